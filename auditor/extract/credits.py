@@ -1,0 +1,328 @@
+"""Credit lines: telling a credit from a caption, stripping its prefix, splitting its chain.
+
+``parse_credit("Image: Korean Central News Agency/Korea News Service/AP/picture alliance")`` gives a
+:class:`~auditor.model.Credit` with four sources; ``split_caption("... 2019. REUTERS/Jane Doe")``
+separates a credit glued to the end of a caption.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Credit, Source
+from ..registry import AgencyRegistry
+from .dom import clean
+
+# Prefixes that introduce a credit, in the languages that occur. Longer forms first.
+_PREFIX_WORDS = (
+    r"photo\s+illustration\s+by|photo(?:graph)?s?\s+by|pool\s+photo\s+by|pictures?\s+by|images?\s+by|"
+    r"illustration\s+by|foto(?:s)?\s+von|foto(?:s)?\s+por|photo\s+de|"
+    r"image\s+copyright|image\s+source|photo\s+credit|picture\s+credit|credits?\s+photo|"
+    r"photo(?:graph)?s?|pictures?|images?|credits?|cr[ée]dits?|"
+    r"fotos?|bild(?:er|quelle|rechte)?|quelle|fotograf(?:in)?|copyright|"
+    r"imagen|fuente|kuva|zdroj|foto\s*credit|illustration|grafik|source"
+)
+_PREFIX_AT_START = re.compile(
+    r"^\s*(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")\b(?:\s*[:：]\s*|\s*\.\.\.+\s*|\s+(?=by\b))?"
+    r"|(?:\u00a9|\(c\))\s*)",
+    re.IGNORECASE,
+)
+# A prefix followed by a colon (or "by"/"©") somewhere inside a caption: where a glued credit starts.
+_PREFIX_INSIDE = re.compile(
+    r"(?:(?<=[\s.;,|(\[–—-])|^)(?:(?:" + _PREFIX_WORDS + r")\s*[:：](?!//)|"
+    r"(?:photo(?:graph)?s?|pictures?|foto)\s+(?:by|von|por|de)\s+(?=\w)|\u00a9\s*|\(c\)\s+)",
+    re.IGNORECASE,
+)
+_PREFIX_BEFORE = re.compile(r"(?:(?<=[\s.;,|(\[–—-])|^)(?:fotos?|bild|photo|image|credit|foto\s*credit)\s*$",
+                            re.IGNORECASE)
+_BY_PREFIX = re.compile(r"^(?:(?:pool\s+)?photo(?:graph)?s?|pictures?|images?|illustration|photo\s+illustration)"
+                        r"\s+by$|^fotos?\s+(?:von|por)$|^photo\s+de$", re.IGNORECASE)
+
+_WRAPPED = re.compile(r"^\s*[(\[]\s*(.*?)\s*[)\]]\s*\.?\s*$", re.DOTALL)
+_TRAILING_GROUP = re.compile(r"[(\[]([^()\[\]]{2,160})[)\]]\s*[.;]?\s*$")
+_SENTENCE_END = re.compile(r"(?:[.!?…»\"”’)]\s+|\s[–—|]\s|\s-\s|^)")
+
+_FLAG_PATTERNS = (
+    ("file", re.compile(r"(?:^|[\s,/(\[-])(?:file(?:\s+photo)?|files|archive(?:\s+photo)?|archivbild|archiv|"
+                        r"archivo|archives)(?:[\s,/)\].:]|$)|^FILE\b", re.IGNORECASE)),
+    ("handout", re.compile(r"\bhand-?out\b", re.IGNORECASE)),
+    ("pool", re.compile(r"\bpool\b", re.IGNORECASE)),
+)
+_FLAG_ONLY = re.compile(r"^(?:file(?:\s+photo)?|files|handout(?:\s+photo)?|pool(?:\s+photo)?|archive|"
+                        r"archivbild|archiv|archivo|symbolbild|illustration|stf|str|-+|/)$", re.IGNORECASE)
+_FLAG_SUFFIX = re.compile(r"\s+(?:file(?:\s+photo)?|files|handout|pool)$", re.IGNORECASE)
+_FLAG_LEAD = re.compile(r"^(?:pool|handout|file)\s+(?=\S)", re.IGNORECASE)
+_VIA = re.compile(r"\s+(?:via|vía|über|par)\s+", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s*(?:/|\||,|;|\s[–—-]\s|\u2022)\s*")
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*")
+
+_ORG_WORDS = re.compile(
+    r"\b(?:times|news|press|presse|agency|agentur|agence|agencia|images?|museum|museo|mus[ée]e|university|"
+    r"universit\w*|institut\w*|archives?|archiv|archivo|government|regierung|ministry|ministerium|police|polizei|"
+    r"department|office|service|council|courtesy|collection|library|foundation|stiftung|verlag|zeitung|"
+    r"photos?|fotos?|pictures|media|tv|radio|studios?|ltd|inc|gmbh|ag|club|fc|handout|nasa|noaa|esa|"
+    r"commons|wikipedia|wikimedia|instagram|twitter|facebook|youtube|reddit|tiktok|x\.com|channel|network|"
+    r"group|company|corp|corporation|association|federation|committee|party|partei|army|navy|forces|"
+    r"hospital|school|college|center|centre|house|hotel|festival|records|pictures|films?|entertainment|"
+    r"symbolbild|hersteller|privat|dr|cc|by|sa|nc|nd|licen[cs]e|public|domain|staff|pool|archive)\b",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-À-ÿ]*|[A-Z]\.|(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|"
+    r"ten|ter|al|el|bin|ibn|y|e|zu|st\.)|[A-ZÀ-Þ]{2,}[\w'’-]*)$"
+)
+_ACRONYM = re.compile(r"^[A-Z0-9&]{2,6}$")
+
+
+def strip_prefix(text: str) -> tuple[str, str | None]:
+    """``"Foto: Christian Charisius/dpa"`` -> ``("Christian Charisius/dpa", "Foto:")``.
+
+    Repeats for stacked prefixes (``Credit : Photo: PA``, ``© Bild: REUTERS``).
+    """
+    prefixes = []
+    for _ in range(3):
+        match = _PREFIX_AT_START.match(text)
+        if not match or not match.group().strip():
+            break
+        rest = text[match.end():].lstrip()
+        token = match.group().strip()
+        bare_word = not re.search(r"[:：©.]|\(c\)|\bby$|\bvon$|\bpor$|\bde$", token, re.IGNORECASE)
+        if bare_word:
+            # "Photo Jane Doe" is a credit, "Images of war" is not: a bare prefix word must be
+            # followed by something that is not an ordinary lower-case word.
+            if not rest[:1].isupper() and not rest.startswith(("©", "(")):
+                break
+        if not rest.strip():
+            break
+        prefixes.append(token)
+        text = rest.lstrip(" :.")
+    return text.strip(), (" ".join(prefixes) if prefixes else None)
+
+
+def unwrap(text: str) -> str:
+    """Remove parentheses or brackets around a whole credit: ``(AP Photo/X)`` -> ``AP Photo/X``."""
+    for _ in range(2):
+        match = _WRAPPED.match(text)
+        if not match:
+            break
+        inner = match.group(1)
+        if inner.count("(") != inner.count(")"):
+            break
+        text = inner
+    return text.strip()
+
+
+def normalise_credit_text(text: str) -> tuple[str, str | None]:
+    """The printed credit without wrapping parentheses and prefixes, and the prefix as printed."""
+    text = unwrap(clean(text).lstrip(" .,;:|–—-"))
+    text, prefix = strip_prefix(text)
+    text = unwrap(text)
+    if prefix is None:
+        text, prefix = strip_prefix(text)
+    return text.strip(" .;,|").strip(), prefix
+
+
+def detect_flags(*texts: str | None) -> list[str]:
+    """``file``, ``handout``, ``pool`` as the credit or caption says them."""
+    found = []
+    for name, pattern in _FLAG_PATTERNS:
+        if any(t and pattern.search(t) for t in texts):
+            found.append(name)
+    return found
+
+
+def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
+                 origin: str = "visible", caption: str | None = None) -> Credit | None:
+    """Parse a credit as printed into a :class:`Credit`; None if nothing remains of it."""
+    body, prefix = normalise_credit_text(text)
+    if not body or len(body) > 300:
+        return None
+    flags = detect_flags(body)
+    if caption and re.match(r"^\s*(?:FILE\b|FILE PHOTO\b|ARCHIV)", caption):
+        flags = sorted(set(flags) | {"file"}, key=["file", "handout", "pool"].index)
+    return Credit(text=body, prefix=prefix, line=line, sources=split_sources(body, registry),
+                  flags=flags, origin=origin)
+
+
+def split_sources(text: str, registry: AgencyRegistry) -> list[Source]:
+    """Split a credit (prefix already removed) into its chain of sources, in order."""
+    parts = _VIA.split(text)
+    sources: list[Source] = []
+    for index, part in enumerate(parts):
+        via = index > 0
+        for segment in _SEPARATORS.split(part):
+            segment = _segment_name(segment)
+            if not segment:
+                continue
+            sources.append(_classify(segment, registry, via))
+    return sources
+
+
+def _segment_name(segment: str) -> str:
+    segment = _PARENTHETICAL.sub(" ", segment).strip(" .:;,-()[]\"'“”")
+    segment, _ = strip_prefix(segment)
+    if _FLAG_ONLY.match(segment):
+        return ""
+    segment = _FLAG_SUFFIX.sub("", segment)
+    segment = _FLAG_LEAD.sub("", segment).strip()
+    if _FLAG_ONLY.match(segment):
+        return ""
+    return segment
+
+
+def _classify(name: str, registry: AgencyRegistry, via: bool) -> Source:
+    agency = registry.lookup(name)
+    if agency is None:
+        # "AP Photo", "AFP PHOTO", "Getty Images Europe", "Reuters Pictures": agency plus a suffix
+        matches = registry.scan(name)
+        if len(matches) == 1 and len(name) - (matches[0].end - matches[0].start) <= 15 \
+                and matches[0].start == 0 and not _looks_like_person(name[matches[0].end:].strip()):
+            agency = matches[0].agency
+    if agency is not None:
+        distributor = via or (agency.has_kind("distributor") and not agency.has_kind("wire"))
+        return Source(name=name, agency=agency.name, role="distributor" if distributor else "agency", via=via)
+    role = "photographer" if _looks_like_person(name) else "unknown"
+    return Source(name=name, agency=None, role=role, via=via)
+
+
+def _looks_like_person(name: str) -> bool:
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 5 or _ORG_WORDS.search(name):
+        return False
+    if len(tokens) == 1:
+        # A single word is a person only when it is not an acronym ("STF", "NOAA")
+        return bool(_NAME_TOKEN.match(tokens[0])) and not _ACRONYM.match(tokens[0]) and len(tokens[0]) > 2
+    if all(_ACRONYM.match(t) for t in tokens):
+        return len(tokens) >= 2 and all(len(t) > 1 for t in tokens) and not any(c.isdigit() for c in name)
+    return all(_NAME_TOKEN.match(token) for token in tokens)
+
+
+# -- telling credits from captions -----------------------------------------------------------
+
+def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
+    """Is this short text a credit line rather than a description?"""
+    text = clean(text)
+    if not text or len(text) > 160:
+        return False
+    body, prefix = normalise_credit_text(text)
+    if not body:
+        return False
+    if prefix:
+        return True
+    words = body.split()
+    if len(words) > 12:
+        return False
+    if registry.scan(body):
+        return True
+    if _VIA.search(body) and len(words) <= 10:
+        return True
+    if "/" in body and len(words) <= 8 and re.search(r"[A-ZÀ-Þ]\w*\s*/\s*[A-ZÀ-Þ]", body):
+        return True
+    return False
+
+
+def split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tuple[str, str | None]:
+    """Separate a credit glued to a caption: ``("Caption.", "Photograph: Jane Doe/AFP")``.
+
+    Recognises, at the end of the caption: a parenthesised or bracketed credit, a credit after a
+    prefix (``Photograph:``, ``Foto:``, ``©`` ...), a ``|``-separated credit, and a bare agency
+    credit after the last sentence (``... 2019. REUTERS/Brendan McDermid``).
+    """
+    text = clean(text)
+    if not text:
+        return "", None
+    # 1. "(AP Photo/Jane Doe)", "[File: Reuters]" at the very end
+    match = _TRAILING_GROUP.search(text)
+    if match and (_credit_group(match.group(1), registry)
+                  or in_alt and match.start() > 0 and _looks_like_person(match.group(1).strip())
+                  and len(match.group(1).split()) >= 2):
+        # in alt text, "Description (Jane Doe)" is how DW credits a photographer
+        caption = text[: match.start()].rstrip(" ,;-–—|")
+        return caption, match.group(0).strip().rstrip(".;")
+    # 2. "... Photograph: Jane Doe/AFP", "... | Bildquelle: dpa", "... © picture alliance/dpa"
+    found = None
+    for found in _PREFIX_INSIDE.finditer(text):
+        pass
+    if found is not None:
+        start = found.start()
+        before = _PREFIX_BEFORE.search(text[:start])
+        if before:  # "Bild © hr": the prefix word belongs to the credit
+            start = before.start()
+        credit = text[start:].strip()
+        body, _ = normalise_credit_text(credit)
+        if body and len(body.split()) <= 14 and len(body) <= 160 and not _SENTENCE_INSIDE.search(body) \
+                and not _DATE_ONLY.match(body) and _name_like(body, registry):
+            caption = text[:start].rstrip(" ,;-–—|(")
+            if start == 0 or caption:
+                return caption, credit
+    # 3. "caption | credit"
+    if " | " in text:
+        head, _, tail = text.rpartition(" | ")
+        if head and looks_like_credit(tail, registry):
+            return head.strip(), tail.strip()
+    # 4. bare trailing agency credit after the last sentence end
+    tail_start = _last_sentence_start(text)
+    if tail_start > 0:
+        tail = text[tail_start:].strip()
+        words = tail.split()
+        if 1 <= len(words) <= 8 and _bare_credit(tail, registry):
+            return text[:tail_start].rstrip(" |–—-"), tail
+    elif _bare_credit(text, registry) and len(text.split()) <= 6:
+        return "", text
+    return text, None
+
+
+_DATE_ONLY = re.compile(
+    r"^[\d\s.,/-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|m[äa]r|mai|okt|dez|juni?|juli?)\w*\.?)?"
+    r"[\d\s.,/-]*$", re.IGNORECASE)
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÀ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+")
+
+
+_FUNCTION_WORDS = frozenset(["von", "van", "de", "der", "den", "du", "da", "del", "della", "di", "la", "le", "via", "and", "und", "et", "y", "e", "of", "for", "by", "the"])
+
+
+def _name_like(body: str, registry: AgencyRegistry) -> bool:
+    """A credit names people and organisations; "The house in which Hitler was born" is a description."""
+    for match in reversed(registry.scan(body)):
+        body = body[:match.start] + body[match.end:]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", body) if w.lower() not in _FUNCTION_WORDS]
+    lower = sum(1 for w in words if w[0].islower())
+    return lower < 5 or lower / len(words) <= 0.4
+
+
+def _last_sentence_start(text: str) -> int:
+    best = 0
+    for match in re.finditer(r"(?:[.!?…\"”’)]|\s[–—|-])\s+(?=\S)", text):
+        best = match.end()
+    return best
+
+
+def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
+    inner = inner.strip()
+    if not inner:
+        return False
+    body, prefix = normalise_credit_text(inner)
+    if prefix and body:
+        return True
+    words = body.split()
+    if len(words) > 10:
+        return False
+    matches = registry.scan(body)
+    if matches:
+        # "(AP Photo/Jane Doe)", "(Reuters)", "(NOAA via AP)", "(Dustin Franz/AFP/Getty Images)";
+        # not "(the AP reported)" and not a sentence that happens to name an agency.
+        return len(words) <= 6 or "/" in body or _VIA.search(body) is not None
+    if _VIA.search(body) or re.search(r"\b(?:photo|foto|courtesy|handout|file)\b", body, re.IGNORECASE):
+        return len(words) <= 8
+    return "/" in body and len(words) <= 6 and bool(re.search(r"[A-ZÀ-Þ]\w*\s*/\s*[A-ZÀ-Þ]", body))
+
+
+def _bare_credit(tail: str, registry: AgencyRegistry) -> bool:
+    matches = registry.scan(tail)
+    if not matches:
+        return False
+    if "/" in tail or _VIA.search(tail) or "," in tail:
+        return True
+    # A lone agency name ("PA", "Getty Images", "AFP"), optionally with "file".
+    stripped = _FLAG_SUFFIX.sub("", tail).strip(" .")
+    return registry.lookup(stripped) is not None

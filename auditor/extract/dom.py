@@ -1,0 +1,134 @@
+"""Parsing and the small DOM helpers the extractors share.
+
+Parsing is lxml's C HTML parser; everything that walks the tree works on the lxml elements
+directly and keeps Python-level loops to the few elements that matter (images, captions, the
+article's paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+# Characters that occur inside credits and names but are not text: zero-width spaces and joiners,
+# the BOM, soft hyphens. No-break and other odd spaces become ordinary spaces.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[\s\u00a0\u2002-\u200a\u202f\u205f\u3000]+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+#: Elements whose text a reader never sees as text.
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option",
+                       "iframe", "object", "head", "title", "textarea"})
+# Classes of screen-reader-only labels ("Image caption", "Credit...", "hide caption").
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:off-?screen|visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|u-vh|a11y|"
+    r"hidden-?text|hide-?text|is-hidden|visuallyhidden|element-invisible|assistive-text|accessibility)(?:\s|$)",
+    re.IGNORECASE,
+)
+
+# Elements whose edges a browser renders as a break: their text does not run into the next.
+_BOUNDARY_TAGS = frozenset({"br", "p", "div", "li", "figcaption", "small", "cite", "h1", "h2", "h3", "h4",
+                            "h5", "h6", "dd", "dt", "td", "th", "section", "footer", "header", "figure"})
+
+_PARSER = etree.HTMLParser(remove_comments=False, remove_pis=True, recover=True,
+                           no_network=True, huge_tree=True, default_doctype=False)
+
+
+class ParseError(Exception):
+    """The text could not be turned into an HTML tree."""
+
+
+def parse(text: str):
+    """Parse HTML text into an lxml element tree root (``<html>``)."""
+    text = _XML_DECLARATION.sub("", text, count=1)
+    try:
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(str(exc)) from None
+    except etree.XMLSyntaxError as exc:  # pragma: no cover - recover=True rarely raises
+        raise ParseError(str(exc)) from None
+    if root is None:
+        raise ParseError("the parser found no elements")
+    return root
+
+
+def clean(text: str | None) -> str:
+    """Whitespace-normalised text: invisible characters removed, runs of spaces collapsed."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+
+
+def tag_of(element) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def text_content(element) -> str:
+    """All text in an element, comments excluded (C-speed serialisation)."""
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+def is_hidden_label(element) -> bool:
+    """True for screen-reader-only elements (their text is a UI label, not caption or credit)."""
+    cls = element.get("class")
+    return bool(cls and _HIDDEN_CLASS.search(cls))
+
+
+def visible_text(element, skip=None) -> str:
+    """The text a reader sees in ``element``: no scripts, no screen-reader labels, ``<br>`` as a
+    space; ``skip`` is a set of descendant elements whose text (not tail) to leave out."""
+    parts: list[str] = []
+    stack = [(element, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            if node is not element:
+                if tag_of(node) in _BOUNDARY_TAGS:
+                    parts.append(" ")
+                if node.tail:
+                    parts.append(node.tail)
+            continue
+        tag = tag_of(node)
+        if node is not element and (not tag or tag in SKIP_TAGS or (skip and node in skip)
+                                    or is_hidden_label(node)):
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if tag in _BOUNDARY_TAGS or (tag == "span" and node.get("class")):
+            parts.append(" ")
+        if node.text and tag:
+            parts.append(node.text)
+        stack.append((node, True))
+        for child in reversed(node):
+            stack.append((child, False))
+    return clean("".join(parts))
+
+
+def classes(element) -> str:
+    """Class and id of an element as one lower-case string, for pattern tests."""
+    cls = element.get("class") or ""
+    ident = element.get("id") or ""
+    if not ident:
+        return cls.lower()
+    return f"{cls} {ident}".lower()
+
+
+def ancestors(element, limit: int = 100):
+    """The element's ancestors, nearest first (iteratively, whatever the nesting depth)."""
+    node = element.getparent()
+    count = 0
+    while node is not None and count < limit:
+        yield node
+        node = node.getparent()
+        count += 1
+
+
+def last_line(element) -> int | None:
+    """The last source line an element's subtree starts on (an approximation of where it ends)."""
+    line = element.sourceline
+    for node in element.iterdescendants():
+        if node.sourceline and (line is None or node.sourceline > line):
+            line = node.sourceline
+    return line

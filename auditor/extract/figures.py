@@ -1,0 +1,457 @@
+"""Article images: which images belong to the story, and their captions and credits."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from ..model import Credit, Figure
+from ..registry import AgencyRegistry
+from .article import ArticleZone, is_chrome
+from .credits import detect_flags, looks_like_credit, parse_credit, split_caption
+from .dom import ancestors, classes, clean, tag_of, text_content, visible_text
+from .structured import StructuredIndex
+
+_IMAGE_XPATH = "//img|//amp-img|//*[@data-src][not(self::img|self::script|self::iframe|self::video|self::audio)]"
+_LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src",
+               "data-lazy", "data-echo", "data-img-src", "data-image", "data-fallback-src", "data-large-src")
+_SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
+_IMAGE_URL = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])|/images?/|/img/|/photos?/|/media/|ichef\.|"
+                        r"imgix|cloudinary|image\?|/image/", re.IGNORECASE)
+_TRACKER = re.compile(r"pixel|spacer|blank\.(?:gif|png)|1x1|transparent\.(?:gif|png)|beacon|tracking|"
+                      r"doubleclick|scorecardresearch|facebook\.com/tr|googleads|adservice|/ads?/|"
+                      r"analytics|counter|gravatar|/icons?/|sprite|/logos?/|logo[\w-]*\.(?:png|svg|gif|jpe?g)|"
+                      r"placeholder|loading\.gif|lazy\.(?:gif|png)|grey\.gif|gray\.gif", re.IGNORECASE)
+_LOGO = re.compile(r"logo|icon|emoji|avatar|badge|sprite|flag-", re.IGNORECASE)
+
+_FIGURE_LIKE = re.compile(r"figure|image|img|photo|picture|pic(?:box|ture)?(?:$|[\s_-])|media|foto|bild|"
+                          r"wp-caption|caption|visual|lead-?art|hero|illustration|gallery-?item|slide|"
+                          r"asset|picbox|graphic", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(r"credit|copyright|(?:^|[\s_-])source|quelle|attribution|photographer|fotograf|"
+                           r"rights|courtesy|author|autor|cr[eé]dito|urheber|bildnachweis|photo-?by|"
+                           r"license|licence|signature|provider", re.IGNORECASE)
+_CAPTION_CLASS = re.compile(r"caption|legend|leyenda|cutline|unterschrift|(?:^|[\s_-])bu(?:$|[\s_-])|"
+                            r"description|(?:^|[\s_-])desc(?:$|[\s_-])|subtitle|figure__text|image-?text|"
+                            r"img-?text|media-?text|photo-?text|imagetext|bildtext|figure-?text|"
+                            r"caption-?text|text-?caption|epigraph|pie-?de-?foto|piede", re.IGNORECASE)
+_CREDIT_PROPS = {"copyrightholder", "author", "creator", "credittext", "copyrightnotice", "provider",
+                 "sourceorganization"}
+_CAPTION_PROPS = {"caption", "description"}
+_UI_LABELS = re.compile(
+    r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*:?\s*|"
+    r"\s*(?:hide|toggle|show|close)\s+caption\s*|\s*enlarge\s+(?:this\s+)?image\s*|"
+    r"^\s*(?:expand|zoom|fullscreen|vergrößern|vollbild)\s*$|\s+(?:less|more|mehr|weniger)\s*$|"
+    r"^\s*\d+\s*/\s*\d+\s+|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\s*|^\s*(?:bild|image|photo|foto)\s+\d+\s+(?:von|of|de|sur)\s+\d+\s*",
+    re.IGNORECASE,
+)
+
+
+def find_figures(root, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
+                 base_url: str | None = None) -> list[Figure]:
+    """Every image that belongs to the article, in document order, with caption and credit."""
+    figures: list[Figure] = []
+    seen: set[str] = set()
+    zone_end = _zone_end(zone)
+    for element in root.xpath(_IMAGE_XPATH):
+        if not _is_image_element(element):
+            continue
+        src = resolve_src(element)
+        if _in_noscript(element) and _has_live_twin(element):
+            continue
+        if _is_decoration(element, src):
+            continue
+        chrome = is_chrome(element, zone)
+        if chrome == "strong":
+            continue
+        inside = zone.contains(element)
+        caption, caption_line, credit = _describe(element, registry)
+        if chrome == "weak" and (credit is None or not inside):
+            continue
+        if not inside:
+            # Outside the article's own element: keep a lead image that carries a caption or credit
+            # and comes before the article ends; the rest is page furniture.
+            if caption is None and credit is None:
+                continue
+            if zone_end and element.sourceline and element.sourceline > zone_end:
+                continue
+        elif caption is None and credit is None and _is_link_teaser(element):
+            continue
+        absolute = urljoin(base_url, src) if base_url and src and not src.startswith("data:") else src
+        key = absolute or f"@{element.sourceline}"
+        if key in seen and caption is None:
+            continue
+        seen.add(key)
+        alt = element.get("alt")
+        structured = index.for_element(element, absolute or src)
+        if structured is not None:
+            if credit is None and structured.credit_line:
+                credit = parse_credit(structured.credit_line, registry, line=structured.line,
+                                      origin=structured.origin, caption=caption)
+            if caption is None and structured.caption:
+                caption, _ = split_caption(structured.caption, registry)
+                caption = caption or None
+                caption_line = structured.line
+        flags = sorted(set(detect_flags(caption if caption and caption[:4].isupper() else None)
+                           + (credit.flags if credit else [])), key=["file", "handout", "pool"].index)
+        figures.append(Figure(line=element.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
+                              caption=caption, caption_line=caption_line, credit=credit,
+                              structured=structured, flags=flags))
+    return figures
+
+
+def _zone_end(zone: ArticleZone) -> int | None:
+    if zone.blocks:
+        return max((b.line or 0) for b in zone.blocks) or None
+    return None
+
+
+def _is_image_element(element) -> bool:
+    tag = tag_of(element)
+    if tag in ("img", "amp-img"):
+        return True
+    # BBC-style delayed images: a <div data-src="...jpg"> that becomes an <img> with JavaScript
+    data_src = element.get("data-src") or ""
+    return bool(_IMAGE_URL.search(data_src)) and not element.xpath(".//img")
+
+
+def resolve_src(element) -> str | None:
+    """The real image URL, through lazy-loading attributes, ``srcset`` and ``<picture>``."""
+    src = (element.get("src") or "").strip()
+    if not src or src.startswith("data:") or _TRACKER.search(src):
+        for attr in _LAZY_ATTRS:
+            value = (element.get(attr) or "").strip()
+            if value and not value.startswith("data:"):
+                return value
+        for attr in _SRCSET_ATTRS:
+            first = _first_srcset(element.get(attr))
+            if first:
+                return first
+        parent = element.getparent()
+        if parent is not None and tag_of(parent) == "picture":
+            for source in parent.iter("source"):
+                first = _first_srcset(source.get("srcset") or source.get("data-srcset"))
+                if first:
+                    return first
+    return src or None
+
+
+def _first_srcset(value: str | None) -> str | None:
+    if not value:
+        return None
+    first = value.strip().split(",")[0].strip().split(" ")[0]
+    return first if first and not first.startswith("data:") else None
+
+
+def _in_noscript(element) -> bool:
+    return any(tag_of(a) == "noscript" for a in ancestors(element, limit=3))
+
+
+def _has_live_twin(element) -> bool:
+    """A <noscript> fallback beside a lazy-loading image of its own: the same picture twice."""
+    noscript = next(a for a in ancestors(element, limit=3) if tag_of(a) == "noscript")
+    parent = noscript.getparent()
+    for _ in range(3):
+        if parent is None:
+            return False
+        for img in parent.iter("img", "amp-img"):
+            if not _in_noscript(img):
+                return True
+        parent = parent.getparent()
+    return False
+
+
+def _is_decoration(element, src: str | None) -> bool:
+    """Logos, icons, tracking pixels, spacers."""
+    for attr in ("width", "height", "data-width", "data-height"):
+        value = (element.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) <= 40:
+            return True
+    if src:
+        if _TRACKER.search(src) and not _IMAGE_URL.search(src.split("?")[0][-6:] or ""):
+            return True
+        if src.lower().split("?")[0].endswith((".svg", ".ico")):
+            return True
+    elif not any(element.get(a) for a in (*_LAZY_ATTRS, *_SRCSET_ATTRS)):
+        if tag_of(element.getparent()) != "picture":
+            return True
+    names = f"{classes(element)} {element.get('alt') or ''}"[:200]
+    return bool(_LOGO.search(classes(element))) or bool(re.match(r"^\s*(?:logo|icon)\b", names.split(" ", 1)[-1],
+                                                                  re.IGNORECASE))
+
+
+def _is_link_teaser(element) -> bool:
+    for node in ancestors(element, limit=4):
+        if tag_of(node) == "a":
+            href = (node.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
+                return False
+            return True
+    return False
+
+
+# -- caption and credit ----------------------------------------------------------------------
+
+def _describe(img, registry: AgencyRegistry) -> tuple[str | None, int | None, Credit | None]:
+    """Caption text, its line, and the parsed credit of one image."""
+    container = _container(img)
+    caption_raw, caption_line, credit_raw, credit_line = None, None, None, None
+    if container is not None:
+        caption_raw, caption_line, credit_raw, credit_line = _read_container(container, img, registry)
+    else:
+        caption_raw, caption_line, credit_raw, credit_line = _read_siblings(img, registry)
+
+    caption = _strip_ui(caption_raw) if caption_raw else None
+    credit_text = _strip_ui(credit_raw) if credit_raw else None
+    origin = "visible"
+    if credit_text and (len(credit_text) > 200 or not looks_like_credit(credit_text, registry)
+                        and len(credit_text.split()) > 12):
+        # A "source" element that holds the whole caption: read it as caption text.
+        caption = f"{caption} {credit_text}".strip() if caption else credit_text
+        caption_line = caption_line or credit_line
+        credit_text = None
+    if caption:
+        caption, glued = split_caption(caption, registry)
+        if glued and not credit_text:
+            credit_text, credit_line = glued, caption_line
+    if not credit_text:
+        for attr in ("data-credit", "data-copyright", "data-photographer", "data-image-credit"):
+            value = img.get(attr) or (container.get(attr) if container is not None else None)
+            if value and clean(value):
+                credit_text, credit_line, origin = clean(value), img.sourceline, "attribute"
+                break
+    alt_caption = None
+    if not credit_text or not caption:
+        for attr in ("alt", "title", "data-alt", "data-caption", "data-title"):
+            value = clean(img.get(attr) or "")
+            if not value:
+                continue
+            head, glued = split_caption(value, registry, in_alt=True)
+            if glued:
+                if not credit_text:
+                    credit_text, credit_line, origin = glued, img.sourceline, "alt"
+                alt_caption = head or None
+                break
+    if not credit_text and tag_of(img) not in ("img", "amp-img"):
+        # Broken markup (an unclosed delayed-image <div>) can swallow the credit into the image element.
+        own = visible_text(img)
+        if own and looks_like_credit(own, registry):
+            credit_text, credit_line = own, img.sourceline
+    if not caption:
+        for source in (img, container):
+            value = source.get("data-caption") if source is not None else None
+            if value and clean(value):
+                caption, glued = split_caption(value, registry)
+                caption_line = img.sourceline
+                if glued and not credit_text:
+                    credit_text, credit_line, origin = glued, img.sourceline, "attribute"
+                break
+    if not caption and alt_caption:
+        caption, caption_line = alt_caption, img.sourceline
+    credit = parse_credit(credit_text, registry, line=credit_line, origin=origin, caption=caption) \
+        if credit_text else None
+    return (caption or None), (caption_line if caption else None), credit
+
+
+def _strip_ui(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _UI_LABELS.sub(" ", text).strip()
+    return clean(text)
+
+
+def _count_images(node, limit: int = 3) -> int:
+    count = 0
+    for img in node.iter("img", "amp-img"):
+        if _in_noscript(img):
+            continue
+        count += 1
+        if count >= limit:
+            break
+    return count
+
+
+def _container(img):
+    """The element that holds this image and its caption: a <figure>, or a figure-like wrapper."""
+    path = list(ancestors(img, limit=10))
+    figure = None
+    for index, node in enumerate(path[:7]):
+        if tag_of(node) == "figure":
+            if _find_parts(node, img, quick=True):
+                return node
+            # A bare <figure> around the picture, with the caption beside it in a wrapper
+            figure = node
+            path = path[index:]
+            break
+        if tag_of(node) in ("article", "main", "body", "section"):
+            break
+    for depth, node in enumerate(path[:5]):
+        tag = tag_of(node)
+        if tag in ("article", "main", "body", "section", "ul", "ol"):
+            break
+        if _count_images(node) > (2 if figure is not None else 1):
+            break
+        # A wrapper that holds other figures or running text is the story, not this image's frame.
+        if depth and (node.xpath("count(.//figure)") > (1 if figure is not None else 0)
+                      or node.xpath("count(.//p[string-length(normalize-space()) > 150])") > 1):
+            break
+        names = classes(node)
+        figure_like = bool(names and _FIGURE_LIKE.search(names))
+        if _find_parts(node, img, quick=True) and (depth <= 2 or figure_like):
+            return node
+        if figure_like and depth <= 3 and _has_short_text(node, img):
+            # DW's legacy "picBox": the image and a bare <p> caption in one wrapper
+            return node
+        if tag == "p" and depth >= 1:
+            break
+    return figure
+
+
+def _has_short_text(node, img) -> bool:
+    text = visible_text(node, skip={img})
+    return 0 < len(text) < 500
+
+
+def _role(element) -> str | None:
+    """``credit``, ``caption`` or None, from tag, itemprop and class."""
+    tag = tag_of(element)
+    if not tag or tag in ("img", "picture", "source", "script", "style", "noscript", "a", "button", "svg"):
+        return None
+    prop = (element.get("itemprop") or "").lower()
+    if prop:
+        props = set(prop.split())
+        if props & _CREDIT_PROPS:
+            return "credit"
+        if props & _CAPTION_PROPS:
+            return "caption"
+    names = classes(element)
+    if names:
+        if _CREDIT_CLASS.search(names):
+            return "credit"
+        if _CAPTION_CLASS.search(names):
+            return "caption"
+    if tag == "figcaption":
+        return "caption"
+    if tag == "cite":
+        return "credit"
+    return None
+
+
+def _find_parts(container, img, quick: bool = False):
+    """Caption and credit elements inside ``container`` (outermost ones only, not around ``img``)."""
+    captions, credits = [], []
+    img_path = {id(a) for a in ancestors(img, limit=12)}
+    for element in container.iterdescendants():
+        if id(element) in img_path or element is img:
+            continue
+        role = _role(element)
+        if role is None:
+            continue
+        if role == "credit" and _holds_caption(element):
+            continue  # a "credit-caption" wrapper: its parts are found one by one
+        # Only the outermost caption/credit counts; credits inside captions are separate.
+        outer = None
+        for anc in ancestors(element, limit=10):
+            if anc is container:
+                break
+            if anc in credits:
+                outer = "credit"
+                break
+            if anc in captions and role == "caption":
+                outer = "caption"
+                break
+        if outer:
+            continue
+        if not clean(text_content(element)):
+            continue
+        if quick:
+            return True
+        (credits if role == "credit" else captions).append(element)
+    if quick:
+        return False
+    return captions, credits
+
+
+def _holds_caption(element) -> bool:
+    return any(_role(d) == "caption" for d in element.iterdescendants())
+
+
+def _trailing_credit_child(caption, registry: AgencyRegistry):
+    """The last child block of a caption when it is a credit line of its own (hashed class names
+    give no hint: ``<figcaption><p>Caption</p><p>AFP via Getty Images</p></figcaption>``)."""
+    children = [c for c in caption if tag_of(c) and clean(text_content(c))]
+    if len(children) < 2:
+        return None
+    last = children[-1]
+    text = visible_text(last)
+    if text and len(text.split()) <= 8 and looks_like_credit(text, registry):
+        return last
+    return None
+
+
+def _read_container(container, img, registry: AgencyRegistry):
+    captions, credits = _find_parts(container, img)
+    if captions and not credits:
+        trailing = _trailing_credit_child(captions[-1], registry)
+        if trailing is not None:
+            credits = [trailing]
+    credit_set = set(credits)
+    caption_raw = caption_line = credit_raw = credit_line = None
+    if captions:
+        texts = [visible_text(c, skip=credit_set) for c in captions]
+        texts = [t for t in dict.fromkeys(texts) if t]
+        # Shortened duplicates ("caption-truncated") add nothing.
+        texts = [t for t in texts if not any(t != o and t.rstrip(".… ") in o for o in texts)]
+        caption_raw = " ".join(texts) or None
+        caption_line = captions[0].sourceline
+    else:
+        skip = credit_set | {img}
+        text = visible_text(container, skip=skip)
+        if text:
+            caption_raw = text
+            caption_line = _first_text_line(container, skip) or img.sourceline
+    if credits:
+        texts = [visible_text(c) for c in credits]
+        texts = [t for t in dict.fromkeys(texts) if t]
+        credit_raw = " ".join(texts[:2]) if texts else None
+        credit_line = credits[0].sourceline
+    return caption_raw, caption_line, credit_raw, credit_line
+
+
+def _first_text_line(container, skip) -> int | None:
+    for node in container.iterdescendants():
+        if node in skip or not tag_of(node):
+            continue
+        if (node.text or "").strip():
+            return node.sourceline
+    return None
+
+
+def _read_siblings(img, registry: AgencyRegistry):
+    """No container: a caption or credit in the element right after the image (or its wrapper)."""
+    node = img
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or _count_images(parent) > 1 or tag_of(parent) in ("body", "article", "main"):
+            break
+        if clean(visible_text(parent, skip={node})):
+            break
+        node = parent
+    sibling = node.getnext()
+    while sibling is not None and not tag_of(sibling):
+        sibling = sibling.getnext()
+    if sibling is None:
+        return None, None, None, None
+    role = _role(sibling)
+    text = visible_text(sibling)
+    if not text or len(text) > 600 or sibling.xpath(".//img"):
+        return None, None, None, None
+    if role == "credit":
+        return None, None, text, sibling.sourceline
+    if role == "caption":
+        return text, sibling.sourceline, None, None
+    if tag_of(sibling) in ("p", "span", "i", "em", "small", "div") and len(text) < 400:
+        _, glued = split_caption(text, registry)
+        if glued:
+            return text, sibling.sourceline, None, None
+    return None, None, None, None

@@ -1,0 +1,209 @@
+"""Loading: find the article files, read their bytes, and decode them to text.
+
+Every problem with an input (missing, unreadable, empty, binary, too large, undecodable) becomes a
+message on the :class:`Page`, never an exception, so one bad file does not stop a run.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4.dammit import EncodingDetector
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+#: Pages larger than this are refused (an archive page is rarely over 5 MB).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+STDIN = "-"
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Browsers read these labels as windows-1252 (WHATWG Encoding Standard); so must we.
+_WHATWG_ALIASES = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "latin1": "windows-1252",
+                   "us-ascii": "windows-1252", "ascii": "windows-1252", "iso8859-1": "windows-1252",
+                   "cp1252": "windows-1252", "x-user-defined": "windows-1252"}
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "a gzip archive"),
+    (b"RIFF", "a RIFF media file"), (b"\x7fELF", "an executable"),
+)
+
+
+@dataclass
+class Page:
+    """One input: its path as given, and either its decoded text or the reason it has none."""
+
+    path: str
+    text: str | None = None
+    encoding: str | None = None
+    error: str | None = None
+    size: int = 0
+
+
+def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> Iterator[str]:
+    """Expand the command-line paths into input files, in a stable order.
+
+    Directories recurse over ``*.html``, ``*.htm`` and ``*.xhtml`` (hidden directories skipped);
+    files named explicitly are taken whatever their suffix; ``-`` is standard input. ``include`` and
+    ``exclude`` are glob patterns matched against the path relative to the directory given.
+    """
+    include, exclude = list(include), list(exclude)
+    for given in paths:
+        if given == STDIN:
+            yield STDIN
+            continue
+        root = Path(given)
+        if not root.is_dir():
+            yield given  # missing files are reported by read_page, in order
+            continue
+        found = []
+        for directory, subdirs, files in os.walk(root):
+            subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d != "node_modules")
+            for name in files:
+                if name.lower().endswith(HTML_SUFFIXES):
+                    found.append(Path(directory) / name)
+        for path in sorted(found):
+            relative = path.relative_to(root).as_posix()
+            if include and not any(_glob(relative, pattern) for pattern in include):
+                continue
+            if any(_glob(relative, pattern) for pattern in exclude):
+                continue
+            yield str(path)
+
+
+def _glob(relative: str, pattern: str) -> bool:
+    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern.rstrip("/") + "/*") \
+        or fnmatch.fnmatch(os.path.basename(relative), pattern)
+
+
+def read_page(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:
+    """Read and decode one input file (or standard input for ``-``)."""
+    try:
+        if path == STDIN:
+            raw = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            size = os.stat(path).st_size
+            if os.path.isdir(path):
+                return Page(path, error="is a directory with no HTML files")
+            if size > max_bytes:
+                return Page(path, size=size, error=_too_large(size, max_bytes))
+            with open(path, "rb") as handle:
+                raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        return Page(path, error="no such file; check the path")
+    except PermissionError:
+        return Page(path, error="permission denied; make the file readable")
+    except OSError as exc:
+        return Page(path, error=f"cannot read file: {exc.strerror or exc}")
+    return page_from_bytes(path, raw, max_bytes)
+
+
+def page_from_bytes(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES,
+                    declared: str | None = None) -> Page:
+    """Check and decode raw bytes; ``declared`` is an HTTP ``charset`` if one is known."""
+    if len(raw) > max_bytes:
+        return Page(path, size=len(raw), error=_too_large(len(raw), max_bytes))
+    if not raw.strip():
+        return Page(path, size=len(raw), error="empty file; nothing to check")
+    problem = _binary_kind(raw)
+    if problem:
+        return Page(path, size=len(raw), error=f"not HTML: the file is {problem}")
+    text, encoding, warning = decode_html(raw, declared)
+    if text is None:
+        return Page(path, size=len(raw), error=warning)
+    if "<" not in text[:65536] or not _looks_like_markup(text):
+        return Page(path, size=len(raw), encoding=encoding,
+                    error="not HTML: no HTML tags found; auditor reads article pages (.html)")
+    return Page(path, text=text, encoding=encoding, size=len(raw))
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (f"file is {size / 1048576:.1f} MB, larger than the {limit / 1048576:.0f} MB limit; "
+            "raise it with --max-size if this is really one article")
+
+
+def _binary_kind(raw: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if raw.startswith(magic):
+            return kind
+    head = raw[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None
+    if b"\x00" in head:
+        return "binary data (it contains NUL bytes)"
+    return None
+
+
+def _looks_like_markup(text: str) -> bool:
+    head = text[:65536].lower()
+    return any(tag in head for tag in ("<html", "<body", "<head", "<p", "<div", "<img", "<article",
+                                       "<figure", "<!doctype", "<span", "<meta", "<title", "<h1"))
+
+
+def decode_html(raw: bytes, declared: str | None = None) -> tuple[str | None, str | None, str | None]:
+    """Decode HTML bytes the way a browser would: BOM, then the HTTP/declared charset, then detection.
+
+    Returns ``(text, encoding, problem)``; ``text`` is None only when nothing could decode the bytes.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(encoding, errors="replace"), encoding, None
+    candidates = []
+    if declared:
+        candidates.append(declared)
+    found = EncodingDetector.find_declared_encoding(raw, is_html=True)
+    if found:
+        candidates.append(found)
+    for label in candidates:
+        encoding = _codec(label)
+        if encoding is None:
+            continue
+        try:
+            return raw.decode(encoding), encoding, None
+        except UnicodeDecodeError:
+            # Declared wrong is common (UTF-8 pages that say latin-1 and vice versa): try UTF-8,
+            # then keep the declared charset with replacement characters rather than losing the page.
+            try:
+                return raw.decode("utf-8"), "utf-8", None
+            except UnicodeDecodeError:
+                return raw.decode(encoding, errors="replace"), encoding, None
+    try:
+        return raw.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError:
+        pass
+    guess = _detect(raw)
+    if guess:
+        try:
+            return raw.decode(guess), guess, None
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return raw.decode("windows-1252", errors="replace"), "windows-1252", None
+
+
+def _codec(label: str) -> str | None:
+    label = label.strip().strip("'\"").lower()
+    label = _WHATWG_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _detect(raw: bytes) -> str | None:
+    """Statistical detection for undeclared, non-UTF-8 pages (charset-normalizer)."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a dependency, but detection is only a fallback
+        return None
+    best = from_bytes(raw[:65536]).best()
+    return _codec(best.encoding) if best else None

@@ -1,0 +1,170 @@
+"""The plain data model that extraction produces and rules consume.
+
+Nothing here knows about HTML parsing or output formats: these are dataclasses with a
+``to_dict`` that gives the JSON shape of ``auditor/extract-1``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+#: Roles a source in a credit chain can play.
+ROLES = ("photographer", "agency", "distributor", "unknown")
+#: Flags a credit or caption can carry.
+FLAGS = ("file", "handout", "pool")
+
+
+@dataclass
+class Source:
+    """One link of a credit chain: ``Jane Doe`` in ``Jane Doe/AFP via Getty Images``."""
+
+    name: str
+    agency: str | None = None  # canonical registry name, or None for a person or unknown body
+    role: str = "unknown"
+    via: bool = False
+
+
+@dataclass
+class Credit:
+    """A photo credit as printed, without its prefix, split into its chain of sources."""
+
+    text: str
+    prefix: str | None = None  # "Image:", "Foto:", "Photograph:", "©" ... as printed
+    line: int | None = None
+    sources: list[Source] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    origin: str = "visible"  # visible | alt | attribute | json-ld | microdata
+
+    @property
+    def agencies(self) -> list[str]:
+        """Canonical agency names in chain order, without repeats."""
+        seen: list[str] = []
+        for source in self.sources:
+            if source.agency and source.agency not in seen:
+                seen.append(source.agency)
+        return seen
+
+
+@dataclass
+class StructuredImage:
+    """What JSON-LD or microdata says about an image (schema.org ImageObject)."""
+
+    url: str | None
+    origin: str  # json-ld | microdata
+    line: int | None = None
+    caption: str | None = None
+    credit_text: str | None = None
+    copyright_holder: str | None = None
+    creator: str | None = None
+    copyright_notice: str | None = None
+    license: str | None = None
+
+    @property
+    def credit_line(self) -> str | None:
+        """The best credit the structured data offers, in schema.org's order of precedence."""
+        return self.credit_text or self.copyright_holder or self.creator or self.copyright_notice
+
+
+@dataclass
+class Figure:
+    """An image that belongs to the article, with its caption and credit."""
+
+    line: int | None
+    src: str | None
+    alt: str | None = None
+    caption: str | None = None
+    caption_line: int | None = None
+    credit: Credit | None = None
+    structured: StructuredImage | None = None
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SignOff:
+    """The agency sign-off that ends a story: ``zc/wd (AP, AFP, Reuters)``."""
+
+    text: str
+    line: int | None
+    initials: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    style: str = "agencies"  # initials | reuters | ap | material | agencies
+
+
+@dataclass
+class Dateline:
+    """A wire dateline: ``PARIS (AP) —``."""
+
+    text: str
+    agency: str | None
+    line: int | None
+
+
+@dataclass
+class Mention:
+    """An agency named in the article's own text."""
+
+    agency: str
+    text: str
+    line: int | None
+
+
+@dataclass
+class TextBlock:
+    """A paragraph of the article's own text, kept for rules that match captions to the story."""
+
+    text: str
+    line: int | None
+    part: str = "body"  # headline | standfirst | body
+
+
+@dataclass
+class Suppression:
+    """An in-page instruction to silence rules: comments or ``data-auditor-ignore``."""
+
+    kind: str  # disable | enable | disable-next-line | ignore-element
+    rules: list[str]
+    line: int
+    end_line: int | None = None  # for ignore-element: the last line the element covers
+
+
+@dataclass
+class Document:
+    """Everything auditor reads out of one article page."""
+
+    path: str
+    title: str | None = None
+    language: str | None = None
+    url: str | None = None
+    published: str | None = None
+    headline: str | None = None
+    figures: list[Figure] = field(default_factory=list)
+    signoff: SignOff | None = None
+    datelines: list[Dateline] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    text: list[TextBlock] = field(default_factory=list)
+    structured_images: list[StructuredImage] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    encoding: str | None = None
+
+    @property
+    def readable(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict:
+        """The ``auditor/extract-1`` JSON shape of this document."""
+        data = {
+            "path": self.path,
+            "title": self.title,
+            "language": self.language,
+            "url": self.url,
+            "published": self.published,
+            "encoding": self.encoding,
+            "headline": self.headline,
+            "figures": [asdict(f) for f in self.figures],
+            "signoff": asdict(self.signoff) if self.signoff else None,
+            "datelines": [asdict(d) for d in self.datelines],
+            "mentions": [asdict(m) for m in self.mentions],
+            "errors": list(self.errors),
+        }
+        return data

@@ -1,0 +1,236 @@
+"""The agency registry: canonical names, aliases and kinds of news and photo agencies.
+
+Loaded from ``rules/agencies.yaml`` (validated by the ``agencies-1`` JSON Schema) and optionally
+merged with a house file of additions and overrides. The registry turns any spelling it knows
+("Associated Press", "AP Photo", "picture-alliance", "Deutsche Presse-Agentur") into the canonical
+name every output uses, and scans text for agency names in one pass of a compiled pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .resources import rules_dir, schema
+from .yamlio import DataFileError, Marked, read_yaml_file, validate
+
+KINDS = ("wire", "state-media", "photo", "distributor")
+
+_SEPARATORS = re.compile(r"[\s\u00a0\u2010\u2011\u2013\-_]+")
+
+
+def alias_key(text: str) -> str:
+    """The form under which spellings are compared: case-folded, hyphens and spaces unified."""
+    return _SEPARATORS.sub(" ", text.replace("\u200b", "")).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    full_name: str | None = None
+    country: str | None = None
+    kinds: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every spelling of the agency: canonical name, full name and aliases."""
+        forms = [self.name, *self.aliases]
+        if self.full_name:
+            forms.append(self.full_name)
+        return tuple(dict.fromkeys(forms))
+
+    def has_kind(self, kind: str) -> bool:
+        return kind in self.kinds
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    agency: Agency
+    surface: str  # the text as it stands in the source
+    ambiguous: bool = False
+
+
+def _trie_pattern(words: list[str], separator: str) -> str:
+    """A regex alternation of ``words`` built as a trie, so that matching stays fast with hundreds
+    of aliases and the longest spelling wins (``dpa-Bildfunk`` over ``dpa``)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = []
+        for char in sorted(k for k in node if k):
+            atom = separator if char == " " else re.escape(char)
+            branches.append(atom + render(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
+@dataclass
+class AgencyRegistry:
+    """All known agencies, indexed by every spelling."""
+
+    agencies: list[Agency] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._by_key: dict[str, Agency] = {}
+        self._by_name: dict[str, Agency] = {}
+        self._ambiguous_keys: set[str] = set()
+        for agency in self.agencies:
+            self._by_name[agency.name] = agency
+            for form in agency.forms:
+                self._by_key.setdefault(alias_key(form), agency)
+            for form in agency.ambiguous:
+                self._ambiguous_keys.add(form)
+        self._any_case = None
+        self._text_patterns = None
+
+    # -- lookup -------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.agencies)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._by_name
+
+    def get(self, name: str) -> Agency | None:
+        """The agency with this canonical name."""
+        return self._by_name.get(name)
+
+    def lookup(self, text: str) -> Agency | None:
+        """The agency this whole string names, in any known spelling and case, or None."""
+        return self._by_key.get(alias_key(text))
+
+    def canonical(self, text: str) -> str | None:
+        agency = self.lookup(text)
+        return agency.name if agency else None
+
+    @property
+    def names(self) -> list[str]:
+        return [agency.name for agency in self.agencies]
+
+    # -- scanning -----------------------------------------------------------------------------
+    def scan(self, text: str) -> list[Match]:
+        """Every agency spelling in ``text``, any case; for credits, sign-offs and datelines."""
+        if self._any_case is None:
+            keys = sorted(self._by_key)
+            self._any_case = re.compile(
+                r"(?<!\w)(?:" + _trie_pattern(keys, r"[\s\u00a0\u2010\u2011\-_]+") + r")(?!\w)", re.IGNORECASE
+            )
+        return [
+            Match(m.start(), m.end(), self._by_key[alias_key(m.group())], m.group())
+            for m in self._any_case.finditer(text)
+        ]
+
+    def scan_prose(self, text: str) -> list[Match]:
+        """Agency spellings in running text.
+
+        Long spellings match in any case; short codes (``AFP``, ``dpa``, ``AP``) only as written
+        or in capitals, so that ordinary words do not count. Matches of forms the registry marks
+        ``ambiguous`` (``AP``, ``PA``, ``TT``) are flagged for the caller to confirm by context.
+        """
+        if self._text_patterns is None:
+            long_forms, short_forms = set(), set()
+            for agency in self.agencies:
+                for form in agency.forms:
+                    form = form.strip()
+                    if len(form) <= 4 and " " not in form:
+                        short_forms.update({form, form.upper()})
+                    else:
+                        long_forms.add(alias_key(form))
+            sep = r"[\s\u00a0\u2010\u2011\-]+"
+            self._text_patterns = (
+                re.compile(r"(?<!\w)(?:" + _trie_pattern(sorted(long_forms), sep) + r")(?!\w)", re.IGNORECASE),
+                re.compile(r"(?<!\w)(?:" + _trie_pattern(sorted(short_forms), sep) + r")(?![\w\u00ad])"),
+            )
+        matches: list[Match] = []
+        taken: list[tuple[int, int]] = []
+        for pattern in self._text_patterns:
+            for m in pattern.finditer(text):
+                if any(m.start() < end and start < m.end() for start, end in taken):
+                    continue
+                surface = m.group()
+                agency = self._by_key.get(alias_key(surface))
+                if agency is None:
+                    continue
+                ambiguous = surface in self._ambiguous_keys or surface.upper() in {
+                    a.upper() for a in agency.ambiguous
+                }
+                matches.append(Match(m.start(), m.end(), agency, surface, ambiguous))
+                taken.append((m.start(), m.end()))
+        matches.sort(key=lambda match: match.start)
+        return matches
+
+    # -- loading ------------------------------------------------------------------------------
+    @classmethod
+    def from_marked(cls, marked: Marked, base: AgencyRegistry | None = None) -> AgencyRegistry:
+        """Build from a validated registry document, merging over ``base`` by canonical name."""
+        validate(marked, schema("agencies-1"), "agency registry")
+        merged: dict[str, Agency] = {a.name: a for a in (base.agencies if base else [])}
+        for index, entry in enumerate(marked.data.get("agencies") or []):
+            previous = merged.get(entry["name"])
+            fields = {
+                "name": entry["name"],
+                "full_name": entry.get("full_name", previous.full_name if previous else None),
+                "country": entry.get("country", previous.country if previous else None),
+                "kinds": tuple(entry.get("kinds", previous.kinds if previous else ())),
+                "aliases": tuple(entry.get("aliases", previous.aliases if previous else ())),
+                "ambiguous": tuple(entry.get("ambiguous", previous.ambiguous if previous else ())),
+            }
+            agency = Agency(**fields)
+            forms = {alias_key(f) for f in agency.forms}
+            for form in agency.ambiguous:
+                if alias_key(form) not in forms:
+                    raise marked.error(("agencies", index, "ambiguous"),
+                                       f"ambiguous form '{form}' is not a spelling of {agency.name}; "
+                                       "add it to aliases first")
+            merged[agency.name] = agency
+        registry = cls(list(merged.values()))
+        registry._check_clashes(marked)
+        return registry
+
+    def _check_clashes(self, marked: Marked) -> None:
+        owner: dict[str, str] = {}
+        for agency in self.agencies:
+            for form in agency.forms:
+                key = alias_key(form)
+                if key in owner and owner[key] != agency.name:
+                    names = [e.get("name") for e in marked.data.get("agencies") or []]
+                    pointer = ("agencies", names.index(agency.name)) if agency.name in names else ("agencies",)
+                    raise marked.error(pointer,
+                                       f"spelling '{form}' of {agency.name} is already a spelling of "
+                                       f"{owner[key]}; an alias may name one agency only")
+                owner[key] = agency.name
+
+    @classmethod
+    def load(cls, *paths: str | Path) -> AgencyRegistry:
+        """The shipped registry, then each file in ``paths`` merged over it in order."""
+        registry = default_registry()
+        for path in paths:
+            registry = cls.from_marked(read_yaml_file(path), base=registry)
+        return registry
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> AgencyRegistry:
+    """The registry that ships with auditor (``rules/agencies.yaml``)."""
+    path = rules_dir() / "agencies.yaml"
+    try:
+        return AgencyRegistry.from_marked(read_yaml_file(path))
+    except DataFileError as exc:  # a broken installation, not a user error
+        raise RuntimeError(f"the shipped agency registry is invalid: {exc}") from exc
