@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -144,10 +145,27 @@ def _binary_kind(raw: bytes) -> str | None:
     return None
 
 
+_MARKUP = re.compile(r"<(?:!doctype|html|head|body|p|div|img|article|figure|span|meta|title|h1)\b", re.IGNORECASE)
+# <meta charset="..."> and <meta http-equiv="Content-Type" content="...; charset=..."> (HTML prescan)
+_META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([-\w.:]+)", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]{0,100}?encoding\s*=\s*[\"']([-\w.:]+)", re.IGNORECASE)
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The charset a page declares in its first 8 KB (XML declaration or <meta>), as browsers look."""
+    head = raw[:8192]
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if match:
+        return match.group(1).decode("ascii", "replace")
+    if b"charset" in raw[8192:65536].lower():
+        # Rare: a head bloated by inline scripts; let Beautiful Soup's detector search further.
+        found = EncodingDetector.find_declared_encoding(raw[:65536], is_html=True, search_entire_document=True)
+        return found or None
+    return None
+
+
 def _looks_like_markup(text: str) -> bool:
-    head = text[:65536].lower()
-    return any(tag in head for tag in ("<html", "<body", "<head", "<p", "<div", "<img", "<article",
-                                       "<figure", "<!doctype", "<span", "<meta", "<title", "<h1"))
+    return _MARKUP.search(text, 0, 65536) is not None
 
 
 def decode_html(raw: bytes, declared: str | None = None) -> tuple[str | None, str | None, str | None]:
@@ -161,7 +179,7 @@ def decode_html(raw: bytes, declared: str | None = None) -> tuple[str | None, st
     candidates = []
     if declared:
         candidates.append(declared)
-    found = EncodingDetector.find_declared_encoding(raw, is_html=True)
+    found = declared_charset(raw)
     if found:
         candidates.append(found)
     for label in candidates:

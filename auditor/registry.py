@@ -82,6 +82,24 @@ def _trie_pattern(words: list[str], separator: str) -> str:
     return render(trie)
 
 
+class _Span:
+    """A match position on the original text when the search ran on its lower-cased copy."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
 @dataclass
 class AgencyRegistry:
     """All known agencies, indexed by every spelling."""
@@ -154,14 +172,23 @@ class AgencyRegistry:
                     else:
                         long_forms.add(alias_key(form))
             sep = r"[\s\u00a0\u2010\u2011\-]+"
+            long_trie = _trie_pattern(sorted({f.lower() for f in long_forms}), sep)
             self._text_patterns = (
-                re.compile(r"(?<!\w)(?:" + _trie_pattern(sorted(long_forms), sep) + r")(?!\w)", re.IGNORECASE),
+                # matched against lower-cased text: much faster than re.IGNORECASE
+                re.compile(r"(?<!\w)(?:" + long_trie + r")(?!\w)"),
                 re.compile(r"(?<!\w)(?:" + _trie_pattern(sorted(short_forms), sep) + r")(?![\w\u00ad])"),
+                re.compile(r"(?<!\w)(?:" + long_trie + r")(?!\w)", re.IGNORECASE),
             )
         matches: list[Match] = []
         taken: list[tuple[int, int]] = []
-        for pattern in self._text_patterns:
-            for m in pattern.finditer(text):
+        lower = text.lower()
+        long_pattern, short_pattern, any_case = self._text_patterns
+        if len(lower) != len(text):  # a rare character whose lower case is longer: keep offsets right
+            lower, long_pattern = text, any_case
+        for pattern, subject in ((long_pattern, lower), (short_pattern, text)):
+            for m in pattern.finditer(subject):
+                if subject is lower:
+                    m = _Span(m.start(), m.end(), text[m.start():m.end()])
                 if any(m.start() < end and start < m.end() for start, end in taken):
                     continue
                 surface = m.group()

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from ..model import Document, Suppression, TextBlock
 from ..registry import AgencyRegistry, default_registry
 from .article import locate
 from .dom import ParseError, clean, last_line, parse, text_content
 from .figures import find_figures
+from .scan import PageScan, scan
 from .structured import read_structured
 from .wire import find_datelines, find_mentions, find_signoff
 
 __all__ = ["extract", "ParseError"]
 
+_IGNORED = etree.XPath("//*[@data-auditor-ignore]")
 _SUPPRESS = re.compile(r"^\s*auditor-(disable-next-line|disable|enable)\b\s*(.*?)\s*$", re.DOTALL)
 
 
@@ -27,20 +31,20 @@ def extract(text: str, path: str = "<string>", registry: AgencyRegistry | None =
         document.errors.append(f"cannot parse HTML: {exc}")
         return document
     try:
-        _extract_into(document, root, registry)
+        _extract_into(document, scan(root, text), registry)
     except RecursionError:
         document.errors.append("the page is nested too deeply to read; is it really an article page?")
     return document
 
 
-def _extract_into(document: Document, root, registry: AgencyRegistry) -> None:
-    structured = read_structured(root)
-    _read_meta(document, root, structured.facts)
-    zone = locate(root)
+def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry) -> None:
+    structured = read_structured(page)
+    _read_meta(document, page, structured.facts)
+    zone = locate(page)
     if zone.headline is not None:
         document.headline = clean(text_content(zone.headline)) or None
     document.headline = document.headline or structured.facts.headline
-    document.figures = find_figures(root, zone, registry, structured, base_url=document.url)
+    document.figures = find_figures(page, zone, registry, structured, base_url=document.url)
     document.structured_images = structured.images
 
     signoff, signoff_block = find_signoff(zone.blocks, registry)
@@ -57,45 +61,43 @@ def _extract_into(document: Document, root, registry: AgencyRegistry) -> None:
             skip.setdefault(signoff_block.element, []).append((max(start, 0), len(signoff_block.raw)))
     document.mentions = find_mentions(zone.blocks, registry, skip)
     document.text = [TextBlock(b.text, b.line, b.part) for b in zone.blocks]
-    document.suppressions = _suppressions(root)
+    if page.comments or page.has_ignores:
+        document.suppressions = _suppressions(page)
 
 
-def _first(root, *xpaths: str) -> str | None:
-    for xpath in xpaths:
-        for value in root.xpath(xpath):
-            value = clean(value if isinstance(value, str) else text_content(value))
-            if value:
-                return value
-    return None
+def _read_meta(document: Document, page, facts) -> None:
+    """Title, language, URL and date from <head> (one look at each collected element)."""
+    meta: dict[str, str] = {}
+    for element in page.metas:
+        key = (element.get("property") or element.get("name") or element.get("itemprop")
+               or element.get("http-equiv") or "").strip().lower()
+        value = clean(element.get("content"))
+        if key and value and key not in meta:
+            meta[key] = value
+    canonical = next((clean(link.get("href")) for link in page.links
+                      if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href")), None)
+    document.title = clean(text_content(page.title)) if page.title is not None else None
+    document.title = document.title or None
+    html = page.html
+    lang = clean(html.get("lang") or html.get("{http://www.w3.org/XML/1998/namespace}lang")) \
+        if html is not None else ""
+    document.language = lang or meta.get("content-language") or meta.get("og:locale") or facts.language
+    document.url = canonical or meta.get("og:url") or facts.url
+    document.published = (meta.get("article:published_time") or meta.get("datepublished")
+                          or meta.get("date") or meta.get("pubdate") or meta.get("publishdate")
+                          or meta.get("dc.date.issued") or facts.published)
 
 
-def _read_meta(document: Document, root, facts) -> None:
-    document.title = _first(root, "//title")
-    document.language = _first(root, "/html/@lang", "//html/@lang", "//html/@xml:lang",
-                               "//meta[translate(@http-equiv,'CONTENTLAG','contentlag')='content-language']/@content",
-                               "//meta[@property='og:locale']/@content") or facts.language
-    document.url = _first(root, "//link[translate(@rel,'CANONIL','canonil')='canonical']/@href",
-                          "//meta[@property='og:url']/@content") or facts.url
-    document.published = _first(
-        root,
-        "//meta[@property='article:published_time']/@content",
-        "//meta[@itemprop='datePublished']/@content",
-        "//*[@itemprop='datePublished']/@datetime",
-        "//meta[@name='date' or @name='pubdate' or @name='publishdate' or @name='DC.date.issued']/@content",
-    ) or facts.published
-    if document.published is None:
-        document.published = _first(root, "//article//time/@datetime")
-
-
-def _suppressions(root) -> list[Suppression]:
+def _suppressions(page) -> list[Suppression]:
     found = []
-    for comment in root.xpath("//comment()"):
+    for comment in page.comments:
         match = _SUPPRESS.match(comment.text or "")
         if match and comment.sourceline:
             rules = [r for r in re.split(r"[\s,]+", match.group(2)) if r]
             found.append(Suppression(match.group(1), rules, comment.sourceline))
-    for element in root.xpath("//*[@data-auditor-ignore]"):
-        rules = [r for r in re.split(r"[\s,]+", element.get("data-auditor-ignore") or "") if r]
-        if element.sourceline:
-            found.append(Suppression("ignore-element", rules, element.sourceline, last_line(element)))
+    if page.has_ignores:
+        for element in _IGNORED(page.root):
+            rules = [r for r in re.split(r"[\s,]+", element.get("data-auditor-ignore") or "") if r]
+            if element.sourceline:
+                found.append(Suppression("ignore-element", rules, element.sourceline, last_line(element)))
     return found

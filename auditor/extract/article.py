@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lxml import etree
 
 from .dom import SKIP_TAGS, ancestors, classes, clean, tag_of, text_content
 
@@ -26,6 +29,32 @@ _BODY_HINT = re.compile(r"article-?body|articlebody|story-?body|post-?content|en
                         r"article__body|article-?text|article-?content|story-?content|body-?text|"
                         r"content-?body|rich-?text|longtext|text-?body|artikel|article_body|paywall-?content",
                         re.IGNORECASE)
+_HAS_FIGURE = etree.XPath("boolean(.//figure|.//figcaption)")
+_NOT_BODY_TAGS = frozenset({"footer", "nav", "aside", "figcaption", "figure", "noscript", "template"})
+
+
+class _OutsideText:
+    """Is an element (or an ancestor) one that never holds the story's paragraphs? Memoised."""
+
+    def __init__(self):
+        self.memo: dict = {}
+
+    def __call__(self, element) -> bool:
+        path = []
+        node = element
+        while node is not None and node not in self.memo:
+            if node.tag in _NOT_BODY_TAGS:
+                value = True
+                break
+            path.append(node)
+            node = node.getparent()
+        else:
+            value = self.memo[node] if node is not None else False
+        for item in path:
+            self.memo[item] = value
+        return value
+_NOT_TEXT_CLASS = re.compile(r"caption|credit|copyright|picbox|gallery|embed|media|photo|image|twitter|tweet|"
+                             r"instagram")
 _BLOCK_TAGS = ("p", "h2", "h3", "li", "blockquote")
 _TEXT_XPATH = "|".join(f"//{t}" for t in _BLOCK_TAGS)
 
@@ -65,51 +94,101 @@ class ArticleZone:
         return False
 
 
-def is_chrome(element, zone: ArticleZone | None) -> str | None:
-    """Is the element inside navigation, teasers, ads, footers or other page chrome?
+@lru_cache(maxsize=65536)
+def chrome_class(names: str) -> str | None:
+    """``"strong"``, ``"weak"`` or None for a class-and-id string (cached: sites repeat their classes)."""
+    if CHROME.search(names):
+        return "strong"
+    if WEAK_CHROME.search(names):
+        return "weak"
+    return None
 
-    Returns ``"strong"`` (navigation, related stories, ads), ``"weak"`` (a teaser-like wrapper that
-    some sites also use for the lead image) or None. Tags like ``<header>`` and ``<footer>`` count
-    as chrome only outside the article (an article's own header holds its lead image; a figure's
-    footer holds its credit).
+
+@lru_cache(maxsize=65536)
+def _excluded_class(names: str) -> bool:
+    if re.search(r"attribution|signoff|sign-off", names):
+        return False  # sign-off containers ("Attribution_content") are part of the text
+    return bool(CHROME.search(names) or _NOT_TEXT_CLASS.search(names))
+
+
+_RANK = {None: 0, "weak": 1, "strong": 2}
+
+
+class ChromeMap:
+    """Which elements are page chrome and which are inside the article, memoised per element.
+
+    An image's verdict depends on all its ancestors; images share most of them, so each element is
+    judged once per page. Verdicts: ``"strong"`` (navigation, related stories, ads, page header
+    and footer), ``"weak"`` (a teaser-like wrapper that some sites also use for the lead image) or
+    None. An element that holds the whole article is never chrome (page wrappers with unlucky
+    classes such as ``off-canvas-wrap main-menu``), and ``<aside>``, ``<header>`` and ``<footer>``
+    are chrome only outside the article (an article's own header holds its lead image).
     """
-    inside_figure = False
-    weak = None
-    around_article = zone.around if zone is not None else frozenset()
-    for node in ancestors(element):
+
+    def __init__(self, zone: ArticleZone):
+        self.zone = zone
+        self._verdict: dict = {}
+        self._inside: dict = {}
+        if zone.root is not None:
+            self._inside[zone.root] = True
+
+    def inside(self, element) -> bool:
+        """Is the element inside the article's own element?"""
+        if self.zone.root is None:
+            return True
+        path = []
+        node = element
+        while node is not None and node not in self._inside:
+            path.append(node)
+            node = node.getparent()
+        value = self._inside[node] if node is not None else False
+        for item in path:
+            self._inside[item] = value
+        return value
+
+    def verdict(self, element) -> str | None:
+        """The chrome verdict for an element from its ancestors (the element itself excluded)."""
+        parent = element.getparent()
+        return self._chain(parent) if parent is not None else None
+
+    def _chain(self, element) -> str | None:
+        path = []
+        node = element
+        while node is not None and node not in self._verdict:
+            path.append(node)
+            node = node.getparent()
+        value = self._verdict[node] if node is not None else None
+        for item in reversed(path):
+            own = self._own(item)
+            if own == "stop":
+                value = None
+            elif _RANK[own] > _RANK[value]:
+                value = own
+            self._verdict[item] = value
+        return value
+
+    def _own(self, node) -> str | None:
+        if node in self.zone.around:
+            return "stop"
         tag = tag_of(node)
-        if tag == "figure":
-            inside_figure = True
-        if node in around_article:
-            # An element that holds the whole article (a page wrapper with an unlucky class such as
-            # "off-canvas-wrap main-menu") is not chrome.
-            return weak
         if tag in ("body", "html"):
-            return weak
+            return "stop"
         if tag in CHROME_TAGS:
             if tag in ("nav", "form", "menu"):
                 return "strong"
-            # An <aside> inside the article holds inline media as often as related links.
-            if tag == "aside" and (zone is None or not zone.contains(node)):
+            # The article's own <header> (outside its body) holds the lead figure.
+            if not self.inside(node) and not (tag in ("header", "footer") and _HAS_FIGURE(node)):
                 return "strong"
-            if not inside_figure and (zone is None or not zone.contains(node)):
-                return "strong"
-        names = classes(node)
-        if names:
-            if CHROME.search(names) and not (inside_figure and "credit" in names):
-                return "strong"
-            if WEAK_CHROME.search(names):
-                weak = "weak"
-        role = node.get("role")
-        if role in ("navigation", "banner", "contentinfo", "complementary"):
+        if node.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
             return "strong"
-    return weak
+        names = classes(node)
+        return chrome_class(names) if names else None
 
 
-def locate(root) -> ArticleZone:
+def locate(page) -> ArticleZone:
     """Find the headline and the body of the article, and the smallest element holding both."""
-    headline = _headline(root)
-    body = _body_container(root)
+    headline = _headline(page)
+    body = _body_container(page)
     article_root = body
     if body is not None and headline is not None:
         article_root = _common_ancestor(headline, body)
@@ -126,8 +205,8 @@ def locate(root) -> ArticleZone:
     return zone
 
 
-def _headline(root):
-    candidates = root.xpath("//h1") or root.xpath(
+def _headline(page):
+    candidates = page.headlines or page.root.xpath(
         "//*[@itemprop='headline'][not(self::meta)]|//h2[contains(@class,'headline') or contains(@class,'title')]")
     best = None
     for h1 in candidates:
@@ -142,16 +221,16 @@ def _headline(root):
     return best
 
 
-def _body_container(root):
+def _body_container(page):
     """The element that directly holds the most paragraph text, favouring ones marked as the body."""
     scores: dict = {}
-    for p in root.xpath("//p"):
-        text = text_content(p)
-        length = len(text.strip())
+    outside = _OutsideText()
+    for p in page.paragraphs:
+        length = len(text_content(p).strip())
         if length < 40:
             continue
         parent = p.getparent()
-        if parent is None or _in_skipped(p):
+        if parent is None or outside(parent):
             continue
         score = min(length, 1200) + 40
         scores[parent] = scores.get(parent, 0) + score
@@ -159,7 +238,7 @@ def _body_container(root):
         if grand is not None:
             scores[grand] = scores.get(grand, 0) + score / 2
     if not scores:
-        for hinted in root.xpath("//article|//*[@itemprop='articleBody']|//main"):
+        for hinted in page.root.xpath("//article|//*[@itemprop='articleBody']|//main"):
             return hinted
         return None
     for element in list(scores):
@@ -171,14 +250,6 @@ def _body_container(root):
         if tag_of(element) in ("body", "html"):
             scores[element] *= 0.6
     return max(scores, key=scores.get)
-
-
-def _in_skipped(element) -> bool:
-    for node in ancestors(element, limit=12):
-        tag = tag_of(node)
-        if tag in ("footer", "nav", "aside", "figcaption", "figure") or tag in SKIP_TAGS:
-            return True
-    return False
 
 
 def _common_ancestor(a, b):
@@ -215,7 +286,7 @@ def _blocks(zone: ArticleZone) -> list[Block]:
             continue
         if _is_nested_block(element, scope) or _excluded_block(element, zone):
             continue
-        raw = _raw_text(element)
+        raw = text_content(element)
         text = clean(raw)
         if not text:
             continue
@@ -231,29 +302,6 @@ def _blocks(zone: ArticleZone) -> list[Block]:
             part = "standfirst"
         blocks.append(Block(element, raw, text, part))
     return blocks
-
-
-def _raw_text(element) -> str:
-    parts = []
-    stack = [(element, False)]
-    while stack:
-        node, done = stack.pop()
-        if done:
-            if node is not element and node.tail:
-                parts.append(node.tail)
-            continue
-        tag = tag_of(node)
-        if node is not element and (not tag or tag in SKIP_TAGS):
-            if node.tail:
-                parts.append(node.tail)
-            continue
-        if tag == "br":
-            parts.append(" ")
-        if node.text and tag:
-            parts.append(node.text)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
-    return "".join(parts)
 
 
 def _is_nested_block(element, scope) -> bool:
@@ -274,10 +322,6 @@ def _excluded_block(element, zone: ArticleZone) -> bool:
         if tag in ("figure", "figcaption", "aside", "nav", "footer", "form", "table") or tag in SKIP_TAGS:
             return True
         names = classes(node)
-        if names and (CHROME.search(names) or re.search(r"caption|credit|copyright|picbox|gallery|embed|"
-                                                         r"media|photo|image|twitter|tweet|instagram", names)):
-            # sign-off containers ("Attribution_content") are part of the text, captions are not
-            if re.search(r"attribution|signoff|sign-off", names):
-                continue
+        if names and _excluded_class(names):
             return True
     return False

@@ -35,6 +35,8 @@ _PREFIX_INSIDE = re.compile(
 )
 _PREFIX_BEFORE = re.compile(r"(?:(?<=[\s.;,|(\[–—-])|^)(?:fotos?|bild|photo|image|credit|foto\s*credit)\s*$",
                             re.IGNORECASE)
+# "Von Markus Balser", "By Jane Doe": an author byline caught in a teaser, not a photo credit
+_BYLINE = re.compile(r"^(?:von|by|par|por|di|av)\s+[A-ZÀ-Þ]", re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^(?:(?:pool\s+)?photo(?:graph)?s?|pictures?|images?|illustration|photo\s+illustration)"
                         r"\s+by$|^fotos?\s+(?:von|por)$|^photo\s+de$", re.IGNORECASE)
 
@@ -135,7 +137,7 @@ def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
                  origin: str = "visible", caption: str | None = None) -> Credit | None:
     """Parse a credit as printed into a :class:`Credit`; None if nothing remains of it."""
     body, prefix = normalise_credit_text(text)
-    if not body or len(body) > 300:
+    if not body or len(body) > 300 or _BYLINE.match(body):
         return None
     flags = detect_flags(body)
     if caption and re.match(r"^\s*(?:FILE\b|FILE PHOTO\b|ARCHIV)", caption):

@@ -8,12 +8,14 @@ article's paragraphs).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
 # Characters that occur inside credits and names but are not text: zero-width spaces and joiners,
 # the BOM, soft hyphens. No-break and other odd spaces become ordinary spaces.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\s\u00a0\u2002-\u200a\u202f\u205f\u3000]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -57,12 +59,16 @@ def clean(text: str | None) -> str:
     """Whitespace-normalised text: invisible characters removed, runs of spaces collapsed."""
     if not text:
         return ""
-    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+    if _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    # str.split() splits on every Unicode space, no-break and thin spaces included
+    return " ".join(text.split())
 
 
 def tag_of(element) -> str:
+    """The tag name ('' for comments and processing instructions); the HTML parser lower-cases tags."""
     tag = element.tag
-    return tag.lower() if isinstance(tag, str) else ""
+    return tag if isinstance(tag, str) else ""
 
 
 def text_content(element) -> str:
@@ -73,7 +79,12 @@ def text_content(element) -> str:
 def is_hidden_label(element) -> bool:
     """True for screen-reader-only elements (their text is a UI label, not caption or credit)."""
     cls = element.get("class")
-    return bool(cls and _HIDDEN_CLASS.search(cls))
+    return bool(cls) and _hidden_class(cls)
+
+
+@lru_cache(maxsize=16384)
+def _hidden_class(cls: str) -> bool:
+    return bool(_HIDDEN_CLASS.search(cls))
 
 
 def visible_text(element, skip=None) -> str:

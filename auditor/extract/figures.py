@@ -3,25 +3,37 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin
+
+from lxml import etree
 
 from ..model import Credit, Figure
 from ..registry import AgencyRegistry
-from .article import ArticleZone, is_chrome
+from .article import ArticleZone, ChromeMap
 from .credits import detect_flags, looks_like_credit, parse_credit, split_caption
 from .dom import ancestors, classes, clean, tag_of, text_content, visible_text
 from .structured import StructuredIndex
 
-_IMAGE_XPATH = "//img|//amp-img|//*[@data-src][not(self::img|self::script|self::iframe|self::video|self::audio)]"
+_HAS_IMG = etree.XPath("boolean(.//img)")
+_COUNT_FIGURES = etree.XPath("count(.//figure)")
+_COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150])")
+_HAS_HEADING = etree.XPath("boolean(.//h2|.//h3|.//h4|.//h5)")
+_HAS_LINK = etree.XPath("boolean(.//a[@href][not(starts-with(@href,'#'))])")
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src",
                "data-lazy", "data-echo", "data-img-src", "data-image", "data-fallback-src", "data-large-src")
 _SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
 _IMAGE_URL = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])|/images?/|/img/|/photos?/|/media/|ichef\.|"
                         r"imgix|cloudinary|image\?|/image/", re.IGNORECASE)
-_TRACKER = re.compile(r"pixel|spacer|blank\.(?:gif|png)|1x1|transparent\.(?:gif|png)|beacon|tracking|"
-                      r"doubleclick|scorecardresearch|facebook\.com/tr|googleads|adservice|/ads?/|"
-                      r"analytics|counter|gravatar|/icons?/|sprite|/logos?/|logo[\w-]*\.(?:png|svg|gif|jpe?g)|"
-                      r"placeholder|loading\.gif|lazy\.(?:gif|png)|grey\.gif|gray\.gif", re.IGNORECASE)
+# Substrings of tracking-pixel and placeholder URLs (plain substring tests: this runs on every <img>)
+_TRACKER_TOKENS = ("pixel", "spacer", "blank.gif", "blank.png", "1x1.", "transparent.gif", "transparent.png",
+                   "beacon", "/tracking", "doubleclick", "scorecardresearch", "facebook.com/tr", "googleads",
+                   "adservice", "/ads/", "analytics", "/counter", "gravatar", "placeholder", "loading.gif",
+                   "lazy.gif", "lazy.png", "grey.gif", "gray.gif", "effectivemeasure", "em_image")
+_TRACKER = re.compile("|".join(re.escape(t) for t in _TRACKER_TOKENS), re.IGNORECASE)
+_LOGO_TOKENS = ("/icon/", "/icons/", "sprite", "/logo/", "/logos/", "logo.", "logo-", "logo_", "-logo", "_logo",
+                "favicon", "/avatar/", "/avatars/", "/emoji")
+_LOGO_ALT = re.compile(r"\b(?:logo|icon|avatar)\b", re.IGNORECASE)
 _LOGO = re.compile(r"logo|icon|emoji|avatar|badge|sprite|flag-", re.IGNORECASE)
 
 _FIGURE_LIKE = re.compile(r"figure|image|img|photo|picture|pic(?:box|ture)?(?:$|[\s_-])|media|foto|bild|"
@@ -46,24 +58,28 @@ _UI_LABELS = re.compile(
 )
 
 
-def find_figures(root, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
+def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
                  base_url: str | None = None) -> list[Figure]:
     """Every image that belongs to the article, in document order, with caption and credit."""
     figures: list[Figure] = []
     seen: set[str] = set()
     zone_end = _zone_end(zone)
-    for element in root.xpath(_IMAGE_XPATH):
-        if not _is_image_element(element):
-            continue
-        src = resolve_src(element)
-        if _in_noscript(element) and _has_live_twin(element):
-            continue
-        if _is_decoration(element, src):
-            continue
-        chrome = is_chrome(element, zone)
+    chrome_map = ChromeMap(zone)
+    for element in page.images:
+        # Cheapest tests first: most images on a page are navigation, teasers and ads.
+        chrome = chrome_map.verdict(element)
         if chrome == "strong":
             continue
-        inside = zone.contains(element)
+        inside = chrome_map.inside(element)
+        if not inside and zone_end and element.sourceline and element.sourceline > zone_end:
+            continue
+        if tag_of(element) == "div" and not _is_image_element(element):
+            continue
+        src = resolve_src(element)
+        if _is_decoration(element, src):
+            continue
+        if _in_noscript(element) and _has_live_twin(element):
+            continue
         caption, caption_line, credit = _describe(element, registry)
         if chrome == "weak" and (credit is None or not inside):
             continue
@@ -72,14 +88,14 @@ def find_figures(root, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             # and comes before the article ends; the rest is page furniture.
             if caption is None and credit is None:
                 continue
-            if zone_end and element.sourceline and element.sourceline > zone_end:
-                continue
         elif caption is None and credit is None and _is_link_teaser(element):
             continue
-        absolute = urljoin(base_url, src) if base_url and src and not src.startswith("data:") else src
-        key = absolute or f"@{element.sourceline}"
-        if key in seen and caption is None:
+        if _is_teaser_card(element, zone):
             continue
+        absolute = urljoin(base_url, src) if base_url and src and not src.startswith("data:") else src
+        key = _identity(absolute) or f"@{element.sourceline}"
+        if key in seen and caption is None and credit is None:
+            continue  # a lightbox or responsive copy of a picture already listed
         seen.add(key)
         alt = element.get("alt")
         structured = index.for_element(element, absolute or src)
@@ -111,13 +127,13 @@ def _is_image_element(element) -> bool:
         return True
     # BBC-style delayed images: a <div data-src="...jpg"> that becomes an <img> with JavaScript
     data_src = element.get("data-src") or ""
-    return bool(_IMAGE_URL.search(data_src)) and not element.xpath(".//img")
+    return bool(_IMAGE_URL.search(data_src)) and not _HAS_IMG(element)
 
 
 def resolve_src(element) -> str | None:
     """The real image URL, through lazy-loading attributes, ``srcset`` and ``<picture>``."""
     src = (element.get("src") or "").strip()
-    if not src or src.startswith("data:") or _TRACKER.search(src):
+    if not src or src.startswith("data:") or _TRACKER.search(src[:300]):
         for attr in _LAZY_ATTRS:
             value = (element.get(attr) or "").strip()
             if value and not value.startswith("data:"):
@@ -166,17 +182,48 @@ def _is_decoration(element, src: str | None) -> bool:
         value = (element.get(attr) or "").strip().removesuffix("px")
         if value.isdigit() and int(value) <= 40:
             return True
-    if src:
-        if _TRACKER.search(src) and not _IMAGE_URL.search(src.split("?")[0][-6:] or ""):
-            return True
-        if src.lower().split("?")[0].endswith((".svg", ".ico")):
+    if src and not src.startswith("data:"):
+        lower = src[:400].lower()
+        path = lower.split("?")[0]
+        if any(token in lower for token in _TRACKER_TOKENS) or any(token in path for token in _LOGO_TOKENS) \
+                or path.endswith((".svg", ".ico")):
             return True
     elif not any(element.get(a) for a in (*_LAZY_ATTRS, *_SRCSET_ATTRS)):
         if tag_of(element.getparent()) != "picture":
             return True
-    names = f"{classes(element)} {element.get('alt') or ''}"[:200]
-    return bool(_LOGO.search(classes(element))) or bool(re.match(r"^\s*(?:logo|icon)\b", names.split(" ", 1)[-1],
-                                                                  re.IGNORECASE))
+    names = element.get("class")
+    if names and _LOGO.search(names):
+        return True
+    alt = element.get("alt") or ""
+    return len(alt) < 60 and bool(_LOGO_ALT.search(alt))
+
+
+_SIZE_SUFFIX = re.compile(r"(?:[-_.](?:[swh]|w_|h_)?\d{2,4}(?:x\d{2,4})?(?:-c\d+)?|[-_](?:large|medium|small|thumb\w*))$",
+                          re.IGNORECASE)
+
+
+def _identity(url: str | None) -> str | None:
+    """A picture's identity across its sizes: ``photo-s1100-c50.jpg`` and ``photo-s1200.jpg`` are one."""
+    if not url or url.startswith("data:"):
+        return None
+    name = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+    name = name.rsplit(".", 1)[0] if "." in name else name
+    for _ in range(3):
+        shorter = _SIZE_SUFFIX.sub("", name)
+        if shorter == name or len(shorter) < 6:
+            break
+        name = shorter
+    return name.lower() or None
+
+
+def _is_teaser_card(element, zone: ArticleZone) -> bool:
+    """A story card: the picture, a headline and a link to another story in one small box."""
+    for depth, node in enumerate(ancestors(element, limit=5)):
+        if node is zone.root or node in zone.around or tag_of(node) in ("figure", "body", "article", "main"):
+            return False
+        if depth >= 1 and _HAS_HEADING(node) and _HAS_LINK(node) and _COUNT_LONG_P(node) == 0:
+            return True
+    return False
 
 
 def _is_link_teaser(element) -> bool:
@@ -193,11 +240,15 @@ def _is_link_teaser(element) -> bool:
 
 def _describe(img, registry: AgencyRegistry) -> tuple[str | None, int | None, Credit | None]:
     """Caption text, its line, and the parsed credit of one image."""
-    container = _container(img)
-    caption_raw, caption_line, credit_raw, credit_line = None, None, None, None
-    if container is not None:
-        caption_raw, caption_line, credit_raw, credit_line = _read_container(container, img, registry)
-    else:
+    container = None
+    caption_raw = caption_line = credit_raw = credit_line = None
+    for candidate in _containers(img):
+        container = container if container is not None else candidate
+        caption_raw, caption_line, credit_raw, credit_line = _read_container(candidate, img, registry)
+        if (caption_raw and _strip_ui(caption_raw)) or credit_raw:
+            container = candidate
+            break
+    if container is None:
         caption_raw, caption_line, credit_raw, credit_line = _read_siblings(img, registry)
 
     caption = _strip_ui(caption_raw) if caption_raw else None
@@ -271,17 +322,17 @@ def _count_images(node, limit: int = 3) -> int:
     return count
 
 
-def _container(img):
-    """The element that holds this image and its caption: a <figure>, or a figure-like wrapper."""
+def _containers(img):
+    """Elements that may hold this image and its caption, nearest first: the <figure>, then
+    figure-like wrappers that hold this one image and caption or credit parts."""
     path = list(ancestors(img, limit=10))
     figure = None
     for index, node in enumerate(path[:7]):
         if tag_of(node) == "figure":
-            if _find_parts(node, img, quick=True):
-                return node
-            # A bare <figure> around the picture, with the caption beside it in a wrapper
             figure = node
-            path = path[index:]
+            yield node
+            # A bare <figure> around the picture can have its caption beside it in a wrapper.
+            path = path[index + 1:]
             break
         if tag_of(node) in ("article", "main", "body", "section"):
             break
@@ -292,24 +343,33 @@ def _container(img):
         if _count_images(node) > (2 if figure is not None else 1):
             break
         # A wrapper that holds other figures or running text is the story, not this image's frame.
-        if depth and (node.xpath("count(.//figure)") > (1 if figure is not None else 0)
-                      or node.xpath("count(.//p[string-length(normalize-space()) > 150])") > 1):
+        if _COUNT_FIGURES(node) > (1 if figure is not None else 0) or _COUNT_LONG_P(node) > 1:
             break
         names = classes(node)
         figure_like = bool(names and _FIGURE_LIKE.search(names))
         if _find_parts(node, img, quick=True) and (depth <= 2 or figure_like):
-            return node
-        if figure_like and depth <= 3 and _has_short_text(node, img):
+            yield node
+        elif figure_like and depth <= 3 and _has_short_text(node, img):
             # DW's legacy "picBox": the image and a bare <p> caption in one wrapper
-            return node
+            yield node
         if tag == "p" and depth >= 1:
             break
-    return figure
 
 
 def _has_short_text(node, img) -> bool:
-    text = visible_text(node, skip={img})
-    return 0 < len(text) < 500
+    if len(text_content(node)) > 3000:
+        return False
+    text = _strip_ui(visible_text(node, skip={img}))
+    return 0 < len(text) < 500 and len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+
+
+@lru_cache(maxsize=65536)
+def _class_role(names: str) -> str | None:
+    if _CREDIT_CLASS.search(names):
+        return "credit"
+    if _CAPTION_CLASS.search(names):
+        return "caption"
+    return None
 
 
 def _role(element) -> str | None:
@@ -326,10 +386,9 @@ def _role(element) -> str | None:
             return "caption"
     names = classes(element)
     if names:
-        if _CREDIT_CLASS.search(names):
-            return "credit"
-        if _CAPTION_CLASS.search(names):
-            return "caption"
+        role = _class_role(names)
+        if role:
+            return role
     if tag == "figcaption":
         return "caption"
     if tag == "cite":
@@ -434,8 +493,8 @@ def _read_siblings(img, registry: AgencyRegistry):
         parent = node.getparent()
         if parent is None or _count_images(parent) > 1 or tag_of(parent) in ("body", "article", "main"):
             break
-        if clean(visible_text(parent, skip={node})):
-            break
+        if len(text_content(parent).strip()) > len(text_content(node).strip()):
+            break  # the parent has text of its own: the image's wrapper ends here
         node = parent
     sibling = node.getnext()
     while sibling is not None and not tag_of(sibling):
@@ -444,7 +503,7 @@ def _read_siblings(img, registry: AgencyRegistry):
         return None, None, None, None
     role = _role(sibling)
     text = visible_text(sibling)
-    if not text or len(text) > 600 or sibling.xpath(".//img"):
+    if not text or len(text) > 600 or _HAS_IMG(sibling):
         return None, None, None, None
     if role == "credit":
         return None, None, text, sibling.sourceline

@@ -74,21 +74,18 @@ def _id_segments(url: str) -> list[str]:
     return [m.group() for m in _ID_SEGMENT.finditer(path)]
 
 
-def read_structured(root) -> StructuredIndex:
+def read_structured(page) -> StructuredIndex:
+    """JSON-LD and microdata images of a :class:`~auditor.extract.scan.PageScan`."""
     index = StructuredIndex()
-    for script in root.xpath("//script[@type]"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
+    for script in page.jsonld:
         data = _load_json(script.text or "")
         if data is None:
             continue
         _walk_jsonld(data, script.sourceline, index)
-    for scope in root.xpath("//*[@itemscope][@itemtype]"):
-        itemtype = (scope.get("itemtype") or "").rsplit("/", 1)[-1].lower()
-        if itemtype in _IMAGE_TYPES:
-            image = _microdata_image(scope)
-            if image is not None:
-                index.add(image, element=scope)
+    for scope in page.microdata_images:
+        image = _microdata_image(scope)
+        if image is not None:
+            index.add(image, element=scope)
     return index
 
 

@@ -151,8 +151,6 @@ def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[
 
 # -- mentions --------------------------------------------------------------------------------
 
-_NOT_TEXT = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+\.(?:com|org|net|de|fr|es|uk|co|"
-                       r"io|info|news|at|ch|it)\b(?:/\S*)?|#\w+|@\w+")
 _CONTEXT_BEFORE = re.compile(
     r"(?:news\s+agency|press\s+agency|wire\s+service|agency|agentur|nachrichtenagentur|agence|agencia|"
     r"agenzia|told|tells|telling|according\s+to|reported|reports|quoted\s+by|interview\s+with|"
@@ -168,9 +166,20 @@ _CONTEXT_AFTER = re.compile(
 )
 
 
-def _blank(text: str) -> str:
-    """URLs, e-mail addresses, domains and handles replaced by spaces (offsets kept)."""
-    return _NOT_TEXT.sub(lambda m: " " * len(m.group()), text)
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Part of a URL, domain, e-mail address or handle: ``reuters.com``, ``afp@afp.com``, ``@AP``."""
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 2]
+    if before in ("/", "@", ".", "#", "_") or after[:1] in ("@", "/", "_"):
+        return True
+    if after[:1] == "." and after[1:2].isalnum():
+        return True  # reuters.com
+    if before == ":" or (start >= 3 and text[start - 3:start] == "://"):
+        return True
+    # inside a longer URL token: look back to the last space for a scheme or "www."
+    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    token = text[token_start:start]
+    return "://" in token or token.startswith("www.")
 
 
 def find_mentions(blocks: list[Block], registry: AgencyRegistry, skip: dict) -> list[Mention]:
@@ -181,9 +190,11 @@ def find_mentions(blocks: list[Block], registry: AgencyRegistry, skip: dict) -> 
         ranges = skip.get(block.element, ())
         if ranges == "all":
             continue
-        text = _blank(block.raw)
+        text = block.raw
         for match in registry.scan_prose(text):
             if any(start <= match.start < end for start, end in ranges):
+                continue
+            if _in_address(text, match.start, match.end):
                 continue
             if match.ambiguous and not _has_agency_context(text, match.start, match.end):
                 continue

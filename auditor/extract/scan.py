@@ -1,0 +1,72 @@
+"""One pass over the parsed page that collects the elements every extractor needs.
+
+A full-document XPath costs about as much as walking the tree once; the extractors used to make a
+dozen. ``root.iter(*tags)`` filters by tag in C, so this one walk yields only the few hundred
+elements that matter, and the cheap substring tests on the source text decide which rare,
+whole-document searches are worth making at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+_TAGS = ("img", "amp-img", "p", "h1", "script", "meta", "link", "title", "html")
+_DIV_IMAGES = etree.XPath("//div[@data-src]")
+_ALL_IMAGES = etree.XPath("//img|//amp-img|//div[@data-src]")
+_MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObject') or "
+                                "contains(@itemtype, 'Photograph')]")
+
+
+@dataclass
+class PageScan:
+    """The elements of one page that extraction reads, in document order within each list."""
+
+    root: object
+    images: list = field(default_factory=list)  # <img>, <amp-img> (+ <div data-src> when present)
+    paragraphs: list = field(default_factory=list)
+    headlines: list = field(default_factory=list)  # <h1>
+    jsonld: list = field(default_factory=list)  # <script type="application/ld+json">
+    metas: list = field(default_factory=list)
+    links: list = field(default_factory=list)
+    title: object = None
+    html: object = None
+    microdata_images: list = field(default_factory=list)
+    comments: list = field(default_factory=list)  # only when the source mentions "auditor-"
+    has_ignores: bool = False  # the source has data-auditor-ignore attributes
+
+
+def scan(root, text: str) -> PageScan:
+    page = PageScan(root)
+    tags = _TAGS + ((etree.Comment,) if "auditor-" in text else ())
+    images, paragraphs, headlines, jsonld = page.images, page.paragraphs, page.headlines, page.jsonld
+    for element in root.iter(*tags):
+        tag = element.tag
+        if tag == "p":
+            paragraphs.append(element)
+        elif tag == "img" or tag == "amp-img":
+            images.append(element)
+        elif tag == "meta":
+            page.metas.append(element)
+        elif tag == "script":
+            if (element.get("type") or "").strip().lower() == "application/ld+json":
+                jsonld.append(element)
+        elif tag == "link":
+            page.links.append(element)
+        elif tag == "h1":
+            headlines.append(element)
+        elif tag == "title":
+            if page.title is None:
+                page.title = element
+        elif tag == "html":
+            if page.html is None:
+                page.html = element
+        else:
+            page.comments.append(element)
+    page.has_ignores = "data-auditor-ignore" in text
+    if "data-src" in text and _DIV_IMAGES(root):
+        page.images = _ALL_IMAGES(root)  # rare: BBC-style <div data-src> images, in document order
+    if "ImageObject" in text or "Photograph" in text:
+        page.microdata_images = _MICRODATA_IMAGES(root)
+    return page
