@@ -40,6 +40,9 @@ class PageScore:
     credits: int = 0
     credits_found: int = 0
     extra_figures: int = 0
+    signoff_ok: bool = True
+    datelines_ok: bool = True
+    mentions_ok: bool = True
     misses: list = field(default_factory=list)
 
 
@@ -67,6 +70,20 @@ def score_page(label: dict, document) -> PageScore:
                 score.credits_found += 1
             else:
                 score.misses.append(("credit", credit))
+    want_signoff, got_signoff = norm(label.get("signoff")), norm(document.signoff.text if document.signoff else None)
+    score.signoff_ok = loose(want_signoff) == loose(got_signoff)
+    if not score.signoff_ok:
+        score.misses.append(("signoff", f"want {want_signoff!r} got {got_signoff!r}"))
+    want_datelines = [loose(d) for d in label.get("datelines", [])]
+    got_datelines = [loose(d.text) for d in document.datelines]
+    score.datelines_ok = want_datelines == got_datelines
+    if not score.datelines_ok:
+        score.misses.append(("datelines", f"want {want_datelines} got {got_datelines}"))
+    want_mentions = sorted(set(label.get("mentions", [])))
+    got_mentions = sorted({m.agency for m in document.mentions})
+    score.mentions_ok = want_mentions == got_mentions
+    if not score.mentions_ok:
+        score.misses.append(("mentions", f"want {want_mentions} got {got_mentions}"))
     labelled = {loose(f.get("caption")) for f in label["figures"]} | {loose(f.get("credit")) for f in label["figures"]}
     for figure in document.figures:
         if loose(figure.caption) not in labelled and (figure.credit is None or loose(figure.credit.text) not in labelled):
@@ -96,13 +113,19 @@ def main(argv: list[str]) -> int:
         print(f"corpus not found at {CORPUS}")
         return 1
     totals = [0, 0, 0, 0, 0]
+    other = {"signoff": 0, "datelines": 0, "mentions": 0, "pages": 0}
     for score, label, document in evaluate(pages):
         totals[0] += score.captions
         totals[1] += score.captions_found
         totals[2] += score.credits
         totals[3] += score.credits_found
         totals[4] += score.extra_figures
-        bad = score.captions_found < score.captions or score.credits_found < score.credits or score.extra_figures
+        other["pages"] += 1
+        other["signoff"] += score.signoff_ok
+        other["datelines"] += score.datelines_ok
+        other["mentions"] += score.mentions_ok
+        bad = score.captions_found < score.captions or score.credits_found < score.credits or score.extra_figures \
+            or not (score.signoff_ok and score.datelines_ok and score.mentions_ok)
         if bad or verbose:
             print(f"{score.page}: captions {score.captions_found}/{score.captions}, credits "
                   f"{score.credits_found}/{score.credits}, extra {score.extra_figures}")
@@ -114,7 +137,9 @@ def main(argv: list[str]) -> int:
                 for f in document.figures:
                     print(f"      got L{f.line}: cap={(f.caption or '')[:90]!r} cred={(f.credit.text if f.credit else None)!r}")
     print(f"captions {totals[1]}/{totals[0]} = {totals[1] / max(totals[0], 1):.1%}; "
-          f"credits {totals[3]}/{totals[2]} = {totals[3] / max(totals[2], 1):.1%}; extra figures {totals[4]}")
+          f"credits {totals[3]}/{totals[2]} = {totals[3] / max(totals[2], 1):.1%}; extra figures {totals[4]}; "
+          f"pages right: sign-off {other['signoff']}/{other['pages']}, datelines {other['datelines']}/{other['pages']}, "
+          f"mentions {other['mentions']}/{other['pages']}")
     return 0
 
 

@@ -67,6 +67,7 @@ class Block:
     raw: str
     text: str
     part: str  # headline | standfirst | body
+    in_body: bool = False  # inside the element that holds the story's paragraphs
 
     @property
     def line(self) -> int | None:
@@ -102,6 +103,11 @@ def chrome_class(names: str) -> str | None:
     if WEAK_CHROME.search(names):
         return "weak"
     return None
+
+
+@lru_cache(maxsize=65536)
+def _body_hint(names: str) -> bool:
+    return bool(_BODY_HINT.search(names))
 
 
 @lru_cache(maxsize=65536)
@@ -224,6 +230,7 @@ def _headline(page):
 def _body_container(page):
     """The element that directly holds the most paragraph text, favouring ones marked as the body."""
     scores: dict = {}
+    lengths: dict = {}
     outside = _OutsideText()
     for p in page.paragraphs:
         length = len(text_content(p).strip())
@@ -232,6 +239,7 @@ def _body_container(page):
         parent = p.getparent()
         if parent is None or outside(parent):
             continue
+        lengths[p] = length
         score = min(length, 1200) + 40
         scores[parent] = scores.get(parent, 0) + score
         grand = parent.getparent()
@@ -241,15 +249,39 @@ def _body_container(page):
         for hinted in page.root.xpath("//article|//*[@itemprop='articleBody']|//main"):
             return hinted
         return None
+    return _widen(_best(scores), lengths)
+
+
+def _best(scores: dict):
+    """The highest-scoring paragraph holder, favouring elements marked as the article body."""
     for element in list(scores):
         names = classes(element)
-        if element.get("itemprop") == "articleBody" or (names and _BODY_HINT.search(names)):
+        if element.get("itemprop") == "articleBody" or (names and _body_hint(names)):
             scores[element] *= 1.5
-        if names and CHROME.search(names):
+        if names and chrome_class(names) == "strong":
             scores[element] *= 0.3
         if tag_of(element) in ("body", "html"):
             scores[element] *= 0.6
     return max(scores, key=scores.get)
+
+
+def _widen(body, lengths: dict):
+    """Climb from the best paragraph holder while its ancestors hold much more of the story's text:
+    some sites split one story body over several sibling columns (the New York Times)."""
+    totals: dict = {}
+    for p, length in lengths.items():
+        for node in ancestors(p, limit=8):
+            totals[node] = totals.get(node, 0) + length
+    current = body
+    for node in ancestors(body, limit=5):
+        if tag_of(node) in ("body", "html"):
+            break
+        names = classes(node)
+        if names and chrome_class(names) == "strong":
+            break
+        if totals.get(node, 0) >= 1.25 * totals.get(current, 0):
+            current = node
+    return current
 
 
 def _common_ancestor(a, b):
@@ -300,7 +332,7 @@ def _blocks(zone: ArticleZone) -> list[Block]:
             or tag_of(element) == "p"
         ):
             part = "standfirst"
-        blocks.append(Block(element, raw, text, part))
+        blocks.append(Block(element, raw, text, part, in_body))
     return blocks
 
 

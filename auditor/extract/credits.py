@@ -15,10 +15,10 @@ from .dom import clean
 
 # Prefixes that introduce a credit, in the languages that occur. Longer forms first.
 _PREFIX_WORDS = (
-    r"photo\s+illustration\s+by|photo(?:graph)?s?\s+by|pool\s+photo\s+by|pictures?\s+by|images?\s+by|"
+    r"photo\s+illustration\s+by|photo(?:graph)?s?\s+by|pictures?\s+by|images?\s+by|"
     r"illustration\s+by|foto(?:s)?\s+von|foto(?:s)?\s+por|photo\s+de|"
     r"image\s+copyright|image\s+source|photo\s+credit|picture\s+credit|credits?\s+photo|"
-    r"photo(?:graph)?s?|pictures?|images?|credits?|cr[ée]dits?|"
+    r"photo(?:graph)?s?|pictures?(?![\s-]*alliance)|images?(?![\s-]*source)|credits?|cr[ée]dits?|"
     r"fotos?|bild(?:er|quelle|rechte)?|quelle|fotograf(?:in)?|copyright|"
     r"imagen|fuente|kuva|zdroj|foto\s*credit|illustration|grafik|source"
 )
@@ -162,6 +162,7 @@ def split_sources(text: str, registry: AgencyRegistry) -> list[Source]:
 
 def _segment_name(segment: str) -> str:
     segment = _PARENTHETICAL.sub(" ", segment).strip(" .:;,-()[]\"'“”")
+    segment = _FLAG_LEAD.sub("", segment).strip()  # "Pool photo by John Roe" -> "photo by John Roe"
     segment, _ = strip_prefix(segment)
     if _FLAG_ONLY.match(segment):
         return ""
@@ -228,8 +229,27 @@ def split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> 
 
     Recognises, at the end of the caption: a parenthesised or bracketed credit, a credit after a
     prefix (``Photograph:``, ``Foto:``, ``©`` ...), a ``|``-separated credit, and a bare agency
-    credit after the last sentence (``... 2019. REUTERS/Brendan McDermid``).
+    credit after the last sentence (``... 2019. REUTERS/Brendan McDermid``). A second credit left
+    at the end (``... 2016. / AFP / JIM WATSON (Photo credit should read ...)``) goes too; the
+    outer one is returned.
     """
+    caption, credit = _split_once(_dedupe_halves(clean(text)), registry, in_alt)
+    if credit and caption:
+        inner, second = _split_once(caption, registry, in_alt)
+        if second:
+            caption = inner
+    return _dedupe_halves(caption), credit
+
+
+def _dedupe_halves(text: str) -> str:
+    """"A. A." -> "A.": a caption and its copy (full and truncated versions both in the page)."""
+    half = len(text) // 2
+    if half > 20 and text[:half].strip() == text[half:].strip():
+        return text[:half].strip()
+    return text
+
+
+def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tuple[str, str | None]:
     text = clean(text)
     if not text:
         return "", None

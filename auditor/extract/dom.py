@@ -24,7 +24,7 @@ SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button
                        "iframe", "object", "head", "title", "textarea"})
 # Classes of screen-reader-only labels ("Image caption", "Credit...", "hide caption").
 _HIDDEN_CLASS = re.compile(
-    r"(?:^|\s)(?:off-?screen|visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|u-vh|a11y|"
+    r"(?:^|[\s_-])(?:off-?screen|visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|u-vh|a11y|"
     r"hidden-?text|hide-?text|is-hidden|visuallyhidden|element-invisible|assistive-text|accessibility)(?:\s|$)",
     re.IGNORECASE,
 )

@@ -30,7 +30,13 @@ _TRACKER_TOKENS = ("pixel", "spacer", "blank.gif", "blank.png", "1x1.", "transpa
                    "beacon", "/tracking", "doubleclick", "scorecardresearch", "facebook.com/tr", "googleads",
                    "adservice", "/ads/", "analytics", "/counter", "gravatar", "placeholder", "loading.gif",
                    "lazy.gif", "lazy.png", "grey.gif", "gray.gif", "effectivemeasure", "em_image")
-_TRACKER = re.compile("|".join(re.escape(t) for t in _TRACKER_TOKENS), re.IGNORECASE)
+
+
+def _is_tracker(src: str) -> bool:
+    lower = src[:400].lower()
+    return any(token in lower for token in _TRACKER_TOKENS)
+
+
 _LOGO_TOKENS = ("/icon/", "/icons/", "sprite", "/logo/", "/logos/", "logo.", "logo-", "logo_", "-logo", "_logo",
                 "favicon", "/avatar/", "/avatars/", "/emoji")
 _LOGO_ALT = re.compile(r"\b(?:logo|icon|avatar)\b", re.IGNORECASE)
@@ -133,7 +139,7 @@ def _is_image_element(element) -> bool:
 def resolve_src(element) -> str | None:
     """The real image URL, through lazy-loading attributes, ``srcset`` and ``<picture>``."""
     src = (element.get("src") or "").strip()
-    if not src or src.startswith("data:") or _TRACKER.search(src[:300]):
+    if not src or src.startswith("data:") or _is_tracker(src):
         for attr in _LAZY_ATTRS:
             value = (element.get(attr) or "").strip()
             if value and not value.startswith("data:"):
@@ -185,7 +191,7 @@ def _is_decoration(element, src: str | None) -> bool:
     if src and not src.startswith("data:"):
         lower = src[:400].lower()
         path = lower.split("?")[0]
-        if any(token in lower for token in _TRACKER_TOKENS) or any(token in path for token in _LOGO_TOKENS) \
+        if _is_tracker(lower) or any(token in path for token in _LOGO_TOKENS) \
                 or path.endswith((".svg", ".ico")):
             return True
     elif not any(element.get(a) for a in (*_LAZY_ATTRS, *_SRCSET_ATTRS)):
@@ -312,14 +318,16 @@ def _strip_ui(text: str) -> str:
 
 
 def _count_images(node, limit: int = 3) -> int:
-    count = 0
+    """Distinct pictures under ``node``: a lazy placeholder, its <noscript> twin and a lightbox
+    copy in another size are one picture."""
+    seen = set()
     for img in node.iter("img", "amp-img"):
         if _in_noscript(img):
             continue
-        count += 1
-        if count >= limit:
+        seen.add(_identity(resolve_src(img)) or id(img))
+        if len(seen) >= limit:
             break
-    return count
+    return len(seen)
 
 
 def _containers(img):

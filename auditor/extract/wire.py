@@ -26,11 +26,17 @@ _AP = re.compile(r"^(?:the\s+)?associated\s+press\s+(?:writers?|reporters?|corre
                  r"photographers?|videographers?|researchers?)\b.*\bcontributed\b", re.IGNORECASE | re.DOTALL)
 _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))\b", re.IGNORECASE)
 _MATERIAL = re.compile(
-    r"^\(?\s*(?:mit\s+material\s+(?:von|der|aus)|material\s+(?:from|von)|with\s+(?:reporting\s+from|files\s+from)|"
+    r"^\(?\s*(?:(?:[A-ZÄÖÜ]{2,5}\s+)?mit\s+material\s+(?:von|der|aus)|[A-ZÄÖÜ]{2,5}\s+mit|"
+    r"material\s+(?:from|von)|with\s+(?:reporting\s+from|files\s+from)|"
     r"avec|with|con\s+informaci[oó]n\s+de|con|quelle\s*:|source\s*:|sources?\s*:|fuente\s*:|agenturen\s*:?)"
     r"\s+(?P<agencies>.{2,120}?)\s*\)?\.?$",
     re.IGNORECASE | re.DOTALL,
 )
+_CONTRIBUTING = re.compile(r"^(?:contributing|contributors?|with\s+reporting\s+by|additional\s+reporting)\s*:",
+                           re.IGNORECASE)
+_AGENCIES_GENERIC = re.compile(r"^\(?\s*(?:agenturen|agences|agencias|news\s+agencies|agencies|wires?)\s*\)?\.?$",
+                               re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _SPLIT_AGENCIES = re.compile(r"\s*(?:,|/|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 # Lines that can follow the sign-off at the end of a story without being it.
 _TRAILER = re.compile(r"^(?:_{2,}|—{2,}|-{3,}|\*{3}|our standards|©|\(c\)|copyright|all rights reserved|"
@@ -62,21 +68,42 @@ def _agency_list(text: str, registry: AgencyRegistry) -> tuple[list[str], list[s
 
 
 def find_signoff(blocks: list[Block], registry: AgencyRegistry) -> tuple[SignOff | None, Block | None]:
-    """The sign-off among the last paragraphs of the story, and the paragraph it is in."""
+    """The sign-off among the last paragraphs of the story, and the paragraph it is in.
+
+    The window ends a few blocks after the story's own paragraphs (comment forms and newsletter
+    boxes often follow inside the same article element). A wire agency's copyright line
+    (``© Thomson Reuters 2020``) counts only when no other sign-off is there.
+    """
     body = [b for b in blocks if b.part == "body"]
-    for block in reversed(body[-_SIGNOFF_WINDOW:]):
+    story = [b for b in body if b.in_body] or body
+    window = story[-_SIGNOFF_WINDOW:]
+    fallback = None
+    for block in reversed(window):
         text = block.text
         signoff = _match_signoff(text, block, registry)
         if signoff is not None:
             return signoff, block
-        if not _TRAILER.match(text) and len(text) > 160:
-            # A full paragraph of story: anything before it is not the end of the story.
-            break
-    return None, None
+        if fallback is None:
+            copyright_line = _COPYRIGHT.match(text)
+            if copyright_line:
+                agencies = list(dict.fromkeys(m.agency.name for m in registry.scan(text)))
+                if agencies:
+                    fallback = (SignOff(text, block.line, [], agencies, "copyright"), block)
+    return fallback or (None, None)
 
 
 def _match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
     line = block.line
+    if len(text) <= 60 and not text.startswith("("):
+        # A bare agency line closing the story: "AFP", "DPA", "dpa/AFP"
+        parsed = _agency_list(text, registry)
+        if parsed and parsed[0] and not parsed[1]:
+            return SignOff(text, line, [], parsed[0], "agencies")
+    if _AGENCIES_GENERIC.match(text):
+        return SignOff(text, line, [], [], "agencies")
+    if _CONTRIBUTING.match(text) and len(text) <= 300:
+        agencies = list(dict.fromkeys(m.agency.name for m in registry.scan(text)))
+        return SignOff(text, line, [], agencies, "contributors")
     if len(text) <= 160:
         match = _DW_SIGNOFF.match(text)
         if match:
@@ -110,7 +137,11 @@ def _match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff
     # "... last sentence of the story. (dpa/gem)"
     match = _TRAILING_PAREN.search(text)
     if match and match.start() > 0:
-        parsed = _agency_list(match.group("inner"), registry)
+        inner = match.group("inner")
+        parsed = _agency_list(inner, registry)
+        material = _MATERIAL.match(inner)
+        if material and not (parsed and parsed[0]):
+            parsed = _agency_list(material.group("agencies"), registry)
         if parsed and parsed[0] and len(parsed[1]) <= 3:
             tail = match.group().strip()
             offset = block.raw.rfind(tail.rstrip("."))
