@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 
@@ -69,17 +70,23 @@ def run_extract(args) -> int:
     except DataFileError as exc:
         print(f"auditor: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
+    with open_output(args.output) as stream:
         writer = EXTRACT_WRITERS[args.format](stream, color=use_color(stream) and not args.output)
         writer.begin()
         for path in discover(args.paths):
             writer.document(extract_file(path, registry, args.max_size))
         writer.end()
-    finally:
-        if args.output:
-            stream.close()
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def open_output(path: str | None):
+    """A file to write a report to, or standard output."""
+    if not path:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        yield stream
 
 
 def main(argv: list[str] | None = None) -> int:

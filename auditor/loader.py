@@ -186,6 +186,13 @@ def decode_html(raw: bytes, declared: str | None = None) -> tuple[str | None, st
         encoding = _codec(label)
         if encoding is None:
             continue
+        if encoding != "utf-8" and not raw.isascii():
+            # Valid multi-byte UTF-8 almost never happens by chance in legacy-encoded text, while
+            # UTF-8 pages that still declare latin-1 are common: believe the bytes.
+            try:
+                return raw.decode("utf-8"), "utf-8", None
+            except UnicodeDecodeError:
+                pass
         try:
             return raw.decode(encoding), encoding, None
         except UnicodeDecodeError:

@@ -14,10 +14,11 @@ import gc
 import statistics
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import lxml.html
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -55,6 +56,7 @@ def main() -> int:
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 1
+    warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
     pages = load(args.corpus)
     size = sum(len(raw) for _, raw in pages)
     registry = default_registry()

@@ -54,6 +54,12 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry) 
         document.datelines.append(dateline)
         skip.setdefault(block.element, []).append((0, length))
     if signoff_block is not None:
+        # Nothing after the sign-off is story text ("Our Standards: The Thomson Reuters Trust Principles.")
+        after = False
+        for block in zone.blocks:
+            if after:
+                skip[block.element] = "all"
+            after = after or block is signoff_block
         if signoff.text == signoff_block.text:
             skip[signoff_block.element] = "all"
         else:

@@ -29,7 +29,7 @@ _PREFIX_AT_START = re.compile(
 )
 # A prefix followed by a colon (or "by"/"©") somewhere inside a caption: where a glued credit starts.
 _PREFIX_INSIDE = re.compile(
-    r"(?:(?<=[\s.;,|(\[–—-])|^)(?:(?:" + _PREFIX_WORDS + r")\s*[:：](?!//)|"
+    r"(?:(?<=[\s.;,|(\[–—-])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + r")\s*[:：](?!//)|"
     r"(?:photo(?:graph)?s?|pictures?|foto)\s+(?:by|von|por|de)\s+(?=\w)|\u00a9\s*|\(c\)\s+)",
     re.IGNORECASE,
 )
@@ -157,11 +157,31 @@ def split_sources(text: str, registry: AgencyRegistry) -> list[Source]:
             if not segment:
                 continue
             sources.append(_classify(segment, registry, via))
+    _assign_distributors(sources, registry)
     return sources
+
+
+def _assign_distributors(sources: list[Source], registry: AgencyRegistry) -> None:
+    """Getty Images, EPA, picture alliance both take pictures and resell others'. Such an agency is
+    the distributor when the chain names an originating agency (``picture alliance/dpa``,
+    ``Jung Yeon-je/AFP/Getty Images``) and the agency when it stands alone (``Jane Doe/Getty Images``);
+    in a chain of distributors only, the first is the agency (``EPA-EFE/Shutterstock``)."""
+    agencies = [s for s in sources if s.agency and not s.via]
+    if not agencies:
+        return
+    dual = {id(s) for s in agencies if registry.get(s.agency).has_kind("distributor")}
+    originators = [s for s in agencies if id(s) not in dual]
+    for source in agencies:
+        if id(source) in dual:
+            source.role = "distributor" if originators or source is not agencies[0] else "agency"
+        else:
+            source.role = "agency"
 
 
 def _segment_name(segment: str) -> str:
     segment = _PARENTHETICAL.sub(" ", segment).strip(" .:;,-()[]\"'“”")
+    if _FLAG_ONLY.match(segment):
+        return ""
     segment = _FLAG_LEAD.sub("", segment).strip()  # "Pool photo by John Roe" -> "photo by John Roe"
     segment, _ = strip_prefix(segment)
     if _FLAG_ONLY.match(segment):
@@ -182,15 +202,14 @@ def _classify(name: str, registry: AgencyRegistry, via: bool) -> Source:
                 and matches[0].start == 0 and not _looks_like_person(name[matches[0].end:].strip()):
             agency = matches[0].agency
     if agency is not None:
-        distributor = via or (agency.has_kind("distributor") and not agency.has_kind("wire"))
-        return Source(name=name, agency=agency.name, role="distributor" if distributor else "agency", via=via)
+        return Source(name=name, agency=agency.name, role="distributor" if via else "agency", via=via)
     role = "photographer" if _looks_like_person(name) else "unknown"
     return Source(name=name, agency=None, role=role, via=via)
 
 
 def _looks_like_person(name: str) -> bool:
     tokens = name.split()
-    if not 1 <= len(tokens) <= 5 or _ORG_WORDS.search(name):
+    if not 1 <= len(tokens) <= 5 or _ORG_WORDS.search(name) or tokens[0].lower() in ("the", "der", "die", "le", "la", "el"):
         return False
     if len(tokens) == 1:
         # A single word is a person only when it is not an acronym ("STF", "NOAA")
@@ -263,7 +282,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         return caption, match.group(0).strip().rstrip(".;")
     # 2. "... Photograph: Jane Doe/AFP", "... | Bildquelle: dpa", "... © picture alliance/dpa"
     found = None
-    for found in _PREFIX_INSIDE.finditer(text):
+    for found in _PREFIX_INSIDE.finditer(text):  # noqa: B007 - the last prefix is the one that counts
         pass
     if found is not None:
         start = found.start()

@@ -148,9 +148,10 @@ def resolve_src(element) -> str | None:
             first = _first_srcset(element.get(attr))
             if first:
                 return first
-        parent = element.getparent()
-        if parent is not None and tag_of(parent) == "picture":
-            for source in parent.iter("source"):
+        # libxml2 does not know <source> is void, so the <img> may sit inside nested <source>s
+        picture = next((a for a in ancestors(element, limit=6) if tag_of(a) == "picture"), None)
+        if picture is not None:
+            for source in picture.iter("source"):
                 first = _first_srcset(source.get("srcset") or source.get("data-srcset"))
                 if first:
                     return first
@@ -194,9 +195,8 @@ def _is_decoration(element, src: str | None) -> bool:
         if _is_tracker(lower) or any(token in path for token in _LOGO_TOKENS) \
                 or path.endswith((".svg", ".ico")):
             return True
-    elif not any(element.get(a) for a in (*_LAZY_ATTRS, *_SRCSET_ATTRS)):
-        if tag_of(element.getparent()) != "picture":
-            return True
+    elif not src:
+        return True
     names = element.get("class")
     if names and _LOGO.search(names):
         return True

@@ -19,7 +19,7 @@ class ExtractJsonWriter:
         self.count = 0
 
     def begin(self) -> None:
-        self.stream.write('{"schema": "%s", "documents": [' % SCHEMA_ID)
+        self.stream.write(f'{{"schema": "{SCHEMA_ID}", "documents": [')
 
     def document(self, document) -> None:
         self.stream.write(",\n  " if self.count else "\n  ")

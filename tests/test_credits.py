@@ -1,0 +1,133 @@
+"""Credit lines: prefixes, splitting into chains, flags, and separating credits from captions."""
+
+import pytest
+
+from auditor.extract.credits import looks_like_credit, parse_credit, split_caption
+
+
+def chain(credit):
+    return [(s.name, s.agency, s.role, s.via) for s in credit.sources]
+
+
+@pytest.mark.parametrize(
+    "printed, text, prefix, expected",
+    [
+        ("Image: Korean Central News Agency/Korea News Service/AP/picture alliance",
+         "Korean Central News Agency/Korea News Service/AP/picture alliance", "Image:",
+         [("Korean Central News Agency", "KCNA", "agency", False),
+          ("Korea News Service", "Korea News Service", "distributor", False),
+          ("AP", "AP", "agency", False),
+          ("picture alliance", "picture alliance", "distributor", False)]),
+        ("Jane Doe/AFP via Getty Images", "Jane Doe/AFP via Getty Images", None,
+         [("Jane Doe", None, "photographer", False), ("AFP", "AFP", "agency", False),
+          ("Getty Images", "Getty Images", "distributor", True)]),
+        ("Bild: picture alliance/dpa | Axel Heimken", "picture alliance/dpa | Axel Heimken", "Bild:",
+         [("picture alliance", "picture alliance", "distributor", False), ("dpa", "dpa", "agency", False),
+          ("Axel Heimken", None, "photographer", False)]),
+        ("REUTERS/Ivan Alvarado/File Photo", "REUTERS/Ivan Alvarado/File Photo", None,
+         [("REUTERS", "Reuters", "agency", False), ("Ivan Alvarado", None, "photographer", False)]),
+        ("Photo: Hau Dinh, AP", "Hau Dinh, AP", "Photo:",
+         [("Hau Dinh", None, "photographer", False), ("AP", "AP", "agency", False)]),
+        ("Pavel Golovkin/dpa/picture alliance", "Pavel Golovkin/dpa/picture alliance", None,
+         [("Pavel Golovkin", None, "photographer", False), ("dpa", "dpa", "agency", False),
+          ("picture alliance", "picture alliance", "distributor", False)]),
+        ("(AP Photo/Jane Doe)", "AP Photo/Jane Doe", None,
+         [("AP Photo", "AP", "agency", False), ("Jane Doe", None, "photographer", False)]),
+        ("(NOAA via AP)", "NOAA via AP", None,
+         [("NOAA", None, "unknown", False), ("AP", "AP", "distributor", True)]),
+        ("(Foto: Christian Charisius/dpa)", "Christian Charisius/dpa", "Foto:",
+         [("Christian Charisius", None, "photographer", False), ("dpa", "dpa", "agency", False)]),
+        ("©\u00a0Ben Stansall/\u200bAFP/\u200bGetty Images", "Ben Stansall/AFP/Getty Images", "©",
+         [("Ben Stansall", None, "photographer", False), ("AFP", "AFP", "agency", False),
+          ("Getty Images", "Getty Images", "distributor", False)]),
+        ("Photo : Jean Martin / AFP", "Jean Martin / AFP", "Photo :",
+         [("Jean Martin", None, "photographer", False), ("AFP", "AFP", "agency", False)]),
+        ("Photograph: Tom Jenkins/The Guardian", "Tom Jenkins/The Guardian", "Photograph:",
+         [("Tom Jenkins", None, "photographer", False), ("The Guardian", None, "unknown", False)]),
+        ("Bildquelle: dpa/Efrem Lukatsky", "dpa/Efrem Lukatsky", "Bildquelle:",
+         [("dpa", "dpa", "agency", False), ("Efrem Lukatsky", None, "photographer", False)]),
+        ("Credit: EPA-EFE/Shutterstock", "EPA-EFE/Shutterstock", "Credit:",
+         [("EPA-EFE", "EPA", "agency", False), ("Shutterstock", "Shutterstock", "distributor", False)]),
+    ],
+)
+def test_parse_credit_chains(registry, printed, text, prefix, expected):
+    credit = parse_credit(printed, registry)
+    assert credit.text == text
+    assert credit.prefix == prefix
+    assert chain(credit) == expected
+
+
+@pytest.mark.parametrize(
+    "printed, flags",
+    [
+        ("REUTERS/Ivan Alvarado/File Photo", ["file"]),
+        ("AP Photo/John Roe, File", ["file"]),
+        ("FNV Havens/Handout", ["handout"]),
+        ("Pool photo by John Roe", ["pool"]),
+        ("Natacha Pisarenko/Pool via REUTERS", ["pool"]),
+        ("Leonhard Foeger / Reuters file", ["file"]),
+        ("Jane Doe/AFP", []),
+    ],
+)
+def test_flags(registry, printed, flags):
+    assert parse_credit(printed, registry).flags == flags
+
+
+def test_caption_file_marker_flags_credit(registry):
+    credit = parse_credit("AP Photo/Jane Doe", registry, caption="FILE - Firefighters work near DeRidder")
+    assert credit.flags == ["file"]
+
+
+@pytest.mark.parametrize(
+    "text, caption, credit",
+    [
+        ("Traders work on the floor in New York, U.S., November 18, 2019. REUTERS/Brendan McDermid",
+         "Traders work on the floor in New York, U.S., November 18, 2019.", "REUTERS/Brendan McDermid"),
+        ("Striking members at University College last year. Photograph: Guy Smallman/Getty Images",
+         "Striking members at University College last year.", "Photograph: Guy Smallman/Getty Images"),
+        ("Smoke rises near Lake Charles, La., on Monday. (AP Photo/Jane Doe)",
+         "Smoke rises near Lake Charles, La., on Monday.", "(AP Photo/Jane Doe)"),
+        ("Roughly 13,000 US troops remain in Afghanistan [File: Reuters]",
+         "Roughly 13,000 US troops remain in Afghanistan", "[File: Reuters]"),
+        ("Firmenschild des Rüstungskonzerns Rheinmetall | Bildquelle: dpa",
+         "Firmenschild des Rüstungskonzerns Rheinmetall", "Bildquelle: dpa"),
+        ("Spokojený Tomáš Souček po vítězství. | Foto: Reuters", "Spokojený Tomáš Souček po vítězství.",
+         "Foto: Reuters"),
+        ("Coronavirus - USA © picture alliance/dpa", "Coronavirus - USA", "© picture alliance/dpa"),
+        ("Menschenmassen vor der ARD Bühne Bild © Johannes Gregor/hr", "Menschenmassen vor der ARD Bühne",
+         "Bild © Johannes Gregor/hr"),
+        ("The house where he was born.Leonhard Foeger / Reuters file", "The house where he was born.Leonhard Foeger / Reuters file", None),
+    ],
+)
+def test_split_caption(registry, text, caption, credit):
+    assert split_caption(text, registry) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Image: The house in which Adolf Hitler was born in Braunau am Inn, Austria",  # NBC/Sky: a description
+        "Deputy Director Eva-Marie Persson. Photo: 19 November 2019",  # a date is not a credit
+        "Ambassador Gordon Sondland walks to a secure area (the AP reported on Monday that he would testify)",
+        "Images of the war in Ukraine",
+    ],
+)
+def test_descriptions_are_not_credits(registry, text):
+    caption, credit = split_caption(text, registry)
+    assert credit is None and caption == text
+
+
+def test_alt_text_person_in_parentheses(registry):
+    assert split_caption("A new street sign reads Maji-Maji-Allee (Tahir Della)", registry, in_alt=True) == (
+        "A new street sign reads Maji-Maji-Allee", "(Tahir Della)")
+    assert split_caption("The mayor spoke (left)", registry, in_alt=True)[1] is None
+
+
+def test_looks_like_credit(registry):
+    assert looks_like_credit("AFP via Getty Images", registry)
+    assert looks_like_credit("Foto: Michael Rauhe", registry)
+    assert not looks_like_credit("Commuters wait for a train at the Cardona railway station in Milan", registry)
+
+
+def test_bylines_are_not_credits(registry):
+    assert parse_credit("Von Markus Balser und Klaus Ott", registry) is None

@@ -1,0 +1,200 @@
+"""Extraction from small, hand-written pages: one markup pattern per test."""
+
+import pytest
+
+from auditor.api import extract_html
+
+BODY = "<p>" + "The council met on Monday to discuss the budget for the coming year in detail. " * 3 + "</p>"
+
+
+def page(article: str, head: str = "", outside: str = "") -> str:
+    return (f"<!doctype html><html lang='en'><head><title>T</title>{head}</head><body>"
+            f"<header class='site-header'><img src='/logo.png' alt='Site logo'></header>{outside}"
+            f"<article><h1>Council passes the budget after a long night</h1>{article}{BODY}</article>"
+            "<footer><img src='/footer-logo.png' alt='logo'></footer></body></html>")
+
+
+def one_figure(html):
+    document = extract_html(html)
+    assert not document.errors
+    assert len(document.figures) == 1, [(f.caption, f.credit) for f in document.figures]
+    return document.figures[0]
+
+
+def test_figcaption_with_credit_element():
+    figure = one_figure(page(
+        "<figure><img src='/a.jpg' alt='x'><figcaption>Missiles on parade.<span class='credit'>"
+        "Image: Korean Central News Agency/Korea News Service/AP/picture alliance</span></figcaption></figure>"))
+    assert figure.caption == "Missiles on parade."
+    assert figure.credit.prefix == "Image:"
+    assert [s.agency for s in figure.credit.sources] == ["KCNA", "Korea News Service", "AP", "picture alliance"]
+
+
+@pytest.mark.parametrize("credit_html", [
+    "<small class='copyright'>© picture alliance/dpa</small>",
+    "<span class='caption-credit'>Credit: picture alliance/dpa</span>",
+    "<span itemprop='copyrightHolder'>picture alliance/dpa</span>",
+    "<cite>picture alliance/dpa</cite>",
+])
+def test_credit_in_its_own_element(credit_html):
+    figure = one_figure(page(f"<figure><img src='/a.jpg' alt=''><figcaption>Flooded street.</figcaption>"
+                             f"{credit_html}</figure>"))
+    assert figure.caption == "Flooded street."
+    assert figure.credit.text == "picture alliance/dpa"
+
+
+def test_credit_glued_in_parentheses_and_trailing_agency():
+    figure = one_figure(page("<figure><img src='/a.jpg'><figcaption>Smoke over Lake Charles. "
+                             "(AP Photo/Jane Doe)</figcaption></figure>"))
+    assert (figure.caption, figure.credit.text) == ("Smoke over Lake Charles.", "AP Photo/Jane Doe")
+    figure = one_figure(page("<figure><img src='/a.jpg'><figcaption>FILE PHOTO: Traders in New York, "
+                             "U.S., November 18, 2019. REUTERS/Brendan McDermid/File Photo</figcaption></figure>"))
+    assert figure.credit.text == "REUTERS/Brendan McDermid/File Photo"
+    assert figure.credit.flags == ["file"] and figure.flags == ["file"]
+
+
+def test_credit_only_in_alt_with_sibling_caption():
+    figure = one_figure(page(
+        "<div class='picBox'><a href='#'><img src='/a.jpg' alt='Tahir Della (picture-alliance/dpa/L. Schwedes)'"
+        " title='Tahir Della (picture-alliance/dpa/L. Schwedes)'></a><p>Tahir Della helped organize it</p></div>"))
+    assert figure.caption == "Tahir Della helped organize it"
+    assert figure.credit.text == "picture-alliance/dpa/L. Schwedes"
+    assert figure.credit.origin == "alt"
+
+
+def test_bildquelle_in_alt_only():
+    figure = one_figure(page("<div class='media'><img src='/a.jpg' alt='Firmenschild von Rheinmetall | "
+                             "Bildquelle: dpa'></div>"))
+    assert (figure.caption, figure.credit.text) == ("Firmenschild von Rheinmetall", "dpa")
+
+
+def test_off_screen_labels_and_odd_spaces():
+    figure = one_figure(page(
+        "<figure><span><img src='/a.jpg'><span class='off-screen'>Image copyright</span>"
+        "<span class='story-image-copyright'>Ben\u00a0Stansall/\u200bAFP/\u200bGetty Images</span></span>"
+        "<figcaption><span class='off-screen'>Image caption</span>About 40 bodies were buried</figcaption>"
+        "</figure>"))
+    assert figure.caption == "About 40 bodies were buried"
+    assert figure.credit.text == "Ben Stansall/AFP/Getty Images"
+
+
+def test_lazy_sources_and_noscript_twin():
+    document = extract_html(page(
+        "<figure><img src='data:image/gif;base64,R0lGOD' data-src='/real.jpg'><noscript><img src='/real.jpg'>"
+        "</noscript><figcaption>One. Photo: A/AFP</figcaption></figure>"
+        "<figure><picture><source srcset='/pic-800.webp 800w'><img alt='p'></picture><figcaption>Two. "
+        "Photo: B/AFP</figcaption></figure>"))
+    assert [f.src for f in document.figures] == ["/real.jpg", "/pic-800.webp"]
+
+
+def test_chrome_is_left_out():
+    document = extract_html(page(
+        "<figure><img src='/story.jpg'><figcaption>The story picture. Photo: A/AFP</figcaption></figure>"
+        "<aside class='related'><figure><img src='/t.jpg'><figcaption>Other story. Photo: B/AFP</figcaption>"
+        "</figure></aside><div class='byline'><img src='/author.jpg' alt='Jane'></div>"
+        "<img src='/pixel.gif?id=1' width='1' height='1'><div class='share'><img src='/fb.png'></div>",
+        outside="<nav><img src='/menu.jpg'></nav>"))
+    assert [f.src for f in document.figures] == ["/story.jpg"]
+
+
+def test_structured_data_joined_by_url():
+    head = ("<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"image\":[{\"@type\":\"ImageObject\","
+            "\"url\":\"https://x.test/img/a.jpg?w=1200\",\"caption\":\"Cranes\",\"creditText\":\"Jan Smit/ANP\","
+            "\"copyrightHolder\":{\"@type\":\"Organization\",\"name\":\"ANP\"},\"license\":\"https://x.test/l\"}]}"
+            "</script><link rel='canonical' href='https://x.test/story'>")
+    figure = one_figure(page("<figure><img src='https://x.test/img/a.jpg'><figcaption>Cranes</figcaption></figure>",
+                             head=head))
+    assert figure.structured.credit_text == "Jan Smit/ANP"
+    assert figure.structured.copyright_holder == "ANP"
+    assert figure.credit.text == "Jan Smit/ANP" and figure.credit.origin == "json-ld"
+
+
+def test_microdata_image_object():
+    figure = one_figure(page(
+        "<figure itemscope itemtype='http://schema.org/ImageObject'><img src='/z.jpg'>"
+        "<figcaption><span itemprop='caption'>Ein Zug in England.</span> <span itemprop='copyrightHolder'"
+        " itemscope itemtype='http://schema.org/Person'><span itemprop='name'>© Ben Stansall/AFP</span></span>"
+        "</figcaption></figure>"))
+    assert figure.caption == "Ein Zug in England."
+    assert figure.structured.origin == "microdata" and figure.structured.caption == "Ein Zug in England."
+    assert figure.credit.text == "Ben Stansall/AFP"
+
+
+@pytest.mark.parametrize("last, text, agencies, style", [
+    ("<p>zc/wd (AP, AFP, Reuters)</p>", "zc/wd (AP, AFP, Reuters)", ["AP", "AFP", "Reuters"], "initials"),
+    ("<p>nob/uh (dpa, afp)</p>", "nob/uh (dpa, afp)", ["dpa", "AFP"], "initials"),
+    ("<p>(Reporting by Jane Doe; Editing by John Roe)</p>", "(Reporting by Jane Doe; Editing by John Roe)",
+     ["Reuters"], "reuters"),
+    ("<p>Additional reporting by Jane Doe in Paris; Editing by John Roe</p>",
+     "Additional reporting by Jane Doe in Paris; Editing by John Roe", ["Reuters"], "reuters"),
+    ("<p>Associated Press writer Jane Doe in Houston contributed to this report.</p>",
+     "Associated Press writer Jane Doe in Houston contributed to this report.", ["AP"], "ap"),
+    ("<p>(mit Material von dpa)</p>", "(mit Material von dpa)", ["dpa"], "material"),
+])
+def test_signoffs(last, text, agencies, style):
+    document = extract_html(page(BODY + last))
+    assert document.signoff is not None
+    assert (document.signoff.text, document.signoff.agencies, document.signoff.style) == (text, agencies, style)
+
+
+def test_signoff_initials():
+    document = extract_html(page(BODY + "<p>zc/wd (AP, AFP, Reuters)</p>"))
+    assert document.signoff.initials == ["zc", "wd"]
+
+
+@pytest.mark.parametrize("opening, text, agency", [
+    ("LAKE CHARLES, La. (AP) — Fire crews", "LAKE CHARLES, La. (AP) —", "AP"),
+    ("SANTIAGO, Oct 31 (Reuters) - Chile's peso", "SANTIAGO, Oct 31 (Reuters) -", "Reuters"),
+    ("Aden (AFP) - Protesters", "Aden (AFP) -", "AFP"),
+    ("Washington/Brüssel (dpa) - Die EU", "Washington/Brüssel (dpa) -", "dpa"),
+])
+def test_datelines(opening, text, agency):
+    document = extract_html(page(f"<p>{opening} gathered on Monday in the centre of the city to protest.</p>"))
+    assert [(d.text, d.agency) for d in document.datelines] == [(text, agency)]
+
+
+def test_mentions_and_false_hits():
+    document = extract_html(page(
+        "<p>The figures were reported Reuters news agency on Monday, according to the state-run Korean Central "
+        "News Agency. A spokesman told The Associated Press that wie die Deutsche Presse-Agentur berichtete "
+        "the Nachrichtenagentur AFP had it first.</p>"
+        "<p>Read more at https://www.reuters.com/world or write to desk@afp.com; the tap in the lab leaked. "
+        "Her AP exam went well and the PA system failed.</p>"
+        "<figure><img src='/a.jpg'><figcaption>Crowds. Photo: Jane Doe/AFP</figcaption></figure>"))
+    assert [m.agency for m in document.mentions] == ["Reuters", "KCNA", "AP", "dpa", "AFP"]
+    assert document.mentions[2].text == "The Associated Press"
+
+
+def test_ambiguous_short_forms_need_agency_context():
+    document = extract_html(page("<p>The Washington AP bureau declined, the AP reported. "
+                                 "(AP) Dateline-like aside. She told AP that PA was fine.</p>"))
+    assert [m.agency for m in document.mentions] == ["AP", "AP", "AP"]
+
+
+def test_mention_lines(registry):
+    html = page("<p>First line\nsecond line says AFP reported\nthird</p>")
+    mention = extract_html(html).mentions[0]
+    assert mention.agency == "AFP" and mention.line == 2
+
+
+def test_page_facts():
+    head = ("<link rel='canonical' href='https://x.test/a'><meta property='article:published_time' "
+            "content='2026-10-30T08:00:00Z'>")
+    document = extract_html(page("", head=head))
+    assert (document.url, document.published, document.language, document.title) == (
+        "https://x.test/a", "2026-10-30T08:00:00Z", "en", "T")
+    assert document.headline == "Council passes the budget after a long night"
+
+
+def test_hostile_pages_do_not_raise():
+    deep = "<div>" * 20000 + "<p>deep</p>" + "</div>" * 20000
+    for html in (deep, "<html><body>" + "<p>x</p>" * 200000 + "</body></html>", "<<<>>>", "<img>" * 1000,
+                 b"\xff\xfe\x00\x00garbage", "<script>" + "x" * 100000):
+        document = extract_html(html)
+        assert isinstance(document.errors, list)
+
+
+def test_bytes_are_decoded():
+    raw = ("<html><head><meta charset='iso-8859-1'></head><body><article><h1>Überflutete Straße in Köln</h1>"
+           + BODY + "</article></body></html>").encode("latin-1")
+    assert extract_html(raw).headline == "Überflutete Straße in Köln"

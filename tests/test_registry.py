@@ -1,0 +1,71 @@
+"""The agency registry: shipped entries, spellings, house overrides and schema errors."""
+
+import pytest
+
+from auditor.registry import AgencyRegistry, alias_key
+from auditor.yamlio import DataFileError
+
+REQUIRED = ["AP", "AFP", "Reuters", "dpa", "KNA", "epd", "SID", "ANSA", "EFE", "APA", "Keystone-SDA", "ANP",
+            "Belga", "PAP", "CTK", "TT", "NTB", "Ritzau", "PA Media", "AAP", "UPI", "Europa Press", "Interfax",
+            "KCNA", "Xinhua", "TASS", "RIA Novosti", "Sputnik", "Yonhap", "Kyodo", "Anadolu", "IRNA",
+            "Getty Images", "EPA", "picture alliance", "Imago", "Shutterstock", "Newscom", "Alamy",
+            "Korea News Service", "AP Images", "ZUMA Press", "SIPA", "Keystone"]
+
+
+def test_shipped_registry_has_the_agencies(registry):
+    assert len(registry) >= 40
+    missing = [name for name in REQUIRED if name not in registry]
+    assert not missing
+
+
+@pytest.mark.parametrize("spelling, canonical", [
+    ("Associated Press", "AP"), ("The Associated Press", "AP"), ("AP Photo", "AP"), ("ASSOCIATED PRESS", "AP"),
+    ("Agence France-Presse", "AFP"), ("Agence France Presse", "AFP"), ("afp", "AFP"),
+    ("Deutsche Presse-Agentur", "dpa"), ("dpa-Bildfunk", "dpa"), ("picture-alliance", "picture alliance"),
+    ("Korean Central News Agency", "KCNA"), ("ITAR-TASS", "TASS"), ("REUTERS", "Reuters"), ("Getty", "Getty Images"),
+    ("EPA-EFE", "EPA"), ("Rex Features", "Shutterstock"), ("imago images", "Imago"),
+])
+def test_spellings(registry, spelling, canonical):
+    assert registry.canonical(spelling) == canonical
+
+
+def test_kinds(registry):
+    assert registry.get("KCNA").has_kind("state-media")
+    assert registry.get("picture alliance").has_kind("distributor")
+    assert registry.get("AFP").has_kind("wire")
+
+
+def test_house_file_adds_and_overrides(tmp_path):
+    house = tmp_path / "house.yaml"
+    house.write_text("agencies:\n"
+                     "  - name: Weserland Bild\n    kinds: [photo]\n    aliases: [WB-Foto]\n"
+                     "  - name: AP\n    aliases: [Associated Press, AP Photo, The AP]\n")
+    registry = AgencyRegistry.load(str(house))
+    assert registry.canonical("wb-foto") == "Weserland Bild"
+    assert registry.canonical("The AP") == "AP"
+    assert registry.get("AP").kinds  # kinds kept from the shipped entry
+
+
+def test_house_file_errors_point_at_the_line(tmp_path):
+    house = tmp_path / "house.yaml"
+    house.write_text("agencies:\n  - name: Foo\n    knids: [photo]\n")
+    with pytest.raises(DataFileError) as error:
+        AgencyRegistry.load(str(house))
+    assert error.value.line == 3
+    assert "knids" in str(error.value) and "did you mean 'kinds'" in str(error.value)
+
+
+def test_alias_clash_is_refused(tmp_path):
+    house = tmp_path / "house.yaml"
+    house.write_text("agencies:\n  - name: Other\n    aliases: [Associated Press]\n")
+    with pytest.raises(DataFileError, match="already a spelling of AP"):
+        AgencyRegistry.load(str(house))
+
+
+def test_alias_key_unifies_spaces_hyphens_case():
+    assert alias_key("Picture-Alliance") == alias_key("picture  alliance") == "picture alliance"
+
+
+def test_scan_prose_short_codes_are_case_sensitive(registry):
+    found = [m.agency.name for m in registry.scan_prose("The tap was open, said AFP and dpa.")]
+    assert found == ["AFP", "dpa"]
