@@ -8,6 +8,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import extract_html  # noqa: E402
+from .api import build_ruleset, check_html, check_paths, extract_html  # noqa: E402
 
-__all__ = ["__version__", "extract_html"]
+__all__ = ["__version__", "build_ruleset", "check_html", "check_paths", "extract_html"]

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import inspect
 import os
 import sys
+import textwrap
+
+from tabulate import tabulate
 
 from . import __version__
-from .api import extract_file
+from .api import build_ruleset, extract_file
+from .config import Config, find_config, load_config
 from .loader import DEFAULT_MAX_BYTES, discover
-from .output import EXTRACT_WRITERS, extract_formats
+from .model import Summary
+from .output import EXTRACT_WRITERS, REPORT_WRITERS, extract_formats, report_formats
 from .registry import AgencyRegistry
-from .yamlio import DataFileError
+from .rules import Engine
+from .rules.packs import COMMON_KEYS
+from .yamlio import DataFileError, did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -61,7 +69,158 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                          help="skip pages larger than this (default: 20M)")
     extract.set_defaults(handler=run_extract)
+
+    check = commands.add_parser("check", help="check pages against the rule packs",
+                                description="Check captions, credits, sign-offs and datelines against "
+                                            "YAML rule packs.")
+    check.add_argument("paths", nargs="+", metavar="PATH",
+                       help="HTML files or directories (recursing over *.html, *.htm, *.xhtml); - for stdin")
+    _rule_options(check)
+    check.add_argument("--fail-on", choices=["error", "warning", "suggestion", "never"],
+                       help="exit 1 when there are findings at or above this severity (default: error)")
+    check.add_argument("--format", "-f", default="table", choices=report_formats(),
+                       help="output format for standard output (default: table)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the --format output to FILE")
+    check.add_argument("--report", action="append", default=[], metavar="FORMAT=FILE",
+                       help="also write a report in FORMAT to FILE (repeatable), e.g. --report sarif=auditor.sarif")
+    check.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                       help="treat pages larger than this as unreadable (default: 20M)")
+    check.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no rule warnings")
+    check.set_defaults(handler=run_check)
+
+    rules = commands.add_parser("rules", help="list the active rules and their severities")
+    _rule_options(rules)
+    rules.set_defaults(handler=run_rules)
+
+    explain = commands.add_parser("explain", help="describe a rule: what it checks, why, examples")
+    explain.add_argument("rule_id", metavar="RULE_ID")
+    _rule_options(explain)
+    explain.set_defaults(handler=run_explain)
     return parser
+
+
+def _rule_options(parser) -> None:
+    parser.add_argument("--rules", "-r", action="append", default=[], metavar="PACK|FILE",
+                        help="rule pack by name (default, dw, ap, reuters) or path; repeatable")
+    parser.add_argument("--config", "-c", metavar="FILE",
+                        help="config file (default: .auditor.yaml found upward from the working directory)")
+    parser.add_argument("--no-config", action="store_true", help="ignore .auditor.yaml files")
+    parser.add_argument("--agencies", metavar="FILE", action="append", default=[],
+                        help="a YAML file of agencies to add to or override in the registry")
+
+
+def _load_rules(args):
+    """Config and rule set from the options; ``DataFileError`` for anything broken."""
+    config_path = args.config
+    if config_path is None and not args.no_config:
+        found = find_config()
+        config_path = str(found) if found else None
+    config = load_config(config_path) if config_path else Config()
+    ruleset = build_ruleset(args.rules or None, config, agencies=args.agencies)
+    return config, ruleset
+
+
+def run_check(args) -> int:
+    try:
+        config, ruleset = _load_rules(args)
+        extra = [_report_target(value) for value in args.report]
+    except DataFileError as exc:
+        print(f"auditor: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as exc:
+        print(f"auditor: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.quiet:
+        for warning in ruleset.warnings:
+            print(warning, file=sys.stderr)
+    fail_on = args.fail_on or config.fail_on or "error"
+    engine = Engine(ruleset)
+    summary = Summary()
+    with contextlib.ExitStack() as stack:
+        stdout = stack.enter_context(open_output(args.output))
+        writers = [REPORT_WRITERS[args.format](stdout, ruleset=ruleset, color=use_color(stdout) and not args.output,
+                                               fail_on=fail_on)]
+        for name, target in extra:
+            stream = stack.enter_context(open_output(target))
+            writers.append(REPORT_WRITERS[name](stream, ruleset=ruleset, color=False, fail_on=fail_on))
+        for writer in writers:
+            writer.begin()
+        for path in discover(args.paths, config.include, config.exclude):
+            report = engine.check(extract_file(path, ruleset.registry, args.max_size))
+            summary.add(report)
+            for writer in writers:
+                writer.file(report)
+        for writer in writers:
+            writer.end(summary)
+    for problem in engine.problems:
+        print(f"auditor: error: {problem}", file=sys.stderr)
+    if engine.problems:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if summary.at_or_above(fail_on) else EXIT_OK
+
+
+def _report_target(value: str) -> tuple[str, str]:
+    name, sep, target = value.partition("=")
+    if not sep or not target:
+        raise ValueError(f"--report takes FORMAT=FILE, e.g. sarif=auditor.sarif (got '{value}')")
+    if name not in REPORT_WRITERS:
+        raise ValueError(f"unknown report format '{name}'{did_you_mean(name, REPORT_WRITERS)}; "
+                         f"formats: {', '.join(sorted(REPORT_WRITERS))}")
+    return name, target
+
+
+def run_rules(args) -> int:
+    try:
+        _, ruleset = _load_rules(args)
+    except DataFileError as exc:
+        print(f"auditor: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    rows = []
+    for rule in ruleset.rules:
+        source = ruleset.sources.get(rule.id)
+        description = " ".join((rule.spec.get("description") or "").split())
+        rows.append([rule.id, rule.spec.get("severity", "warning"), rule.kind,
+                     f"{os.path.basename(source.path)}:{source.line}" if source else "",
+                     description[:70] + ("…" if len(description) > 70 else "")])
+    print(f"packs: {', '.join(ruleset.packs)}")
+    print(tabulate(rows, headers=["rule", "severity", "kind", "defined at", "description"], tablefmt="simple"))
+    return EXIT_OK
+
+
+def run_explain(args) -> int:
+    try:
+        _, ruleset = _load_rules(args)
+    except DataFileError as exc:
+        print(f"auditor: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    rule = ruleset.get(args.rule_id)
+    if rule is None:
+        ids = [r.id for r in ruleset.rules]
+        print(f"auditor: error: no rule '{args.rule_id}'{did_you_mean(args.rule_id, ids)}; "
+              "'auditor rules' lists them", file=sys.stderr)
+        return EXIT_USAGE
+    spec = rule.spec
+    source = ruleset.sources.get(rule.id)
+    out = [f"{rule.id}  ({rule.kind}, {spec.get('severity', 'warning')}; packs: {', '.join(ruleset.packs)})"]
+    if source:
+        out.append(f"defined at {source.path}:{source.line}")
+    out += ["", textwrap.fill(" ".join((spec.get("description") or "").split()), 100)]
+    if spec.get("rationale"):
+        out += ["", "Why: " + textwrap.fill(" ".join(spec["rationale"].split()), 95, subsequent_indent="     ")]
+    options = {k: v for k, v in spec.items() if k not in COMMON_KEYS}
+    if options:
+        out += ["", "Options:"] + [f"  {k}: {v}" for k, v in options.items()]
+    if spec.get("message"):
+        out += ["", f"Message: {spec['message']}"]
+    kind_doc = inspect.getdoc(type(rule)) or ""
+    out += ["", f"Rule kind '{rule.kind}':", textwrap.indent(kind_doc, "  ")]
+    for label in ("bad", "good"):
+        examples = (spec.get("examples") or {}).get(label)
+        for example in [examples] if isinstance(examples, str) else (examples or []):
+            out += ["", f"Example ({label}{', fires' if label == 'bad' else ', passes'}):",
+                    textwrap.indent(example.rstrip(), "  ")]
+    print("\n".join(out))
+    return EXIT_OK
 
 
 def run_extract(args) -> int:

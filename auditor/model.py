@@ -168,3 +168,82 @@ class Document:
             "errors": list(self.errors),
         }
         return data
+
+
+SEVERITIES = ("error", "warning", "suggestion")
+SEVERITY_RANK = {"suggestion": 1, "warning": 2, "error": 3}
+
+
+@dataclass
+class Finding:
+    """One problem a rule found in one document."""
+
+    rule: str
+    severity: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    figure: int | None = None  # 1-based index of the figure it concerns
+    fix: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class FileReport:
+    """The findings for one input file, in line order."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    errors: int = 0
+    warnings: int = 0
+    suggestions: int = 0
+
+    def add(self, report: FileReport) -> None:
+        counts = report.counts()
+        self.files += 1
+        self.errors += counts["error"]
+        self.warnings += counts["warning"]
+        self.suggestions += counts["suggestion"]
+
+    def at_or_above(self, severity: str) -> int:
+        """How many findings are at or above ``severity`` (``never`` counts none)."""
+        if severity not in SEVERITY_RANK:
+            return 0
+        rank = SEVERITY_RANK[severity]
+        return sum(count for name, count in (("error", self.errors), ("warning", self.warnings),
+                                             ("suggestion", self.suggestions)) if SEVERITY_RANK[name] >= rank)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Report:
+    """What ``auditor check`` produces: per-file findings and the totals."""
+
+    files: list[FileReport] = field(default_factory=list)
+    summary: Summary = field(default_factory=Summary)
+
+    def add(self, report: FileReport) -> None:
+        self.files.append(report)
+        self.summary.add(report)
+
+    def to_dict(self) -> dict:
+        return {
+            "schema": "auditor/report-1",
+            "files": [{"path": f.path, "findings": [x.to_dict() for x in f.findings]} for f in self.files],
+            "summary": self.summary.to_dict(),
+        }

@@ -100,7 +100,14 @@ def _suppressions(page) -> list[Suppression]:
         match = _SUPPRESS.match(comment.text or "")
         if match and comment.sourceline:
             rules = [r for r in re.split(r"[\s,]+", match.group(2)) if r]
-            found.append(Suppression(match.group(1), rules, comment.sourceline))
+            kind, end = match.group(1), None
+            if kind == "disable-next-line":
+                # the next line, or all of the element that follows the comment
+                following = comment.getnext()
+                end = comment.sourceline + 1
+                if following is not None and isinstance(following.tag, str):
+                    end = max(end, last_line(following) or end)
+            found.append(Suppression(kind, rules, comment.sourceline, end))
     if page.has_ignores:
         for element in _IGNORED(page.root):
             rules = [r for r in re.split(r"[\s,]+", element.get("data-auditor-ignore") or "") if r]

@@ -212,8 +212,7 @@ def _looks_like_person(name: str) -> bool:
     if not 1 <= len(tokens) <= 5 or _ORG_WORDS.search(name) or tokens[0].lower() in ("the", "der", "die", "le", "la", "el"):
         return False
     if len(tokens) == 1:
-        # A single word is a person only when it is not an acronym ("STF", "NOAA")
-        return bool(_NAME_TOKEN.match(tokens[0])) and not _ACRONYM.match(tokens[0]) and len(tokens[0]) > 2
+        return False  # "Blogspot", "Instagram", "NOAA": a single word is rarely a photographer's name
     if all(_ACRONYM.match(t) for t in tokens):
         return len(tokens) >= 2 and all(len(t) > 1 for t in tokens) and not any(c.isdigit() for c in name)
     return all(_NAME_TOKEN.match(token) for token in tokens)

@@ -104,6 +104,8 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             continue  # a lightbox or responsive copy of a picture already listed
         seen.add(key)
         alt = element.get("alt")
+        if alt is None and tag_of(element) == "div":
+            alt = element.get("data-alt")  # a delayed image's alt, set when JavaScript makes the <img>
         structured = index.for_element(element, absolute or src)
         if structured is not None:
             if credit is None and structured.credit_line:

@@ -12,7 +12,7 @@ from importlib import import_module
 EXTRACT_WRITERS: dict[str, type] = {}
 REPORT_WRITERS: dict[str, type] = {}
 
-_MODULES = ("extract_table", "extract_json")
+_MODULES = ("extract_table", "extract_json", "report_table", "report_json")
 
 
 def register_extract(name: str):

@@ -1,0 +1,74 @@
+"""Running a rule set over one extracted document: hits become findings, suppressions apply.
+
+The engine does no I/O: it takes a :class:`~auditor.model.Document` and returns a
+:class:`~auditor.model.FileReport`. It knows rule kinds only through the ``KINDS`` registry.
+"""
+
+from __future__ import annotations
+
+from ..model import Document, FileReport, Finding
+from .packs import RuleSet
+
+_MESSAGE_WIDTH = 300
+
+
+class _Values(dict):
+    def __missing__(self, key):
+        return ""
+
+
+class Engine:
+    def __init__(self, ruleset: RuleSet):
+        self.ruleset = ruleset
+        self.problems: list[str] = []  # rule problems met while running (a pattern that timed out)
+        self._disabled: set[str] = set()
+
+    def check(self, document: Document) -> FileReport:
+        findings: list[Finding] = []
+        for rule in self.ruleset.rules:
+            severity = rule.spec.get("severity", "warning")
+            if severity == "off" or rule.id in self._disabled:
+                continue
+            if document.errors and rule.kind != "input":
+                continue  # nothing was read: only input rules have anything to say
+            try:
+                hits = list(rule.check(document))
+            except TimeoutError:
+                source = self.ruleset.sources.get(rule.id)
+                where = f"{source.path}:{source.line}:{source.column}" if source else rule.id
+                self.problems.append(f"{where}: rule '{rule.id}': its pattern took too long on {document.path}; "
+                                     "the rule is skipped for the rest of this run; simplify the pattern")
+                self._disabled.add(rule.id)
+                continue
+            template = rule.spec.get("message") or rule.spec.get("description") or rule.id
+            for hit in hits:
+                values = _Values(hit.values)
+                values.update(rule=rule.id, severity=severity)
+                message = template.format_map(values)
+                if len(message) > _MESSAGE_WIDTH:
+                    message = message[: _MESSAGE_WIDTH - 1] + "…"
+                findings.append(Finding(rule.id, severity, message, hit.line, hit.column, hit.figure, hit.fix))
+        findings = [f for f in findings if not suppressed(f, document)]
+        findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule, f.figure or 0))
+        return FileReport(document.path, findings)
+
+
+def suppressed(finding: Finding, document: Document) -> bool:
+    """In-page suppression: ``auditor-disable``/``-enable`` comments, ``auditor-disable-next-line``,
+    and ``data-auditor-ignore`` on an element (covering its children)."""
+    if not document.suppressions or finding.line is None:
+        return False
+    line, rule = finding.line, finding.rule
+    disabled = False
+    for item in document.suppressions:
+        applies = not item.rules or rule in item.rules or "all" in item.rules
+        if not applies:
+            continue
+        if item.kind == "ignore-element" or item.kind == "disable-next-line":
+            if item.line <= line <= (item.end_line or item.line + 1):
+                return True
+        elif item.kind == "disable" and item.line <= line:
+            disabled = True
+        elif item.kind == "enable" and item.line <= line:
+            disabled = False
+    return disabled

@@ -1,0 +1,67 @@
+"""The fields rules can test, by dotted name. Each field has a scope (per figure, or per document)
+and yields ``(value, line)`` pairs; a value of None means the field is absent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..model import Document, Figure
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    scope: str  # "figure" or "document"
+    get: Callable[[Document, Figure | None], Iterator[tuple[str | None, int | None]]]
+    description: str
+
+
+def _credit(attr):
+    def get(document, figure):
+        credit = figure.credit
+        value = getattr(credit, attr) if credit else None
+        yield value, (credit.line if credit and credit.line else figure.caption_line or figure.line)
+    return get
+
+
+def _visible_credit(document, figure):
+    credit = figure.credit
+    if credit is None or credit.origin in ("visible", "alt", "attribute"):
+        yield (credit.text if credit else None), (credit.line if credit and credit.line else figure.line)
+    else:  # only in structured data: the reader sees no credit
+        yield None, figure.line
+
+
+def _signoff(document, figure):
+    signoff = document.signoff
+    yield (signoff.text if signoff else None), (signoff.line if signoff else None)
+
+
+FIELDS: dict[str, Field] = {f.name: f for f in (
+    Field("figure.caption", "figure", lambda d, f: iter([(f.caption, f.caption_line or f.line)]),
+          "the caption without its credit"),
+    Field("figure.credit", "figure", _credit("text"),
+          "the credit as printed, without prefix, wherever it was found (visible, alt, JSON-LD)"),
+    Field("figure.visible_credit", "figure", _visible_credit,
+          "the credit a reader can see on the page (not only in structured data)"),
+    Field("figure.credit.prefix", "figure", _credit("prefix"), "the credit's prefix: Image:, Foto:, ©, ..."),
+    Field("figure.alt", "figure", lambda d, f: iter([(f.alt, f.line)]),
+          "the image's alt text (None when the attribute is missing)"),
+    Field("figure.src", "figure", lambda d, f: iter([(f.src, f.line)]), "the image URL"),
+    Field("figure.structured.credit", "figure",
+          lambda d, f: iter([(f.structured.credit_line if f.structured else None, f.line)]),
+          "the credit in JSON-LD or microdata"),
+    Field("figure.structured.caption", "figure",
+          lambda d, f: iter([(f.structured.caption if f.structured else None, f.line)]),
+          "the caption in JSON-LD or microdata"),
+    Field("signoff", "document", _signoff, "the agency sign-off at the end of the story"),
+    Field("dateline", "document", lambda d, f: iter([(x.text, x.line) for x in d.datelines]),
+          "each wire dateline"),
+    Field("headline", "document", lambda d, f: iter([(d.headline, _headline_line(d))]), "the headline"),
+    Field("title", "document", lambda d, f: iter([(d.title, 1)]), "the page <title>"),
+)}
+
+
+def _headline_line(document: Document) -> int | None:
+    return next((block.line for block in document.text if block.part == "headline"), None)

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from ..base import Hit, Rule, register
+
+
+@register
+class Input(Rule):
+    """Problems with the input itself rather than its content.
+
+    ``condition: unreadable`` fires when the file could not be read as an HTML page (missing, empty,
+    binary, undecodable, too large); the message can use ``{error}``. ``condition: no-article`` fires
+    when the page parsed but no article text was found (no headline and no paragraphs).
+    """
+
+    kind = "input"
+    options = {"condition": {"enum": ["unreadable", "no-article"]}}
+    required = ("condition",)
+    placeholders = ("error",)
+
+    def check(self, document):
+        condition = self.spec["condition"]
+        if condition == "unreadable":
+            for error in document.errors:
+                yield Hit(1, None, {"error": error})
+        elif not document.errors and not any(b.part in ("headline", "body") for b in document.text):
+            yield Hit(1, None, {"error": "no headline and no paragraphs found"})
