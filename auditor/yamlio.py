@@ -96,7 +96,11 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, pointer + (i,)) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node)
+        value = self.constructor.construct_object(node)
+        if isinstance(value, bool) and node.value.lower() not in ("true", "false"):
+            # YAML 1.1 reads off/on/yes/no as booleans; rule authors mean the words ("severity: off").
+            return node.value
+        return value
 
 
 def load_yaml(text: str | bytes, path: str) -> Marked:

@@ -83,6 +83,7 @@ def load_ruleset(references: list[str], overrides: dict | None = None, agencies_
     merged_specs: dict[str, dict] = {}
     sources: dict[str, RuleSource] = {}
     marks: dict[str, tuple[Marked, tuple]] = {}
+    pack_marks: list[Marked] = []
     settings: dict = {}
     registry = default_registry()
     loaded: list[str] = []
@@ -94,7 +95,7 @@ def load_ruleset(references: list[str], overrides: dict | None = None, agencies_
                                 f"no rule pack '{reference}'{did_you_mean(reference, shipped_packs())}; "
                                 f"shipped packs: {', '.join(shipped_packs())}, or give a path to a .yaml file"
                                 ) from None
-        registry = _load_pack(path, merged_specs, sources, marks, settings, registry, loaded, stack=())
+        registry = _load_pack(path, merged_specs, sources, marks, settings, registry, loaded, pack_marks, stack=())
     for path in agencies_files:
         registry = AgencyRegistry.load(path) if registry is default_registry() else \
             AgencyRegistry.from_marked(read_yaml_file(path), base=registry)
@@ -105,7 +106,7 @@ def load_ruleset(references: list[str], overrides: dict | None = None, agencies_
         merged_specs[rule_id]["severity"] = severity
     ruleset = RuleSet(settings=settings, registry=registry, packs=loaded, sources=sources)
     context = Context(settings, registry)
-    _check_settings(settings, merged_specs, marks)
+    _check_settings(settings, merged_specs, pack_marks)
     for rule_id, spec in merged_specs.items():
         marked, pointer = marks[rule_id]
         if "kind" not in spec:
@@ -126,7 +127,7 @@ def load_ruleset(references: list[str], overrides: dict | None = None, agencies_
     return ruleset
 
 
-def _load_pack(path: Path, specs, sources, marks, settings, registry, loaded, stack) -> AgencyRegistry:
+def _load_pack(path: Path, specs, sources, marks, settings, registry, loaded, pack_marks, stack) -> AgencyRegistry:
     key = str(path.resolve())
     if key in stack:
         raise DataFileError(str(path), None, None, "the pack extends itself (directly or through others)")
@@ -144,7 +145,8 @@ def _load_pack(path: Path, specs, sources, marks, settings, registry, loaded, st
                                f"no rule pack '{parent}'{did_you_mean(parent, shipped_packs())}") from None
         if not parent_path.exists():
             raise marked.error(("extends",), f"cannot find the pack '{parent}' (looked at {parent_path})")
-        registry = _load_pack(parent_path, specs, sources, marks, settings, registry, loaded, stack + (key,))
+        registry = _load_pack(parent_path, specs, sources, marks, settings, registry, loaded, pack_marks,
+                              stack + (key,))
     if data.get("agencies"):
         # The pack's own positions still point at the right lines: the sub-document has the same keys.
         sub = Marked({"agencies": data["agencies"]}, marked.path, marked.positions, marked.key_positions)
@@ -161,6 +163,7 @@ def _load_pack(path: Path, specs, sources, marks, settings, registry, loaded, st
         line, column = marked.where(pointer)
         sources[rule_id] = RuleSource(marked.path, line, column)
     loaded.append(data.get("name") or path.stem)
+    pack_marks.append(marked)
     return registry
 
 
@@ -205,7 +208,7 @@ def _check_message(rule: Rule, marked: Marked, pointer: tuple) -> None:
                                                        "are allowed in messages")
 
 
-def _check_settings(settings: dict, specs: dict, marks: dict) -> None:
+def _check_settings(settings: dict, specs: dict, pack_marks: list[Marked]) -> None:
     referenced = set(KNOWN_SETTINGS)
     for spec in specs.values():
         for key in ("last_in", "forbid"):
@@ -217,7 +220,7 @@ def _check_settings(settings: dict, specs: dict, marks: dict) -> None:
     unknown = [name for name in settings if name not in referenced]
     if unknown:
         name = unknown[0]
-        marked = next((m for m, _ in marks.values() if name in (m.data.get("settings") or {})), None)
+        marked = next((m for m in reversed(pack_marks) if name in (m.data.get("settings") or {})), None)
         if marked is not None:
             raise marked.error(("settings", name), f"unknown setting '{name}'{did_you_mean(name, referenced)}; "
                                                    f"settings: {', '.join(sorted(KNOWN_SETTINGS))} "
