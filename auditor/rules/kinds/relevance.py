@@ -65,7 +65,8 @@ def name_candidates(caption: str, skip_single: bool) -> list[list[str]]:
             words = words[1:]  # a capital that only starts the sentence
         words = [(w, i) for w, i in words if w.casefold() not in _TITLES and w.casefold() not in _STOP
                  and w not in _CONNECTORS]
-        tokens = [w for w, _ in words if len(fold(w)) >= 3]
+        # all-capital words are labels and credits ("IMAGEN DE REFERENCIA", "FILE"), not names
+        tokens = [w for w, _ in words if len(fold(w)) >= 3 and not (w.isupper() and len(w) > 3)]
         if not tokens or (len(tokens) == 1 and skip_single):
             continue
         candidates.append(tokens)
@@ -111,9 +112,11 @@ class Relevance(Rule):
             if not figure.caption:
                 continue
             candidates = name_candidates(figure.caption, skip_single=german)
+            credited = {fold(w) for w in _WORD.findall(figure.credit.text)} if figure.credit else set()
             missing, found = [], 0
             for tokens in candidates:
-                keys = [fold(t) for t in tokens if fold(t) not in self.ignore]
+                # the photographer named in a caption's own credit is not a name the story must carry
+                keys = [fold(t) for t in tokens if fold(t) not in self.ignore and fold(t) not in credited]
                 if not keys:
                     continue
                 if any(k in words or stem(k) in words for k in keys):
@@ -124,9 +127,10 @@ class Relevance(Rule):
                 continue
             total = found + len(missing)
             multi = [m for m in missing if len(m) > 1]
-            if multi or found / total < self.threshold:
+            # One lone place name ("Barcelona") is too little to judge a caption by.
+            if multi or (total >= 2 and found / total < self.threshold):
                 shown = multi or missing
                 values = figure_values(figure, number)
-                values["names"] = ", ".join(" ".join(tokens) for tokens in shown)
+                values["names"] = ", ".join(dict.fromkeys(" ".join(tokens) for tokens in shown))
                 yield Hit(figure.caption_line or figure.line, number, values,
                           fix="check the caption against the story, or name the person in the text")

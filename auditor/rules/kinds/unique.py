@@ -6,6 +6,9 @@ from ..base import Hit, Rule, RuleError, register
 from ._util import figure_values
 
 
+_WHAT = {"figure.caption": "caption", "figure.src": "picture", "figure.credit": "credit", "figure.alt": "alt text"}
+
+
 @register
 class Unique(Rule):
     """No two figures share a value: the same caption under two pictures, the same picture twice.
@@ -16,7 +19,7 @@ class Unique(Rule):
 
     kind = "unique"
     options = {"fields": {"type": "array", "items": {"type": "string"}, "minItems": 1}}
-    placeholders = ("field", "value", "first_line", "figure", "caption", "credit", "src")
+    placeholders = ("field", "what", "value", "first_line", "first_figure", "figure", "caption", "credit", "src")
 
     def setup(self):
         names = self.spec.get("fields", ["figure.caption"])
@@ -38,8 +41,8 @@ class Unique(Rule):
                 if key in seen:
                     first_number, first_line = seen[key]
                     values = figure_values(figure, number)
-                    values.update({"field": field.name, "value": value, "first_line": first_line,
-                                   "first_figure": first_number})
+                    values.update({"field": field.name, "what": _WHAT.get(field.name, field.name), "value": value,
+                                   "first_line": first_line, "first_figure": first_number})
                     yield Hit(figure.line, number, values)
                 else:
                     seen[key] = (number, figure.line)
