@@ -20,6 +20,7 @@ from .output import EXTRACT_WRITERS, REPORT_WRITERS, extract_formats, report_for
 from .registry import AgencyRegistry
 from .rules import Engine
 from .rules.packs import COMMON_KEYS
+from .runner import Progress, RunSpec, default_jobs, run
 from .yamlio import DataFileError, did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -36,6 +37,16 @@ def _size(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' is not a size; write e.g. 20M or 500K") from None
     if value <= 0:
         raise argparse.ArgumentTypeError("the size must be positive")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
     return value
 
 
@@ -85,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also write a report in FORMAT to FILE (repeatable), e.g. --report sarif=auditor.sarif")
     check.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                        help="treat pages larger than this as unreadable (default: 20M)")
+    check.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                       help="check files in N processes (default: the number of CPUs); output order is the same")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no rule warnings")
     check.set_defaults(handler=run_check)
 
@@ -145,16 +158,22 @@ def run_check(args) -> int:
             writers.append(REPORT_WRITERS[name](stream, ruleset=ruleset, color=False, fail_on=fail_on))
         for writer in writers:
             writer.begin()
-        for path in discover(args.paths, config.include, config.exclude):
-            report = engine.check(extract_file(path, ruleset.registry, args.max_size))
+        paths = list(discover(args.paths, config.include, config.exclude))
+        spec = RunSpec(args.rules or None, config, args.agencies, args.max_size)
+        progress = Progress(len(paths), enabled=not args.quiet)
+        problems: list[str] = []
+        for report, new_problems in run(paths, spec, engine, args.jobs or default_jobs()):
             summary.add(report)
+            problems.extend(p for p in new_problems if p not in problems)
             for writer in writers:
                 writer.file(report)
+            progress.step()
+        progress.close()
         for writer in writers:
             writer.end(summary)
-    for problem in engine.problems:
+    for problem in problems:
         print(f"auditor: error: {problem}", file=sys.stderr)
-    if engine.problems:
+    if problems:
         return EXIT_USAGE
     return EXIT_FINDINGS if summary.at_or_above(fail_on) else EXIT_OK
 

@@ -12,7 +12,8 @@ from importlib import import_module
 EXTRACT_WRITERS: dict[str, type] = {}
 REPORT_WRITERS: dict[str, type] = {}
 
-_MODULES = ("extract_table", "extract_json", "report_table", "report_json")
+_MODULES = ("extract_table", "extract_json", "report_table", "report_json", "report_sarif", "report_github",
+            "report_gitlab", "report_junit", "report_markdown")
 
 
 def register_extract(name: str):

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The GitHub Action's check step. Everything comes in through environment variables set by
+# action.yml (INPUT_*), never through text substituted into a script.
+set -uo pipefail
+
+workspace="${GITHUB_WORKSPACE:-$PWD}"
+cd "$workspace" || exit 2
+
+args=(check --format github --report "json=${RUNNER_TEMP:-/tmp}/auditor-report.json"
+      --report "markdown=${RUNNER_TEMP:-/tmp}/auditor-summary.md" --fail-on "${INPUT_FAIL_ON:-error}")
+for pack in ${INPUT_RULES:-}; do args+=(--rules "$pack"); done
+[ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
+if [ -n "${INPUT_SARIF_FILE:-}" ]; then args+=(--report "sarif=$INPUT_SARIF_FILE"); fi
+
+# The paths, split on whitespace and newlines, without globbing.
+set -f
+read -r -d '' -a paths <<< "${INPUT_PATHS:-.}"
+set +f
+[ ${#paths[@]} -eq 0 ] && paths=(.)
+
+if [ "${INPUT_CHANGED_ONLY:-false}" = "true" ]; then
+  mapfile -t changed < <(python -m auditor.action_changed "${paths[@]}")
+  if [ ${#changed[@]} -eq 0 ]; then
+    echo "auditor: no HTML files changed in this pull request"
+    {
+      echo "errors=0"; echo "warnings=0"; echo "sarif-file="
+    } >> "${GITHUB_OUTPUT:-/dev/null}"
+    echo "## auditor: no HTML files changed" >> "${GITHUB_STEP_SUMMARY:-/dev/null}"
+    exit 0
+  fi
+  paths=("${changed[@]}")
+fi
+
+python -m auditor "${args[@]}" -- "${paths[@]}"
+status=$?
+
+report="${RUNNER_TEMP:-/tmp}/auditor-report.json"
+if [ -f "$report" ]; then
+  python - "$report" >> "${GITHUB_OUTPUT:-/dev/null}" <<'PY'
+import json, sys
+summary = json.load(open(sys.argv[1], encoding="utf-8"))["summary"]
+print(f"errors={summary['errors']}")
+print(f"warnings={summary['warnings']}")
+PY
+else
+  { echo "errors=0"; echo "warnings=0"; } >> "${GITHUB_OUTPUT:-/dev/null}"
+fi
+if [ -n "${INPUT_SARIF_FILE:-}" ] && [ -f "$INPUT_SARIF_FILE" ]; then
+  echo "sarif-file=$INPUT_SARIF_FILE" >> "${GITHUB_OUTPUT:-/dev/null}"
+else
+  echo "sarif-file=" >> "${GITHUB_OUTPUT:-/dev/null}"
+fi
+summary_md="${RUNNER_TEMP:-/tmp}/auditor-summary.md"
+[ -f "$summary_md" ] && cat "$summary_md" >> "${GITHUB_STEP_SUMMARY:-/dev/null}"
+exit "$status"

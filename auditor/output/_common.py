@@ -1,0 +1,36 @@
+"""Helpers the report formats share: stable fingerprints, severity names, rule metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_DIGITS = re.compile(r"\d+")
+
+
+def fingerprint(path: str, finding, occurrence: int = 0) -> str:
+    """A finding's identity across commits: rule, file and message without numbers (line numbers and
+    figure positions move when a story is edited; what is wrong with it does not)."""
+    message = _DIGITS.sub("#", finding.message)
+    key = f"{finding.rule}\x1f{path}\x1f{message}\x1f{occurrence}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+class Occurrences:
+    """Counts identical (rule, path, message) findings so that their fingerprints differ."""
+
+    def __init__(self):
+        self.seen: dict[tuple, int] = {}
+
+    def __call__(self, path: str, finding) -> int:
+        key = (finding.rule, path, _DIGITS.sub("#", finding.message))
+        count = self.seen.get(key, 0)
+        self.seen[key] = count + 1
+        return count
+
+
+def rule_text(ruleset, rule_id: str, key: str) -> str:
+    rule = ruleset.get(rule_id) if ruleset is not None else None
+    if rule is None:
+        return ""
+    return " ".join((rule.spec.get(key) or "").split())

@@ -1,0 +1,160 @@
+"""The GitHub Action, run locally: action.yml is parsed and each ``run:`` step executes with a simulated
+runner environment against a temporary editorial repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import yaml
+from conftest import ROOT, SAMPLES
+
+ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+EXPRESSION = re.compile(r"\$\{\{\s*([^}]+?)\s*\}\}")
+
+
+def test_action_is_composite_with_the_documented_interface():
+    assert ACTION["runs"]["using"] == "composite"
+    assert set(ACTION["inputs"]) >= {"paths", "rules", "config", "fail-on", "sarif-file", "changed-only"}
+    assert set(ACTION["outputs"]) >= {"errors", "warnings", "sarif-file"}
+
+
+def test_no_expressions_inside_run_scripts():
+    """Inputs reach the shell only through env: (GitHub's script-injection guidance)."""
+    for step in ACTION["runs"]["steps"]:
+        if "run" in step:
+            assert "${{" not in step["run"], step.get("name")
+    assert "${{" not in (ROOT / ".github" / "action" / "check.sh").read_text()
+
+
+def git(repo, *args):
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@t"})
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture()
+def editorial_repo(tmp_path):
+    """A newsroom repository: one clean story on main, a pull request adding a story with defects."""
+    repo = tmp_path / "newsroom"
+    (repo / "stories").mkdir(parents=True)
+    shutil.copy(SAMPLES / "dw-en-north-korea.html", repo / "stories" / "korea.html")
+    (repo / "README.md").write_text("stories\n")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    base = git(repo, "rev-parse", "HEAD")
+    shutil.copy(SAMPLES / "defects-dw.html", repo / "stories" / "budget.html")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "budget story")
+    head = git(repo, "rev-parse", "HEAD")
+    return repo, base, head
+
+
+def fake_python(bin_dir):
+    """``python`` for the steps: pip installs are simulated (auditor is installed already), the rest
+    runs on this interpreter."""
+    bin_dir.mkdir(exist_ok=True)
+    script = bin_dir / "python"
+    script.write_text(textwrap.dedent(f"""\
+        #!/bin/sh
+        if [ "$1" = "-m" ] && [ "$2" = "pip" ]; then echo "simulated: pip $*" >&2; exit 0; fi
+        exec {sys.executable} "$@"
+        """))
+    script.chmod(0o755)
+
+
+def run_action(tmp_path, repo, inputs: dict, event: dict | None = None):
+    values = {name: spec.get("default", "") for name, spec in ACTION["inputs"].items()}
+    values.update(inputs)
+    runner = tmp_path / "runner"
+    runner.mkdir(exist_ok=True)
+    output, summary = runner / "output", runner / "summary.md"
+    output.write_text("")
+    summary.write_text("")
+    event_path = runner / "event.json"
+    event_path.write_text(json.dumps(event or {}))
+    fake_python(runner / "bin")
+    context = {"github.action_path": str(ROOT), "github.workspace": str(repo)}
+
+    def substitute(text):
+        def value(match):
+            expression = match.group(1)
+            if expression.startswith("inputs."):
+                return str(values[expression[len("inputs."):]])
+            return context[expression]
+        return EXPRESSION.sub(value, str(text))
+
+    results = []
+    for step in ACTION["runs"]["steps"]:
+        if "uses" in step:
+            continue  # actions/setup-python: the test's own interpreter stands in for it
+        env = {**os.environ, "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary),
+               "GITHUB_WORKSPACE": str(repo), "GITHUB_EVENT_PATH": str(event_path), "RUNNER_TEMP": str(runner),
+               "GITHUB_ACTIONS": "true", "PATH": f"{runner / 'bin'}{os.pathsep}{os.environ['PATH']}",
+               "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+        env.update({key: substitute(value) for key, value in (step.get("env") or {}).items()})
+        result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env, capture_output=True,
+                                text=True, timeout=300)
+        results.append(result)
+        if result.returncode != 0:
+            break
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines() if "=" in line)
+    return results, outputs, summary.read_text()
+
+
+def test_action_on_a_pull_request(tmp_path, editorial_repo):
+    repo, base, head = editorial_repo
+    results, outputs, summary = run_action(tmp_path, repo, {"paths": "stories", "rules": "dw",
+                                                            "sarif-file": "auditor.sarif"})
+    check = results[-1]
+    assert check.returncode == 1, check.stderr  # errors in budget.html, fail-on error
+    annotations = [line for line in check.stdout.splitlines() if line.startswith("::")]
+    assert "::error file=stories/budget.html,line=89,title=auditor signoff-uncited-agency::" in check.stdout
+    assert all(line.split(" ", 1)[0] in ("::error", "::warning", "::notice") for line in annotations)
+    assert outputs["errors"] == "3" and outputs["warnings"] == "1"
+    assert outputs["sarif-file"] == "auditor.sarif"
+    assert json.loads((repo / "auditor.sarif").read_text())["version"] == "2.1.0"
+    assert "## auditor" in summary and "signoff-uncited-agency" in summary
+
+
+def test_action_changed_only_and_fail_on_never(tmp_path, editorial_repo):
+    repo, base, head = editorial_repo
+    event = {"pull_request": {"base": {"sha": base}, "head": {"sha": head}}}
+    results, outputs, summary = run_action(tmp_path, repo, {"paths": "stories", "changed-only": "true",
+                                                            "fail-on": "never", "sarif-file": ""}, event)
+    check = results[-1]
+    assert check.returncode == 0, check.stderr
+    files = {line.split("file=")[1].split(",")[0] for line in check.stdout.splitlines() if line.startswith("::")}
+    assert files == {"stories/budget.html"}  # korea.html did not change
+    assert outputs["sarif-file"] == "" and outputs["errors"] == "3"
+
+
+def test_action_changed_only_with_no_html_changes(tmp_path, editorial_repo):
+    repo, base, head = editorial_repo
+    event = {"pull_request": {"base": {"sha": head}, "head": {"sha": head}}}
+    results, outputs, summary = run_action(tmp_path, repo, {"changed-only": "true"}, event)
+    assert results[-1].returncode == 0
+    assert outputs["errors"] == "0" and "no HTML files changed" in summary
+
+
+def test_hostile_input_values_are_data_not_code(tmp_path, editorial_repo):
+    repo, _, _ = editorial_repo
+    results, outputs, _ = run_action(tmp_path, repo, {"paths": "stories/korea.html; touch pwned", "rules": "$(touch pwned2)"})
+    assert not (repo / "pwned").exists() and not (repo / "pwned2").exists()
+    assert results[-1].returncode == 2  # no such pack: a configuration error, reported cleanly
+    assert "no rule pack" in results[-1].stderr
+
+
+def test_pre_commit_hook_definition():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    hook = hooks[0]
+    assert hook["id"] == "auditor" and hook["entry"].startswith("auditor check")
+    assert re.search(hook["files"], "stories/a.html") and not re.search(hook["files"], "notes.md")
