@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..base import Hit, Rule, register
 from ._util import figure_values
@@ -16,6 +17,7 @@ _SUFFIXES = ("'s", "’s", "s'", "’")
 _INFLECTIONS = ("ern", "en", "es", "er", "em", "e", "n", "s")
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Case-folded, accents removed, possessive dropped: ``Obermann’s`` -> ``obermann``."""
     word = word.casefold()
@@ -23,10 +25,12 @@ def fold(word: str) -> str:
         if word.endswith(suffix):
             word = word[: -len(suffix)]
             break
-    word = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in word if not unicodedata.combining(c)).strip(".-")
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return word.strip(".-")
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude stem that tolerates German and English inflection (``Obermanns`` ~ ``Obermann``)."""
     for ending in _INFLECTIONS:
@@ -98,20 +102,20 @@ class Relevance(Rule):
         self.ignore = {fold(w) for w in self.spec.get("ignore", [])}
 
     def check(self, document):
-        story = [b.text for b in document.text if b.part in ("headline", "standfirst", "body")]
-        if not story:
-            return
-        words = set()
-        for text in story:
-            for match in _WORD.finditer(text):
-                folded = fold(match.group())
-                words.add(folded)
-                words.add(stem(folded))
         german = (document.language or "").lower().startswith("de")
-        for number, figure in enumerate(document.figures, 1):
-            if not figure.caption:
+        captions = [(n, f, name_candidates(f.caption, skip_single=german))
+                    for n, f in enumerate(document.figures, 1) if f.caption]
+        if not any(candidates for _, _, candidates in captions):
+            return
+        story = " ".join(b.text for b in document.text if b.part in ("headline", "standfirst", "body"))
+        words = set()
+        for word in set(_WORD.findall(story)):
+            folded = fold(word)
+            words.add(folded)
+            words.add(stem(folded))
+        for number, figure, candidates in captions:
+            if not candidates:
                 continue
-            candidates = name_candidates(figure.caption, skip_single=german)
             credited = {fold(w) for w in _WORD.findall(figure.credit.text)} if figure.credit else set()
             missing, found = [], 0
             for tokens in candidates:
