@@ -146,3 +146,21 @@ def test_config_errors(tmp_path):
     path = write(tmp_path, ".auditor.yaml", "rules:\n  caption-unmatchd: off\n")
     with pytest.raises(DataFileError, match="did you mean 'caption-unmatched'"):
         build_ruleset(config=load_config(path))
+
+
+def test_readme_examples_are_true(tmp_path):
+    """The house pack and config shown in the README load, and the pack's examples hold."""
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pack_text = re.search(r"```yaml\n(name: weserland.*?)```", readme, re.S).group(1)
+    config_text = re.search(r"```yaml\n(packs: \[dw, house-rules.yaml\].*?)```", readme, re.S).group(1)
+    pack_path = write(tmp_path, "house-rules.yaml", pack_text)
+    write(tmp_path, "house-agencies.yaml", "agencies:\n  - name: Weserland Bild\n    aliases: [WB-Foto]\n")
+    ruleset = build_ruleset([pack_path])
+    assert ruleset.registry.canonical("WB-Foto") == "Weserland Bild"
+    assert [(r.rule, r.label) for r in run_examples(ruleset) if not r.ok] == []
+    config = load_config(write(tmp_path, ".auditor.yaml", config_text))
+    assert build_ruleset(config=config).packs == ["default", "dw", "weserland"]

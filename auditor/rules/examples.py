@@ -42,6 +42,8 @@ def run_examples(ruleset: RuleSet) -> list[ExampleResult]:
     engine = Engine(ruleset)
     results = []
     for rule in ruleset.rules:
+        if rule.spec.get("severity") == "off":
+            continue  # switched off: its examples cannot fire
         examples = rule.spec.get("examples") or {}
         for label in ("good", "bad"):
             snippets = examples.get(label) or []

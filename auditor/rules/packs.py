@@ -131,6 +131,8 @@ def _load_pack(path: Path, specs, sources, marks, settings, registry, loaded, pa
     key = str(path.resolve())
     if key in stack:
         raise DataFileError(str(path), None, None, "the pack extends itself (directly or through others)")
+    if key in pack_keys(pack_marks):
+        return registry  # already loaded through another pack: its rules are in place
     marked = read_yaml_file(path)
     if not isinstance(marked.data, dict):
         raise DataFileError(str(path), 1, 1, "a rule pack is a mapping with 'name' and 'rules'")
@@ -165,6 +167,10 @@ def _load_pack(path: Path, specs, sources, marks, settings, registry, loaded, pa
     loaded.append(data.get("name") or path.stem)
     pack_marks.append(marked)
     return registry
+
+
+def pack_keys(pack_marks: list[Marked]) -> set[str]:
+    return {str(Path(m.path).resolve()) for m in pack_marks}
 
 
 def _validate_rule(spec: dict, marked: Marked, pointer: tuple) -> None:
