@@ -26,6 +26,10 @@ from .yamlio import DataFileError, did_you_mean
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+class UsageError(Exception):
+    """A command-line option that cannot work as given."""
+
+
 def _size(text: str) -> int:
     units = {"k": 1024, "m": 1024**2, "g": 1024**3}
     text = text.strip().lower().removesuffix("b")
@@ -134,15 +138,8 @@ def _load_rules(args):
 
 
 def run_check(args) -> int:
-    try:
-        config, ruleset = _load_rules(args)
-        extra = [_report_target(value) for value in args.report]
-    except DataFileError as exc:
-        print(f"auditor: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except ValueError as exc:
-        print(f"auditor: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    config, ruleset = _load_rules(args)
+    extra = [_report_target(value) for value in args.report]
     if not args.quiet:
         for warning in ruleset.warnings:
             print(warning, file=sys.stderr)
@@ -181,19 +178,15 @@ def run_check(args) -> int:
 def _report_target(value: str) -> tuple[str, str]:
     name, sep, target = value.partition("=")
     if not sep or not target:
-        raise ValueError(f"--report takes FORMAT=FILE, e.g. sarif=auditor.sarif (got '{value}')")
+        raise UsageError(f"--report takes FORMAT=FILE, e.g. sarif=auditor.sarif (got '{value}')")
     if name not in REPORT_WRITERS:
-        raise ValueError(f"unknown report format '{name}'{did_you_mean(name, REPORT_WRITERS)}; "
+        raise UsageError(f"unknown report format '{name}'{did_you_mean(name, REPORT_WRITERS)}; "
                          f"formats: {', '.join(sorted(REPORT_WRITERS))}")
     return name, target
 
 
 def run_rules(args) -> int:
-    try:
-        _, ruleset = _load_rules(args)
-    except DataFileError as exc:
-        print(f"auditor: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    _, ruleset = _load_rules(args)
     rows = []
     for rule in ruleset.rules:
         source = ruleset.sources.get(rule.id)
@@ -207,11 +200,7 @@ def run_rules(args) -> int:
 
 
 def run_explain(args) -> int:
-    try:
-        _, ruleset = _load_rules(args)
-    except DataFileError as exc:
-        print(f"auditor: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    _, ruleset = _load_rules(args)
     rule = ruleset.get(args.rule_id)
     if rule is None:
         ids = [r.id for r in ruleset.rules]
@@ -243,11 +232,7 @@ def run_explain(args) -> int:
 
 
 def run_extract(args) -> int:
-    try:
-        registry = AgencyRegistry.load(*args.agencies)
-    except DataFileError as exc:
-        print(f"auditor: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    registry = AgencyRegistry.load(*args.agencies)
     with open_output(args.output) as stream:
         writer = EXTRACT_WRITERS[args.format](stream, color=use_color(stream) and not args.output)
         writer.begin()
@@ -275,6 +260,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.handler(args)
+    except (DataFileError, UsageError) as exc:
+        # A broken rule pack, config or registry file, or a bad option: say where, never a traceback.
+        print(f"auditor: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("auditor: interrupted", file=sys.stderr)
         return 130
