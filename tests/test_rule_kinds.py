@@ -209,3 +209,12 @@ def test_input_kinds(tmp_path):
     assert [f.rule for f in check_html(b"\x89PNG\r\n\x1a\n", ruleset=ruleset).findings] == ["bad-input"]
     assert [f.rule for f in check_html("<html><body><div></div></body></html>", ruleset=ruleset).findings] == \
         ["no-article"]
+
+
+def test_crossref_structured_photographer(tmp_path):
+    rules = SIGNOFF_RULES.format(relation="credit-matches-structured")
+    ld = ('<script type="application/ld+json">{"@type": "ImageObject", "url": "https://x.test/a.jpg", '
+          '"creditText": "John Smith/Reuters"}</script>')
+    page = ld + fig(credit="Photo: Jane Doe/Reuters", src="https://x.test/a.jpg")
+    assert fired(tmp_path, rules, page)
+    assert not fired(tmp_path, rules, page.replace("John Smith", "Jane Doe"))

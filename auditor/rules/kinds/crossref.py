@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ...extract.credits import parse_credit
 from ..base import Hit, Rule, attributed_suppliers, register
 from ._util import figure_values
 
@@ -93,12 +94,17 @@ class CrossReference(Rule):
                 continue
             if credit.origin in ("json-ld", "microdata"):
                 continue  # the credit came from the structured data: nothing to compare
-            visible = set(credit.agencies)
-            other = {m.agency.name for m in registry.scan(structured.credit_line)}
+            other_credit = parse_credit(structured.credit_line, registry)
+            visible, other = set(credit.agencies), set(other_credit.agencies) if other_credit else set()
             if visible or other:
                 agree = bool(visible & other) if (visible and other) else False
             else:
                 agree = _words(credit.text) & _words(structured.credit_line) != set()
+            if agree and other_credit:
+                # same agency, different photographer ("John Smith/Reuters" against "Jane Doe/Reuters")
+                people = {s.name.casefold() for s in credit.sources if s.role == "photographer"}
+                other_people = {s.name.casefold() for s in other_credit.sources if s.role == "photographer"}
+                agree = not (people and other_people) or bool(people & other_people)
             if not agree:
                 values = figure_values(figure, number)
                 values.update({"visible": credit.text, "structured": structured.credit_line})
