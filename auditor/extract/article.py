@@ -12,7 +12,8 @@ from .dom import SKIP_TAGS, ancestors, classes, clean, tag_of, text_content
 
 # Containers that are page chrome, not article: recognised by class or id.
 CHROME = re.compile(
-    r"related|recommend|promo(?!tion-?caption)|sidebar|side-bar|widget|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|"
+    r"related|recommend|promo(?!tion-?caption)|sidebar|side-bar|advert|(?:^|\s)ads?(?:$|\s|[-_](?:slot|container|"
+    r"wrapper|unit|box|banner|block|space|zone|label|leaderboard))|"
     r"ad-?slot|ad-?container|adunit|dfp|social|share|sharing|logo|avatar|author|byline|newsletter|"
     r"(?:^|[\s_-])comments?(?:$|[\s_-])|comment-?list|most-?read|most-?popular|mostpopular|popular|trending|outbrain|taboola|sponsor|breadcrumb|"
     r"subscri|read-?more|more-?stories|more-?from|also-?read|next-?article|next-?story|"

@@ -77,7 +77,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if chrome == "strong":
             continue
         inside = chrome_map.inside(element)
-        if not inside and zone_end and element.sourceline and element.sourceline > zone_end:
+        if not inside and not _before_article_end(element, zone, zone_end):
             continue
         if tag_of(element) == "div" and not _is_image_element(element):
             continue
@@ -87,8 +87,8 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if _in_noscript(element) and _has_live_twin(element):
             continue
         caption, caption_line, credit = _describe(element, registry)
-        if chrome == "weak" and (credit is None or not inside):
-            continue
+        if chrome == "weak" and credit is None:
+            continue  # a teaser-like wrapper keeps only pictures that carry a credit
         if not inside:
             # Outside the article's own element: keep a lead image that carries a caption or credit
             # and comes before the article ends; the rest is page furniture.
@@ -121,6 +121,28 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
                               caption=caption, caption_line=caption_line, credit=credit,
                               structured=structured, flags=flags))
     return figures
+
+
+def _before_article_end(element, zone: ArticleZone, zone_end: int | None) -> bool:
+    """Does an image outside the article element come before the article's end? By source line, or
+    (pages written on one line) by position in the tree."""
+    line = element.sourceline
+    if zone_end and line and line != zone_end:
+        return line < zone_end
+    if zone.root is None:
+        return True
+    return _tree_position(element) < _tree_position(zone.root)
+
+
+def _tree_position(element) -> list[int]:
+    position = []
+    node = element
+    while node is not None:
+        parent = node.getparent()
+        position.append(parent.index(node) if parent is not None else 0)
+        node = parent
+    position.reverse()
+    return position
 
 
 def _zone_end(zone: ArticleZone) -> int | None:
