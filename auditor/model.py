@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-#: Roles a source in a credit chain can play.
-ROLES = ("photographer", "agency", "distributor", "unknown")
-#: Flags a credit or caption can carry.
+#: Flags a credit or caption can carry, in the order outputs list them.
 FLAGS = ("file", "handout", "pool")
 
 
@@ -143,13 +141,8 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     text: list[TextBlock] = field(default_factory=list)
-    structured_images: list[StructuredImage] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     encoding: str | None = None
-
-    @property
-    def readable(self) -> bool:
-        return not self.errors
 
     def to_dict(self) -> dict:
         """The ``auditor/extract-1`` JSON shape of this document."""

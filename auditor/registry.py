@@ -109,13 +109,12 @@ class AgencyRegistry:
     def __post_init__(self):
         self._by_key: dict[str, Agency] = {}
         self._by_name: dict[str, Agency] = {}
-        self._ambiguous_keys: set[str] = set()
+        self._ambiguous_forms: set[str] = set()  # upper-cased; an alias names one agency only
         for agency in self.agencies:
             self._by_name[agency.name] = agency
             for form in agency.forms:
                 self._by_key.setdefault(alias_key(form), agency)
-            for form in agency.ambiguous:
-                self._ambiguous_keys.add(form)
+            self._ambiguous_forms.update(form.upper() for form in agency.ambiguous)
         self._any_case = None
         self._text_patterns = None
 
@@ -195,9 +194,7 @@ class AgencyRegistry:
                 agency = self._by_key.get(alias_key(surface))
                 if agency is None:
                     continue
-                ambiguous = surface in self._ambiguous_keys or surface.upper() in {
-                    a.upper() for a in agency.ambiguous
-                }
+                ambiguous = surface.upper() in self._ambiguous_forms
                 matches.append(Match(m.start(), m.end(), agency, surface, ambiguous))
                 taken.append((m.start(), m.end()))
         matches.sort(key=lambda match: match.start)

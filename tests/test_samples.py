@@ -35,8 +35,9 @@ def test_there_are_enough_samples():
 def test_golden_extraction(path):
     _, data = extracted(path)
     golden = GOLDEN / f"{path.stem}.json"
-    if os.environ.get("AUDITOR_UPDATE_GOLDEN") or not golden.exists():
+    if os.environ.get("AUDITOR_UPDATE_GOLDEN"):
         golden.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}; create it with AUDITOR_UPDATE_GOLDEN=1 and review it"
     assert data == json.loads(golden.read_text(encoding="utf-8"))
 
 

@@ -45,7 +45,6 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry) 
         document.headline = clean(text_content(zone.headline)) or None
     document.headline = document.headline or structured.facts.headline
     document.figures = find_figures(page, zone, registry, structured, base_url=document.url)
-    document.structured_images = structured.images
 
     signoff, signoff_block = find_signoff(zone.blocks, registry)
     document.signoff = signoff

@@ -85,15 +85,6 @@ class ArticleZone:
     blocks: list[Block] = field(default_factory=list)
     around: frozenset = frozenset()  # the article root and every element that contains it
 
-    def contains(self, element) -> bool:
-        if self.root is None:
-            return True
-        node = element
-        while node is not None:
-            if node is self.root:
-                return True
-            node = node.getparent()
-        return False
 
 
 @lru_cache(maxsize=65536)

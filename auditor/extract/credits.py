@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Credit, Source
+from ..model import FLAGS, Credit, Source
 from ..registry import AgencyRegistry
 from .dom import clean
 
@@ -141,7 +141,7 @@ def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
         return None
     flags = detect_flags(body)
     if caption and re.match(r"^\s*(?:FILE\b|FILE PHOTO\b|ARCHIV)", caption):
-        flags = sorted(set(flags) | {"file"}, key=["file", "handout", "pool"].index)
+        flags = sorted(set(flags) | {"file"}, key=FLAGS.index)
     return Credit(text=body, prefix=prefix, line=line, sources=split_sources(body, registry),
                   flags=flags, origin=origin)
 

@@ -16,7 +16,6 @@ from lxml import etree
 # the BOM, soft hyphens. No-break and other odd spaces become ordinary spaces.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[\s\u00a0\u2002-\u200a\u202f\u205f\u3000]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 #: Elements whose text a reader never sees as text.

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from ..model import Credit, Figure
+from ..model import FLAGS, Credit, Figure
 from ..registry import AgencyRegistry
 from .article import ArticleZone, ChromeMap
 from .credits import detect_flags, looks_like_credit, parse_credit, split_caption
@@ -116,7 +116,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
                 caption = caption or None
                 caption_line = structured.line
         flags = sorted(set(detect_flags(caption if caption and caption[:4].isupper() else None)
-                           + (credit.flags if credit else [])), key=["file", "handout", "pool"].index)
+                           + (credit.flags if credit else [])), key=FLAGS.index)
         figures.append(Figure(line=element.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
                               caption=caption, caption_line=caption_line, credit=credit,
                               structured=structured, flags=flags))

@@ -132,7 +132,6 @@ class Rule:
         return True
 
 
-WHEN_CONDITIONS = ("wire-copy", "has-figures")
 WHEN_PATTERN = r"^(wire-copy|has-figures|setting:[A-Za-z_][\w-]*|language:[a-zA-Z-]+)$"
 
 
