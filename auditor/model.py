@@ -78,6 +78,18 @@ class Figure:
 
 
 @dataclass
+class ImageDecision:
+    """Why an image-like element was taken as a figure or left out (``auditor extract --why``)."""
+
+    element: str  # "img.lead line 40"
+    line: int | None
+    taken: bool
+    reason: str
+    unit: str | None = None  # the figure unit it was read in
+    details: list[str] = field(default_factory=list)
+
+
+@dataclass
 class SignOff:
     """The agency sign-off that ends a story: ``zc/wd (AP, AFP, Reuters)``."""
 
@@ -143,6 +155,9 @@ class Document:
     text: list[TextBlock] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     encoding: str | None = None
+    # Images the page shows that auditor could not read as figures ("figures-unread"): why, each.
+    unread: list[str] = field(default_factory=list)
+    decisions: list[ImageDecision] = field(default_factory=list)  # only with extract(..., why=True)
 
     def to_dict(self) -> dict:
         """The ``auditor/extract-1`` JSON shape of this document."""
@@ -159,7 +174,10 @@ class Document:
             "datelines": [asdict(d) for d in self.datelines],
             "mentions": [asdict(m) for m in self.mentions],
             "errors": list(self.errors),
+            "unread": list(self.unread),
         }
+        if self.decisions:
+            data["why"] = [asdict(d) for d in self.decisions]
         return data
 
 

@@ -1,22 +1,38 @@
-"""The real-page corpus in ../shared/corpus/real (skipped when absent): every page extracts, and the
-hand labels in tests/corpus_labels are recovered."""
+"""The shared real-page corpora (skipped when absent): every page extracts, extraction is
+deterministic, and the hand labels in tests/corpus_labels are recovered.
+
+Floors sit a little under the figures measured when they were last raised, so that a regression
+fails; `python tests/corpus_eval.py --split all` prints the current figures.
+"""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
-from corpus_eval import evaluate, load_labels
+from corpus_eval import WILD, evaluate, load_labels, split_of, totals
 
 from auditor.api import extract_file
 
 
-def test_labels_cover_enough_pages_and_publishers():
-    labels = load_labels()
-    assert len(labels) >= 30
-    assert len({label["publisher"] for label in labels.values()}) >= 15
+def test_labels_cover_enough_pages_publishers_and_languages():
+    labels = load_labels().values()
+    assert len(labels) >= 130
+    assert len({label["publisher"] for label in labels}) >= 120
+    non_english = [label for label in labels if (label.get("language") or "en")[:2] != "en"]
+    assert len(non_english) >= 20
+    assert sum(split_of(label) == "heldout" for label in labels) >= 20
+
+
+def _pages(corpus):
+    pages = sorted(corpus.glob("*.html"))
+    if WILD.is_dir():
+        pages += sorted(WILD.glob("*.html"))
+    return pages
 
 
 def test_every_corpus_page_extracts(corpus):
-    pages = sorted(corpus.glob("*.html"))
+    pages = _pages(corpus)
     assert len(pages) >= 150
     figures = 0
     for path in pages:
@@ -26,29 +42,46 @@ def test_every_corpus_page_extracts(corpus):
     assert figures > len(pages)  # most pages have article images
 
 
+def _fingerprint(document) -> str:
+    import json
+
+    return json.dumps(document.to_dict(), sort_keys=True)
+
+
+def test_extraction_is_deterministic(corpus):
+    """Same page, same output, whatever was extracted before and whatever the garbage collector
+    did: element identity must never hang on id() of lxml's on-demand proxies."""
+    pages = _pages(corpus)
+    first = {}
+    for path in pages:
+        first[path] = _fingerprint(extract_file(str(path)))
+    gc.collect()
+    for path in reversed(pages):
+        gc.collect()
+        assert _fingerprint(extract_file(str(path))) == first[path], path.name
+
+
 @pytest.fixture(scope="module")
-def scores(corpus):
-    return evaluate()
+def dev(corpus):
+    return totals(evaluate(split="dev"))
 
 
-def test_labelled_captions_and_credits_are_recovered(scores):
-    captions = sum(s.captions for s, _, _ in scores)
-    captions_found = sum(s.captions_found for s, _, _ in scores)
-    credits = sum(s.credits for s, _, _ in scores)
-    credits_found = sum(s.credits_found for s, _, _ in scores)
-    # Measured 80% and 86% when this was written; the floors catch regressions.
-    assert captions_found / captions >= 0.78
-    assert credits_found / credits >= 0.84
+@pytest.fixture(scope="module")
+def heldout(corpus):
+    return totals(evaluate(split="heldout"))
 
 
-def test_labelled_signoffs_datelines_mentions(scores):
-    pages = len(scores)
-    assert sum(s.signoff_ok for s, _, _ in scores) / pages >= 0.8
-    assert sum(s.datelines_ok for s, _, _ in scores) / pages >= 0.95
-    assert sum(s.mentions_ok for s, _, _ in scores) / pages >= 0.95
+def test_dev_labels_are_recovered(dev):
+    assert dev["caption_recall"] >= 0.64
+    assert dev["credit_recall"] >= 0.63
+    assert dev["figure_precision"] >= 0.66
+    assert dev["signoff_ok"] / dev["pages"] >= 0.82
+    assert dev["datelines_ok"] / dev["pages"] >= 0.95
+    assert dev["mentions_ok"] / dev["pages"] >= 0.93
 
 
-def test_few_figures_that_nobody_labelled(scores):
-    labelled = sum(len(label["figures"]) for _, label, _ in scores)
-    extra = sum(s.extra_figures for s, _, _ in scores)
-    assert extra / labelled <= 0.3
+def test_heldout_labels_are_recovered(heldout):
+    # Measured, never inspected while fixing: a floor only against collapse.
+    assert heldout["caption_recall"] >= 0.55
+    assert heldout["credit_recall"] >= 0.6
+    assert heldout["figure_precision"] >= 0.7

@@ -6,12 +6,14 @@ import re
 
 from lxml import etree
 
-from ..model import Document, Suppression, TextBlock
+from ..model import Document, Figure, Suppression, TextBlock
 from ..registry import AgencyRegistry, default_registry
 from .article import locate
+from .credits import parse_credit, split_caption
 from .dom import ParseError, clean, last_line, parse, text_content
 from .figures import find_figures
 from .scan import PageScan, scan
+from .state import script_captions
 from .structured import read_structured
 from .wire import find_datelines, find_mentions, find_signoff
 
@@ -21,8 +23,13 @@ _IGNORED = etree.XPath("//*[@data-auditor-ignore]")
 _SUPPRESS = re.compile(r"^\s*auditor-(disable-next-line|disable|enable)\b\s*(.*?)\s*$", re.DOTALL)
 
 
-def extract(text: str, path: str = "<string>", registry: AgencyRegistry | None = None) -> Document:
-    """Read one article page. Problems with the page become ``Document.errors``, never exceptions."""
+def extract(text: str, path: str = "<string>", registry: AgencyRegistry | None = None,
+            why: bool = False) -> Document:
+    """Read one article page. Problems with the page become ``Document.errors``, never exceptions.
+
+    ``why=True`` also records, in ``Document.decisions``, why each image-like element was taken as
+    a figure or left out.
+    """
     registry = registry or default_registry()
     document = Document(path=path)
     try:
@@ -31,20 +38,26 @@ def extract(text: str, path: str = "<string>", registry: AgencyRegistry | None =
         document.errors.append(f"cannot parse HTML: {exc}")
         return document
     try:
-        _extract_into(document, scan(root, text), registry)
+        _extract_into(document, scan(root, text), registry, why)
     except RecursionError:
         document.errors.append("the page is nested too deeply to read; is it really an article page?")
     return document
 
 
-def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry) -> None:
+def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, why: bool = False) -> None:
     structured = read_structured(page)
     _read_meta(document, page, structured.facts)
     zone = locate(page)
     if zone.headline is not None:
-        document.headline = clean(text_content(zone.headline)) or None
+        document.headline = zone.blocks[0].text if zone.blocks and zone.blocks[0].part == "headline" else None
     document.headline = document.headline or structured.facts.headline
-    document.figures = find_figures(page, zone, registry, structured, base_url=document.url)
+    decisions = [] if why else None
+    document.figures = find_figures(page, zone, registry, structured, base_url=document.url, trace=decisions)
+    if not document.figures:
+        document.figures = _script_figures(page, registry)
+        if not document.figures:
+            document.unread = _unread_images(page, zone, structured, decisions)
+    document.decisions = decisions or []
 
     signoff, signoff_block = find_signoff(zone.blocks, registry)
     document.signoff = signoff
@@ -68,6 +81,49 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry) 
     document.text = [TextBlock(b.text, b.line, b.part) for b in zone.blocks]
     if page.comments or page.has_ignores:
         document.suppressions = _suppressions(page)
+
+
+def _script_figures(page, registry: AgencyRegistry) -> list[Figure]:
+    """Figures from script state, for pages whose visible markup holds no article image."""
+    figures = []
+    for caption, credit_text, url, line in script_captions(page.scripts):
+        caption_text, glued = split_caption(caption, registry)
+        credit_text = credit_text or glued
+        credit = parse_credit(credit_text, registry, line=line, origin="script", caption=caption_text) \
+            if credit_text else None
+        figures.append(Figure(line=line, src=url, caption=caption_text or None,
+                              caption_line=line if caption_text else None, credit=credit,
+                              flags=list(credit.flags) if credit else []))
+    return figures
+
+
+def _unread_images(page, zone, structured, decisions) -> list[str]:
+    """Why the page shows pictures that auditor read no figure from: its own metadata names a lead
+    image that stands in the markup, or the story's body holds images."""
+    notes = []
+    lead = [m.get("content") for m in page.metas
+            if (m.get("property") or m.get("name") or "").lower() in ("og:image", "twitter:image")]
+    lead += [image.url for image in structured.images if image.url]
+    names = {_file_name(u) for u in lead if u and _file_name(u)}
+    for element in page.images:
+        src = element.get("src") or element.get("data-src") or ""
+        if names and _file_name(src) in names:
+            notes.append(f"the page's lead image (og:image or JSON-LD) stands at line {element.sourceline} "
+                         "but was not read as an article figure")
+            break
+    if zone.body is not None:
+        body_images = [e for e in zone.body.iter("img", "amp-img") if e.get("src") or e.get("data-src")]
+        if body_images:
+            notes.append(f"the story's body holds {len(body_images)} image(s) (first at line "
+                         f"{body_images[0].sourceline}) but none was read as an article figure")
+    if notes:
+        notes.append("run `auditor extract --why FILE` to see why each image was left out")
+    return notes
+
+
+def _file_name(url: str) -> str:
+    name = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    return name if len(name) >= 6 else ""
 
 
 def _read_meta(document: Document, page, facts) -> None:

@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from lxml import etree
 
-from .dom import SKIP_TAGS, ancestors, classes, clean, tag_of, text_content
-
-# Containers that are page chrome, not article: recognised by class or id.
-CHROME = re.compile(
-    r"related|recommend|promo(?!tion-?caption)|sidebar|side-bar|advert|(?:^|\s)ads?(?:$|\s|[-_](?:slot|container|"
-    r"wrapper|unit|box|banner|block|space|zone|label|leaderboard))|"
-    r"ad-?slot|ad-?container|adunit|dfp|social|share|sharing|logo|avatar|author|byline|newsletter|"
-    r"(?:^|[\s_-])comments?(?:$|[\s_-])|comment-?list|most-?read|most-?popular|mostpopular|popular|trending|outbrain|taboola|sponsor|breadcrumb|"
-    r"subscri|read-?more|more-?stories|more-?from|also-?read|next-?article|next-?story|"
-    r"(?:^|[\s_-])nav(?:$|[\s_-])|navigation|navbar|menu|footer|masthead|site-?header|page-?header|"
-    r"top-?bar|cookie|consent|onward|storylines?-|(?:^|[\s_-])(?:right-?|side-?)?rail(?:$|[\s_-])|pagination|signup|sign-?up|tags?-?list|"
-    r"topics?-?list|card-?list|headlines-?list|latest|further|weitere|empfehl|mehr-?zum|lesen-?sie|"
-    r"article-?list|list-?articles|also-?in|in-?case|you-?may|dont-?miss|video-?list|playlist",
-    re.IGNORECASE,
+from .dom import (
+    SKIP_TAGS,
+    ancestors,
+    clean,
+    describe_element,
+    element_tokens,
+    tag_of,
+    text_content,
+    visible_text,
 )
-# Weaker signs: AP calls its lead image a "gallery-teaser"; such images stay when they carry a credit.
-WEAK_CHROME = re.compile(r"teaser|widget", re.IGNORECASE)
+from .vocab import BODY_HINT, CHROME, EMBED, NOT_TEXT, SIGNOFF, STANDFIRST, WEAK_CHROME
+
 CHROME_TAGS = frozenset({"nav", "footer", "aside", "header", "form", "menu"})
-_BODY_HINT = re.compile(r"article-?body|articlebody|story-?body|post-?content|entry-?content|"
-                        r"article__body|article-?text|article-?content|story-?content|body-?text|"
-                        r"content-?body|rich-?text|longtext|text-?body|artikel|article_body|paywall-?content",
-                        re.IGNORECASE)
 _HAS_FIGURE = etree.XPath("boolean(.//figure|.//figcaption)")
 _NOT_BODY_TAGS = frozenset({"footer", "nav", "aside", "figcaption", "figure", "noscript", "template"})
 
@@ -54,10 +43,11 @@ class _OutsideText:
         for item in path:
             self.memo[item] = value
         return value
-_NOT_TEXT_CLASS = re.compile(r"caption|credit|copyright|picbox|gallery|embed|media|photo|image|twitter|tweet|"
-                             r"instagram")
 _BLOCK_TAGS = ("p", "h2", "h3", "li", "blockquote")
-_TEXT_XPATH = "|".join(f"//{t}" for t in _BLOCK_TAGS)
+# Paragraph-like blocks, plus sign-off elements of any tag (a Reuters sign-off is a <span> of its own).
+_TEXT_BLOCKS = etree.XPath("|".join(f".//{t}" for t in _BLOCK_TAGS)
+                           + "|.//*[contains(@class, 'ign-off') or contains(@class, 'ignoff') or "
+                           "contains(@class, 'ign_off') or contains(@class, 'ttribution')]")
 
 
 @dataclass
@@ -87,26 +77,23 @@ class ArticleZone:
 
 
 
-@lru_cache(maxsize=65536)
-def chrome_class(names: str) -> str | None:
-    """``"strong"``, ``"weak"`` or None for a class-and-id string (cached: sites repeat their classes)."""
-    if CHROME.search(names):
+def chrome_class(words: tuple) -> str | None:
+    """``"strong"``, ``"weak"`` or None for an element's class-and-id tokens."""
+    if CHROME.find(words) or EMBED.find(words):
         return "strong"
-    if WEAK_CHROME.search(names):
+    if WEAK_CHROME.find(words):
         return "weak"
     return None
 
 
-@lru_cache(maxsize=65536)
-def _body_hint(names: str) -> bool:
-    return bool(_BODY_HINT.search(names))
+def _body_hint(words: tuple) -> bool:
+    return BODY_HINT.find(words) is not None
 
 
-@lru_cache(maxsize=65536)
-def _excluded_class(names: str) -> bool:
-    if re.search(r"attribution|signoff|sign-off", names):
+def _excluded_class(words: tuple) -> bool:
+    if SIGNOFF.find(words):
         return False  # sign-off containers ("Attribution_content") are part of the text
-    return bool(CHROME.search(names) or _NOT_TEXT_CLASS.search(names))
+    return bool(CHROME.find(words) or EMBED.find(words) or NOT_TEXT.find(words))
 
 
 _RANK = {None: 0, "weak": 1, "strong": 2}
@@ -149,6 +136,19 @@ class ChromeMap:
         parent = element.getparent()
         return self._chain(parent) if parent is not None else None
 
+    def reason(self, element) -> str:
+        """The element and the word that made ``element`` chrome, for ``--why``."""
+        for node in ancestors(element):
+            if node in self.zone.around or tag_of(node) in ("body", "html"):
+                break
+            if self._own(node) == "strong":
+                words = element_tokens(node)
+                word = CHROME.find(words) or EMBED.find(words) if words else None
+                what = f"'{word}'" if word else (f"<{tag_of(node)}>" if tag_of(node) in CHROME_TAGS
+                                                 else f"role={node.get('role')}")
+                return f"{what} in {describe_element(node)}"
+        return "page chrome"
+
     def _chain(self, element) -> str | None:
         path = []
         node = element
@@ -179,8 +179,8 @@ class ChromeMap:
                 return "strong"
         if node.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
             return "strong"
-        names = classes(node)
-        return chrome_class(names) if names else None
+        words = element_tokens(node)
+        return chrome_class(words) if words else None
 
 
 def locate(page) -> ArticleZone:
@@ -247,10 +247,10 @@ def _body_container(page):
 def _best(scores: dict):
     """The highest-scoring paragraph holder, favouring elements marked as the article body."""
     for element in list(scores):
-        names = classes(element)
-        if element.get("itemprop") == "articleBody" or (names and _body_hint(names)):
+        words = element_tokens(element)
+        if element.get("itemprop") == "articleBody" or (words and _body_hint(words)):
             scores[element] *= 1.5
-        if names and chrome_class(names) == "strong":
+        if words and chrome_class(words) == "strong":
             scores[element] *= 0.3
         if tag_of(element) in ("body", "html"):
             scores[element] *= 0.6
@@ -268,8 +268,8 @@ def _widen(body, lengths: dict):
     for node in ancestors(body, limit=5):
         if tag_of(node) in ("body", "html"):
             break
-        names = classes(node)
-        if names and chrome_class(names) == "strong":
+        words = element_tokens(node)
+        if words and chrome_class(words) == "strong":
             break
         if totals.get(node, 0) >= 1.25 * totals.get(current, 0):
             current = node
@@ -277,12 +277,13 @@ def _widen(body, lengths: dict):
 
 
 def _common_ancestor(a, b):
-    seen = {id(a)}
-    seen.update(id(n) for n in ancestors(a))
-    if id(b) in seen:
+    # A set of the elements themselves, not of id()s: lxml makes element proxies on demand, and the
+    # id of a proxy that has gone can come back as the id of another element.
+    seen = {a, *ancestors(a)}
+    if b in seen:
         return b
     for node in ancestors(b):
-        if id(node) in seen:
+        if node in seen:
             return node
     return None
 
@@ -299,15 +300,17 @@ def _blocks(zone: ArticleZone) -> list[Block]:
     """Headline, standfirst and body paragraphs, in document order."""
     blocks: list[Block] = []
     if zone.headline is not None:
-        raw = text_content(zone.headline)
-        blocks.append(Block(zone.headline, raw, clean(raw), "headline"))
+        raw = visible_text(zone.headline)  # not text_content: a <style> inside an <h1> is no headline
+        blocks.append(Block(zone.headline, raw, raw, "headline"))
     scope = zone.root if zone.root is not None else None
     if scope is None:
         return blocks
     seen_body = False
-    for element in scope.iter(*_BLOCK_TAGS):
+    for element in _TEXT_BLOCKS(scope):
         if element is zone.headline:
             continue
+        if tag_of(element) not in _BLOCK_TAGS and not SIGNOFF.find(element_tokens(element)):
+            continue  # the XPath's class test is a substring prefilter; the tokens decide
         if _is_nested_block(element, scope) or _excluded_block(element, zone):
             continue
         raw = text_content(element)
@@ -317,35 +320,35 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         in_body = zone.body is not None and (element.getparent() is zone.body or zone.body in ancestors(element, 4))
         if in_body:
             seen_body = True
-        names = classes(element)
         part = "body"
-        if not seen_body and not in_body and (
-            re.search(r"intro|teaser|standfirst|lead|summary|dek|description|subtitle|abstract|kicker", names)
-            or tag_of(element) == "p"
-        ):
+        if not seen_body and not in_body and (STANDFIRST.find(element_tokens(element)) or tag_of(element) == "p"):
             part = "standfirst"
         blocks.append(Block(element, raw, text, part, in_body))
     return blocks
 
 
 def _is_nested_block(element, scope) -> bool:
-    """A <p> inside an <li> or <blockquote> is counted once, as the outer block."""
-    for node in ancestors(element, limit=8):
+    """A <p> inside an <li> or <blockquote> is counted once, as the outer block; a sign-off element
+    inside a paragraph is that paragraph; a paragraph inside a sign-off element is the sign-off."""
+    for node in ancestors(element):
         if node is scope:
             return False
-        if tag_of(node) in _BLOCK_TAGS:
+        if tag_of(node) in _BLOCK_TAGS or SIGNOFF.find(element_tokens(node)):
             return True
     return False
 
 
 def _excluded_block(element, zone: ArticleZone) -> bool:
+    own = element_tokens(element)
+    if own and EMBED.find(own):
+        return True  # an embedded post (<blockquote class="twitter-tweet">) quotes, it does not report
     for node in ancestors(element):
         if node is zone.root:
             return False
         tag = tag_of(node)
         if tag in ("figure", "figcaption", "aside", "nav", "footer", "form", "table") or tag in SKIP_TAGS:
             return True
-        names = classes(node)
-        if names and _excluded_class(names):
+        words = element_tokens(node)
+        if words and _excluded_class(words):
             return True
     return False

@@ -41,7 +41,7 @@ class ParseError(Exception):
 
 
 def parse(text: str):
-    """Parse HTML text into an lxml element tree root (``<html>``)."""
+    """Parse HTML text into an lxml element tree root (``<html>``), shaped as a browser builds it."""
     text = _XML_DECLARATION.sub("", text, count=1)
     try:
         root = etree.fromstring(text, _PARSER)
@@ -51,7 +51,37 @@ def parse(text: str):
         raise ParseError(str(exc)) from None
     if root is None:
         raise ParseError("the parser found no elements")
+    if _MAYBE_VOID.search(text):
+        close_void_elements(root)
     return root
+
+
+# HTML5 void elements that libxml2's HTML 4 parser does not know: it nests what follows them inside
+# them (``<picture><source><source><img>`` puts the <img> two levels deep in <source>s). A browser
+# never gives them children. (img, br, hr, meta, link, input, area, col, param, base are known.)
+VOID_UNKNOWN_TO_LIBXML2 = ("source", "track", "wbr", "embed", "keygen")
+_MAYBE_VOID = re.compile(r"<(?:source|track|wbr|embed|keygen)\b", re.IGNORECASE)
+_VOID_WITH_CHILDREN = etree.XPath("|".join(f"//{t}[node()]" for t in VOID_UNKNOWN_TO_LIBXML2))
+
+
+def close_void_elements(root) -> None:
+    """Move everything libxml2 nested inside a void element to just after it, in order, as the
+    HTML5 tree builder would have placed it."""
+    # Deepest first, so that a run of <source>s unwinds from the inside out.
+    for element in reversed(_VOID_WITH_CHILDREN(root)):
+        parent = element.getparent()
+        if parent is None:
+            continue
+        children = list(element)
+        text, tail = element.text, element.tail
+        element.text = None
+        element.tail = text
+        index = parent.index(element)
+        for offset, child in enumerate(children, start=1):
+            parent.insert(index + offset, child)  # insert() moves the child and its tail
+        last = children[-1] if children else element
+        if tail:
+            last.tail = (last.tail or "") + tail
 
 
 def clean(text: str | None) -> str:
@@ -116,13 +146,41 @@ def visible_text(element, skip=None) -> str:
     return clean("".join(parts))
 
 
-def classes(element) -> str:
-    """Class and id of an element as one lower-case string, for pattern tests."""
+_TOKEN_SPLIT = re.compile(r"[\s_\-:.]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(names: str) -> tuple[tuple[str, ...], ...]:
+    """Class and id values split into words, each word into lower-case tokens:
+    ``"sidebar-grid__header articleBody"`` -> ``(("sidebar", "grid", "header"), ("article", "body"))``.
+
+    Tests on tokens, never on substrings: ``share`` is not in ``shareable-item``.
+    """
+    words = []
+    for word in names.split():
+        tokens = tuple(t for t in _TOKEN_SPLIT.split(_CAMEL.sub("-", word).lower()) if t)
+        if tokens:
+            words.append(tokens)
+    return tuple(words)
+
+
+def element_tokens(element) -> tuple[tuple[str, ...], ...]:
+    """:func:`name_tokens` of an element's class and id."""
     cls = element.get("class") or ""
     ident = element.get("id") or ""
-    if not ident:
-        return cls.lower()
-    return f"{cls} {ident}".lower()
+    if not cls and not ident:
+        return ()
+    return name_tokens(f"{cls} {ident}" if ident else cls)
+
+
+def describe_element(element) -> str:
+    """``div.image-ct#lead line 18``: how ``--why`` names an element."""
+    tag = tag_of(element) or "?"
+    cls = ".".join((element.get("class") or "").split()[:3])
+    ident = element.get("id")
+    name = tag + (f".{cls}" if cls else "") + (f"#{ident}" if ident else "")
+    return f"{name} line {element.sourceline}" if element.sourceline else name
 
 
 def ancestors(element, limit: int = 100):

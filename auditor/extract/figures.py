@@ -1,57 +1,71 @@
-"""Article images: which images belong to the story, and their captions and credits."""
+"""Article images: which images belong to the story, and their captions and credits.
+
+Every image-like element on the page goes through the same cascade, in document order, and each
+step that leaves an image out says why (``auditor extract --why``):
+
+1. **screen** -- page chrome around it, after the article's end, inside an embedded post, a logo,
+   icon or tracking pixel, a ``<noscript>`` twin of a lazy image;
+2. **figure unit** -- the widest ancestor that holds this picture and no other candidate picture,
+   stopping at the story's own text: no depth limits, the structure decides;
+3. **read** -- caption and credit elements inside the unit (by tag, ``itemprop`` and class tokens),
+   then right after it, then the image's own attributes, then the page's structured data;
+4. **keep** -- teaser cards, link teasers and repeats of a picture already listed go.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from ..model import FLAGS, Credit, Figure
+from ..model import FLAGS, Credit, Figure, ImageDecision
 from ..registry import AgencyRegistry
 from .article import ArticleZone, ChromeMap
 from .credits import detect_flags, looks_like_credit, parse_credit, split_caption
-from .dom import ancestors, classes, clean, tag_of, text_content, visible_text
+from .dom import ancestors, clean, describe_element, element_tokens, tag_of, text_content, visible_text
 from .structured import StructuredIndex
+from .vocab import CAPTION_ROLE, CREDIT_ROLE, FIGURE_LIKE
 
 _HAS_IMG = etree.XPath("boolean(.//img)")
-_COUNT_FIGURES = etree.XPath("count(.//figure)")
 _COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150])")
-_HAS_HEADING = etree.XPath("boolean(.//h2|.//h3|.//h4|.//h5)")
+_HAS_SECTION_HEADING = etree.XPath("boolean(.//h1|.//h2)")
+_HAS_HEADING = etree.XPath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
 _HAS_LINK = etree.XPath("boolean(.//a[@href][not(starts-with(@href,'#'))])")
+_PICTURE_SOURCES = etree.XPath("ancestor::picture[1]//source")
+
+# Lazy-loading attributes, most specific first; any other ``data-*src*`` attribute is tried after.
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src",
                "data-lazy", "data-echo", "data-img-src", "data-image", "data-fallback-src", "data-large-src")
 _SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
-_IMAGE_URL = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])|/images?/|/img/|/photos?/|/media/|ichef\.|"
+_IMAGE_URL = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])|/images?/|/img/|/photos?/|/media/|"
                         r"imgix|cloudinary|image\?|/image/", re.IGNORECASE)
-# Substrings of tracking-pixel and placeholder URLs (plain substring tests: this runs on every <img>)
-_TRACKER_TOKENS = ("pixel", "spacer", "blank.gif", "blank.png", "1x1.", "transparent.gif", "transparent.png",
-                   "beacon", "/tracking", "doubleclick", "scorecardresearch", "facebook.com/tr", "googleads",
-                   "adservice", "/ads/", "analytics", "/counter", "gravatar", "placeholder", "loading.gif",
-                   "lazy.gif", "lazy.png", "grey.gif", "gray.gif", "effectivemeasure", "em_image")
-
-
-def _is_tracker(src: str) -> bool:
-    lower = src[:400].lower()
-    return any(token in lower for token in _TRACKER_TOKENS)
-
-
-_LOGO_TOKENS = ("/icon/", "/icons/", "sprite", "/logo/", "/logos/", "logo.", "logo-", "logo_", "-logo", "_logo",
-                "favicon", "/avatar/", "/avatars/", "/emoji")
+_URL_TOKENS = re.compile(r"[^a-z0-9]+")
+# Hosts that serve only trackers and ads.
+_TRACKER_HOSTS = ("doubleclick.", "scorecardresearch.", "googleads.", "adservice.", "effectivemeasure.",
+                  "facebook.com/tr", "gravatar.", "google-analytics.", "bat.bing.")
+# Path segments of tracking URLs (whole segments: "beacon" is not "beaconjournal").
+_TRACKER_SEGMENTS = frozenset({"pixel", "tracking", "beacon", "counter", "ads", "analytics", "track"})
+# Words in the file name of a placeholder that a script swaps for the real picture.
+_PLACEHOLDER_WORDS = frozenset({"pixel", "spacer", "blank", "transparent", "placeholder", "loading", "lazy",
+                                "grey", "gray", "preloader", "loader", "spinner", "1x1", "dummy", "empty",
+                                "clear", "lazyload", "default"})
+_PLACEHOLDER_PREFIXES = ("preloader", "placeholder", "spinner", "loader", "lazy", "blank", "spacer")
+_LOGO_SEGMENTS = frozenset({"icon", "icons", "logo", "logos", "avatar", "avatars", "emoji", "emojis", "sprite",
+                            "sprites", "favicon", "flags", "badges"})
+_LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji", "badge"})
 _LOGO_ALT = re.compile(r"\b(?:logo|icon|avatar)\b", re.IGNORECASE)
-_LOGO = re.compile(r"logo|icon|emoji|avatar|badge|sprite|flag-", re.IGNORECASE)
+# Common aspect ratios written into width/height so that the browser reserves space: not icon sizes.
+_ASPECT_RATIOS = frozenset({(16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (21, 9), (5, 4), (4, 5), (1, 2),
+                            (2, 1)})
+_ICON_SIZE = 40
 
-_FIGURE_LIKE = re.compile(r"figure|image|img|photo|picture|pic(?:box|ture)?(?:$|[\s_-])|media|foto|bild|"
-                          r"wp-caption|caption|visual|lead-?art|hero|illustration|gallery-?item|slide|"
-                          r"asset|picbox|graphic", re.IGNORECASE)
-_CREDIT_CLASS = re.compile(r"credit|copyright|(?:^|[\s_-])source|quelle|attribution|photographer|fotograf|"
-                           r"rights|courtesy|author|autor|cr[eé]dito|urheber|bildnachweis|photo-?by|"
-                           r"license|licence|signature|provider", re.IGNORECASE)
-_CAPTION_CLASS = re.compile(r"caption|legend|leyenda|cutline|unterschrift|(?:^|[\s_-])bu(?:$|[\s_-])|"
-                            r"description|(?:^|[\s_-])desc(?:$|[\s_-])|subtitle|figure__text|image-?text|"
-                            r"img-?text|media-?text|photo-?text|imagetext|bildtext|figure-?text|"
-                            r"caption-?text|text-?caption|epigraph|pie-?de-?foto|piede", re.IGNORECASE)
+# The most text a figure unit holds: caption, credit and some controls; more is the story.
+UNIT_TEXT_LIMIT = 1500
+_UNIT_STOP_TAGS = frozenset({"body", "html", "article", "main"})
+_PART_SKIP_TAGS = frozenset({"img", "picture", "source", "script", "style", "noscript", "a", "button", "svg",
+                             "template"})
 _CREDIT_PROPS = {"copyrightholder", "author", "creator", "credittext", "copyrightnotice", "provider",
                  "sourceorganization"}
 _CAPTION_PROPS = {"caption", "description"}
@@ -59,68 +73,160 @@ _UI_LABELS = re.compile(
     r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*:?\s*|"
     r"\s*(?:hide|toggle|show|close)\s+caption\s*|\s*enlarge\s+(?:this\s+)?image\s*|"
     r"^\s*(?:expand|zoom|fullscreen|vergrößern|vollbild)\s*$|\s+(?:less|more|mehr|weniger)\s*$|"
-    r"^\s*\d+\s*/\s*\d+\s+|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\s*|^\s*(?:bild|image|photo|foto)\s+\d+\s+(?:von|of|de|sur)\s+\d+\s*",
+    r"^\s*\d+\s*(?:/|of|von|de|sur|di|z|из)\s*\d+\s+|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\s*|"
+    r"^\s*(?:bild|image|photo|foto)\s+\d+\s+(?:von|of|de|sur)\s+\d+\s*|"
+    r"^\s*(?:view|see|ver|voir|alle)\s+(?:all\s+)?\d+\s+(?:images|photos|pictures|fotos|bilder|imágenes)\s*",
     re.IGNORECASE,
 )
+_MULTI = object()  # an ancestor that holds more than one picture
+
+
+@dataclass
+class _Candidate:
+    element: object
+    src: str | None
+    key: object  # the picture's identity across sizes, or the element when it has no URL
+    unit: object = None
+
+
+@dataclass
+class _Reading:
+    """What one figure unit says about its picture, and where each part came from (for ``--why``)."""
+
+    caption: str | None = None
+    caption_line: int | None = None
+    credit: Credit | None = None
+    caption_from: str | None = None
+    credit_from: str | None = None
+    caption_element: object = None
+    notes: list = field(default_factory=list)
+
+
+class _Trace:
+    """Decisions about image elements, kept only when the caller asks (``extract --why``)."""
+
+    def __init__(self, sink: list | None):
+        self.sink = sink
+
+    def left(self, element, reason: str, unit=None) -> None:
+        if self.sink is not None:
+            self.sink.append(ImageDecision(element=describe_element(element), line=element.sourceline,
+                                           taken=False, reason=reason,
+                                           unit=describe_element(unit) if unit is not None else None))
+
+    def taken(self, element, unit, reading: _Reading, figure: int) -> None:
+        if self.sink is not None:
+            details = [f"caption from {reading.caption_from}" if reading.caption_from else "no caption",
+                       f"credit from {reading.credit_from}" if reading.credit_from else "no credit",
+                       *reading.notes]
+            self.sink.append(ImageDecision(element=describe_element(element), line=element.sourceline,
+                                           taken=True, reason=f"figure {figure}",
+                                           unit=describe_element(unit), details=details))
 
 
 def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
-                 base_url: str | None = None) -> list[Figure]:
-    """Every image that belongs to the article, in document order, with caption and credit."""
-    figures: list[Figure] = []
-    seen: set[str] = set()
-    zone_end = _zone_end(zone)
+                 base_url: str | None = None, trace: list | None = None) -> list[Figure]:
+    """Every image that belongs to the article, in document order, with caption and credit.
+
+    ``trace``, when given, receives an :class:`~auditor.model.ImageDecision` for every image-like
+    element: taken or left out, and the element and test that decided.
+    """
+    why = _Trace(trace)
     chrome_map = ChromeMap(zone)
+    zone_end = _zone_end(zone)
+    candidates: list[_Candidate] = []
     for element in page.images:
-        # Cheapest tests first: most images on a page are navigation, teasers and ads.
+        reason, src = _screen(element, chrome_map, zone, zone_end)
+        if reason:
+            why.left(element, reason)
+            continue
+        candidates.append(_Candidate(element, src, _identity(src) or element))
+    holders = _picture_holders(candidates)
+    stops = _unit_stops(zone)
+
+    figures: list[Figure] = []
+    kept: dict = {}  # picture identity -> (figure number, caption, credit text)
+    caption_owners: dict = {}  # caption element -> figure number
+    for candidate in candidates:
+        element = candidate.element
+        unit = candidate.unit = _figure_unit(element, holders, stops)
+        reading = _read(element, unit, registry)
+        caption, credit = reading.caption, reading.credit
         chrome = chrome_map.verdict(element)
-        if chrome == "strong":
-            continue
-        inside = chrome_map.inside(element)
-        if not inside and not _before_article_end(element, zone, zone_end):
-            continue
-        if tag_of(element) == "div" and not _is_image_element(element):
-            continue
-        src = resolve_src(element)
-        if _is_decoration(element, src):
-            continue
-        if _in_noscript(element) and _has_live_twin(element):
-            continue
-        caption, caption_line, credit = _describe(element, registry)
         if chrome == "weak" and credit is None:
-            continue  # a teaser-like wrapper keeps only pictures that carry a credit
-        if not inside:
-            # Outside the article's own element: keep a lead image that carries a caption or credit
-            # and comes before the article ends; the rest is page furniture.
-            if caption is None and credit is None:
-                continue
-        elif caption is None and credit is None and _is_link_teaser(element):
+            why.left(element, "teaser-like wrapper and no credit", unit)
             continue
-        if _is_teaser_card(element, zone):
+        if not chrome_map.inside(element) and caption is None and credit is None:
+            # Outside the article's own element, only a lead picture with a caption or credit counts.
+            why.left(element, "outside the article element, no caption or credit", unit)
             continue
-        absolute = urljoin(base_url, src) if base_url and src and not src.startswith("data:") else src
-        key = _identity(absolute) or f"@{element.sourceline}"
-        if key in seen and caption is None and credit is None:
-            continue  # a lightbox or responsive copy of a picture already listed
-        seen.add(key)
-        alt = element.get("alt")
-        if alt is None and tag_of(element) == "div":
-            alt = element.get("data-alt")  # a delayed image's alt, set when JavaScript makes the <img>
-        structured = index.for_element(element, absolute or src)
+        if candidate.src is None and caption is None and credit is None:
+            why.left(element, "no image URL and nothing says what it shows", unit)
+            continue
+        if caption is None and credit is None and _is_link_teaser(element, unit):
+            why.left(element, "a link to another page, no caption or credit", unit)
+            continue
+        teaser = _teaser_card(unit, zone, stops)
+        if teaser is not None:
+            why.left(element, f"story card ({describe_element(teaser)}: headline and link, no story text)", unit)
+            continue
+        owner = caption_owners.get(reading.caption_element) if reading.caption_element is not None else None
+        if owner is not None and credit is None:
+            why.left(element, f"another size of figure {owner}: it reads figure {owner}'s caption", unit)
+            continue
+        absolute = _absolute(base_url, candidate.src)
+        previous = kept.get(candidate.key)
+        credit_text = credit.text if credit else None
+        if previous is not None and ((caption is None and credit is None)
+                                     or (previous[1] == caption and previous[2] == credit_text)):
+            why.left(element, f"the same picture as figure {previous[0]}", unit)
+            continue
+        structured = index.for_element(element, absolute or candidate.src)
         if structured is not None:
             if credit is None and structured.credit_line:
                 credit = parse_credit(structured.credit_line, registry, line=structured.line,
                                       origin=structured.origin, caption=caption)
+                reading.credit_from = f"{structured.origin} line {structured.line}" if credit else None
             if caption is None and structured.caption:
                 caption, _ = split_caption(structured.caption, registry)
                 caption = caption or None
-                caption_line = structured.line
+                reading.caption_line = structured.line
+                reading.caption_from = f"{structured.origin} line {structured.line}" if caption else None
         flags = sorted(set(detect_flags(caption if caption and caption[:4].isupper() else None)
                            + (credit.flags if credit else [])), key=FLAGS.index)
+        alt = element.get("alt")
+        if alt is None and tag_of(element) == "div":
+            alt = element.get("data-alt")  # a delayed image's alt, set when JavaScript makes the <img>
         figures.append(Figure(line=element.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
-                              caption=caption, caption_line=caption_line, credit=credit,
-                              structured=structured, flags=flags))
+                              caption=caption, caption_line=reading.caption_line if caption else None,
+                              credit=credit, structured=structured, flags=flags))
+        number = len(figures)
+        kept.setdefault(candidate.key, (number, caption, credit.text if credit else None))
+        if reading.caption_element is not None:
+            caption_owners.setdefault(reading.caption_element, number)
+        reading.caption, reading.credit = caption, credit
+        why.taken(element, unit, reading, number)
     return figures
+
+
+# -- 1. screening ------------------------------------------------------------------------------
+
+def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end) -> tuple[str | None, str | None]:
+    """Why this element is not an article image (None when it may be), and its real URL."""
+    chrome = chrome_map.verdict(element)
+    if chrome == "strong":
+        return f"page chrome ({chrome_map.reason(element)})", None
+    if not chrome_map.inside(element) and not _before_article_end(element, zone, zone_end):
+        return "after the end of the article", None
+    if tag_of(element) == "div" and not _is_delayed_image(element):
+        return "a <div> that is not a delayed image", None
+    src = resolve_src(element)
+    decoration = _decoration(element, src)
+    if decoration:
+        return decoration, src
+    if _in_noscript(element) and _has_live_twin(element):
+        return "the <noscript> copy of a lazy-loading image", src
+    return None, src
 
 
 def _before_article_end(element, zone: ArticleZone, zone_end: int | None) -> bool:
@@ -151,35 +257,49 @@ def _zone_end(zone: ArticleZone) -> int | None:
     return None
 
 
-def _is_image_element(element) -> bool:
-    tag = tag_of(element)
-    if tag in ("img", "amp-img"):
-        return True
-    # BBC-style delayed images: a <div data-src="...jpg"> that becomes an <img> with JavaScript
+def _is_delayed_image(element) -> bool:
+    """BBC-style delayed images: a ``<div data-src="...jpg">`` that becomes an <img> with JavaScript."""
     data_src = element.get("data-src") or ""
     return bool(_IMAGE_URL.search(data_src)) and not _HAS_IMG(element)
 
 
 def resolve_src(element) -> str | None:
-    """The real image URL, through lazy-loading attributes, ``srcset`` and ``<picture>``."""
+    """The real image URL: a lazy-loading attribute wins over ``src`` whenever it holds a URL (the
+    ``src`` is then a placeholder), then ``src``, ``srcset`` and the ``<picture>``'s sources."""
+    lazy = _lazy_src(element)
+    if lazy:
+        return lazy
     src = (element.get("src") or "").strip()
-    if not src or src.startswith("data:") or _is_tracker(src):
-        for attr in _LAZY_ATTRS:
-            value = (element.get(attr) or "").strip()
-            if value and not value.startswith("data:"):
-                return value
-        for attr in _SRCSET_ATTRS:
-            first = _first_srcset(element.get(attr))
-            if first:
-                return first
-        # libxml2 does not know <source> is void, so the <img> may sit inside nested <source>s
-        picture = next((a for a in ancestors(element, limit=6) if tag_of(a) == "picture"), None)
-        if picture is not None:
-            for source in picture.iter("source"):
-                first = _first_srcset(source.get("srcset") or source.get("data-srcset"))
-                if first:
-                    return first
+    if src and not src.startswith("data:") and not _is_placeholder(src):
+        return src
+    for attr in _SRCSET_ATTRS:
+        first = _first_srcset(element.get(attr))
+        if first:
+            return first
+    for source in _PICTURE_SOURCES(element):
+        first = _first_srcset(source.get("srcset") or source.get("data-srcset"))
+        if first:
+            return first
     return src or None
+
+
+def _lazy_src(element) -> str | None:
+    for attr in _LAZY_ATTRS:
+        value = (element.get(attr) or "").strip()
+        if value and _url_like(value):
+            return value
+    for attr, value in element.attrib.items():
+        # data-flickity-lazyload-src, data-lazy-original, data-srcset-webp ...
+        if attr.startswith("data-") and "src" in attr and attr not in _LAZY_ATTRS:
+            value = (value or "").strip()
+            first = _first_srcset(value) if "srcset" in attr else value
+            if first and _url_like(first):
+                return first
+    return None
+
+
+def _url_like(value: str) -> bool:
+    return not value.startswith(("data:", "{", "[")) and ("/" in value or "." in value) and " " not in value
 
 
 def _first_srcset(value: str | None) -> str | None:
@@ -189,13 +309,73 @@ def _first_srcset(value: str | None) -> str | None:
     return first if first and not first.startswith("data:") else None
 
 
+def _url_parts(src: str) -> tuple[str, list[str], str]:
+    """Host (lower case), path segments and file-name stem of an image URL."""
+    lower = src[:400].lower()
+    rest = lower.split("://", 1)[-1] if "://" in lower else lower.lstrip("/") if lower.startswith("//") else lower
+    host = rest.split("/", 1)[0] if "://" in lower or lower.startswith("//") else ""
+    path = rest.split("?", 1)[0].split("#", 1)[0]
+    segments = [s for s in path.split("/") if s]
+    if host and segments and segments[0] == host:
+        segments = segments[1:]
+    stem = segments[-1].rsplit(".", 1)[0] if segments else ""
+    return host, segments, stem
+
+
+def _is_placeholder(src: str) -> bool:
+    _, _, stem = _url_parts(src)
+    words = set(_URL_TOKENS.split(stem))
+    return bool(words & _PLACEHOLDER_WORDS and len(words) <= 3) or stem.startswith(_PLACEHOLDER_PREFIXES)
+
+
+def _decoration(element, src: str | None) -> str | None:
+    """Logos, icons, tracking pixels, spacers: the reason, or None."""
+    size = _declared_size(element)
+    if size and max(size) <= _ICON_SIZE and size not in _ASPECT_RATIOS \
+            and not (element.get("srcset") or element.get("data-srcset") or _PICTURE_SOURCES(element)):
+        return f"icon-sized ({size[0]}x{size[1]})"
+    if src and not src.startswith("data:"):
+        full = src[:400].lower()
+        if any(host in full for host in _TRACKER_HOSTS):
+            return "tracking pixel or ad (its host)"
+        host, segments, stem = _url_parts(src)
+        if _TRACKER_SEGMENTS & set(segments[:-1]):
+            return "tracking pixel (its URL path)"
+        if _is_placeholder(src):
+            return "a placeholder image and no real URL"
+        stem_words = set(_URL_TOKENS.split(stem))
+        if _LOGO_SEGMENTS & set(segments[:-1]) or stem_words & _LOGO_WORDS:
+            return "logo or icon (its URL)"
+        if segments and segments[-1].endswith((".svg", ".ico")):
+            return "vector icon (.svg/.ico)"
+    words = element_tokens(element)
+    if words and any(_LOGO_WORDS & set(tokens) for tokens in words):
+        return "logo or icon (its class)"
+    alt = element.get("alt") or ""
+    if len(alt) < 60 and _LOGO_ALT.search(alt):
+        return "logo or icon (its alt text)"
+    return None
+
+
+def _declared_size(element) -> tuple[int, int] | None:
+    values = []
+    for attrs in (("width", "data-width"), ("height", "data-height")):
+        value = next((v for v in (element.get(a) for a in attrs) if v), None)
+        value = (value or "").strip().removesuffix("px")
+        values.append(int(value) if value.isdigit() else None)
+    width, height = values
+    if width is None and height is None:
+        return None
+    return (width if width is not None else height, height if height is not None else width)
+
+
 def _in_noscript(element) -> bool:
-    return any(tag_of(a) == "noscript" for a in ancestors(element, limit=3))
+    return any(tag_of(a) == "noscript" for a in ancestors(element))
 
 
 def _has_live_twin(element) -> bool:
     """A <noscript> fallback beside a lazy-loading image of its own: the same picture twice."""
-    noscript = next(a for a in ancestors(element, limit=3) if tag_of(a) == "noscript")
+    noscript = next(a for a in ancestors(element) if tag_of(a) == "noscript")
     parent = noscript.getparent()
     for _ in range(3):
         if parent is None:
@@ -205,27 +385,6 @@ def _has_live_twin(element) -> bool:
                 return True
         parent = parent.getparent()
     return False
-
-
-def _is_decoration(element, src: str | None) -> bool:
-    """Logos, icons, tracking pixels, spacers."""
-    for attr in ("width", "height", "data-width", "data-height"):
-        value = (element.get(attr) or "").strip().removesuffix("px")
-        if value.isdigit() and int(value) <= 40:
-            return True
-    if src and not src.startswith("data:"):
-        lower = src[:400].lower()
-        path = lower.split("?")[0]
-        if _is_tracker(lower) or any(token in path for token in _LOGO_TOKENS) \
-                or path.endswith((".svg", ".ico")):
-            return True
-    elif not src:
-        return True
-    names = element.get("class")
-    if names and _LOGO.search(names):
-        return True
-    alt = element.get("alt") or ""
-    return len(alt) < 60 and bool(_LOGO_ALT.search(alt))
 
 
 _SIZE_SUFFIX = re.compile(r"(?:[-_.](?:[swh]|w_|h_)?\d{2,4}(?:x\d{2,4})?(?:-c\d+)?|[-_](?:large|medium|small|thumb\w*))$",
@@ -243,43 +402,104 @@ def _identity(url: str | None) -> str | None:
         if shorter == name or len(shorter) < 6:
             break
         name = shorter
+    if len(name) < 6:
+        # "image", "1200", "preview": the name says nothing; the path does
+        name = url.split("?")[0].split("#")[0].rstrip("/")
     return name.lower() or None
 
 
-def _is_teaser_card(element, zone: ArticleZone) -> bool:
-    """A story card: the picture, a headline and a link to another story in one small box."""
-    for depth, node in enumerate(ancestors(element, limit=5)):
-        if node is zone.root or node in zone.around or tag_of(node) in ("figure", "body", "article", "main"):
-            return False
-        if depth >= 1 and _HAS_HEADING(node) and _HAS_LINK(node) and _COUNT_LONG_P(node) == 0:
-            return True
-    return False
+def _absolute(base_url: str | None, src: str | None) -> str | None:
+    if not base_url or not src or src.startswith("data:"):
+        return src
+    try:
+        return urljoin(base_url, src)
+    except ValueError:  # "Invalid IPv6 URL": a base or src with a stray "["
+        return src
 
 
-def _is_link_teaser(element) -> bool:
-    for node in ancestors(element, limit=4):
-        if tag_of(node) == "a":
-            href = (node.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
-                return False
-            return True
-    return False
+# -- 2. the figure unit ------------------------------------------------------------------------
+
+def _picture_holders(candidates: list[_Candidate]) -> dict:
+    """For every ancestor of a candidate: the one picture it holds, or ``_MULTI``."""
+    holders: dict = {}
+    for candidate in candidates:
+        for node in ancestors(candidate.element):
+            held = holders.get(node)
+            if held is None:
+                holders[node] = candidate.key
+            elif held is not _MULTI and held != candidate.key:
+                holders[node] = _MULTI
+            elif held is _MULTI:
+                break  # every ancestor above holds several too
+    return holders
 
 
-# -- caption and credit ----------------------------------------------------------------------
+def _unit_stops(zone: ArticleZone) -> frozenset:
+    """Elements a figure unit never reaches: the article, its body, everything holding the headline."""
+    stops = set(zone.around)
+    if zone.body is not None:
+        stops.add(zone.body)
+    if zone.headline is not None:
+        stops.update(ancestors(zone.headline))
+    return frozenset(stops)
 
-def _describe(img, registry: AgencyRegistry) -> tuple[str | None, int | None, Credit | None]:
-    """Caption text, its line, and the parsed credit of one image."""
-    container = None
-    caption_raw = caption_line = credit_raw = credit_line = None
-    for candidate in _containers(img):
-        container = container if container is not None else candidate
-        caption_raw, caption_line, credit_raw, credit_line = _read_container(candidate, img, registry)
-        if (caption_raw and _strip_ui(caption_raw)) or credit_raw:
-            container = candidate
+
+def _figure_unit(img, holders: dict, stops: frozenset):
+    """The widest ancestor that holds this picture and no other, and not the story's own text."""
+    unit = img
+    for node in ancestors(img):
+        if node in stops or tag_of(node) in _UNIT_STOP_TAGS or holders.get(node) is _MULTI:
             break
-    if container is None:
-        caption_raw, caption_line, credit_raw, credit_line = _read_siblings(img, registry)
+        if len(text_content(node)) > UNIT_TEXT_LIMIT and (
+                _COUNT_LONG_P(node) > 1 or len(visible_text(node)) > UNIT_TEXT_LIMIT):
+            break
+        if _HAS_SECTION_HEADING(node):
+            break  # a section or a story card, not one picture's frame
+        unit = node
+    return unit
+
+
+# -- 3. reading caption and credit -------------------------------------------------------------
+
+def _read(img, unit, registry: AgencyRegistry) -> _Reading:
+    reading = _Reading()
+    captions, credits = _find_parts(unit, img) if unit is not img else ([], [])
+    if captions and not credits:
+        trailing = _trailing_credit_child(captions[-1], registry)
+        if trailing is not None:
+            credits = [trailing]
+    if not captions or not credits:
+        after_captions, after_credits = _parts_after(unit, registry)
+        if not captions and after_captions:
+            captions = after_captions
+        if not credits and after_credits:
+            credits = after_credits
+    credit_set = set(credits)
+    caption_raw = credit_raw = None
+    caption_line = credit_line = None
+    if captions:
+        texts = [visible_text(c, skip=credit_set) for c in captions]
+        texts = [t for t in dict.fromkeys(texts) if t]
+        # Shortened duplicates ("caption-truncated") add nothing.
+        texts = [t for t in texts if not any(t != o and t.rstrip(".… ") in o for o in texts)]
+        # a separator left between the caption and a credit element ("Caption / <span>credit")
+        caption_raw = " ".join(texts).strip(" /|·•–—-") or None
+        caption_line = captions[0].sourceline
+        reading.caption_from = " + ".join(describe_element(c) for c in captions)
+        reading.caption_element = captions[0]
+    else:
+        frame = _text_frame(img, unit)
+        if frame is not None:
+            text = visible_text(frame, skip=credit_set | {img})
+            if _short_text(text):
+                caption_raw = text
+                caption_line = _first_text_line(frame, credit_set | {img}) or img.sourceline
+                reading.caption_from = f"the text of {describe_element(frame)}"
+                reading.caption_element = frame
+    if credits:
+        credit_raw = _join_credits(credits)
+        credit_line = credits[0].sourceline
+        reading.credit_from = " + ".join(describe_element(c) for c in credits)
 
     caption = _strip_ui(caption_raw) if caption_raw else None
     credit_text = _strip_ui(credit_raw) if credit_raw else None
@@ -289,16 +509,20 @@ def _describe(img, registry: AgencyRegistry) -> tuple[str | None, int | None, Cr
         # A "source" element that holds the whole caption: read it as caption text.
         caption = f"{caption} {credit_text}".strip() if caption else credit_text
         caption_line = caption_line or credit_line
+        reading.caption_from = reading.caption_from or reading.credit_from
+        reading.credit_from = None
         credit_text = None
     if caption:
         caption, glued = split_caption(caption, registry)
         if glued and not credit_text:
             credit_text, credit_line = glued, caption_line
+            reading.credit_from = f"the end of the caption ({reading.caption_from})"
     if not credit_text:
         for attr in ("data-credit", "data-copyright", "data-photographer", "data-image-credit"):
-            value = img.get(attr) or (container.get(attr) if container is not None else None)
+            value = img.get(attr) or (unit.get(attr) if unit is not img else None)
             if value and clean(value):
                 credit_text, credit_line, origin = clean(value), img.sourceline, "attribute"
+                reading.credit_from = f"@{attr}"
                 break
     alt_caption = None
     if not credit_text or not caption:
@@ -310,27 +534,38 @@ def _describe(img, registry: AgencyRegistry) -> tuple[str | None, int | None, Cr
             if glued:
                 if not credit_text:
                     credit_text, credit_line, origin = glued, img.sourceline, "alt"
-                alt_caption = head or None
+                    reading.credit_from = f"@{attr} of the image"
+                alt_caption = (head or None, attr)
                 break
     if not credit_text and tag_of(img) not in ("img", "amp-img"):
         # Broken markup (an unclosed delayed-image <div>) can swallow the credit into the image element.
         own = visible_text(img)
         if own and looks_like_credit(own, registry):
             credit_text, credit_line = own, img.sourceline
+            reading.credit_from = f"the text of {describe_element(img)}"
     if not caption:
-        for source in (img, container):
-            value = source.get("data-caption") if source is not None else None
+        for source in (img, unit):
+            value = source.get("data-caption")
             if value and clean(value):
                 caption, glued = split_caption(value, registry)
                 caption_line = img.sourceline
+                reading.caption_from = "@data-caption"
                 if glued and not credit_text:
                     credit_text, credit_line, origin = glued, img.sourceline, "attribute"
+                    reading.credit_from = "the end of @data-caption"
                 break
-    if not caption and alt_caption:
-        caption, caption_line = alt_caption, img.sourceline
-    credit = parse_credit(credit_text, registry, line=credit_line, origin=origin, caption=caption) \
+    if not caption and alt_caption and alt_caption[0]:
+        caption, caption_line = alt_caption[0], img.sourceline
+        reading.caption_from = f"@{alt_caption[1]} of the image (before its credit)"
+    reading.caption = caption or None
+    reading.caption_line = caption_line if caption else None
+    if not reading.caption:
+        reading.caption_from = None
+    reading.credit = parse_credit(credit_text, registry, line=credit_line, origin=origin, caption=caption) \
         if credit_text else None
-    return (caption or None), (caption_line if caption else None), credit
+    if reading.credit is None:
+        reading.credit_from = None
+    return reading
 
 
 def _strip_ui(text: str) -> str:
@@ -341,73 +576,30 @@ def _strip_ui(text: str) -> str:
     return clean(text)
 
 
-def _count_images(node, limit: int = 3) -> int:
-    """Distinct pictures under ``node``: a lazy placeholder, its <noscript> twin and a lightbox
-    copy in another size are one picture."""
-    seen = set()
-    for img in node.iter("img", "amp-img"):
-        if _in_noscript(img):
-            continue
-        seen.add(_identity(resolve_src(img)) or id(img))
-        if len(seen) >= limit:
-            break
-    return len(seen)
-
-
-def _containers(img):
-    """Elements that may hold this image and its caption, nearest first: the <figure>, then
-    figure-like wrappers that hold this one image and caption or credit parts."""
-    path = list(ancestors(img, limit=10))
-    figure = None
-    for index, node in enumerate(path[:7]):
-        if tag_of(node) == "figure":
-            figure = node
-            yield node
-            # A bare <figure> around the picture can have its caption beside it in a wrapper.
-            path = path[index + 1:]
-            break
-        if tag_of(node) in ("article", "main", "body", "section"):
-            break
-    for depth, node in enumerate(path[:5]):
-        tag = tag_of(node)
-        if tag in ("article", "main", "body", "section", "ul", "ol"):
-            break
-        if _count_images(node) > (2 if figure is not None else 1):
-            break
-        # A wrapper that holds other figures or running text is the story, not this image's frame.
-        if _COUNT_FIGURES(node) > (1 if figure is not None else 0) or _COUNT_LONG_P(node) > 1:
-            break
-        names = classes(node)
-        figure_like = bool(names and _FIGURE_LIKE.search(names))
-        if _find_parts(node, img, quick=True) and (depth <= 2 or figure_like):
-            yield node
-        elif figure_like and depth <= 3 and _has_short_text(node, img):
-            # DW's legacy "picBox": the image and a bare <p> caption in one wrapper
-            yield node
-        if tag == "p" and depth >= 1:
-            break
-
-
-def _has_short_text(node, img) -> bool:
-    if len(text_content(node)) > 3000:
-        return False
-    text = _strip_ui(visible_text(node, skip={img}))
+def _short_text(text: str) -> bool:
+    text = _strip_ui(text)
     return 0 < len(text) < 500 and len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
 
 
-@lru_cache(maxsize=65536)
-def _class_role(names: str) -> str | None:
-    if _CREDIT_CLASS.search(names):
-        return "credit"
-    if _CAPTION_CLASS.search(names):
-        return "caption"
+def _text_frame(img, unit):
+    """Where a caption with no caption element can stand: the nearest <figure> or figure-like
+    wrapper inside the unit, or the unit itself when it is small and links nowhere."""
+    if unit is img:
+        return None
+    for node in ancestors(img):
+        if tag_of(node) == "figure" or FIGURE_LIKE.find(element_tokens(node)):
+            return node
+        if node is unit:
+            break
+    if tag_of(unit) != "a" and not _HAS_LINK(unit) and not _HAS_HEADING(unit) and len(text_content(unit)) < 500:
+        return unit
     return None
 
 
 def _role(element) -> str | None:
-    """``credit``, ``caption`` or None, from tag, itemprop and class."""
+    """``credit``, ``caption`` or None, from tag, itemprop and class tokens."""
     tag = tag_of(element)
-    if not tag or tag in ("img", "picture", "source", "script", "style", "noscript", "a", "button", "svg"):
+    if not tag or tag in _PART_SKIP_TAGS:
         return None
     prop = (element.get("itemprop") or "").lower()
     if prop:
@@ -416,24 +608,25 @@ def _role(element) -> str | None:
             return "credit"
         if props & _CAPTION_PROPS:
             return "caption"
-    names = classes(element)
-    if names:
-        role = _class_role(names)
-        if role:
-            return role
+    words = element_tokens(element)
+    if words:
+        if CREDIT_ROLE.find(words):
+            return "credit"
+        if CAPTION_ROLE.find(words):
+            return "caption"
     if tag == "figcaption":
         return "caption"
-    if tag == "cite":
+    if tag in ("cite", "footer"):
         return "credit"
     return None
 
 
-def _find_parts(container, img, quick: bool = False):
+def _find_parts(container, img):
     """Caption and credit elements inside ``container`` (outermost ones only, not around ``img``)."""
     captions, credits = [], []
-    img_path = {id(a) for a in ancestors(img, limit=12)}
+    img_path = set(ancestors(img))
     for element in container.iterdescendants():
-        if id(element) in img_path or element is img:
+        if element in img_path or element is img:
             continue
         role = _role(element)
         if role is None:
@@ -441,25 +634,16 @@ def _find_parts(container, img, quick: bool = False):
         if role == "credit" and _holds_caption(element):
             continue  # a "credit-caption" wrapper: its parts are found one by one
         # Only the outermost caption/credit counts; credits inside captions are separate.
-        outer = None
-        for anc in ancestors(element, limit=10):
+        outer = False
+        for anc in ancestors(element):
             if anc is container:
                 break
-            if anc in credits:
-                outer = "credit"
+            if anc in credits or (role == "caption" and anc in captions):
+                outer = True
                 break
-            if anc in captions and role == "caption":
-                outer = "caption"
-                break
-        if outer:
+        if outer or not clean(text_content(element)):
             continue
-        if not clean(text_content(element)):
-            continue
-        if quick:
-            return True
         (credits if role == "credit" else captions).append(element)
-    if quick:
-        return False
     return captions, credits
 
 
@@ -468,45 +652,70 @@ def _holds_caption(element) -> bool:
 
 
 def _trailing_credit_child(caption, registry: AgencyRegistry):
-    """The last child block of a caption when it is a credit line of its own (hashed class names
-    give no hint: ``<figcaption><p>Caption</p><p>AFP via Getty Images</p></figcaption>``)."""
+    """The last child of a caption when it is a credit line of its own (hashed class names give no
+    hint: ``<figcaption><p>Caption</p><small>AFP via Getty Images</small></figcaption>``)."""
     children = [c for c in caption if tag_of(c) and clean(text_content(c))]
-    if len(children) < 2:
+    if len(children) < 2 and not (children and tag_of(children[-1]) == "small"):
         return None
     last = children[-1]
     text = visible_text(last)
-    if text and len(text.split()) <= 8 and looks_like_credit(text, registry):
+    if text and len(text.split()) <= 8 and looks_like_credit(text, registry) and text != visible_text(caption):
         return last
     return None
 
 
-def _read_container(container, img, registry: AgencyRegistry):
-    captions, credits = _find_parts(container, img)
-    if captions and not credits:
-        trailing = _trailing_credit_child(captions[-1], registry)
-        if trailing is not None:
-            credits = [trailing]
-    credit_set = set(credits)
-    caption_raw = caption_line = credit_raw = credit_line = None
-    if captions:
-        texts = [visible_text(c, skip=credit_set) for c in captions]
-        texts = [t for t in dict.fromkeys(texts) if t]
-        # Shortened duplicates ("caption-truncated") add nothing.
-        texts = [t for t in texts if not any(t != o and t.rstrip(".… ") in o for o in texts)]
-        caption_raw = " ".join(texts) or None
-        caption_line = captions[0].sourceline
-    else:
-        skip = credit_set | {img}
-        text = visible_text(container, skip=skip)
-        if text:
-            caption_raw = text
-            caption_line = _first_text_line(container, skip) or img.sourceline
-    if credits:
-        texts = [visible_text(c) for c in credits]
-        texts = [t for t in dict.fromkeys(texts) if t]
-        credit_raw = " ".join(texts[:2]) if texts else None
-        credit_line = credits[0].sourceline
-    return caption_raw, caption_line, credit_raw, credit_line
+def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
+    """A caption or credit right after the unit: a <figcaption> outside its <figure>, a copyright line
+    after the picture. Up to two following elements; another picture ends the search."""
+    captions, credits = [], []
+    sibling = unit.getnext()
+    seen = 0
+    while sibling is not None and seen < 2:
+        if not tag_of(sibling):
+            sibling = sibling.getnext()
+            continue
+        if _HAS_IMG(sibling) or tag_of(sibling) in ("img", "figure", "picture"):
+            break  # the next picture: what follows is its caption
+        text = visible_text(sibling)
+        if not text:
+            sibling = sibling.getnext()
+            continue
+        seen += 1
+        if len(text) > 600:
+            break
+        role = _role(sibling)
+        if role == "caption" and not captions:
+            captions.append(sibling)
+        elif role == "credit" and not credits or len(text) < 200 and looks_like_credit(text, registry) and not credits:
+            credits.append(sibling)
+        elif tag_of(sibling) in ("p", "span", "i", "em", "small", "div") and len(text) < 400 and not captions:
+            _, glued = split_caption(text, registry)
+            if glued:
+                captions.append(sibling)
+            break
+        else:
+            break
+        sibling = sibling.getnext()
+    return captions, credits
+
+
+def _join_credits(credits: list) -> str:
+    """Several credit elements in reading order: ``Photo by X`` ``/`` ``AFP via Getty Images``."""
+    joined = ""
+    for index, element in enumerate(credits[:4]):
+        text = visible_text(element)
+        if not text or text in joined:
+            continue
+        if joined:
+            previous = credits[index - 1]
+            separator = clean(previous.tail) if previous.getnext() is element else ""
+            if separator in ("/", "|", ",", ";", "-", "–", "—", "via", "/ "):
+                joined += "/" + text if separator == "/" else f" {separator} {text}"
+            else:
+                joined += " " + text
+        else:
+            joined = text
+    return joined
 
 
 def _first_text_line(container, skip) -> int | None:
@@ -518,31 +727,28 @@ def _first_text_line(container, skip) -> int | None:
     return None
 
 
-def _read_siblings(img, registry: AgencyRegistry):
-    """No container: a caption or credit in the element right after the image (or its wrapper)."""
-    node = img
-    for _ in range(3):
-        parent = node.getparent()
-        if parent is None or _count_images(parent) > 1 or tag_of(parent) in ("body", "article", "main"):
+# -- 4. keeping --------------------------------------------------------------------------------
+
+def _teaser_card(unit, zone: ArticleZone, stops: frozenset):
+    """A story card: the picture, a headline and a link to another story in one small box, with no
+    story text. Walks out from the unit until the box holds a heading and a link (a card) or
+    story text, the article or a <figure> (not a card)."""
+    for node in (unit, *ancestors(unit)):
+        if node in stops or tag_of(node) in ("figure", "body", "main") or _COUNT_LONG_P(node):
+            return None  # the article, its body, what holds the story's headline, or story text
+        if _HAS_HEADING(node) and _HAS_LINK(node):
+            return node
+    return None
+
+
+def _is_link_teaser(element, unit) -> bool:
+    """The picture is a link to another page (not to a larger copy of itself)."""
+    for node in ancestors(element):
+        if tag_of(node) == "a":
+            href = (node.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
+                return False
+            return True
+        if node is unit:
             break
-        if len(text_content(parent).strip()) > len(text_content(node).strip()):
-            break  # the parent has text of its own: the image's wrapper ends here
-        node = parent
-    sibling = node.getnext()
-    while sibling is not None and not tag_of(sibling):
-        sibling = sibling.getnext()
-    if sibling is None:
-        return None, None, None, None
-    role = _role(sibling)
-    text = visible_text(sibling)
-    if not text or len(text) > 600 or _HAS_IMG(sibling):
-        return None, None, None, None
-    if role == "credit":
-        return None, None, text, sibling.sourceline
-    if role == "caption":
-        return text, sibling.sourceline, None, None
-    if tag_of(sibling) in ("p", "span", "i", "em", "small", "div") and len(text) < 400:
-        _, glued = split_caption(text, registry)
-        if glued:
-            return text, sibling.sourceline, None, None
-    return None, None, None, None
+    return False

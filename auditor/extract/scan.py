@@ -8,13 +8,19 @@ whole-document searches are worth making at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 _TAGS = ("img", "amp-img", "p", "h1", "script", "meta", "link", "title", "html")
 _DIV_IMAGES = etree.XPath("//div[@data-src]")
-_ALL_IMAGES = etree.XPath("//img|//amp-img|//div[@data-src]")
+# Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
+# delayed-image <div>s, in document order with the <img>s.
+_CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v\d+)?[\s>/]", re.IGNORECASE)
+_ALL_IMAGES = etree.XPath("//img|//amp-img|//div[@data-src]|//*[contains(local-name(), '-')]"
+                          "[substring(local-name(), string-length(local-name()) - 3) = '-img' or "
+                          "contains(local-name(), '-image')]")
 _MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObject') or "
                                 "contains(@itemtype, 'Photograph')]")
 
@@ -28,6 +34,7 @@ class PageScan:
     paragraphs: list = field(default_factory=list)
     headlines: list = field(default_factory=list)  # <h1>
     jsonld: list = field(default_factory=list)  # <script type="application/ld+json">
+    scripts: list = field(default_factory=list)  # every other inline <script> (script-state fallback)
     metas: list = field(default_factory=list)
     links: list = field(default_factory=list)
     title: object = None
@@ -52,6 +59,8 @@ def scan(root, text: str) -> PageScan:
         elif tag == "script":
             if (element.get("type") or "").strip().lower() == "application/ld+json":
                 jsonld.append(element)
+            elif element.text:
+                page.scripts.append(element)
         elif tag == "link":
             page.links.append(element)
         elif tag == "h1":
@@ -65,8 +74,8 @@ def scan(root, text: str) -> PageScan:
         else:
             page.comments.append(element)
     page.has_ignores = "data-auditor-ignore" in text
-    if "data-src" in text and _DIV_IMAGES(root):
-        page.images = _ALL_IMAGES(root)  # rare: BBC-style <div data-src> images, in document order
+    if ("data-src" in text and _DIV_IMAGES(root)) or _CUSTOM_IMAGE_TAG.search(text):
+        page.images = _ALL_IMAGES(root)  # rare: delayed <div>s and custom image elements, in document order
     if "ImageObject" in text or "Photograph" in text:
         page.microdata_images = _MICRODATA_IMAGES(root)
     return page

@@ -63,14 +63,21 @@ class StructuredIndex:
         return None
 
 
+def _split(url: str):
+    try:
+        return urlsplit(url.strip())
+    except ValueError:  # "Invalid IPv6 URL": a stray "[" in the URL; read it as a bare path
+        return urlsplit("/" + url.strip().replace("[", "%5B").replace("]", "%5D").split("://", 1)[-1])
+
+
 def _url_key(url: str) -> str:
-    parts = urlsplit(url.strip())
+    parts = _split(url)
     host = parts.netloc.lower().removeprefix("www.")
     return f"{host}{parts.path}".rstrip("/")
 
 
 def _id_segments(url: str) -> list[str]:
-    path = urlsplit(url.strip()).path
+    path = _split(url).path
     return [m.group() for m in _ID_SEGMENT.finditer(path)]
 
 

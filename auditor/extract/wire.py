@@ -153,7 +153,8 @@ def _match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff
 # -- datelines -------------------------------------------------------------------------------
 
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[^\n()]{0,90}?)\s*\((?P<agencies>[^()\n]{2,40})\)\s*(?P<dash>[-–—‒―]+|:)\s*",
+    # Read as the reader sees it: "KATHMANDU,⏎ April 25 (Reuters) -" is one dateline.
+    r"^\s*(?P<place>[^()]{0,90}?)\s*\((?P<agencies>[^()]{2,40})\)\s*(?P<dash>[-–—‒―]+|:)\s*",
 )
 _DATELINE_WINDOW = 4
 

@@ -1,0 +1,68 @@
+"""Captions in script state: the fallback for pages that render their pictures with JavaScript.
+
+Some pages (Reuters' 2020 Next.js layout, app-shell pages) ship no ``<img>`` for their pictures:
+the caption and credit live only in hydration JSON (``__NEXT_DATA__``, ``window.__STATE__``) or as
+escaped HTML inside a ``<script>``. This reads ``"caption": "…"`` values and the credit fields
+beside them. It runs only when the visible page gave no article figure, because script state also
+holds related stories' pictures.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .dom import clean
+
+_MAX_SCRIPT = 5_000_000  # characters of one script that are read at most
+_MAX_FIGURES = 40
+_CAPTION = re.compile(r'"(?:caption|captionText|caption_text|imageCaption)"\s*:\s*"((?:[^"\\]|\\.){12,3000})"')
+_CREDIT = re.compile(r'"(?:credit|credits|creditText|copyright|photographer|byline|source|copyrightHolder)"\s*:\s*'
+                     r'(?:\{[^{}]{0,200}?"name"\s*:\s*)?"((?:[^"\\]|\\.){2,200})"')
+_URL = re.compile(r'"(?:url|src|uri|href|contentUrl|originalUrl)"\s*:\s*"((?:https?:)?(?:\\/|/)[^"]{5,500})"')
+_TAGS = re.compile(r"<[^>]{0,500}>")
+_NEAR = 700  # characters either side of a caption searched for its credit and URL
+
+
+def script_captions(scripts) -> list[tuple[str, str | None, str | None, int | None]]:
+    """``(caption, credit, url, line)`` for each distinct caption in the scripts' state, in order."""
+    found: list = []
+    seen: set = set()
+    for script in scripts:
+        text = (script.text or "")[:_MAX_SCRIPT]
+        if '"caption' not in text and '"imageCaption' not in text:
+            continue
+        for match in _CAPTION.finditer(text):
+            caption = _decode(match.group(1))
+            if not caption or caption in seen or len(caption.split()) < 3:
+                continue
+            seen.add(caption)
+            window = text[max(0, match.start() - _NEAR):match.end() + _NEAR]
+            credit = _nearest(_CREDIT, window, _NEAR)
+            url = _nearest(_URL, window, _NEAR)
+            line = (script.sourceline or 0) + text[:match.start()].count("\n") or None
+            found.append((caption, credit, url, line))
+            if len(found) >= _MAX_FIGURES:
+                return found
+    return found
+
+
+def _nearest(pattern: re.Pattern, window: str, centre: int) -> str | None:
+    best, distance = None, None
+    for match in pattern.finditer(window):
+        gap = abs(match.start() - centre)
+        if distance is None or gap < distance:
+            value = _decode(match.group(1))
+            if value:
+                best, distance = value, gap
+    return best
+
+
+def _decode(raw: str) -> str:
+    try:
+        value = json.loads(f'"{raw}"')
+    except ValueError:
+        value = raw
+    if "<" in value:
+        value = _TAGS.sub(" ", value)  # escaped HTML inside the state
+    return clean(value)

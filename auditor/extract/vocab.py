@@ -1,0 +1,144 @@
+"""The class-and-id vocabulary extraction reads markup by: one home, grouped by the role a word plays.
+
+Every test here is on tokens (``related-stories__item`` is the words ``related``, ``stories``,
+``item``), never on substrings, so ``share`` does not match ``shareable-item`` and ``ad`` does not
+match ``header``. A :class:`Tokens` group holds single words and multi-word phrases; a phrase
+matches consecutive tokens inside one class or id value (``most-read``, ``mostRead``, ``most_read``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A named group of class/id words and phrases with one meaning."""
+
+    name: str
+    words: frozenset
+    phrases: tuple = ()
+    # A word is not this role when a layout word follows it in the same value: a "sidebar-grid"
+    # is the grid that holds the story and its sidebar, not a sidebar.
+    unless_followed_by: frozenset = frozenset()
+
+    def __post_init__(self):
+        if not self.words and not self.phrases:
+            raise ValueError(f"token group {self.name!r} is empty")
+
+    def find(self, words: tuple) -> str | None:
+        """The word or phrase of this group found in ``words`` (from ``dom.name_tokens``), or None."""
+        return _find(self, words)
+
+
+@lru_cache(maxsize=65536)
+def _find(group: Tokens, words: tuple) -> str | None:
+    for tokens in words:
+        for index, token in enumerate(tokens):
+            if token in group.words and not (group.unless_followed_by
+                                             and group.unless_followed_by & set(tokens[index + 1:])):
+                return token
+        for phrase in group.phrases:
+            size = len(phrase)
+            for start in range(len(tokens) - size + 1):
+                if tokens[start:start + size] == phrase:
+                    return "-".join(phrase)
+    return None
+
+
+def _group(name: str, words: str, phrases: str = "", unless: str = "") -> Tokens:
+    return Tokens(name, frozenset(words.split()),
+                  tuple(tuple(p.split("-")) for p in phrases.split()),
+                  frozenset(unless.split()))
+
+
+# Page furniture around the story. An image under one of these is not an article image.
+CHROME = _group(
+    "chrome",
+    # related and recommended stories, onward journeys
+    "related relateds recommend recommended recommendation recommendations onward further weitere "
+    "empfehlung empfehlungen mostread mostpopular popular trending latest readmore teaserlist playlist "
+    "storylines outbrain taboola relacionadas relacionados recomendados recomendadas meistgelesen "
+    "lesetipp lesetipps "
+    # advertising and promotion
+    "ad ads adslot adunit adcontainer advert adverts advertisement advertising dfp sponsor sponsored "
+    "promo promos "
+    # sharing, comments, newsletters, subscriptions
+    "social socials share shares sharing sharebar sharetools comment comments newsletter newsletters "
+    "subscribe subscription signup "
+    # people and brand: author portraits, bylines, logos
+    "author authors byline bylines avatar avatars logo logos "
+    # navigation and page frame
+    "sidebar sidebars rail nav navigation navbar menu breadcrumb breadcrumbs pagination pager footer "
+    "masthead topbar cookie cookies consent",
+    "most-read most-popular read-more more-stories more-from also-read next-article next-story "
+    "site-header page-header top-bar sign-up tag-list tags-list topic-list topics-list card-list "
+    "headlines-list article-list list-articles also-in in-case you-may dont-miss video-list "
+    "mehr-zum lesen-sie ad-slot ultimas-noticias mas-leidas mas-vistas lo-ultimo lire-aussi a-lire "
+    "articles-lies plus-lus",
+    unless="grid layout columns cols row template",
+)
+
+# Weaker signs: AP calls its lead image a "gallery-teaser"; such images stay when they carry a credit.
+WEAK_CHROME = _group("weak-chrome", "teaser teasers widget widgets")
+
+# Embedded posts from social networks and video platforms: quoted material, not the story's
+# figures, and agency names inside them are not the story's attributions.
+EMBED = _group(
+    "embed",
+    "tweet tweets twitter instagram tiktok facebook fb youtube vimeo oembed reddit bluesky mastodon "
+    "telegram dailymotion",
+    "social-embed embed-social",
+)
+
+# Wrappers that frame one picture: figure units, slides, picture boxes.
+FIGURE_LIKE = _group(
+    "figure-like",
+    "figure figures image images img photo photos picture pictures pic pics picbox media foto fotos bild "
+    "bilder caption visual hero illustration gallery slide slides slideshow carousel asset graphic "
+    "graphics leadart artwork",
+    "lead-art wp-caption",
+)
+
+# Elements that hold a picture's credit.
+CREDIT_ROLE = _group(
+    "credit",
+    "credit credits copyright copyrightholder source sources quelle bildquelle bildnachweis attribution "
+    "photographer fotograf fotografo fotógrafo rights courtesy author autor autorin credito crédito "
+    "creditos créditos urheber license licence signature provider distributor agency fuente byline "
+    "fotocredit photocredit copy",
+    "photo-by image-source",
+)
+
+# Elements that hold a picture's caption.
+CAPTION_ROLE = _group(
+    "caption",
+    "caption captions figcaption legend legende légende leyenda cutline unterschrift bildunterschrift "
+    "bu description desc subtitle epigraph didascalia piede beschreibung bildtext imagetext "
+    "bildbeschreibung podpis",
+    "figure-text image-text img-text media-text photo-text picture-text caption-text text-caption "
+    "pie-de-foto pie-foto",
+)
+
+# Elements marked as the story's body.
+BODY_HINT = _group(
+    "body",
+    "articlebody storybody longtext artikel richtext bodytext postcontent entrycontent",
+    "article-body story-body post-content entry-content article-text article-content story-content "
+    "body-text content-body rich-text text-body paywall-content article-main",
+)
+
+# Inside the story's container, but never story text.
+NOT_TEXT = _group(
+    "not-text",
+    "caption captions figcaption credit credits copyright picbox gallery embed media photo image "
+    "twitter tweet instagram",
+)
+
+# Sign-off containers, which are story text even when their class sounds like page furniture.
+SIGNOFF = _group("sign-off", "signoff attribution", "sign-off")
+
+# Paragraphs before the body that introduce the story.
+STANDFIRST = _group("standfirst", "intro teaser standfirst lead summary dek description subtitle abstract kicker "
+                    "lede excerpt")

@@ -1,0 +1,112 @@
+"""The tree layer and the figure unit: the page read the way a browser builds and shows it."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from auditor.extract import extract
+from auditor.extract.dom import name_tokens, parse
+from auditor.extract.vocab import CHROME, EMBED
+
+
+def _body(html: str) -> str:
+    root = parse(f"<html><body>{html}</body></html>")
+    return etree.tostring(root.find("body"), encoding=str)
+
+
+# Expected trees as the HTML5 tree builder gives them (html5lib-tests, tree-construction: void
+# elements never take children; what follows them becomes their siblings).
+@pytest.mark.parametrize("html, expected", [
+    ("<picture><source srcset=a><source srcset=b><img src=x></picture><p>after</p>",
+     '<body><picture><source srcset="a"/><source srcset="b"/><img src="x"/></picture><p>after</p></body>'),
+    ("<video><track src=t>text<source src=v></video>",
+     '<body><video><track src="t"/>text<source src="v"/></video></body>'),
+    ("<p>x<wbr>y<wbr>z</p>", '<body><p>x<wbr/>y<wbr/>z</p></body>'),
+    ("<div><embed src=a><span>s</span></div>", '<body><div><embed src="a"/><span>s</span></div></body>'),
+    ("<p>a<source>b</p>c", '<body><p>a<source/>b</p>c</body>'),
+])
+def test_void_elements_hold_no_children(html, expected):
+    assert _body(html) == expected
+
+
+def test_class_tests_are_on_tokens_not_substrings():
+    assert CHROME.find(name_tokens("shareable-item")) is None
+    assert CHROME.find(name_tokens("headers-shared")) is None
+    assert CHROME.find(name_tokens("share-bar")) == "share"
+    assert CHROME.find(name_tokens("relatedStories")) == "related"
+    assert CHROME.find(name_tokens("most_read")) == "most-read"
+    # a "sidebar-grid" is the layout that holds the story, not a sidebar
+    assert CHROME.find(name_tokens("sidebar-grid__header")) is None
+    assert CHROME.find(name_tokens("header")) is None  # "ad" is not in "header"
+    assert EMBED.find(name_tokens("twitter-tweet")) == "twitter"
+
+
+PAGE = """<html><head><link rel="canonical" href="https://example.org/news/[draft]/story"></head><body>
+<article><h1>Harbour bridge closes<style>.h{color:red}</style></h1>
+<figure class="lead"><picture><source srcset="/img/bridge-1200.jpg 1200w"><source srcset="/img/bridge-800.jpg">
+<img src="/static/preloaderbig.gif" data-src="/img/bridge.jpg" alt="The bridge"></picture>
+<figcaption><span class="caption-text">The old harbour bridge at dawn.</span>
+<span class="credit">Photo by Jane Doe</span> /<span class="distributor">AFP via Getty Images</span></figcaption></figure>
+<p>The council voted on Monday to close the old harbour bridge to lorries from March, officials said.</p>
+<p>Engineers found cracks in two of the piers last year, according to a report seen by Reuters news agency.</p>
+<blockquote class="twitter-tweet"><p>Reuters says the bridge is closing</p><img src="/img/tweet-photo.jpg"></blockquote>
+<p>Work starts in spring and will take two years to finish, the council said in a statement.</p>
+</article></body></html>"""
+
+
+def test_one_page_read_like_a_browser():
+    document = extract(PAGE, "page.html", why=True)
+    assert document.headline == "Harbour bridge closes"  # no CSS from the <style> inside the <h1>
+    assert len(document.figures) == 1
+    figure = document.figures[0]
+    assert figure.src.endswith("/img/bridge.jpg")  # the lazy URL wins over the placeholder
+    assert figure.caption == "The old harbour bridge at dawn."
+    assert figure.credit.text == "Jane Doe/AFP via Getty Images"  # two elements, in reading order
+    assert [s.agency for s in figure.credit.sources] == [None, "AFP", "Getty Images"]
+    # the embedded tweet is neither a figure nor a source of agency mentions
+    assert [m.line for m in document.mentions] == [8]
+    left = [d for d in document.decisions if not d.taken]
+    assert any("twitter" in d.reason for d in left)
+    taken = [d for d in document.decisions if d.taken]
+    assert taken[0].unit.startswith("figure.lead")
+    assert "credit from span.credit line 6 + span.distributor line 6" in taken[0].details
+
+
+def test_figure_unit_has_no_depth_limit():
+    wrapped = "<div>" * 12 + '<img src="/img/deep.jpg">' + "</div>" * 12
+    html = (f'<html><body><article><h1>A deep picture here</h1><div class="photo">{wrapped}'
+            '<div class="caption">A picture under twelve wrappers, credited at the end. Foto: Max Muster/dpa</div>'
+            "</div><p>" + "Story text. " * 30 + "</p></article></body></html>")
+    figure = extract(html).figures[0]
+    assert figure.caption == "A picture under twelve wrappers, credited at the end."
+    assert figure.credit.text == "Max Muster/dpa"
+
+
+def test_caption_just_outside_the_figure_and_no_src():
+    html = ('<html><body><article><h1>Gallery of the storm</h1>'
+            '<figure class="gallery"><img data-flickity-lazyload-src="/img/storm-1.jpg" src="data:image/gif;base64,R0">'
+            '</figure><figcaption>Waves over the harbour wall. (Jane Roe/AP)</figcaption>'
+            '<figure><img alt=""></figure><figcaption>A script fills this picture in. Photo: EPA</figcaption>'
+            "<p>" + "Story text. " * 30 + "</p></article></body></html>")
+    figures = extract(html).figures
+    assert [f.src for f in figures] == ["/img/storm-1.jpg", None]
+    assert [f.credit.text for f in figures] == ["Jane Roe/AP", "EPA"]
+
+
+def test_aspect_ratio_is_not_an_icon_and_beacon_is_not_a_tracker_in_a_host():
+    html = ('<html><body><article><h1>Aspect ratios and hosts</h1>'
+            '<figure><img src="https://media.beaconnews.example/photo.jpg" width="16" height="9">'
+            "<figcaption>The mayor at the opening. Photo: Reuters</figcaption></figure>"
+            "<p>" + "Story text. " * 30 + "</p></article></body></html>")
+    assert len(extract(html).figures) == 1
+
+
+def test_unread_lead_image_is_reported():
+    html = ('<html><head><meta property="og:image" content="https://example.org/img/lead-photo.jpg"></head>'
+            '<body><div class="related"><img src="https://example.org/img/lead-photo.jpg"></div>'
+            "<article><h1>A story whose picture sits in odd markup</h1><p>" + "Story text. " * 30
+            + "</p></article></body></html>")
+    document = extract(html)
+    assert document.figures == []
+    assert any("lead image" in note for note in document.unread)
