@@ -8,11 +8,12 @@ from .model import Document, FileReport, Report
 from .registry import AgencyRegistry, default_registry
 
 
-def document_from_page(page: Page, registry: AgencyRegistry | None = None) -> Document:
-    """Extract a loaded page; a page that could not be loaded becomes a document with an error."""
+def document_from_page(page: Page, registry: AgencyRegistry | None = None, why: bool = False) -> Document:
+    """Extract a loaded page; a page that could not be loaded becomes a document with an error.
+    ``why=True`` records why each image was taken or left out (``Document.decisions``)."""
     if page.text is None:
         return Document(path=page.path, errors=[page.error or "cannot read file"])
-    document = extract(page.text, page.path, registry or default_registry())
+    document = extract(page.text, page.path, registry or default_registry(), why=why)
     document.encoding = page.encoding
     return document
 
@@ -31,9 +32,9 @@ def extract_html(html: str | bytes, path: str = "<string>", registry: AgencyRegi
 
 
 def extract_file(path: str, registry: AgencyRegistry | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+                 max_bytes: int = DEFAULT_MAX_BYTES, why: bool = False) -> Document:
     """Read and extract one file (``-`` for standard input)."""
-    return document_from_page(read_page(path, max_bytes), registry)
+    return document_from_page(read_page(path, max_bytes), registry, why=why)
 
 
 # -- checking -------------------------------------------------------------------------------

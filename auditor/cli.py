@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", "-f", default="table", choices=extract_formats(),
                          help="output format (default: table)")
     extract.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    extract.add_argument("--why", action="store_true",
+                         help="for every image on the page: taken or left out, and the element and test "
+                              "that decided")
     extract.add_argument("--agencies", metavar="FILE", action="append", default=[],
                          help="a YAML file of agencies to add to or override in the registry")
     extract.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
@@ -237,7 +240,7 @@ def run_extract(args) -> int:
         writer = EXTRACT_WRITERS[args.format](stream, color=use_color(stream) and not args.output)
         writer.begin()
         for path in discover(args.paths):
-            writer.document(extract_file(path, registry, args.max_size))
+            writer.document(extract_file(path, registry, args.max_size, why=args.why))
         writer.end()
     return EXIT_OK
 

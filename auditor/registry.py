@@ -82,6 +82,21 @@ def _trie_pattern(words: list[str], separator: str) -> str:
     return render(trie)
 
 
+# Chinese, Japanese and Korean text runs words together without spaces: "新华社记者" is "Xinhua
+# reporter", "…スアレス＝ロイター" ends in "Reuters". Forms in those scripts match without word boundaries.
+_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _bounded(words: list[str], separator: str) -> str:
+    """A pattern that finds ``words`` on word boundaries, and CJK forms anywhere."""
+    plain = [w for w in words if not _CJK.search(w)]
+    cjk = [w for w in words if _CJK.search(w)]
+    pattern = r"(?<!\w)(?:" + _trie_pattern(plain, separator) + r")(?![\w\u00ad])"
+    if cjk:
+        pattern = "(?:" + _trie_pattern(cjk, separator) + ")|" + pattern
+    return pattern
+
+
 class _Span:
     """A match position on the original text when the search ran on its lower-cased copy."""
 
@@ -146,9 +161,7 @@ class AgencyRegistry:
         """Every agency spelling in ``text``, any case; for credits, sign-offs and datelines."""
         if self._any_case is None:
             keys = sorted(self._by_key)
-            self._any_case = re.compile(
-                r"(?<!\w)(?:" + _trie_pattern(keys, r"[\s\u00a0\u2010\u2011\-_]+") + r")(?!\w)", re.IGNORECASE
-            )
+            self._any_case = re.compile(_bounded(keys, r"[\s\u00a0\u2010\u2011\-_]+"), re.IGNORECASE)
         return [
             Match(m.start(), m.end(), self._by_key[alias_key(m.group())], m.group())
             for m in self._any_case.finditer(text)
@@ -171,12 +184,12 @@ class AgencyRegistry:
                     else:
                         long_forms.add(alias_key(form))
             sep = r"[\s\u00a0\u2010\u2011\-]+"
-            long_trie = _trie_pattern(sorted({f.lower() for f in long_forms}), sep)
+            long_pattern = _bounded(sorted({f.lower() for f in long_forms}), sep)
             self._text_patterns = (
                 # matched against lower-cased text: much faster than re.IGNORECASE
-                re.compile(r"(?<!\w)(?:" + long_trie + r")(?!\w)"),
-                re.compile(r"(?<!\w)(?:" + _trie_pattern(sorted(short_forms), sep) + r")(?![\w\u00ad])"),
-                re.compile(r"(?<!\w)(?:" + long_trie + r")(?!\w)", re.IGNORECASE),
+                re.compile(long_pattern),
+                re.compile(_bounded(sorted(short_forms), sep)),
+                re.compile(long_pattern, re.IGNORECASE),
             )
         matches: list[Match] = []
         taken: list[tuple[int, int]] = []

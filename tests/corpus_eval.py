@@ -68,6 +68,13 @@ class PageScore:
     misses: list = field(default_factory=list)
 
 
+def _stem(url: str) -> str:
+    """A picture's file name without extension and size suffix: the same picture in another size."""
+    name = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    name = re.sub(r"[-_](?:\d{2,4}x\d{2,4}|w\d+|h\d+|\d{2,4}w?|large|medium|small|thumb\w*)$", "", name)
+    return name if len(name) >= 8 else ""
+
+
 def load_labels() -> dict[str, dict]:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(LABELS.glob("*.json"))}
 
@@ -109,9 +116,11 @@ def score_page(label: dict, document) -> PageScore:
     labelled = {loose(f.get("caption")) for f in label["figures"]} | {loose(f.get("credit")) for f in label["figures"]}
     labelled.discard("")
     sources = [f["src"] for f in label["figures"] if f.get("src")]
+    stems = {_stem(s) for s in sources} - {""}
     for figure in document.figures:
         score.taken += 1
-        by_src = bool(figure.src) and any(s in figure.src or figure.src in s for s in sources)
+        by_src = bool(figure.src) and (any(s in figure.src or figure.src in s for s in sources)
+                                       or _stem(figure.src) in stems)
         if by_src or loose(figure.caption) in labelled or (figure.credit is not None
                                                              and loose(figure.credit.text) in labelled):
             score.taken_right += 1

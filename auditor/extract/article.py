@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -12,6 +13,7 @@ from .dom import (
     clean,
     describe_element,
     element_tokens,
+    name_tokens,
     tag_of,
     text_content,
     visible_text,
@@ -77,6 +79,21 @@ class ArticleZone:
 
 
 
+_BEM_MODIFIER = re.compile(r"--[^\s]*")
+
+
+def chrome_tokens(element) -> tuple:
+    """Class tokens for the chrome test, without BEM modifiers: ``article--layoutAdRight`` is an
+    article laid out beside an ad, not an ad; a modifier says how a block looks, not what it is."""
+    cls = element.get("class") or ""
+    ident = element.get("id") or ""
+    if not cls and not ident:
+        return ()
+    if "--" in cls:
+        cls = _BEM_MODIFIER.sub("", cls)
+    return name_tokens(f"{cls} {ident}" if ident else cls)
+
+
 def chrome_class(words: tuple) -> str | None:
     """``"strong"``, ``"weak"`` or None for an element's class-and-id tokens."""
     if CHROME.find(words) or EMBED.find(words):
@@ -112,6 +129,9 @@ class ChromeMap:
 
     def __init__(self, zone: ArticleZone):
         self.zone = zone
+        # What holds the story's own paragraphs is never chrome, whatever its class says
+        # (a "share-zone" around the whole text, an "article--layoutAdRight").
+        self._holds_story = frozenset([zone.body, *ancestors(zone.body)]) if zone.body is not None else frozenset()
         self._verdict: dict = {}
         self._inside: dict = {}
         if zone.root is not None:
@@ -139,10 +159,10 @@ class ChromeMap:
     def reason(self, element) -> str:
         """The element and the word that made ``element`` chrome, for ``--why``."""
         for node in ancestors(element):
-            if node in self.zone.around or tag_of(node) in ("body", "html"):
+            if node in self.zone.around or node in self._holds_story or tag_of(node) in ("body", "html"):
                 break
             if self._own(node) == "strong":
-                words = element_tokens(node)
+                words = chrome_tokens(node)
                 word = CHROME.find(words) or EMBED.find(words) if words else None
                 what = f"'{word}'" if word else (f"<{tag_of(node)}>" if tag_of(node) in CHROME_TAGS
                                                  else f"role={node.get('role')}")
@@ -166,7 +186,7 @@ class ChromeMap:
         return value
 
     def _own(self, node) -> str | None:
-        if node in self.zone.around:
+        if node in self.zone.around or node in self._holds_story:
             return "stop"
         tag = tag_of(node)
         if tag in ("body", "html"):
@@ -179,7 +199,7 @@ class ChromeMap:
                 return "strong"
         if node.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
             return "strong"
-        words = element_tokens(node)
+        words = chrome_tokens(node)
         return chrome_class(words) if words else None
 
 

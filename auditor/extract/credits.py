@@ -8,29 +8,67 @@ separates a credit glued to the end of a caption.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import FLAGS, Credit, Source
 from ..registry import AgencyRegistry
+from ..resources import rules_dir, schema
+from ..yamlio import DataFileError, read_yaml_file, validate
 from .dom import clean
 
-# Prefixes that introduce a credit, in the languages that occur. Longer forms first.
+
+@lru_cache(maxsize=1)
+def credit_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Credit prefixes and suffixes of every language in ``rules/vocab/credit-words.yaml``."""
+    path = rules_dir() / "vocab" / "credit-words.yaml"
+    try:
+        marked = read_yaml_file(path)
+        validate(marked, schema("credit-words-1"), "credit vocabulary")
+    except DataFileError as exc:  # a broken installation, not a user error
+        raise RuntimeError(f"the shipped credit vocabulary is invalid: {exc}") from exc
+    prefixes, suffixes = set(), set()
+    for words in marked.data["languages"].values():
+        prefixes.update(w.strip().lower() for w in words.get("prefixes", []))
+        suffixes.update(w.strip() for w in words.get("suffixes", []))
+    return tuple(sorted(prefixes, key=lambda w: (-len(w), w))), tuple(sorted(suffixes, key=lambda w: (-len(w), w)))
+
+
+def _alternation(words) -> str:
+    """Longest first, spaces as any run of spaces, a trailing "." optional."""
+    parts = []
+    for word in words:
+        escaped = r"\s+".join(re.escape(w) for w in word.rstrip(".").split())
+        parts.append(escaped + (r"\.?" if word.endswith(".") else ""))
+    return "|".join(parts)
+
+
+# Prefixes that introduce a credit: the English and German core with its exceptions ("picture
+# alliance" is an agency, not a prefix), then every language's words from rules/vocab. Longer first.
 _PREFIX_WORDS = (
     r"photo\s+illustration\s+by|photo(?:graph)?s?\s+by|pictures?\s+by|images?\s+by|"
     r"illustration\s+by|foto(?:s)?\s+von|foto(?:s)?\s+por|photo\s+de|"
     r"image\s+copyright|image\s+source|photo\s+credit|picture\s+credit|credits?\s+photo|"
     r"photo(?:graph)?s?|pictures?(?![\s-]*alliance)|images?(?![\s-]*source)|credits?|cr[ée]dits?|"
     r"fotos?|bild(?:er|quelle|rechte)?|quelle|fotograf(?:in)?|copyright|"
-    r"imagen|fuente|kuva|zdroj|foto\s*credit|illustration|grafik|source"
+    r"imagen|fuente|kuva|zdroj|foto\s*credit|illustration|grafik|source|" + _alternation(credit_words()[0])
 )
+# Words after a credit: "新华社记者 才扬 摄" (摄: photographed by), "연합뉴스 제공" (제공: provided by).
+_SUFFIX_CREDIT = re.compile(
+    r"(?:^|(?<=[。．.!?！？」』”\s]))\s*(?P<credit>[^。．.!?！？\n]{1,40}?)\s*(?:" + _alternation(credit_words()[1])
+    + r")\s*$")
+# "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
+_EQUALS_CREDIT = re.compile(r"\s*[＝=]\s*(?P<credit>[^＝=]{1,40})$")
 _PREFIX_AT_START = re.compile(
-    r"^\s*(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")\b(?:\s*[:：]\s*|\s*\.\.\.+\s*|\s+(?=by\b))?"
+    r"^\s*(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")(?:\b|(?<=\.))(?:\s*[:：=＝]\s*|\s*\.\.\.+\s*|\s+(?=by\b))?"
     r"|(?:\u00a9|\(c\))\s*)",
     re.IGNORECASE,
 )
 # A prefix followed by a colon (or "by"/"©") somewhere inside a caption: where a glued credit starts.
 _PREFIX_INSIDE = re.compile(
-    r"(?:(?<=[\s.;,|(\[–—-])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + r")\s*[:：](?!//)|"
-    r"(?:photo(?:graph)?s?|pictures?|foto)\s+(?:by|von|por|de)\s+(?=\w)|\u00a9\s*|\(c\)\s+)",
+    r"(?:(?<=[\s.;,|(\[–—\-【［「（])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + r")\s*[:：=＝](?!//)|"
+    r"(?:photo(?:graph)?s?|pictures?|foto)\s+(?:by|von|por|de)\s+(?=\w)|\u00a9\s*|\(c\)\s+|"
+    # abbreviated prefixes end in their own dot: "Fot. PAP/Jan Kowalski", "Nuotr. ELTA"
+    r"(?:" + "|".join(re.escape(w) for w in credit_words()[0] if w.endswith(".")) + r")\s+(?=[^\W\d_]))",
     re.IGNORECASE,
 )
 _PREFIX_BEFORE = re.compile(r"(?:(?<=[\s.;,|(\[–—-])|^)(?:fotos?|bild|photo|image|credit|foto\s*credit)\s*$",
@@ -40,8 +78,9 @@ _BYLINE = re.compile(r"^(?:von|by|par|por|di|av)\s+[A-ZÀ-Þ]", re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^(?:(?:pool\s+)?photo(?:graph)?s?|pictures?|images?|illustration|photo\s+illustration)"
                         r"\s+by$|^fotos?\s+(?:von|por)$|^photo\s+de$", re.IGNORECASE)
 
-_WRAPPED = re.compile(r"^\s*[(\[]\s*(.*?)\s*[)\]]\s*\.?\s*$", re.DOTALL)
-_TRAILING_GROUP = re.compile(r"[(\[]([^()\[\]]{2,160})[)\]]\s*[.;]?\s*$")
+# Brackets a credit stands in: ASCII and the full-width forms of Chinese, Japanese and Korean text.
+_WRAPPED = re.compile(r"^\s*[(\[（【［]\s*(.*?)\s*[)\]）】］]\s*[.。]?\s*$", re.DOTALL)
+_TRAILING_GROUP = re.compile(r"[(\[（【［]([^()\[\]（）【】［］]{2,160})[)\]）】］]\s*[.;。]?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.!?…»\"”’)]\s+|\s[–—|]\s|\s-\s|^)")
 
 _FLAG_PATTERNS = (
@@ -88,11 +127,12 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
             break
         rest = text[match.end():].lstrip()
         token = match.group().strip()
-        bare_word = not re.search(r"[:：©.]|\(c\)|\bby$|\bvon$|\bpor$|\bde$", token, re.IGNORECASE)
+        bare_word = not re.search(r"[:：=＝©.]|\(c\)|\bby$|\bvon$|\bpor$|\bde$", token, re.IGNORECASE)
         if bare_word:
             # "Photo Jane Doe" is a credit, "Images of war" is not: a bare prefix word must be
-            # followed by something that is not an ordinary lower-case word.
-            if not rest[:1].isupper() and not rest.startswith(("©", "(")):
+            # followed by something that is not an ordinary lower-case word (scripts without case,
+            # such as Hangul and Han, have no lower-case words).
+            if rest[:1].islower() or rest[:1].isdigit() or not (rest[:1].isalpha() or rest.startswith(("©", "("))):
                 break
         if not rest.strip():
             break
@@ -116,11 +156,15 @@ def unwrap(text: str) -> str:
 
 def normalise_credit_text(text: str) -> tuple[str, str | None]:
     """The printed credit without wrapping parentheses and prefixes, and the prefix as printed."""
-    text = unwrap(clean(text).lstrip(" .,;:|–—-"))
+    text = unwrap(clean(text).lstrip(" .,;:|–—-＝="))
     text, prefix = strip_prefix(text)
     text = unwrap(text)
     if prefix is None:
         text, prefix = strip_prefix(text)
+    suffix = _SUFFIX_CREDIT.search(text)
+    if suffix and suffix.start("credit") == 0 and suffix.group("credit").strip():
+        prefix = prefix or text[suffix.end("credit"):].strip()  # "摄": the suffix is this credit's label
+        text = suffix.group("credit")
     return text.strip(" .;,|").strip(), prefix
 
 
@@ -279,6 +323,16 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         # in alt text, "Description (Jane Doe)" is how DW credits a photographer
         caption = text[: match.start()].rstrip(" ,;-–—|")
         return caption, match.group(0).strip().rstrip(".;")
+    # 1b. "…とスアレス＝ロイター", "… = 연합뉴스": an agency credit after an equals sign
+    match = _EQUALS_CREDIT.search(text)
+    if match and match.start() > 0 and registry.scan(match.group("credit")) \
+            and len(match.group("credit").split()) <= 6:
+        return text[: match.start()].rstrip(" ,;-–—|"), match.group("credit").strip()
+    # 1c. "… 新华社记者 才扬 摄": a credit closed by a suffix word
+    match = _SUFFIX_CREDIT.search(text)
+    if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5:
+        caption = text[: match.start("credit")].rstrip(" ,;-–—|")
+        return caption, text[match.start("credit"):].strip()
     # 2. "... Photograph: Jane Doe/AFP", "... | Bildquelle: dpa", "... © picture alliance/dpa"
     found = None
     for found in _PREFIX_INSIDE.finditer(text):  # noqa: B007 - the last prefix is the one that counts
@@ -332,7 +386,7 @@ def _name_like(body: str, registry: AgencyRegistry) -> bool:
 
 def _last_sentence_start(text: str) -> int:
     best = 0
-    for match in re.finditer(r"(?:[.!?…\"”’)]|\s[–—|-])\s+(?=\S)", text):
+    for match in re.finditer(r"(?:[.!?…\"”’)]|\s[–—|-])\s+(?=\S)|[。！？]\s*(?=\S)", text):
         best = match.end()
     return best
 

@@ -23,10 +23,10 @@ from lxml import etree
 from ..model import FLAGS, Credit, Figure, ImageDecision
 from ..registry import AgencyRegistry
 from .article import ArticleZone, ChromeMap
-from .credits import detect_flags, looks_like_credit, parse_credit, split_caption
+from .credits import detect_flags, looks_like_credit, normalise_credit_text, parse_credit, split_caption
 from .dom import ancestors, clean, describe_element, element_tokens, tag_of, text_content, visible_text
 from .structured import StructuredIndex
-from .vocab import CAPTION_ROLE, CREDIT_ROLE, FIGURE_LIKE
+from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE
 
 _HAS_IMG = etree.XPath("boolean(.//img)")
 _COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150])")
@@ -98,30 +98,38 @@ class _Reading:
     credit: Credit | None = None
     caption_from: str | None = None
     credit_from: str | None = None
-    caption_element: object = None
+    caption_element: object = None  # where the caption was read (for figures that share one)
+    caption_marked: bool = False  # ... and that element is marked as a caption (tag, itemprop, class)
     notes: list = field(default_factory=list)
 
 
 class _Trace:
     """Decisions about image elements, kept only when the caller asks (``extract --why``)."""
 
-    def __init__(self, sink: list | None):
+    def __init__(self, sink: list | None, elements: list):
         self.sink = sink
+        self.position = {e: i for i, e in enumerate(elements)} if sink is not None else {}
+        self.found: list = []
+
+    def finish(self) -> None:
+        """Hand the decisions over in document order (screening and reading run in two passes)."""
+        if self.sink is not None:
+            self.sink.extend(d for _, d in sorted(self.found, key=lambda item: item[0]))
 
     def left(self, element, reason: str, unit=None) -> None:
         if self.sink is not None:
-            self.sink.append(ImageDecision(element=describe_element(element), line=element.sourceline,
+            self.found.append((self.position.get(element, 0), ImageDecision(element=describe_element(element), line=element.sourceline,
                                            taken=False, reason=reason,
-                                           unit=describe_element(unit) if unit is not None else None))
+                                           unit=describe_element(unit) if unit is not None else None)))
 
     def taken(self, element, unit, reading: _Reading, figure: int) -> None:
         if self.sink is not None:
             details = [f"caption from {reading.caption_from}" if reading.caption_from else "no caption",
                        f"credit from {reading.credit_from}" if reading.credit_from else "no credit",
                        *reading.notes]
-            self.sink.append(ImageDecision(element=describe_element(element), line=element.sourceline,
-                                           taken=True, reason=f"figure {figure}",
-                                           unit=describe_element(unit), details=details))
+            self.found.append((self.position.get(element, 0), ImageDecision(
+                element=describe_element(element), line=element.sourceline, taken=True, reason=f"figure {figure}",
+                unit=describe_element(unit), details=details)))
 
 
 def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
@@ -131,12 +139,13 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     ``trace``, when given, receives an :class:`~auditor.model.ImageDecision` for every image-like
     element: taken or left out, and the element and test that decided.
     """
-    why = _Trace(trace)
+    why = _Trace(trace, page.images)
     chrome_map = ChromeMap(zone)
     zone_end = _zone_end(zone)
     candidates: list[_Candidate] = []
+    lead = _lead_identities(page, index)
     for element in page.images:
-        reason, src = _screen(element, chrome_map, zone, zone_end)
+        reason, src = _screen(element, chrome_map, zone, zone_end, lead)
         if reason:
             why.left(element, reason)
             continue
@@ -153,8 +162,8 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         reading = _read(element, unit, registry)
         caption, credit = reading.caption, reading.credit
         chrome = chrome_map.verdict(element)
-        if chrome == "weak" and credit is None:
-            why.left(element, "teaser-like wrapper and no credit", unit)
+        if chrome == "weak" and credit is None and not reading.caption_marked:
+            why.left(element, "teaser-like wrapper, no credit and no caption element", unit)
             continue
         if not chrome_map.inside(element) and caption is None and credit is None:
             # Outside the article's own element, only a lead picture with a caption or credit counts.
@@ -206,21 +215,36 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             caption_owners.setdefault(reading.caption_element, number)
         reading.caption, reading.credit = caption, credit
         why.taken(element, unit, reading, number)
+    why.finish()
     return figures
 
 
 # -- 1. screening ------------------------------------------------------------------------------
 
-def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end) -> tuple[str | None, str | None]:
+def _lead_identities(page, index: StructuredIndex) -> set:
+    """The pictures the page's own metadata names as its lead image (og:image, twitter:image, the
+    JSON-LD images): the strongest sign there is that a picture belongs to the story."""
+    urls = [m.get("content") for m in page.metas
+            if (m.get("property") or m.get("name") or "").strip().lower() in ("og:image", "twitter:image")]
+    urls += [image.url for image in index.images if image.url]
+    return {key for key in (_identity(u.strip()) for u in urls if u) if key}
+
+
+def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
+            lead: set) -> tuple[str | None, str | None]:
     """Why this element is not an article image (None when it may be), and its real URL."""
-    chrome = chrome_map.verdict(element)
-    if chrome == "strong":
-        return f"page chrome ({chrome_map.reason(element)})", None
+    src = None
     if not chrome_map.inside(element) and not _before_article_end(element, zone, zone_end):
         return "after the end of the article", None
+    if chrome_map.verdict(element) == "strong":
+        src = resolve_src(element)
+        key = _identity(src)
+        if key is None or key not in lead:
+            return f"page chrome ({chrome_map.reason(element)})", None
+        lead.discard(key)  # the lead picture, wherever its wrapper's class puts it: once
     if tag_of(element) == "div" and not _is_delayed_image(element):
         return "a <div> that is not a delayed image", None
-    src = resolve_src(element)
+    src = src or resolve_src(element)
     decoration = _decoration(element, src)
     if decoration:
         return decoration, src
@@ -465,9 +489,9 @@ def _read(img, unit, registry: AgencyRegistry) -> _Reading:
     reading = _Reading()
     captions, credits = _find_parts(unit, img) if unit is not img else ([], [])
     if captions and not credits:
-        trailing = _trailing_credit_child(captions[-1], registry)
-        if trailing is not None:
-            credits = [trailing]
+        edge = _edge_credit_child(captions[-1], registry)
+        if edge is not None:
+            credits = [edge]
     if not captions or not credits:
         after_captions, after_credits = _parts_after(unit, registry)
         if not captions and after_captions:
@@ -487,6 +511,7 @@ def _read(img, unit, registry: AgencyRegistry) -> _Reading:
         caption_line = captions[0].sourceline
         reading.caption_from = " + ".join(describe_element(c) for c in captions)
         reading.caption_element = captions[0]
+        reading.caption_marked = True
     else:
         frame = _text_frame(img, unit)
         if frame is not None:
@@ -612,18 +637,21 @@ def _role(element) -> str | None:
     if words:
         if CREDIT_ROLE.find(words):
             return "credit"
+        if CREDIT_HINT.find(words):
+            return "credit-hint"
         if CAPTION_ROLE.find(words):
             return "caption"
     if tag == "figcaption":
         return "caption"
     if tag in ("cite", "footer"):
-        return "credit"
+        return "credit-hint"
     return None
 
 
 def _find_parts(container, img):
-    """Caption and credit elements inside ``container`` (outermost ones only, not around ``img``)."""
-    captions, credits = [], []
+    """Caption and credit elements inside ``container`` (outermost ones only, not around ``img``).
+    Elements marked only as a byline or source count as the credit when nothing says "credit"."""
+    captions, credits, hints = [], [], []
     img_path = set(ancestors(img))
     for element in container.iterdescendants():
         if element in img_path or element is img:
@@ -631,6 +659,10 @@ def _find_parts(container, img):
         role = _role(element)
         if role is None:
             continue
+        if role == "credit-hint":
+            role = "credit"
+            if element not in hints:
+                hints.append(element)
         if role == "credit" and _holds_caption(element):
             continue  # a "credit-caption" wrapper: its parts are found one by one
         # Only the outermost caption/credit counts; credits inside captions are separate.
@@ -644,23 +676,32 @@ def _find_parts(container, img):
         if outer or not clean(text_content(element)):
             continue
         (credits if role == "credit" else captions).append(element)
-    return captions, credits
+    strong = [c for c in credits if c not in hints]
+    return captions, (strong or credits)
 
 
 def _holds_caption(element) -> bool:
     return any(_role(d) == "caption" for d in element.iterdescendants())
 
 
-def _trailing_credit_child(caption, registry: AgencyRegistry):
-    """The last child of a caption when it is a credit line of its own (hashed class names give no
-    hint: ``<figcaption><p>Caption</p><small>AFP via Getty Images</small></figcaption>``)."""
+def _edge_credit_child(caption, registry: AgencyRegistry):
+    """The last (or first) child of a caption when it is a credit line of its own; hashed class
+    names give no hint: ``<figcaption><p>Caption</p><small>AFP via Getty Images</small></figcaption>``,
+    ``<figcaption><span>Photo: Jane Doe</span> Caption text</figcaption>``."""
     children = [c for c in caption if tag_of(c) and clean(text_content(c))]
-    if len(children) < 2 and not (children and tag_of(children[-1]) == "small"):
+    whole = visible_text(caption)
+    if not children:
         return None
-    last = children[-1]
-    text = visible_text(last)
-    if text and len(text.split()) <= 8 and looks_like_credit(text, registry) and text != visible_text(caption):
-        return last
+    last, first = children[-1], children[0]
+    if len(children) >= 2 or tag_of(last) == "small":
+        text = visible_text(last)
+        if text and text != whole and len(text.split()) <= 8 and looks_like_credit(text, registry):
+            return last
+    text = visible_text(first)
+    # A leading part is a credit only when it says so ("Photo:", "©"), never by its names alone.
+    if text and text != whole and len(text.split()) <= 8 and normalise_credit_text(text)[1] is not None \
+            and looks_like_credit(text, registry):
+        return first
     return None
 
 
@@ -684,6 +725,7 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
         if len(text) > 600:
             break
         role = _role(sibling)
+        role = "credit" if role == "credit-hint" else role
         if role == "caption" and not captions:
             captions.append(sibling)
         elif role == "credit" and not credits or len(text) < 200 and looks_like_credit(text, registry) and not credits:

@@ -22,6 +22,9 @@ class Tokens:
     # A word is not this role when a layout word follows it in the same value: a "sidebar-grid"
     # is the grid that holds the story and its sidebar, not a sidebar.
     unless_followed_by: frozenset = frozenset()
+    # Words this long also count at the start of a compound written without separators
+    # ("authorphoto", "relatedposts"); shorter ones would catch ordinary words ("shareable").
+    prefix_length: int = 0
 
     def __post_init__(self):
         if not self.words and not self.phrases:
@@ -36,9 +39,9 @@ class Tokens:
 def _find(group: Tokens, words: tuple) -> str | None:
     for tokens in words:
         for index, token in enumerate(tokens):
-            if token in group.words and not (group.unless_followed_by
-                                             and group.unless_followed_by & set(tokens[index + 1:])):
-                return token
+            word = token if token in group.words else _compound_head(group, token)
+            if word and not (group.unless_followed_by and group.unless_followed_by & set(tokens[index + 1:])):
+                return word
         for phrase in group.phrases:
             size = len(phrase)
             for start in range(len(tokens) - size + 1):
@@ -47,17 +50,26 @@ def _find(group: Tokens, words: tuple) -> str | None:
     return None
 
 
-def _group(name: str, words: str, phrases: str = "", unless: str = "") -> Tokens:
+def _compound_head(group: Tokens, token: str) -> str | None:
+    if not group.prefix_length or len(token) <= group.prefix_length:
+        return None
+    for word in group.words:
+        if len(word) >= group.prefix_length and token.startswith(word):
+            return word
+    return None
+
+
+def _group(name: str, words: str, phrases: str = "", unless: str = "", prefix_length: int = 0) -> Tokens:
     return Tokens(name, frozenset(words.split()),
                   tuple(tuple(p.split("-")) for p in phrases.split()),
-                  frozenset(unless.split()))
+                  frozenset(unless.split()), prefix_length)
 
 
 # Page furniture around the story. An image under one of these is not an article image.
 CHROME = _group(
     "chrome",
     # related and recommended stories, onward journeys
-    "related relateds recommend recommended recommendation recommendations onward further weitere "
+    "related relateds relates relate recommend recommended recommendation recommendations onward further weitere "
     "empfehlung empfehlungen mostread mostpopular popular trending latest readmore teaserlist playlist "
     "storylines outbrain taboola relacionadas relacionados recomendados recomendadas meistgelesen "
     "lesetipp lesetipps "
@@ -78,6 +90,7 @@ CHROME = _group(
     "mehr-zum lesen-sie ad-slot ultimas-noticias mas-leidas mas-vistas lo-ultimo lire-aussi a-lire "
     "articles-lies plus-lus",
     unless="grid layout columns cols row template",
+    prefix_length=6,
 )
 
 # Weaker signs: AP calls its lead image a "gallery-teaser"; such images stay when they carry a credit.
@@ -104,11 +117,17 @@ FIGURE_LIKE = _group(
 # Elements that hold a picture's credit.
 CREDIT_ROLE = _group(
     "credit",
-    "credit credits copyright copyrightholder source sources quelle bildquelle bildnachweis attribution "
-    "photographer fotograf fotografo fotógrafo rights courtesy author autor autorin credito crédito "
-    "creditos créditos urheber license licence signature provider distributor agency fuente byline "
-    "fotocredit photocredit copy",
+    "credit credits copyright copyrightholder bildquelle bildnachweis attribution photographer fotograf "
+    "fotografo fotógrafo rights courtesy credito crédito creditos créditos urheber license licence "
+    "distributor fotocredit photocredit",
     "photo-by image-source",
+)
+
+# Weaker credit signs: a byline or "source" element is the credit only where no element says
+# "credit" or "copyright" (a video box's "byline" beside its "copyright" line is not the credit).
+CREDIT_HINT = _group(
+    "credit-hint",
+    "source sources quelle author autor autorin byline provider agency fuente signature copy",
 )
 
 # Elements that hold a picture's caption.

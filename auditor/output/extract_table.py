@@ -58,6 +58,18 @@ class ExtractTableWriter:
             write("\n")
         else:
             write("  no article images\n")
+        for note in document.unread:
+            write(f"  unread: {note}\n")
+        if document.decisions:
+            write("  why:\n")
+            for decision in document.decisions:
+                verdict = "taken" if decision.taken else "left out"
+                line = f"    {decision.element}: {verdict}: {decision.reason}"
+                if decision.unit and decision.taken:
+                    line += f"; figure unit {decision.unit}"
+                write(line + "\n")
+                for detail in decision.details:
+                    write(f"      {detail}\n")
         signoff = document.signoff
         if signoff:
             agencies = ", ".join(signoff.agencies) or "none"
