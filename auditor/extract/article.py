@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -13,7 +14,6 @@ from .dom import (
     clean,
     describe_element,
     element_tokens,
-    name_tokens,
     tag_of,
     text_content,
     visible_text,
@@ -47,9 +47,20 @@ class _OutsideText:
         return value
 _BLOCK_TAGS = ("p", "h2", "h3", "li", "blockquote")
 # Paragraph-like blocks, plus sign-off elements of any tag (a Reuters sign-off is a <span> of its own).
-_TEXT_BLOCKS = etree.XPath("|".join(f".//{t}" for t in _BLOCK_TAGS)
-                           + "|.//*[contains(@class, 'ign-off') or contains(@class, 'ignoff') or "
-                           "contains(@class, 'ign_off') or contains(@class, 'ttribution')]")
+_SIGNOFF_ELEMENTS = etree.XPath(".//*[contains(@class, 'ign-off') or contains(@class, 'ignoff') or "
+                                "contains(@class, 'ign_off') or contains(@class, 'ttribution')]")
+
+
+def _text_blocks(scope, body) -> list:
+    """Paragraph-like elements in document order, and sign-off elements beside the story's body."""
+    blocks = list(scope.iter(*_BLOCK_TAGS))
+    # A sign-off element sits in the body or beside it: search there, not the whole article.
+    near = body.getparent() if body is not None and body is not scope and body.getparent() is not None else scope
+    signoffs = [e for e in _SIGNOFF_ELEMENTS(near) if tag_of(e) not in _BLOCK_TAGS]
+    if not signoffs:
+        return blocks
+    order = {e: i for i, e in enumerate(scope.iter())}  # rare: merge them in document order
+    return sorted(blocks + signoffs, key=order.__getitem__)
 
 
 @dataclass
@@ -91,10 +102,11 @@ def chrome_tokens(element) -> tuple:
         return ()
     if "--" in cls:
         cls = _BEM_MODIFIER.sub("", cls)
-    return name_tokens(f"{cls} {ident}" if ident else cls)
+    return f"{cls} {ident}" if ident else cls
 
 
-def chrome_class(words: tuple) -> str | None:
+@lru_cache(maxsize=65536)
+def chrome_class(words: str) -> str | None:
     """``"strong"``, ``"weak"`` or None for an element's class-and-id tokens."""
     if CHROME.find(words) or EMBED.find(words):
         return "strong"
@@ -103,11 +115,13 @@ def chrome_class(words: tuple) -> str | None:
     return None
 
 
-def _body_hint(words: tuple) -> bool:
+@lru_cache(maxsize=65536)
+def _body_hint(words: str) -> bool:
     return BODY_HINT.find(words) is not None
 
 
-def _excluded_class(words: tuple) -> bool:
+@lru_cache(maxsize=65536)
+def _excluded_class(words: str) -> bool:
     if SIGNOFF.find(words):
         return False  # sign-off containers ("Attribution_content") are part of the text
     return bool(CHROME.find(words) or EMBED.find(words) or NOT_TEXT.find(words))
@@ -326,49 +340,65 @@ def _blocks(zone: ArticleZone) -> list[Block]:
     if scope is None:
         return blocks
     seen_body = False
-    for element in _TEXT_BLOCKS(scope):
+    around = _AncestorVerdicts(scope)
+    for element in _text_blocks(scope, zone.body):
         if element is zone.headline:
             continue
-        if tag_of(element) not in _BLOCK_TAGS and not SIGNOFF.find(element_tokens(element)):
+        own = element_tokens(element)
+        if tag_of(element) not in _BLOCK_TAGS and not SIGNOFF.find(own):
             continue  # the XPath's class test is a substring prefilter; the tokens decide
-        if _is_nested_block(element, scope) or _excluded_block(element, zone):
+        if own and EMBED.find(own):
+            continue  # an embedded post (<blockquote class="twitter-tweet">) quotes, it does not report
+        parent = element.getparent()
+        if parent is None or around.nested(parent) or around.excluded(parent):
             continue
         raw = text_content(element)
         text = clean(raw)
         if not text:
             continue
-        in_body = zone.body is not None and (element.getparent() is zone.body or zone.body in ancestors(element, 4))
+        in_body = zone.body is not None and (parent is zone.body or zone.body in ancestors(element, 4))
         if in_body:
             seen_body = True
         part = "body"
-        if not seen_body and not in_body and (STANDFIRST.find(element_tokens(element)) or tag_of(element) == "p"):
+        if not seen_body and not in_body and (STANDFIRST.find(own) or tag_of(element) == "p"):
             part = "standfirst"
         blocks.append(Block(element, raw, text, part, in_body))
     return blocks
 
 
-def _is_nested_block(element, scope) -> bool:
-    """A <p> inside an <li> or <blockquote> is counted once, as the outer block; a sign-off element
-    inside a paragraph is that paragraph; a paragraph inside a sign-off element is the sign-off."""
-    for node in ancestors(element):
-        if node is scope:
-            return False
-        if tag_of(node) in _BLOCK_TAGS or SIGNOFF.find(element_tokens(node)):
-            return True
-    return False
+class _AncestorVerdicts:
+    """Per element up to the article root, memoised: is it (or an ancestor) a block of its own, and
+    is it (or an ancestor) where story text never stands?"""
 
+    def __init__(self, scope):
+        self.scope = scope
+        self._nested: dict = {scope: False}
+        self._excluded: dict = {scope: False}
 
-def _excluded_block(element, zone: ArticleZone) -> bool:
-    own = element_tokens(element)
-    if own and EMBED.find(own):
-        return True  # an embedded post (<blockquote class="twitter-tweet">) quotes, it does not report
-    for node in ancestors(element):
-        if node is zone.root:
-            return False
-        tag = tag_of(node)
-        if tag in ("figure", "figcaption", "aside", "nav", "footer", "form", "table") or tag in SKIP_TAGS:
-            return True
-        words = element_tokens(node)
-        if words and _excluded_class(words):
-            return True
-    return False
+    def nested(self, node) -> bool:
+        """A <p> inside an <li> or <blockquote> is counted once, as the outer block; a sign-off
+        element inside a paragraph is that paragraph; a paragraph inside a sign-off is the sign-off."""
+        return self._walk(node, self._nested,
+                          lambda n: tag_of(n) in _BLOCK_TAGS or bool(SIGNOFF.find(element_tokens(n))))
+
+    def excluded(self, node) -> bool:
+        """Captions, figures, asides, navigation, embeds, chrome: never story text."""
+        def own(n) -> bool:
+            tag = tag_of(n)
+            if tag in ("figure", "figcaption", "aside", "nav", "footer", "form", "table") or tag in SKIP_TAGS:
+                return True
+            words = element_tokens(n)
+            return bool(words) and _excluded_class(words)
+        return self._walk(node, self._excluded, own)
+
+    @staticmethod
+    def _walk(node, memo: dict, test) -> bool:
+        path = []
+        while node is not None and node not in memo:
+            path.append(node)
+            node = node.getparent()
+        value = memo[node] if node is not None else False
+        for item in reversed(path):
+            value = value or test(item)
+            memo[item] = value
+        return value

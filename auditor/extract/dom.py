@@ -51,8 +51,7 @@ def parse(text: str):
         raise ParseError(str(exc)) from None
     if root is None:
         raise ParseError("the parser found no elements")
-    if _MAYBE_VOID.search(text):
-        close_void_elements(root)
+    close_void_elements(root)  # one C-filtered walk: cheaper than searching the text for the tags
     return root
 
 
@@ -60,15 +59,16 @@ def parse(text: str):
 # them (``<picture><source><source><img>`` puts the <img> two levels deep in <source>s). A browser
 # never gives them children. (img, br, hr, meta, link, input, area, col, param, base are known.)
 VOID_UNKNOWN_TO_LIBXML2 = ("source", "track", "wbr", "embed", "keygen")
-_MAYBE_VOID = re.compile(r"<(?:source|track|wbr|embed|keygen)\b", re.IGNORECASE)
-_VOID_WITH_CHILDREN = etree.XPath("|".join(f"//{t}[node()]" for t in VOID_UNKNOWN_TO_LIBXML2))
+
 
 
 def close_void_elements(root) -> None:
     """Move everything libxml2 nested inside a void element to just after it, in order, as the
     HTML5 tree builder would have placed it."""
-    # Deepest first, so that a run of <source>s unwinds from the inside out.
-    for element in reversed(_VOID_WITH_CHILDREN(root)):
+    # One pass over the tree, filtered by tag in C; deepest first, so that a run of <source>s
+    # unwinds from the inside out.
+    holders = [e for e in root.iter(*VOID_UNKNOWN_TO_LIBXML2) if len(e) or e.text]
+    for element in reversed(holders):
         parent = element.getparent()
         if parent is None:
             continue
@@ -165,13 +165,12 @@ def name_tokens(names: str) -> tuple[tuple[str, ...], ...]:
     return tuple(words)
 
 
-def element_tokens(element) -> tuple[tuple[str, ...], ...]:
-    """:func:`name_tokens` of an element's class and id."""
+def element_tokens(element) -> str:
+    """An element's class and id as one string, for the token groups in ``vocab`` (which split it
+    with :func:`name_tokens` once per distinct string: a string's hash is cached, a tuple's is not)."""
     cls = element.get("class") or ""
-    ident = element.get("id") or ""
-    if not cls and not ident:
-        return ()
-    return name_tokens(f"{cls} {ident}" if ident else cls)
+    ident = element.get("id")
+    return f"{cls} {ident}" if ident else cls
 
 
 def describe_element(element) -> str:

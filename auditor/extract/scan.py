@@ -17,7 +17,7 @@ _TAGS = ("img", "amp-img", "p", "h1", "script", "meta", "link", "title", "html")
 _DIV_IMAGES = etree.XPath("//div[@data-src]")
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
-_CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v\d+)?[\s>/]", re.IGNORECASE)
+_CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v\d+)?[\s>/]")
 _ALL_IMAGES = etree.XPath("//img|//amp-img|//div[@data-src]|//*[contains(local-name(), '-')]"
                           "[substring(local-name(), string-length(local-name()) - 3) = '-img' or "
                           "contains(local-name(), '-image')]")
@@ -59,8 +59,8 @@ def scan(root, text: str) -> PageScan:
         elif tag == "script":
             if (element.get("type") or "").strip().lower() == "application/ld+json":
                 jsonld.append(element)
-            elif element.text:
-                page.scripts.append(element)
+            else:
+                page.scripts.append(element)  # .text is read only if the fallback runs: it copies
         elif tag == "link":
             page.links.append(element)
         elif tag == "h1":

@@ -8,55 +8,65 @@ matches consecutive tokens inside one class or id value (``most-read``, ``mostRe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from .dom import name_tokens
 
 
-@dataclass(frozen=True)
 class Tokens:
     """A named group of class/id words and phrases with one meaning."""
 
-    name: str
-    words: frozenset
-    phrases: tuple = ()
-    # A word is not this role when a layout word follows it in the same value: a "sidebar-grid"
-    # is the grid that holds the story and its sidebar, not a sidebar.
-    unless_followed_by: frozenset = frozenset()
-    # Words this long also count at the start of a compound written without separators
-    # ("authorphoto", "relatedposts"); shorter ones would catch ordinary words ("shareable").
-    prefix_length: int = 0
+    __slots__ = ("name", "words", "phrases", "unless_followed_by", "prefixes", "_memo", "_phrase_starts")
 
-    def __post_init__(self):
-        if not self.words and not self.phrases:
-            raise ValueError(f"token group {self.name!r} is empty")
+    def __init__(self, name: str, words: frozenset, phrases: tuple = (), unless_followed_by: frozenset = frozenset(),
+                 prefix_length: int = 0):
+        if not words and not phrases:
+            raise ValueError(f"token group {name!r} is empty")
+        self.name = name
+        self.words = words
+        self.phrases = phrases
+        # A word is not this role when a layout word follows it in the same value: a "sidebar-grid"
+        # is the grid that holds the story and its sidebar, not a sidebar.
+        self.unless_followed_by = unless_followed_by
+        # Words this long also count at the start of a compound written without separators
+        # ("authorphoto", "relatedposts"); shorter ones would catch ordinary words ("shareable").
+        self.prefixes = tuple(sorted((w for w in words if prefix_length and len(w) >= prefix_length),
+                                     key=len, reverse=True))
+        self._memo: dict = {}  # sites repeat their class names: each is judged once per process
+        self._phrase_starts: dict = {}
+        for phrase in phrases:
+            self._phrase_starts.setdefault(phrase[0], []).append(phrase)
 
-    def find(self, words: tuple) -> str | None:
-        """The word or phrase of this group found in ``words`` (from ``dom.name_tokens``), or None."""
-        return _find(self, words)
+    def __repr__(self) -> str:
+        return f"Tokens({self.name!r})"
 
+    def find(self, names: str | tuple) -> str | None:
+        """The word or phrase of this group in a class-and-id string (or its ``dom.name_tokens``)."""
+        try:
+            return self._memo[names]
+        except KeyError:
+            pass
+        found = self._search(name_tokens(names) if isinstance(names, str) else names)
+        if len(self._memo) < 65536:
+            self._memo[names] = found
+        return found
 
-@lru_cache(maxsize=65536)
-def _find(group: Tokens, words: tuple) -> str | None:
-    for tokens in words:
-        for index, token in enumerate(tokens):
-            word = token if token in group.words else _compound_head(group, token)
-            if word and not (group.unless_followed_by and group.unless_followed_by & set(tokens[index + 1:])):
-                return word
-        for phrase in group.phrases:
-            size = len(phrase)
-            for start in range(len(tokens) - size + 1):
-                if tokens[start:start + size] == phrase:
-                    return "-".join(phrase)
-    return None
-
-
-def _compound_head(group: Tokens, token: str) -> str | None:
-    if not group.prefix_length or len(token) <= group.prefix_length:
+    def _search(self, words: tuple) -> str | None:
+        for tokens in words:
+            for index, token in enumerate(tokens):
+                if token in self.words:
+                    word = token
+                elif self.prefixes and token.startswith(self.prefixes):
+                    word = self._compound_head(token)
+                else:
+                    for phrase in self._phrase_starts.get(token, ()):
+                        if tokens[index:index + len(phrase)] == phrase:
+                            return "-".join(phrase)
+                    continue
+                if word and not (self.unless_followed_by and self.unless_followed_by.intersection(tokens[index + 1:])):
+                    return word
         return None
-    for word in group.words:
-        if len(word) >= group.prefix_length and token.startswith(word):
-            return word
-    return None
+
+    def _compound_head(self, token: str) -> str | None:
+        return next((w for w in self.prefixes if token.startswith(w) and len(token) > len(w)), None)
 
 
 def _group(name: str, words: str, phrases: str = "", unless: str = "", prefix_length: int = 0) -> Tokens:
