@@ -13,7 +13,7 @@ from .credits import parse_credit, split_caption
 from .dom import ParseError, clean, last_line, parse, text_content
 from .figures import find_figures
 from .scan import PageScan, scan
-from .state import script_captions
+from .state import script_captions, script_figure_html
 from .structured import read_structured
 from .wire import find_datelines, find_mentions, find_signoff
 
@@ -86,6 +86,15 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
 def _script_figures(page, registry: AgencyRegistry) -> list[Figure]:
     """Figures from script state, for pages whose visible markup holds no article image."""
     figures = []
+    for text, url, line in script_figure_html(page.scripts):
+        caption_text, credit_text = split_caption(text, registry)
+        credit = parse_credit(credit_text, registry, line=line, origin="script", caption=caption_text) \
+            if credit_text else None
+        figures.append(Figure(line=line, src=url, caption=caption_text or None,
+                              caption_line=line if caption_text else None, credit=credit,
+                              flags=list(credit.flags) if credit else []))
+    if figures:
+        return figures
     for caption, credit_text, url, line in script_captions(page.scripts):
         caption_text, glued = split_caption(caption, registry)
         credit_text = credit_text or glued

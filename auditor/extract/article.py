@@ -220,7 +220,7 @@ class ChromeMap:
 def locate(page) -> ArticleZone:
     """Find the headline and the body of the article, and the smallest element holding both."""
     headline = _headline(page)
-    body = _body_container(page)
+    body = _body_container(page, _own_article(headline))
     article_root = body
     if body is not None and headline is not None:
         article_root = _common_ancestor(headline, body)
@@ -253,12 +253,30 @@ def _headline(page):
     return best
 
 
-def _body_container(page):
-    """The element that directly holds the most paragraph text, favouring ones marked as the body."""
+def _own_article(headline):
+    """The <article> element around the headline when it holds a story of its own: on a page of
+    several stories (an infinite-scroll list, a live page), the body is looked for in that one."""
+    if headline is None:
+        return None
+    for node in ancestors(headline):
+        if tag_of(node) == "article":
+            if _COUNT_STORY_P(node) >= 2:
+                return node
+            return None
+    return None
+
+
+_COUNT_STORY_P = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
+
+
+def _body_container(page, within=None):
+    """The element that directly holds the most paragraph text, favouring ones marked as the body;
+    only paragraphs inside ``within`` when it is given."""
     scores: dict = {}
     lengths: dict = {}
     outside = _OutsideText()
-    for p in page.paragraphs:
+    paragraphs = page.paragraphs if within is None else list(within.iter("p"))
+    for p in paragraphs:
         length = len(text_content(p).strip())
         if length < 40:
             continue

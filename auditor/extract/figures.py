@@ -245,6 +245,8 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
     if tag_of(element) == "div" and not _is_delayed_image(element):
         return "a <div> that is not a delayed image", None
     src = src or resolve_src(element)
+    if src and src.startswith("data:"):
+        src = None  # an inline placeholder is no picture's address
     decoration = _decoration(element, src)
     if decoration:
         return decoration, src
@@ -612,8 +614,11 @@ def _text_frame(img, unit):
     if unit is img:
         return None
     for node in ancestors(img):
-        if tag_of(node) == "figure" or FIGURE_LIKE.find(element_tokens(node)):
+        if tag_of(node) == "figure":
             return node
+        if FIGURE_LIKE.find(element_tokens(node)):
+            # a slide with its own heading and text (a listicle item) holds no caption
+            return node if not _HAS_HEADING(node) else None
         if node is unit:
             break
     if tag_of(unit) != "a" and not _HAS_LINK(unit) and not _HAS_HEADING(unit) and len(text_content(unit)) < 500:

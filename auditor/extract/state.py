@@ -47,6 +47,36 @@ def script_captions(scripts) -> list[tuple[str, str | None, str | None, int | No
     return found
 
 
+_ESCAPES = (("\\u003c", "<"), ("\\u003e", ">"), ("\\u003C", "<"), ("\\u003E", ">"), ("\\u0026", "&"),
+            ("\\/", "/"), ('\\"', '"'), ("\\n", " "), ("\\t", " "))
+_FIGURE_HTML = re.compile(r"<figure\b(?P<figure>.*?)</figure>", re.DOTALL | re.IGNORECASE)
+_FIGCAPTION_HTML = re.compile(r"<figcaption\b[^>]*>(?P<text>.*?)</figcaption>", re.DOTALL | re.IGNORECASE)
+_IMG_URL = re.compile(r"<img\b[^>]*?\s(?:data-src|data-lazy-src|src)=[\"']?(?P<url>(?:https?:)?//[^\"'\s>]+)",
+                      re.IGNORECASE)
+
+
+def script_figure_html(scripts) -> list[tuple[str, str | None, int | None]]:
+    """``(figcaption text, image URL, line)`` for each ``<figure>`` that a script holds as escaped
+    HTML (a CMS's post body inside hydration state)."""
+    found: list = []
+    for script in scripts:
+        text = (script.text or "")[:_MAX_SCRIPT]
+        if "figcaption" not in text:
+            continue
+        for old, new in _ESCAPES:
+            text = text.replace(old, new)
+        for figure in _FIGURE_HTML.finditer(text):
+            caption = _FIGCAPTION_HTML.search(figure.group("figure"))
+            if not caption:
+                continue
+            url = _IMG_URL.search(figure.group("figure"))
+            found.append((clean(_TAGS.sub(" ", caption.group("text"))), url.group("url") if url else None,
+                          script.sourceline))
+            if len(found) >= _MAX_FIGURES * 5:
+                return found
+    return found
+
+
 def _nearest(pattern: re.Pattern, window: str, centre: int) -> str | None:
     best, distance = None, None
     for match in pattern.finditer(window):
