@@ -53,8 +53,12 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     document.headline = document.headline or structured.facts.headline
     decisions = [] if why else None
     document.figures = find_figures(page, zone, registry, structured, base_url=document.url, trace=decisions)
-    if not document.figures:
-        document.figures = _script_figures(page, registry)
+    if not any(f.caption or f.credit for f in document.figures):
+        # The visible markup says nothing about its pictures (none, or only placeholders that a
+        # script fills in): the page's script state may hold them with captions and credits.
+        from_state = _script_figures(page, registry)
+        if len(from_state) > len(document.figures) and any(f.caption or f.credit for f in from_state):
+            document.figures = from_state
         if not document.figures:
             document.unread = _unread_images(page, zone, structured, decisions)
     document.decisions = decisions or []

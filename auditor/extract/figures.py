@@ -504,7 +504,7 @@ def _read(img, unit, registry: AgencyRegistry) -> _Reading:
     caption_raw = credit_raw = None
     caption_line = credit_line = None
     if captions:
-        texts = [visible_text(c, skip=credit_set) for c in captions]
+        texts = [_caption_text(c, credit_set) for c in captions]
         texts = [t for t in dict.fromkeys(texts) if t]
         # Shortened duplicates ("caption-truncated") add nothing.
         texts = [t for t in texts if not any(t != o and t.rstrip(".… ") in o for o in texts)]
@@ -595,6 +595,17 @@ def _read(img, unit, registry: AgencyRegistry) -> _Reading:
     return reading
 
 
+def _caption_text(caption, credits: set) -> str:
+    """A caption element's text without its credit parts, and without a title above it (a gallery
+    slide's ``<header><h3>UK news in pictures</h3><h4>2 November</h4></header>``) when text remains."""
+    titles = {h for h in caption.iter("header", "h1", "h2", "h3", "h4", "h5", "h6") if h is not caption}
+    if titles:
+        text = visible_text(caption, skip=credits | titles)
+        if text:
+            return text
+    return visible_text(caption, skip=credits)
+
+
 def _strip_ui(text: str) -> str:
     previous = None
     while previous != text:
@@ -621,7 +632,9 @@ def _text_frame(img, unit):
             return node if not _HAS_HEADING(node) else None
         if node is unit:
             break
-    if tag_of(unit) != "a" and not _HAS_LINK(unit) and not _HAS_HEADING(unit) and len(text_content(unit)) < 500:
+    # An unmarked wrapper: its text is a caption only when it is short and is not running text.
+    if tag_of(unit) != "a" and len(text_content(unit)) < 500 and not _HAS_LINK(unit) and not _HAS_HEADING(unit) \
+            and not _COUNT_LONG_P(unit):
         return unit
     return None
 
