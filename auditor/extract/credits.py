@@ -18,19 +18,20 @@ from .dom import clean
 
 
 @lru_cache(maxsize=1)
-def credit_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Credit prefixes and suffixes of every language in ``rules/vocab/credit-words.yaml``."""
+def credit_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Credit prefixes, suffixes and usage notes of every language in ``rules/vocab/credit-words.yaml``."""
     path = rules_dir() / "vocab" / "credit-words.yaml"
     try:
         marked = read_yaml_file(path)
         validate(marked, schema("credit-words-1"), "credit vocabulary")
     except DataFileError as exc:  # a broken installation, not a user error
         raise RuntimeError(f"the shipped credit vocabulary is invalid: {exc}") from exc
-    prefixes, suffixes = set(), set()
+    prefixes, suffixes, notes = set(), set(), set()
     for words in marked.data["languages"].values():
         prefixes.update(w.strip().lower() for w in words.get("prefixes", []))
         suffixes.update(w.strip() for w in words.get("suffixes", []))
-    return tuple(sorted(prefixes, key=lambda w: (-len(w), w))), tuple(sorted(suffixes, key=lambda w: (-len(w), w)))
+        notes.update(w.strip().lower() for w in words.get("notes", []))
+    return tuple(sorted(group, key=lambda w: (-len(w), w)) for group in (prefixes, suffixes, notes))
 
 
 def _alternation(words) -> str:
@@ -56,6 +57,12 @@ _PREFIX_WORDS = (
 _SUFFIX_CREDIT = re.compile(
     r"(?:^|(?<=[。．.!?！？」』”\s]))\s*(?P<credit>[^。．.!?！？\n]{1,40}?)\s*(?:" + _alternation(credit_words()[1])
     + r")\s*$")
+# "dpa (Ausschnitt)", "Getty Images (Symbolbild)": a note on how the picture is used, after the credit.
+_USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r")\s*[)\]]\s*$", re.IGNORECASE)
+# "Foto: Von Joschi71": after an explicit prefix, "von"/"by" introduces the photographer.
+_BY_WORD = re.compile(r"^(?:von|by|par|por|di|av|af|van|de)\s+(?=\S)", re.IGNORECASE)
+# "… | LÍBERO": a name in capitals after a bar is a credit in the house's own style.
+_CAPITALS_CREDIT = re.compile(r"^[^\W\d_][^\W\d_ .&'-]*(?:[ .&'-]+[^\W\d_]+){0,3}$")
 # "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
 _EQUALS_CREDIT = re.compile(r"\s*[＝=]\s*(?P<credit>[^＝=]{1,40})$")
 _PREFIX_AT_START = re.compile(
@@ -165,6 +172,9 @@ def normalise_credit_text(text: str) -> tuple[str, str | None]:
     if suffix and suffix.start("credit") == 0 and suffix.group("credit").strip():
         prefix = prefix or text[suffix.end("credit"):].strip()  # "摄": the suffix is this credit's label
         text = suffix.group("credit")
+    if prefix:
+        text = _BY_WORD.sub("", text, count=1)
+    text = _USAGE_NOTE.sub("", text)
     return text.strip(" .;,|").strip(), prefix
 
 
@@ -352,8 +362,10 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     # 3. "caption | credit"
     if " | " in text:
         head, _, tail = text.rpartition(" | ")
-        if head and looks_like_credit(tail, registry):
-            return head.strip(), tail.strip()
+        tail = tail.strip()
+        if head and (looks_like_credit(tail, registry)
+                     or tail.isupper() and len(tail) >= 2 and _CAPITALS_CREDIT.match(tail)):
+            return head.strip(), tail
     # 4. bare trailing agency credit after the last sentence end
     tail_start = _last_sentence_start(text)
     if tail_start > 0:
@@ -372,11 +384,13 @@ _DATE_ONLY = re.compile(
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÀ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+")
 
 
+_URL_TOKEN = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset(["von", "van", "de", "der", "den", "du", "da", "del", "della", "di", "la", "le", "via", "and", "und", "et", "y", "e", "of", "for", "by", "the"])
 
 
 def _name_like(body: str, registry: AgencyRegistry) -> bool:
     """A credit names people and organisations; "The house in which Hitler was born" is a description."""
+    body = _URL_TOKEN.sub(" ", body)  # a licence link ("https://commons.wikimedia.org/...") names nobody
     for match in reversed(registry.scan(body)):
         body = body[:match.start] + body[match.end:]
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", body) if w.lower() not in _FUNCTION_WORDS]

@@ -24,7 +24,16 @@ from ..model import FLAGS, Credit, Figure, ImageDecision
 from ..registry import AgencyRegistry
 from .article import ArticleZone, ChromeMap
 from .credits import detect_flags, looks_like_credit, normalise_credit_text, parse_credit, split_caption
-from .dom import ancestors, clean, describe_element, element_tokens, tag_of, text_content, visible_text
+from .dom import (
+    SKIP_TAGS,
+    ancestors,
+    clean,
+    describe_element,
+    element_tokens,
+    tag_of,
+    text_content,
+    visible_text,
+)
 from .structured import StructuredIndex
 from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE
 
@@ -730,8 +739,8 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
     sibling = unit.getnext()
     seen = 0
     while sibling is not None and seen < 2:
-        if not tag_of(sibling):
-            sibling = sibling.getnext()
+        if not tag_of(sibling) or tag_of(sibling) in SKIP_TAGS:
+            sibling = sibling.getnext()  # comments, scripts, styles: nothing a reader sees
             continue
         if _HAS_IMG(sibling) or tag_of(sibling) in ("img", "figure", "picture"):
             break  # the next picture: what follows is its caption
@@ -746,7 +755,12 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
         role = "credit" if role == "credit-hint" else role
         if role == "caption" and not captions:
             captions.append(sibling)
-        elif role == "credit" and not credits or len(text) < 200 and looks_like_credit(text, registry) and not credits:
+        elif role == "credit" and not credits:
+            credits.append(sibling)
+        elif not captions and split_caption(text, registry)[0] and split_caption(text, registry)[1]:
+            captions.append(sibling)  # a caption with its credit at the end, right after the picture
+            break
+        elif len(text) < 200 and looks_like_credit(text, registry) and not credits:
             credits.append(sibling)
         elif tag_of(sibling) in ("p", "span", "i", "em", "small", "div") and len(text) < 400 and not captions:
             _, glued = split_caption(text, registry)
