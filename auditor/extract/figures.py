@@ -171,8 +171,8 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         reading = _read(element, unit, registry)
         caption, credit = reading.caption, reading.credit
         chrome = chrome_map.verdict(element)
-        if chrome == "weak" and credit is None and not reading.caption_marked:
-            why.left(element, "teaser-like wrapper, no credit and no caption element", unit)
+        if chrome == "weak" and credit is None and (not reading.caption_marked or _is_link_teaser(element, unit)):
+            why.left(element, "teaser-like wrapper, no credit, and no caption of its own or a link away", unit)
             continue
         if not chrome_map.inside(element) and caption is None and credit is None:
             # Outside the article's own element, only a lead picture with a caption or credit counts.
@@ -183,6 +183,10 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             continue
         if caption is None and credit is None and _is_link_teaser(element, unit):
             why.left(element, "a link to another page, no caption or credit", unit)
+            continue
+        shop = _shop_link(element, unit)
+        if shop:
+            why.left(element, f"a product advertisement (links to {shop})", unit)
             continue
         teaser = _teaser_card(unit, zone, stops)
         if teaser is not None:
@@ -231,11 +235,11 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
 # -- 1. screening ------------------------------------------------------------------------------
 
 def _lead_identities(page, index: StructuredIndex) -> set:
-    """The pictures the page's own metadata names as its lead image (og:image, twitter:image, the
-    JSON-LD images): the strongest sign there is that a picture belongs to the story."""
+    """The picture the page's own metadata names as its lead image (og:image, twitter:image): the
+    strongest sign there is that a picture belongs to the story. (Not every JSON-LD image: those
+    include the author's portrait and the publisher's logo.)"""
     urls = [m.get("content") for m in page.metas
             if (m.get("property") or m.get("name") or "").strip().lower() in ("og:image", "twitter:image")]
-    urls += [image.url for image in index.images if image.url]
     return {key for key in (_identity(u.strip()) for u in urls if u) if key}
 
 
@@ -702,6 +706,8 @@ def _find_parts(container, img):
                 break
         if outer or not clean(text_content(element)):
             continue
+        if role == "caption" and _COUNT_LONG_P(element) >= 2:
+            continue  # an "image-text" block of running text: the story, not a caption
         (credits if role == "credit" else captions).append(element)
     strong = [c for c in credits if c not in hints]
     return captions, (strong or credits)
@@ -812,6 +818,23 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset):
             return None  # the article, its body, what holds the story's headline, or story text
         if _HAS_HEADING(node) and _HAS_LINK(node):
             return node
+    return None
+
+
+# Shops and affiliate networks: a picture that links there is a product advertisement.
+_SHOP_HOSTS = ("amzn.to", "amazon.", "ebay.", "awin1.com", "shareasale.com", "skimresources.com",
+               "go.redirectingat.com", "anrdoezrs.net", "jdoqocy.com", "tkqlhce.com", "dpbolvw.net",
+               "linksynergy.com", "click.linksynergy", "pntra.com", "avantlink.com", "howl.me", "shopstyle.")
+
+
+def _shop_link(element, unit) -> str | None:
+    for node in ancestors(element):
+        if tag_of(node) == "a":
+            href = (node.get("href") or "").lower()
+            host = href.split("://", 1)[-1].split("/", 1)[0] if "://" in href else ""
+            return next((shop for shop in _SHOP_HOSTS if shop in host), None)
+        if node is unit:
+            break
     return None
 
 

@@ -86,9 +86,10 @@ CHROME = _group(
     # advertising and promotion
     "ad ads adslot adunit adcontainer advert adverts advertisement advertising dfp sponsor sponsored "
     "promo promos "
-    # sharing, comments, newsletters, subscriptions
+    # sharing, comments, newsletters, subscriptions (also in the languages of the corpora)
     "social socials share shares sharing sharebar sharetools comment comments newsletter newsletters "
-    "subscribe subscription signup "
+    "subscribe subscription signup partager partage compartir teilen condividi delen kommentare "
+    "commentaires comentarios kiosk "
     # people and brand: author portraits, bylines, logos
     "author authors byline bylines avatar avatars logo logos "
     # navigation and page frame

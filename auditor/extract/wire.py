@@ -142,11 +142,16 @@ def _match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff
         material = _MATERIAL.match(inner)
         if material and not (parsed and parsed[0]):
             parsed = _agency_list(material.group("agencies"), registry)
-        if parsed and parsed[0] and len(parsed[1]) <= 3:
+        source_note = re.match(r"^(?:quelle|source|fuente|fonte|bron|źródło|zdroj)\s*:\s*\S", inner, re.IGNORECASE)
+        if (parsed and parsed[0] and len(parsed[1]) <= 3) or source_note:
+            # "(dpa/gem)", and "(Quelle: SWR)": a source named as such closes the story even when
+            # it is no agency in the registry
             tail = match.group().strip()
             offset = block.raw.rfind(tail.rstrip("."))
             tail_line = line + block.raw[:offset].count("\n") if offset >= 0 and line else line
-            return SignOff(tail, tail_line, parsed[1], parsed[0], "agencies")
+            agencies = parsed[0] if parsed and parsed[0] else [m.agency.name for m in registry.scan(inner)]
+            return SignOff(tail, tail_line, parsed[1] if parsed else [], list(dict.fromkeys(agencies)),
+                           "agencies" if parsed and parsed[0] else "material")
     return None
 
 
