@@ -63,6 +63,7 @@ _USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r
 _BY_WORD = re.compile(r"^(?:von|by|par|por|di|av|af|van|de)\s+(?=\S)", re.IGNORECASE)
 # "… | LÍBERO": a name in capitals after a bar is a credit in the house's own style.
 _CAPITALS_CREDIT = re.compile(r"^[^\W\d_][^\W\d_ .&'-]*(?:[ .&'-]+[^\W\d_]+){0,3}$")
+_SUFFIXES = tuple(w.rstrip(".") for w in credit_words()[1])
 # "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
 _EQUALS_CREDIT = re.compile(r"\s*[＝=]\s*(?P<credit>[^＝=]{1,40})$")
 _PREFIX_AT_START = re.compile(
@@ -168,7 +169,7 @@ def normalise_credit_text(text: str) -> tuple[str, str | None]:
     text = unwrap(text)
     if prefix is None:
         text, prefix = strip_prefix(text)
-    suffix = _SUFFIX_CREDIT.search(text)
+    suffix = _SUFFIX_CREDIT.search(text) if text.endswith(_SUFFIXES) else None
     if suffix and suffix.start("credit") == 0 and suffix.group("credit").strip():
         prefix = prefix or text[suffix.end("credit"):].strip()  # "摄": the suffix is this credit's label
         text = suffix.group("credit")
@@ -334,12 +335,12 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         caption = text[: match.start()].rstrip(" ,;-–—|")
         return caption, match.group(0).strip().rstrip(".;")
     # 1b. "…とスアレス＝ロイター", "… = 연합뉴스": an agency credit after an equals sign
-    match = _EQUALS_CREDIT.search(text)
+    match = _EQUALS_CREDIT.search(text) if ("=" in text or "＝" in text) else None
     if match and match.start() > 0 and registry.scan(match.group("credit")) \
             and len(match.group("credit").split()) <= 6:
         return text[: match.start()].rstrip(" ,;-–—|"), match.group("credit").strip()
     # 1c. "… 新华社记者 才扬 摄": a credit closed by a suffix word
-    match = _SUFFIX_CREDIT.search(text)
+    match = _SUFFIX_CREDIT.search(text) if text.endswith(_SUFFIXES) else None
     if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5:
         caption = text[: match.start("credit")].rstrip(" ,;-–—|")
         return caption, text[match.start("credit"):].strip()

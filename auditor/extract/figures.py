@@ -69,6 +69,7 @@ _LOGO_ALT = re.compile(r"\b(?:logo|icon|avatar)\b", re.IGNORECASE)
 _ASPECT_RATIOS = frozenset({(16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (21, 9), (5, 4), (4, 5), (1, 2),
                             (2, 1)})
 _ICON_SIZE = 40
+_RULE_SIZE = 4  # a picture this thin in one direction is a spacer or a rule (624x1)
 
 # The most text a figure unit holds: caption, credit and some controls; more is the story.
 UNIT_TEXT_LIMIT = 1500
@@ -373,6 +374,8 @@ def _decoration(element, src: str | None) -> str | None:
     if size and max(size) <= _ICON_SIZE and size not in _ASPECT_RATIOS \
             and not (element.get("srcset") or element.get("data-srcset") or _PICTURE_SOURCES(element)):
         return f"icon-sized ({size[0]}x{size[1]})"
+    if size and min(size) <= _RULE_SIZE:
+        return f"a spacer or rule ({size[0]}x{size[1]})"
     if src and not src.startswith("data:"):
         full = src[:400].lower()
         if any(host in full for host in _TRACKER_HOSTS):
@@ -763,7 +766,7 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             captions.append(sibling)
         elif role == "credit" and not credits:
             credits.append(sibling)
-        elif not captions and split_caption(text, registry)[0] and split_caption(text, registry)[1]:
+        elif not captions and all(split_caption(text, registry)):
             captions.append(sibling)  # a caption with its credit at the end, right after the picture
             break
         elif len(text) < 200 and looks_like_credit(text, registry) and not credits:
