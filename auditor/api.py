@@ -8,17 +8,20 @@ from .model import Document, FileReport, Report
 from .registry import AgencyRegistry, default_registry
 
 
-def document_from_page(page: Page, registry: AgencyRegistry | None = None, why: bool = False) -> Document:
+def document_from_page(page: Page, registry: AgencyRegistry | None = None, why: bool = False,
+                       sites=None, url: str | None = None) -> Document:
     """Extract a loaded page; a page that could not be loaded becomes a document with an error.
-    ``why=True`` records why each image was taken or left out (``Document.decisions``)."""
+    ``why=True`` records why each image was taken or left out (``Document.decisions``); ``sites``
+    are the site profiles to match (or one profile to apply), ``url`` the page's address for them."""
     if page.text is None:
         return Document(path=page.path, errors=[page.error or "cannot read file"])
-    document = extract(page.text, page.path, registry or default_registry(), why=why)
+    document = extract(page.text, page.path, registry or default_registry(), why=why, sites=sites, url=url)
     document.encoding = page.encoding
     return document
 
 
-def extract_html(html: str | bytes, path: str = "<string>", registry: AgencyRegistry | None = None) -> Document:
+def extract_html(html: str | bytes, path: str = "<string>", registry: AgencyRegistry | None = None,
+                 sites=None, url: str | None = None, why: bool = False) -> Document:
     """Extract figures, credits, sign-off, datelines and mentions from one page's HTML.
 
     ``html`` may be text or bytes (bytes are decoded as a browser would: BOM, declared charset,
@@ -28,32 +31,39 @@ def extract_html(html: str | bytes, path: str = "<string>", registry: AgencyRegi
         page = page_from_bytes(path, html)
     else:
         page = Page(path, text=html, encoding=None) if html.strip() else Page(path, error="empty input")
-    return document_from_page(page, registry)
+    return document_from_page(page, registry, why=why, sites=sites, url=url)
 
 
 def extract_file(path: str, registry: AgencyRegistry | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES, why: bool = False) -> Document:
+                 max_bytes: int = DEFAULT_MAX_BYTES, why: bool = False, sites=None, url: str | None = None) -> Document:
     """Read and extract one file (``-`` for standard input)."""
-    return document_from_page(read_page(path, max_bytes), registry, why=why)
+    return document_from_page(read_page(path, max_bytes), registry, why=why, sites=sites, url=url)
 
 
 # -- checking -------------------------------------------------------------------------------
 
-def build_ruleset(rules=None, config=None, agencies=()):
+def build_ruleset(rules=None, config=None, agencies=(), site_profiles: bool = True):
     """The active rule set: ``rules`` (pack names or paths) or the config's packs, else ``default``.
 
-    ``config`` is a :class:`~auditor.config.Config`, a path to a config file, or None.
+    ``config`` is a :class:`~auditor.config.Config`, a path to a config file, or None. The rule set
+    carries the site profiles extraction applies: the config's, then the shipped ones (unless the
+    config says ``site_profiles: false``); ``site_profiles=False`` turns all of them off.
     Raises :class:`~auditor.yamlio.DataFileError` for a broken pack or config.
     """
     from .config import Config, load_config
     from .rules import load_ruleset
+    from .sites import SiteProfiles, shipped_profiles
 
     if config is not None and not isinstance(config, Config):
         config = load_config(config)
     config = config or Config()
     packs = list(rules or config.packs or ["default"])
-    return load_ruleset(packs, overrides=config.severities, agencies_files=[*config.agencies, *agencies],
-                        config_path=config.path)
+    ruleset = load_ruleset(packs, overrides=config.severities, agencies_files=[*config.agencies, *agencies],
+                           config_path=config.path)
+    ruleset.sites = SiteProfiles()
+    if site_profiles:
+        ruleset.sites = config.sites + (shipped_profiles() if config.shipped_sites else SiteProfiles())
+    return ruleset
 
 
 def check_document(document: Document, ruleset) -> FileReport:
@@ -62,14 +72,18 @@ def check_document(document: Document, ruleset) -> FileReport:
     return Engine(ruleset).check(document)
 
 
-def check_html(html: str | bytes, path: str = "<string>", rules=None, config=None, ruleset=None) -> FileReport:
+def check_html(html: str | bytes, path: str = "<string>", rules=None, config=None, ruleset=None,
+               site=None, url: str | None = None) -> FileReport:
     """Check one page's HTML and return its findings — the call for CMS hooks and publish pipelines.
 
     ``rules`` lists packs by name (``["dw"]``) or path; ``config`` is a config file path or object;
     pass a prepared ``ruleset`` (from :func:`build_ruleset`) to check many pages without reloading.
+    ``site`` is a :class:`~auditor.sites.SiteProfile` to apply (or ``SiteProfiles`` to match);
+    without it the rule set's profiles are matched against ``url`` or the page's canonical URL.
     """
     ruleset = ruleset or build_ruleset(rules, config)
-    return check_document(extract_html(html, path, ruleset.registry), ruleset)
+    sites = site if site is not None else ruleset.sites
+    return check_document(extract_html(html, path, ruleset.registry, sites=sites, url=url), ruleset)
 
 
 def check_paths(paths, rules=None, config=None, ruleset=None) -> Report:

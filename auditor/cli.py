@@ -17,7 +17,6 @@ from .config import Config, find_config, load_config
 from .loader import DEFAULT_MAX_BYTES, discover
 from .model import Summary
 from .output import EXTRACT_WRITERS, REPORT_WRITERS, extract_formats, report_formats
-from .registry import AgencyRegistry
 from .rules import Engine
 from .rules.packs import COMMON_KEYS
 from .runner import Progress, RunSpec, default_jobs, run
@@ -79,11 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", "-f", default="table", choices=extract_formats(),
                          help="output format (default: table)")
     extract.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    _site_options(extract)
     extract.add_argument("--why", action="store_true",
                          help="for every image on the page: taken or left out, and the element and test "
                               "that decided")
-    extract.add_argument("--agencies", metavar="FILE", action="append", default=[],
-                         help="a YAML file of agencies to add to or override in the registry")
+    _rule_options(extract)
     extract.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                          help="skip pages larger than this (default: 20M)")
     extract.set_defaults(handler=run_extract)
@@ -106,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=_positive, metavar="N",
                        help="check files in N processes (default: the number of CPUs); output order is the same")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no rule warnings")
+    _site_options(check)
     check.set_defaults(handler=run_check)
 
     rules = commands.add_parser("rules", help="list the active rules and their severities")
@@ -129,6 +129,13 @@ def _rule_options(parser) -> None:
                         help="a YAML file of agencies to add to or override in the registry")
 
 
+def _site_options(parser) -> None:
+    parser.add_argument("--no-site-profiles", action="store_true",
+                        help="apply no site profile, neither shipped nor from the config")
+    parser.add_argument("--url", metavar="URL",
+                        help="the address the page(s) will have, for matching site profiles (local drafts)")
+
+
 def _load_rules(args):
     """Config and rule set from the options; ``DataFileError`` for anything broken."""
     config_path = args.config
@@ -136,7 +143,8 @@ def _load_rules(args):
         found = find_config()
         config_path = str(found) if found else None
     config = load_config(config_path) if config_path else Config()
-    ruleset = build_ruleset(args.rules or None, config, agencies=args.agencies)
+    ruleset = build_ruleset(args.rules or None, config, agencies=args.agencies,
+                            site_profiles=not getattr(args, "no_site_profiles", False))
     return config, ruleset
 
 
@@ -159,7 +167,8 @@ def run_check(args) -> int:
         for writer in writers:
             writer.begin()
         paths = list(discover(args.paths, config.include, config.exclude))
-        spec = RunSpec(args.rules or None, config, args.agencies, args.max_size)
+        spec = RunSpec(args.rules or None, config, args.agencies, args.max_size,
+                       site_profiles=not args.no_site_profiles, url=args.url)
         progress = Progress(len(paths), enabled=not args.quiet)
         problems: list[str] = []
         for report, new_problems in run(paths, spec, engine, args.jobs or default_jobs()):
@@ -235,12 +244,14 @@ def run_explain(args) -> int:
 
 
 def run_extract(args) -> int:
-    registry = AgencyRegistry.load(*args.agencies)
+    _, ruleset = _load_rules(args)
+    registry = ruleset.registry
     with open_output(args.output) as stream:
         writer = EXTRACT_WRITERS[args.format](stream, color=use_color(stream) and not args.output)
         writer.begin()
         for path in discover(args.paths):
-            writer.document(extract_file(path, registry, args.max_size, why=args.why))
+            writer.document(extract_file(path, registry, args.max_size, why=args.why, sites=ruleset.sites,
+                                         url=args.url))
         writer.end()
     return EXIT_OK
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .resources import schema
+from .sites import SiteProfiles, profiles_from_config
 from .yamlio import read_yaml_file, validate
 
 CONFIG_NAMES = (".auditor.yaml", ".auditor.yml")
@@ -24,6 +25,8 @@ class Config:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     fail_on: str | None = None
+    sites: SiteProfiles = field(default_factory=SiteProfiles)  # the config's own site profiles
+    shipped_sites: bool = True  # the profiles in rules/sites/ apply too
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -58,4 +61,6 @@ def load_config(path: str | Path) -> Config:
         include=listed(data.get("include")),
         exclude=listed(data.get("exclude")),
         fail_on=data.get("fail_on"),
+        sites=profiles_from_config(data.get("sites"), marked, base),
+        shipped_sites=data.get("site_profiles", True),
     )

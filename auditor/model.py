@@ -157,6 +157,7 @@ class Document:
     encoding: str | None = None
     # Images the page shows that auditor could not read as figures ("figures-unread"): why, each.
     unread: list[str] = field(default_factory=list)
+    profile: str | None = None  # the site profile that was applied
     decisions: list[ImageDecision] = field(default_factory=list)  # only with extract(..., why=True)
 
     def to_dict(self) -> dict:
@@ -175,6 +176,7 @@ class Document:
             "mentions": [asdict(m) for m in self.mentions],
             "errors": list(self.errors),
             "unread": list(self.unread),
+            "profile": self.profile,
         }
         if self.decisions:
             data["why"] = [asdict(d) for d in self.decisions]

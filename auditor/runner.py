@@ -30,26 +30,29 @@ class RunSpec:
     config: Config = field(default_factory=Config)
     agencies: list[str] = field(default_factory=list)
     max_bytes: int = 20 * 1024 * 1024
+    site_profiles: bool = True
+    url: str | None = None  # the address the pages will have, for site profiles (--url)
 
 
 _WORKER: dict = {}
 
 
 def _init_worker(spec: RunSpec) -> None:
-    ruleset = build_ruleset(spec.packs, spec.config, agencies=spec.agencies)
+    ruleset = build_ruleset(spec.packs, spec.config, agencies=spec.agencies, site_profiles=spec.site_profiles)
     _WORKER.update(engine=Engine(ruleset), ruleset=ruleset, spec=spec)
 
 
 def _check_one(path: str) -> tuple[FileReport, list[str]]:
     engine: Engine = _WORKER["engine"]
     before = len(engine.problems)
-    return check_file(engine, _WORKER["ruleset"], path, _WORKER["spec"].max_bytes), engine.problems[before:]
+    spec = _WORKER["spec"]
+    return check_file(engine, _WORKER["ruleset"], path, spec.max_bytes, spec.url), engine.problems[before:]
 
 
-def check_file(engine: Engine, ruleset, path: str, max_bytes: int) -> FileReport:
+def check_file(engine: Engine, ruleset, path: str, max_bytes: int, url: str | None = None) -> FileReport:
     """Extract and check one file; an unexpected failure becomes a finding, never a traceback."""
     try:
-        return engine.check(extract_file(path, ruleset.registry, max_bytes))
+        return engine.check(extract_file(path, ruleset.registry, max_bytes, sites=ruleset.sites, url=url))
     except Exception as exc:  # noqa: BLE001 - one broken page must not stop a publish pipeline
         message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
         return FileReport(path, [Finding("input-unreadable", "error", message, 1)])
@@ -61,7 +64,7 @@ def run(paths: list[str], spec: RunSpec, engine: Engine, jobs: int) -> Iterator[
     if jobs == 1 or "-" in paths:
         for path in paths:
             before = len(engine.problems)
-            yield check_file(engine, engine.ruleset, path, spec.max_bytes), engine.problems[before:]
+            yield check_file(engine, engine.ruleset, path, spec.max_bytes, spec.url), engine.problems[before:]
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:

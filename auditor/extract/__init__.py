@@ -6,16 +6,17 @@ import re
 
 from lxml import etree
 
-from ..model import Document, Figure, Suppression, TextBlock
+from ..model import Dateline, Document, Figure, SignOff, Suppression, TextBlock
 from ..registry import AgencyRegistry, default_registry
-from .article import locate
+from ..sites import SiteProfile
+from .article import Block, locate
 from .credits import parse_credit, split_caption
-from .dom import ParseError, clean, last_line, parse, text_content
+from .dom import ParseError, clean, last_line, parse, text_content, visible_text
 from .figures import find_figures
 from .scan import PageScan, scan
 from .state import script_captions, script_figure_html
 from .structured import read_structured
-from .wire import find_datelines, find_mentions, find_signoff
+from .wire import find_datelines, find_mentions, find_signoff, match_signoff
 
 __all__ = ["extract", "ParseError"]
 
@@ -24,11 +25,13 @@ _SUPPRESS = re.compile(r"^\s*auditor-(disable-next-line|disable|enable)\b\s*(.*?
 
 
 def extract(text: str, path: str = "<string>", registry: AgencyRegistry | None = None,
-            why: bool = False) -> Document:
+            why: bool = False, sites=None, url: str | None = None) -> Document:
     """Read one article page. Problems with the page become ``Document.errors``, never exceptions.
 
     ``why=True`` also records, in ``Document.decisions``, why each image-like element was taken as
-    a figure or left out.
+    a figure or left out. ``sites`` is a :class:`~auditor.sites.SiteProfiles` (the first profile that
+    matches the page applies) or one :class:`~auditor.sites.SiteProfile` to apply whatever the page;
+    ``url`` stands in for the page's own canonical URL when matching (a local draft's address).
     """
     registry = registry or default_registry()
     document = Document(path=path)
@@ -38,21 +41,31 @@ def extract(text: str, path: str = "<string>", registry: AgencyRegistry | None =
         document.errors.append(f"cannot parse HTML: {exc}")
         return document
     try:
-        _extract_into(document, scan(root, text), registry, why)
+        _extract_into(document, scan(root, text), registry, why, sites, url)
     except RecursionError:
         document.errors.append("the page is nested too deeply to read; is it really an article page?")
     return document
 
 
-def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, why: bool = False) -> None:
+def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, why: bool = False,
+                  sites=None, url: str | None = None) -> None:
     structured = read_structured(page)
     _read_meta(document, page, structured.facts)
-    zone = locate(page)
+    profile = _profile_for(sites, url or document.url, page.root)
+    ignored: frozenset = frozenset()
+    if profile is not None:
+        document.profile = profile.name
+        ignored = frozenset(e for selector in profile.ignore for e in selector(page.root)
+                            if isinstance(e, etree._Element))
+    zone = locate(page, profile, ignored)
+    if profile is not None:
+        zone.ignored_by = f"ignored by site profile {profile.name}"
     if zone.headline is not None:
         document.headline = zone.blocks[0].text if zone.blocks and zone.blocks[0].part == "headline" else None
     document.headline = document.headline or structured.facts.headline
     decisions = [] if why else None
-    document.figures = find_figures(page, zone, registry, structured, base_url=document.url, trace=decisions)
+    document.figures = find_figures(page, zone, registry, structured, base_url=document.url, trace=decisions,
+                                    profile=profile)
     if not any(f.caption or f.credit for f in document.figures):
         # The visible markup says nothing about its pictures (none, or only placeholders that a
         # script fills in): the page's script state may hold them with captions and credits.
@@ -64,9 +77,14 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     document.decisions = decisions or []
 
     signoff, signoff_block = find_signoff(zone.blocks, registry)
+    if profile is not None and profile.signoff is not None:
+        signoff, signoff_block = _profile_signoff(profile, page.root, zone, registry) or (signoff, signoff_block)
     document.signoff = signoff
     skip: dict = {}
-    for dateline, block, length in find_datelines(zone.blocks, registry):
+    datelines = find_datelines(zone.blocks, registry)
+    if profile is not None and profile.dateline is not None:
+        datelines = _profile_datelines(profile, page.root, zone, registry) or datelines
+    for dateline, block, length in datelines:
         document.datelines.append(dateline)
         skip.setdefault(block.element, []).append((0, length))
     if signoff_block is not None:
@@ -85,6 +103,49 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     document.text = [TextBlock(b.text, b.line, b.part) for b in zone.blocks]
     if page.comments or page.has_ignores:
         document.suppressions = _suppressions(page)
+
+
+def _profile_for(sites, url: str | None, root):
+    if sites is None:
+        return None
+    if isinstance(sites, SiteProfile):
+        return sites
+    return sites.for_page(url, root)
+
+
+def _profile_block(profile, selector, root, zone):
+    """The element a profile's selector names, as a text block (found among the zone's blocks when
+    it is one of them, so that mention-skipping works as usual)."""
+    element = selector.first(root)
+    if not isinstance(element, etree._Element):
+        return None
+    for block in zone.blocks:
+        if block.element is element:
+            return block
+    raw = visible_text(element)
+    return Block(element, raw, raw, "body", True) if raw else None
+
+
+def _profile_signoff(profile, root, zone, registry):
+    block = _profile_block(profile, profile.signoff, root, zone)
+    if block is None:
+        return None
+    signoff = match_signoff(block.text, block, registry)
+    if signoff is None:
+        agencies = list(dict.fromkeys(m.agency.name for m in registry.scan(block.text)))
+        signoff = SignOff(block.text, block.line, [], agencies, "profile")
+    return signoff, block
+
+
+def _profile_datelines(profile, root, zone, registry):
+    block = _profile_block(profile, profile.dateline, root, zone)
+    if block is None:
+        return None
+    found = find_datelines([block], registry)
+    if found:
+        return found
+    agencies = [m.agency.name for m in registry.scan(block.text)]
+    return [(Dateline(block.text, agencies[0] if agencies else None, block.line), block, 0)]
 
 
 def _script_figures(page, registry: AgencyRegistry) -> list[Figure]:

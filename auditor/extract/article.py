@@ -87,7 +87,8 @@ class ArticleZone:
     headline: object | None
     blocks: list[Block] = field(default_factory=list)
     around: frozenset = frozenset()  # the article root and every element that contains it
-
+    ignored: frozenset = frozenset()  # elements a site profile says never to read
+    ignored_by: str = ""  # "site profile dw (ignore: aside.related)", for --why
 
 
 _BEM_MODIFIER = re.compile(r"--[^\s]*")
@@ -175,6 +176,8 @@ class ChromeMap:
         for node in ancestors(element):
             if node in self.zone.around or node in self._holds_story or tag_of(node) in ("body", "html"):
                 break
+            if node in self.zone.ignored:
+                return f"{self.zone.ignored_by}: {describe_element(node)}"
             if self._own(node) == "strong":
                 words = chrome_tokens(node)
                 word = CHROME.find(words) or EMBED.find(words) if words else None
@@ -200,6 +203,8 @@ class ChromeMap:
         return value
 
     def _own(self, node) -> str | None:
+        if node in self.zone.ignored:
+            return "strong"
         if node in self.zone.around or node in self._holds_story:
             return "stop"
         tag = tag_of(node)
@@ -217,10 +222,21 @@ class ChromeMap:
         return chrome_class(words) if words else None
 
 
-def locate(page) -> ArticleZone:
-    """Find the headline and the body of the article, and the smallest element holding both."""
-    headline = _headline(page)
-    body = _body_container(page, _own_article(headline))
+def locate(page, profile=None, ignored: frozenset = frozenset()) -> ArticleZone:
+    """Find the headline and the body of the article, and the smallest element holding both.
+    A site ``profile`` may name the article root and the headline; ``ignored`` elements are never
+    read as story text."""
+    headline = profile.headline.first(page.root) if profile is not None and profile.headline else None
+    headline = headline if isinstance(headline, etree._Element) else _headline(page)
+    given = profile.article.first(page.root) if profile is not None and profile.article else None
+    given = given if isinstance(given, etree._Element) else None
+    body = _body_container(page, given if given is not None else _own_article(headline))
+    if given is not None:
+        body = body if body is not None else given
+        zone = ArticleZone(given, body, headline, ignored=ignored)
+        zone.around = frozenset([given, *ancestors(given)])
+        zone.blocks = _blocks(zone)
+        return zone
     article_root = body
     if body is not None and headline is not None:
         article_root = _common_ancestor(headline, body)
@@ -230,7 +246,7 @@ def locate(page) -> ArticleZone:
             article_root = _nearest_container(body)
     elif body is not None:
         article_root = _nearest_container(body)
-    zone = ArticleZone(article_root, body, headline)
+    zone = ArticleZone(article_root, body, headline, ignored=ignored)
     if article_root is not None:
         zone.around = frozenset([article_root, *ancestors(article_root)])
     zone.blocks = _blocks(zone)
@@ -358,7 +374,7 @@ def _blocks(zone: ArticleZone) -> list[Block]:
     if scope is None:
         return blocks
     seen_body = False
-    around = _AncestorVerdicts(scope)
+    around = _AncestorVerdicts(scope, zone.ignored)
     for element in _text_blocks(scope, zone.body):
         if element is zone.headline:
             continue
@@ -388,8 +404,9 @@ class _AncestorVerdicts:
     """Per element up to the article root, memoised: is it (or an ancestor) a block of its own, and
     is it (or an ancestor) where story text never stands?"""
 
-    def __init__(self, scope):
+    def __init__(self, scope, ignored: frozenset = frozenset()):
         self.scope = scope
+        self.ignored = ignored
         self._nested: dict = {scope: False}
         self._excluded: dict = {scope: False}
 
@@ -401,9 +418,11 @@ class _AncestorVerdicts:
 
     def excluded(self, node) -> bool:
         """Captions, figures, asides, navigation, embeds, chrome: never story text."""
+        ignored = self.ignored
         def own(n) -> bool:
             tag = tag_of(n)
-            if tag in ("figure", "figcaption", "aside", "nav", "footer", "form", "table") or tag in SKIP_TAGS:
+            if n in ignored or tag in ("figure", "figcaption", "aside", "nav", "footer", "form", "table") \
+                    or tag in SKIP_TAGS:
                 return True
             words = element_tokens(n)
             return bool(words) and _excluded_class(words)

@@ -143,13 +143,19 @@ class _Trace:
 
 
 def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
-                 base_url: str | None = None, trace: list | None = None) -> list[Figure]:
+                 base_url: str | None = None, trace: list | None = None, profile=None) -> list[Figure]:
     """Every image that belongs to the article, in document order, with caption and credit.
 
     ``trace``, when given, receives an :class:`~auditor.model.ImageDecision` for every image-like
-    element: taken or left out, and the element and test that decided.
+    element: taken or left out, and the element and test that decided. A site ``profile`` that
+    names its figure units decides which images are figures; its caption and credit selectors win
+    over the generic reading.
     """
     why = _Trace(trace, page.images)
+    if profile is not None and profile.figure is not None:
+        figures = _profile_figures(page, zone, registry, index, base_url, profile, why)
+        why.finish()
+        return figures
     chrome_map = ChromeMap(zone)
     zone_end = _zone_end(zone)
     candidates: list[_Candidate] = []
@@ -169,7 +175,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     for candidate in candidates:
         element = candidate.element
         unit = candidate.unit = _figure_unit(element, holders, stops)
-        reading = _read(element, unit, registry)
+        reading = _read(element, unit, registry, profile)
         caption, credit = reading.caption, reading.credit
         chrome = chrome_map.verdict(element)
         if chrome == "weak" and credit is None and (not reading.caption_marked or _is_link_teaser(element, unit)):
@@ -230,6 +236,51 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         reading.caption, reading.credit = caption, credit
         why.taken(element, unit, reading, number)
     why.finish()
+    return figures
+
+
+def _profile_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex, base_url,
+                     profile, why: _Trace) -> list[Figure]:
+    """The figures a site profile names: one per figure unit, in document order."""
+    units = [u for u in profile.figure(page.root) if isinstance(u, etree._Element)]
+    taken: set = set()
+    figures: list[Figure] = []
+    for unit in units:
+        if unit in zone.ignored or any(a in zone.ignored for a in ancestors(unit)):
+            continue
+        img = profile.image.first(unit) if profile.image is not None else None
+        if not isinstance(img, etree._Element):
+            img = next((e for e in unit.iter("img", "amp-img") if not _in_noscript(e)), None)
+            img = img if img is not None else next(unit.iter("img", "amp-img"), None)
+        element = img if img is not None else unit
+        reading = _read(element, unit, registry, profile)
+        src = resolve_src(element) if img is not None else None
+        src = None if src and src.startswith("data:") else src
+        absolute = _absolute(base_url, src)
+        structured = index.for_element(element, absolute or src)
+        caption, credit = reading.caption, reading.credit
+        if structured is not None:
+            if credit is None and structured.credit_line:
+                credit = parse_credit(structured.credit_line, registry, line=structured.line,
+                                      origin=structured.origin, caption=caption)
+                reading.credit_from = f"{structured.origin} line {structured.line}" if credit else None
+            if caption is None and structured.caption:
+                caption = split_caption(structured.caption, registry)[0] or None
+                reading.caption_line = structured.line
+                reading.caption_from = f"{structured.origin} line {structured.line}" if caption else None
+        flags = sorted(set(detect_flags(caption if caption and caption[:4].isupper() else None)
+                           + (credit.flags if credit else [])), key=FLAGS.index)
+        alt = element.get("alt")
+        figures.append(Figure(line=unit.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
+                              caption=caption, caption_line=reading.caption_line if caption else None,
+                              credit=credit, structured=structured, flags=flags))
+        taken.update(unit.iter("img", "amp-img"))
+        reading.caption, reading.credit = caption, credit
+        reading.notes.append(f"site profile {profile.name}: figure '{profile.figure}'")
+        why.taken(element, unit, reading, len(figures))
+    for element in page.images:
+        if element not in taken:
+            why.left(element, f"not a figure unit of site profile {profile.name} (figure: '{profile.figure}')")
     return figures
 
 
@@ -503,8 +554,9 @@ def _figure_unit(img, holders: dict, stops: frozenset):
 
 # -- 3. reading caption and credit -------------------------------------------------------------
 
-def _read(img, unit, registry: AgencyRegistry) -> _Reading:
+def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     reading = _Reading()
+    chosen = _profile_parts(profile, unit, img) if profile is not None else None
     captions, credits = _find_parts(unit, img) if unit is not img else ([], [])
     if captions and not credits:
         edge = _edge_credit_child(captions[-1], registry)
@@ -543,6 +595,23 @@ def _read(img, unit, registry: AgencyRegistry) -> _Reading:
         credit_raw = _join_credits(credits)
         credit_line = credits[0].sourceline
         reading.credit_from = " + ".join(describe_element(c) for c in credits)
+    site_prefix = None
+    if chosen is not None:
+        # What the site profile names wins over what the generic reading found.
+        (caption_text, caption_at, caption_how), (credit_text, credit_at, credit_how) = chosen
+        if caption_text:
+            caption_raw, caption_line, reading.caption_from = caption_text, caption_at, caption_how
+            reading.caption_element, reading.caption_marked = None, True
+        if credit_text:
+            credit_raw, credit_line, reading.credit_from = credit_text, credit_at, credit_how
+        if credit_raw and profile.credit_prefix is not None:
+            try:
+                match = profile.credit_prefix.search(credit_raw)
+            except TimeoutError:
+                match = None
+            if match and match.start() == 0 and match.end() < len(credit_raw):
+                site_prefix = match.group().strip() or None
+                credit_raw = credit_raw[match.end():].strip()
 
     caption = _strip_ui(caption_raw) if caption_raw else None
     credit_text = _strip_ui(credit_raw) if credit_raw else None
@@ -608,7 +677,45 @@ def _read(img, unit, registry: AgencyRegistry) -> _Reading:
         if credit_text else None
     if reading.credit is None:
         reading.credit_from = None
+    elif site_prefix and reading.credit.prefix is None:
+        reading.credit.prefix = site_prefix  # the house prefix the profile names
     return reading
+
+
+def _profile_parts(profile, unit, img):
+    """Caption and credit as a site profile's selectors find them in (or, for a bare image, from)
+    the unit: ``((caption, line, how), (credit, line, how))``, each part None when not found."""
+    context = unit if unit is not img else img.getparent()
+    if context is None:
+        return (None, None, None), (None, None, None)
+    return (_selected(profile.caption, context, profile.name, "caption", " "),
+            _selected(profile.credit, context, profile.name, "credit", "/"))
+
+
+def _selected(selectors, context, name: str, key: str, joiner: str):
+    texts, line, used = [], None, []
+    for selector in selectors:
+        for found in selector(context):
+            if isinstance(found, etree._Element):
+                text = visible_text(found)
+                line = line or found.sourceline
+            else:
+                text = clean(str(found))
+                line = line or context.sourceline
+            if text and text not in texts:
+                texts.append(text)
+                if selector.text not in used:
+                    used.append(selector.text)
+    if not texts:
+        return None, None, None
+    if key == "caption":
+        joined = " ".join(texts)
+    else:  # credit parts in reading order: "Jane Doe" + "AFP" -> "Jane Doe/AFP" unless they carry separators
+        joined = texts[0]
+        for text in texts[1:]:
+            joined += (" " if joined.endswith(("/", "|", ",")) or text.startswith(("/", "|", ",")) else joiner) + text
+    how = f"site profile {name}: {key} " + " + ".join(f"'{u}'" for u in used)
+    return joined, line, how
 
 
 def _caption_text(caption, credits: set) -> str:

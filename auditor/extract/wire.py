@@ -80,7 +80,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry) -> tuple[SignOff
     fallback = None
     for block in reversed(window):
         text = block.text
-        signoff = _match_signoff(text, block, registry)
+        signoff = match_signoff(text, block, registry)
         if signoff is not None:
             return signoff, block
         if fallback is None:
@@ -92,7 +92,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry) -> tuple[SignOff
     return fallback or (None, None)
 
 
-def _match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
+def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
     line = block.line
     if len(text) <= 60 and not text.startswith("("):
         # A bare agency line closing the story: "AFP", "DPA", "dpa/AFP"

@@ -33,7 +33,8 @@ class ExtractTableWriter:
         if self.count:
             write("\n")
         self.count += 1
-        details = ", ".join(x for x in (document.language, document.encoding) if x)
+        details = ", ".join(x for x in (document.language, document.encoding,
+                                        f"site profile {document.profile}" if document.profile else None) if x)
         write(self._bold(document.path) + (f"  ({details})" if details else "") + "\n")
         if document.errors:
             for error in document.errors:

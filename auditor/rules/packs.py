@@ -51,6 +51,7 @@ class RuleSet:
     packs: list[str] = field(default_factory=list)
     sources: dict[str, RuleSource] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    sites: object = None  # the SiteProfiles extraction applies (auditor.sites), or None
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
