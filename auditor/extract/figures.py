@@ -271,7 +271,7 @@ def _profile_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: S
         flags = sorted(set(detect_flags(caption if caption and caption[:4].isupper() else None)
                            + (credit.flags if credit else [])), key=FLAGS.index)
         alt = element.get("alt")
-        figures.append(Figure(line=unit.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
+        figures.append(Figure(line=element.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
                               caption=caption, caption_line=reading.caption_line if caption else None,
                               credit=credit, structured=structured, flags=flags))
         taken.update(unit.iter("img", "amp-img"))
@@ -701,7 +701,8 @@ def _selected(selectors, context, name: str, key: str, joiner: str):
                 line = line or found.sourceline
             else:
                 text = clean(str(found))
-                line = line or context.sourceline
+                owner = found.getparent() if hasattr(found, "getparent") else None
+                line = line or (owner.sourceline if owner is not None else context.sourceline)
             if text and text not in texts:
                 texts.append(text)
                 if selector.text not in used:
