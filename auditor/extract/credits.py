@@ -59,6 +59,10 @@ _SUFFIX_CREDIT = re.compile(
     + r")\s*$")
 # "dpa (Ausschnitt)", "Getty Images (Symbolbild)": a note on how the picture is used, after the credit.
 _USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r")\s*[)\]]\s*$", re.IGNORECASE)
+_EMAIL = re.compile(r"\s*\S+@\S+\.[a-z]{2,}\b", re.IGNORECASE)
+# "(AFP file photo)", "Reuters archive": said after the source with a space, the flag word is no source.
+_FILE_NOTE = re.compile(r"(?<=\w)\s+(?:file\s+photo|file\s+picture|file|archive\s+photo|archive|archivo)$",
+                        re.IGNORECASE)
 # "Foto: Von Joschi71": after an explicit prefix, "von"/"by" introduces the photographer.
 _BY_WORD = re.compile(r"^(?:von|by|par|por|di|av|af|van|de)\s+(?=\S)", re.IGNORECASE)
 # "… | LÍBERO": a name in capitals after a bar is a credit in the house's own style.
@@ -176,6 +180,9 @@ def normalise_credit_text(text: str) -> tuple[str, str | None]:
     if prefix:
         text = _BY_WORD.sub("", text, count=1)
     text = _USAGE_NOTE.sub("", text)
+    if "@" in text:
+        text = _EMAIL.sub("", text)  # a photographer's address is contact, not credit
+    text = _FILE_NOTE.sub("", text)  # "AFP file photo": the flag, not a source (flags keep it)
     return text.strip(" .;,|").strip(), prefix
 
 
@@ -194,7 +201,7 @@ def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
     body, prefix = normalise_credit_text(text)
     if not body or len(body) > 300 or _BYLINE.match(body):
         return None
-    flags = detect_flags(body)
+    flags = detect_flags(body, text)  # the printed text too: "AFP file photo" is a file picture
     if caption and re.match(r"^\s*(?:FILE\b|FILE PHOTO\b|ARCHIV)", caption):
         flags = sorted(set(flags) | {"file"}, key=FLAGS.index)
     return Credit(text=body, prefix=prefix, line=line, sources=split_sources(body, registry),
@@ -421,7 +428,8 @@ def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
         # "(AP Photo/Jane Doe)", "(Reuters)", "(NOAA via AP)", "(Dustin Franz/AFP/Getty Images)";
         # not "(the AP reported)" and not a sentence that happens to name an agency.
         return len(words) <= 6 or "/" in body or _VIA.search(body) is not None
-    if _VIA.search(body) or re.search(r"\b(?:photo|foto|courtesy|handout|file)\b", body, re.IGNORECASE):
+    if _VIA.search(body) or re.search(r"\b(?:photo|foto|courtesy|handout|file|screenshot|screengrab|captura)\b",
+                                      body, re.IGNORECASE):
         return len(words) <= 8
     return "/" in body and len(words) <= 6 and bool(re.search(r"[A-ZÀ-Þ]\w*\s*/\s*[A-ZÀ-Þ]", body))
 

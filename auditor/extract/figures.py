@@ -455,7 +455,7 @@ def _declared_size(element) -> tuple[int, int] | None:
     for attrs in (("width", "data-width"), ("height", "data-height")):
         value = next((v for v in (element.get(a) for a in attrs) if v), None)
         value = (value or "").strip().removesuffix("px")
-        values.append(int(value) if value.isdigit() else None)
+        values.append(int(value) if value.isdigit() and int(value) > 0 else None)  # 0: "auto" in some CMSs
     width, height = values
     if width is None and height is None:
         return None

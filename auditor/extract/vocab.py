@@ -14,10 +14,11 @@ from .dom import name_tokens
 class Tokens:
     """A named group of class/id words and phrases with one meaning."""
 
-    __slots__ = ("name", "words", "phrases", "unless_followed_by", "prefixes", "_memo", "_phrase_starts")
+    __slots__ = ("name", "words", "phrases", "unless_followed_by", "unless_head", "prefixes", "_memo",
+                 "_phrase_starts")
 
     def __init__(self, name: str, words: frozenset, phrases: tuple = (), unless_followed_by: frozenset = frozenset(),
-                 prefix_length: int = 0):
+                 prefix_length: int = 0, unless_head: frozenset = frozenset()):
         if not words and not phrases:
             raise ValueError(f"token group {name!r} is empty")
         self.name = name
@@ -26,6 +27,9 @@ class Tokens:
         # A word is not this role when a layout word follows it in the same value: a "sidebar-grid"
         # is the grid that holds the story and its sidebar, not a sidebar.
         self.unless_followed_by = unless_followed_by
+        # A compound class name says what its element is in its last word (its head): the
+        # "leadArtWithAds__LeadArtWrapperFigure" is a figure that sits beside ads, not an ad.
+        self.unless_head = unless_head
         # Words this long also count at the start of a compound written without separators
         # ("authorphoto", "relatedposts"); shorter ones would catch ordinary words ("shareable").
         self.prefixes = tuple(sorted((w for w in words if prefix_length and len(w) >= prefix_length),
@@ -61,7 +65,8 @@ class Tokens:
                         if tokens[index:index + len(phrase)] == phrase:
                             return "-".join(phrase)
                     continue
-                if word and not (self.unless_followed_by and self.unless_followed_by.intersection(tokens[index + 1:])):
+                if word and not (self.unless_followed_by and self.unless_followed_by.intersection(tokens[index + 1:])) \
+                        and not (self.unless_head and _head(tokens, index) in self.unless_head):
                     return word
         return None
 
@@ -69,10 +74,19 @@ class Tokens:
         return next((w for w in self.prefixes if token.startswith(w) and len(token) > len(w)), None)
 
 
-def _group(name: str, words: str, phrases: str = "", unless: str = "", prefix_length: int = 0) -> Tokens:
+def _head(tokens: tuple, index: int) -> str | None:
+    """The last real word after ``index`` (not a build hash such as "sc", "1gmzpqh", "1")."""
+    for token in reversed(tokens[index + 1:]):
+        if token.isalpha() and len(token) > 2:
+            return token
+    return None
+
+
+def _group(name: str, words: str, phrases: str = "", unless: str = "", prefix_length: int = 0,
+           unless_head: str = "") -> Tokens:
     return Tokens(name, frozenset(words.split()),
                   tuple(tuple(p.split("-")) for p in phrases.split()),
-                  frozenset(unless.split()), prefix_length)
+                  frozenset(unless.split()), prefix_length, frozenset(unless_head.split()))
 
 
 # Page furniture around the story. An image under one of these is not an article image.
@@ -102,6 +116,7 @@ CHROME = _group(
     "articles-lies plus-lus",
     unless="grid layout columns cols row template",
     prefix_length=6,
+    unless_head="figure",
 )
 
 # Weaker signs: AP calls its lead image a "gallery-teaser"; such images stay when they carry a credit.
