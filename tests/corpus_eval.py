@@ -157,6 +157,11 @@ def totals(scores) -> dict:
         out[name] = sum(getattr(s, name) for s, _, _ in scores)
     for name in ("signoff_ok", "datelines_ok", "mentions_ok"):
         out[name] = sum(getattr(s, name) for s, _, _ in scores)
+    # Per page, then averaged: one 50-picture gallery weighs as much as one lead picture.
+    pages_with = [s for s, _, _ in scores if s.captions]
+    out["caption_recall_pages"] = sum(s.captions_found / s.captions for s in pages_with) / max(len(pages_with), 1)
+    pages_with = [s for s, _, _ in scores if s.credits]
+    out["credit_recall_pages"] = sum(s.credits_found / s.credits for s in pages_with) / max(len(pages_with), 1)
     out["caption_recall"] = out["captions_found"] / max(out["captions"], 1)
     out["credit_recall"] = out["credits_found"] / max(out["credits"], 1)
     out["figure_precision"] = out["taken_right"] / max(out["taken"], 1)
@@ -167,7 +172,8 @@ def summary_line(name: str, t: dict) -> str:
     return (f"{name}: {t['pages']} pages, {t['publishers']} publishers; captions {t['captions_found']}/"
             f"{t['captions']} = {t['caption_recall']:.1%}; credits {t['credits_found']}/{t['credits']} = "
             f"{t['credit_recall']:.1%}; figure precision {t['taken_right']}/{t['taken']} = "
-            f"{t['figure_precision']:.1%}; pages right: sign-off {t['signoff_ok']}/{t['pages']}, datelines "
+            f"{t['figure_precision']:.1%}; averaged per page: captions {t['caption_recall_pages']:.1%}, credits "
+            f"{t['credit_recall_pages']:.1%}; pages right: sign-off {t['signoff_ok']}/{t['pages']}, datelines "
             f"{t['datelines_ok']}/{t['pages']}, mentions {t['mentions_ok']}/{t['pages']}")
 
 
