@@ -25,6 +25,13 @@ sys.path.insert(0, str(ROOT))
 
 from auditor.api import extract_html  # noqa: E402
 from auditor.registry import default_registry  # noqa: E402
+from auditor.sites import SiteProfile as Profile  # noqa: E402
+from auditor.sites import SiteProfiles, compile_selector, shipped_profiles  # noqa: E402
+
+# A profile that applies to every page (no match): the cost of applying one, measured on all pages.
+EVERY_PAGE = SiteProfiles((Profile(name="bench", where="bench", caption=(compile_selector("figcaption", True),),
+                                   credit=(compile_selector(".credit", True),),
+                                   ignore=(compile_selector("aside"), compile_selector("nav"))),))
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 
@@ -62,6 +69,10 @@ def main() -> int:
         "lxml": ("lxml.html.fromstring (bare parse)", lambda p, raw: lxml.html.fromstring(raw)),
         "bs4": ('BeautifulSoup(html, "lxml")', lambda p, raw: BeautifulSoup(raw, "lxml")),
         "auditor": ("auditor extraction", lambda p, raw: extract_html(raw, p, registry)),
+        "shipped": ("auditor, shipped site profiles", lambda p, raw: extract_html(raw, p, registry,
+                                                                              sites=shipped_profiles())),
+        "profile": ("auditor, a profile on every page", lambda p, raw: extract_html(raw, p, registry,
+                                                                                sites=EVERY_PAGE)),
     }
     # Rounds interleave the contenders, so that a slow patch of a noisy machine hits all of them;
     # the ratios are taken within each round and their median is reported.
@@ -75,8 +86,12 @@ def main() -> int:
               f"runs: {', '.join(f'{r:.1f}' for r in values)})")
     cost = statistics.median(lx / au for lx, au in zip(rates["lxml"], rates["auditor"], strict=True))
     speedup = statistics.median(au / bs for au, bs in zip(rates["auditor"], rates["bs4"], strict=True))
+    shipped = statistics.median(au / sh for au, sh in zip(rates["auditor"], rates["shipped"], strict=True))
+    profile = statistics.median(au / pr for au, pr in zip(rates["auditor"], rates["profile"], strict=True))
     print()
     print(f"auditor costs {cost:.2f}x a bare lxml parse (median of per-round ratios; target: <= 2.0x)")
+    print(f"matching the shipped site profiles costs {shipped:.2f}x, applying a profile to every page "
+          f"{profile:.2f}x the extraction without profiles (target: <= 1.10x)")
     print(f"auditor is {speedup:.2f}x as fast as BeautifulSoup's parse alone (target: > 1.0x)")
     return 0
 
