@@ -112,6 +112,18 @@ def build_parser() -> argparse.ArgumentParser:
     _rule_options(rules)
     rules.set_defaults(handler=run_rules)
 
+    profile = commands.add_parser("profile", help="site profiles: draft one from pages of a site")
+    profile_commands = profile.add_subparsers(dest="profile_command", metavar="COMMAND")
+    suggest = profile_commands.add_parser(
+        "suggest", help="write a draft site profile for pages of one site",
+        description="Read pages of one site with the generic extractor and write a draft profile: the "
+                    "selectors its figure units, captions and credits share. Edit it before you use it.")
+    suggest.add_argument("paths", nargs="+", metavar="PAGE", help="HTML pages of one site (or directories)")
+    suggest.add_argument("--name", help="the profile's name (default: from the pages' host)")
+    suggest.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    suggest.set_defaults(handler=run_profile_suggest)
+    profile.set_defaults(handler=lambda args: (profile.print_help(), EXIT_USAGE)[1])
+
     explain = commands.add_parser("explain", help="describe a rule: what it checks, why, examples")
     explain.add_argument("rule_id", metavar="RULE_ID")
     _rule_options(explain)
@@ -253,6 +265,26 @@ def run_extract(args) -> int:
             writer.document(extract_file(path, registry, args.max_size, why=args.why, sites=ruleset.sites,
                                          url=args.url))
         writer.end()
+    return EXIT_OK
+
+
+def run_profile_suggest(args) -> int:
+    from .loader import read_page
+    from .suggest import suggest_profile
+
+    pages, problems = [], []
+    for path in discover(args.paths):
+        page = read_page(path)
+        if page.text is None:
+            problems.append(f"{path}: {page.error}")
+        else:
+            pages.append((path, page.text))
+    for problem in problems:
+        print(f"auditor: skipped {problem}", file=sys.stderr)
+    if not pages:
+        raise UsageError("no readable HTML page given; name pages of one site")
+    with open_output(args.output) as stream:
+        stream.write(suggest_profile(pages, name=args.name))
     return EXIT_OK
 
 

@@ -221,3 +221,26 @@ def test_shipped_profile_reads_a_real_page(page, name, figures, signoff, corpus)
 
 def test_every_shipped_profile_has_a_real_page_test():
     assert {p.name for p in shipped_profiles().profiles} == {c[1] for c in SHIPPED_CASES}
+
+
+def test_profile_suggest_writes_a_draft_that_loads_and_reads_the_pages(tmp_path):
+    pages = [ROOT / "samples" / name for name in ("dw-en-north-korea.html", "dw-de-hochwasser.html",
+                                                  "defects-dw.html")]
+    out = tmp_path / "draft.yaml"
+    result = subprocess.run([sys.executable, "-m", "auditor", "profile", "suggest", *map(str, pages),
+                             "--output", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# A DRAFT")
+    assert "figure: 'figure.placeholder-image'" in text and "credit: 'span.credit'" in text
+    draft = load_site_file(out)
+    document = extract_file(str(pages[0]), sites=draft)
+    assert document.profile == draft.profiles[0].name
+    assert [f.credit.text for f in document.figures] == [
+        "Korean Central News Agency/Korea News Service/AP/picture alliance", "Jung Yeon-je/AFP/Getty Images"]
+
+
+def test_profile_suggest_without_pages_exits_2(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "auditor", "profile", "suggest", str(tmp_path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "no readable HTML page" in result.stderr

@@ -110,14 +110,16 @@ class _Reading:
     credit_from: str | None = None
     caption_element: object = None  # where the caption was read (for figures that share one)
     caption_marked: bool = False  # ... and that element is marked as a caption (tag, itemprop, class)
+    credit_elements: list = field(default_factory=list)  # where the credit was read
     notes: list = field(default_factory=list)
 
 
 class _Trace:
     """Decisions about image elements, kept only when the caller asks (``extract --why``)."""
 
-    def __init__(self, sink: list | None, elements: list):
+    def __init__(self, sink: list | None, elements: list, parts: list | None = None):
         self.sink = sink
+        self.parts = parts  # (image, unit, caption element, credit elements) per figure, for profile drafts
         self.position = {e: i for i, e in enumerate(elements)} if sink is not None else {}
         self.found: list = []
 
@@ -133,6 +135,9 @@ class _Trace:
                                            unit=describe_element(unit) if unit is not None else None)))
 
     def taken(self, element, unit, reading: _Reading, figure: int) -> None:
+        if self.parts is not None:
+            self.parts.append((element, unit, reading.caption_element if reading.caption_marked else None,
+                               reading.credit_elements if reading.credit else []))
         if self.sink is not None:
             details = [f"caption from {reading.caption_from}" if reading.caption_from else "no caption",
                        f"credit from {reading.credit_from}" if reading.credit_from else "no credit",
@@ -143,7 +148,8 @@ class _Trace:
 
 
 def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
-                 base_url: str | None = None, trace: list | None = None, profile=None) -> list[Figure]:
+                 base_url: str | None = None, trace: list | None = None, profile=None,
+                 parts: list | None = None) -> list[Figure]:
     """Every image that belongs to the article, in document order, with caption and credit.
 
     ``trace``, when given, receives an :class:`~auditor.model.ImageDecision` for every image-like
@@ -151,7 +157,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     names its figure units decides which images are figures; its caption and credit selectors win
     over the generic reading.
     """
-    why = _Trace(trace, page.images)
+    why = _Trace(trace, page.images, parts)
     if profile is not None and profile.figure is not None:
         figures = _profile_figures(page, zone, registry, index, base_url, profile, why)
         why.finish()
@@ -595,6 +601,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         credit_raw = _join_credits(credits)
         credit_line = credits[0].sourceline
         reading.credit_from = " + ".join(describe_element(c) for c in credits)
+        reading.credit_elements = list(credits)
     site_prefix = None
     if chosen is not None:
         # What the site profile names wins over what the generic reading found.
