@@ -17,8 +17,8 @@ from auditor.api import extract_file
 
 def test_labels_cover_enough_pages_publishers_and_languages():
     labels = load_labels().values()
-    assert len(labels) >= 130
-    assert len({label["publisher"] for label in labels}) >= 120
+    assert len(labels) >= 200
+    assert len({label["publisher"] for label in labels}) >= 200
     non_english = [label for label in labels if (label.get("language") or "en")[:2] != "en"]
     assert len(non_english) >= 20
     assert sum(split_of(label) == "heldout" for label in labels) >= 20
@@ -72,7 +72,7 @@ def heldout(corpus):
 
 
 def test_dev_labels_are_recovered(dev):
-    assert dev["caption_recall"] >= 0.87
+    assert dev["caption_recall"] >= 0.89
     assert dev["credit_recall"] >= 0.89
     assert dev["figure_precision"] >= 0.84
     assert dev["signoff_ok"] / dev["pages"] >= 0.83
@@ -82,6 +82,6 @@ def test_dev_labels_are_recovered(dev):
 
 def test_heldout_labels_are_recovered(heldout):
     # Measured, never inspected while fixing: a floor only against collapse.
-    assert heldout["caption_recall"] >= 0.6
+    assert heldout["caption_recall"] >= 0.66
     assert heldout["credit_recall"] >= 0.72
-    assert heldout["figure_precision"] >= 0.75
+    assert heldout["figure_precision"] >= 0.8
