@@ -216,30 +216,13 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
                                      or (previous[1] == caption and previous[2] == credit_text)):
             why.left(element, f"the same picture as figure {previous[0]}", unit)
             continue
-        structured = index.for_element(element, absolute or candidate.src)
-        if structured is not None:
-            if credit is None and structured.credit_line:
-                credit = parse_credit(structured.credit_line, registry, line=structured.line,
-                                      origin=structured.origin, caption=caption)
-                reading.credit_from = f"{structured.origin} line {structured.line}" if credit else None
-            if caption is None and structured.caption:
-                caption, _ = split_caption(structured.caption, registry)
-                caption = caption or None
-                reading.caption_line = structured.line
-                reading.caption_from = f"{structured.origin} line {structured.line}" if caption else None
-        flags = sorted(set(detect_flags(caption if caption and caption[:4].isupper() else None)
-                           + (credit.flags if credit else [])), key=FLAGS.index)
-        alt = element.get("alt")
-        if alt is None and tag_of(element) == "div":
-            alt = element.get("data-alt")  # a delayed image's alt, set when JavaScript makes the <img>
-        figures.append(Figure(line=element.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
-                              caption=caption, caption_line=reading.caption_line if caption else None,
-                              credit=credit, structured=structured, flags=flags))
+        figure = _figure(element, reading, index.for_element(element, absolute or candidate.src), absolute, registry)
+        figures.append(figure)
+        caption, credit = figure.caption, figure.credit
         number = len(figures)
         kept.setdefault(candidate.key, (number, caption, credit.text if credit else None))
         if reading.caption_element is not None:
             caption_owners.setdefault(reading.caption_element, number)
-        reading.caption, reading.credit = caption, credit
         why.taken(element, unit, reading, number)
     why.finish()
     return figures
@@ -263,31 +246,38 @@ def _profile_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: S
         src = resolve_src(element) if img is not None else None
         src = None if src and src.startswith("data:") else src
         absolute = _absolute(base_url, src)
-        structured = index.for_element(element, absolute or src)
-        caption, credit = reading.caption, reading.credit
-        if structured is not None:
-            if credit is None and structured.credit_line:
-                credit = parse_credit(structured.credit_line, registry, line=structured.line,
-                                      origin=structured.origin, caption=caption)
-                reading.credit_from = f"{structured.origin} line {structured.line}" if credit else None
-            if caption is None and structured.caption:
-                caption = split_caption(structured.caption, registry)[0] or None
-                reading.caption_line = structured.line
-                reading.caption_from = f"{structured.origin} line {structured.line}" if caption else None
-        flags = sorted(set(detect_flags(caption if caption and caption[:4].isupper() else None)
-                           + (credit.flags if credit else [])), key=FLAGS.index)
-        alt = element.get("alt")
-        figures.append(Figure(line=element.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
-                              caption=caption, caption_line=reading.caption_line if caption else None,
-                              credit=credit, structured=structured, flags=flags))
+        figures.append(_figure(element, reading, index.for_element(element, absolute or src), absolute, registry))
         taken.update(unit.iter("img", "amp-img"))
-        reading.caption, reading.credit = caption, credit
         reading.notes.append(f"site profile {profile.name}: figure '{profile.figure}'")
         why.taken(element, unit, reading, len(figures))
     for element in page.images:
         if element not in taken:
             why.left(element, f"not a figure unit of site profile {profile.name} (figure: '{profile.figure}')")
     return figures
+
+
+def _figure(element, reading: _Reading, structured, absolute: str | None, registry: AgencyRegistry) -> Figure:
+    """The figure for a reading, with what the page's structured data adds where the markup is silent.
+    Updates ``reading`` (for ``--why``)."""
+    caption, credit = reading.caption, reading.credit
+    if structured is not None:
+        if credit is None and structured.credit_line:
+            credit = parse_credit(structured.credit_line, registry, line=structured.line,
+                                  origin=structured.origin, caption=caption)
+            reading.credit_from = f"{structured.origin} line {structured.line}" if credit else None
+        if caption is None and structured.caption:
+            caption = split_caption(structured.caption, registry)[0] or None
+            reading.caption_line = structured.line
+            reading.caption_from = f"{structured.origin} line {structured.line}" if caption else None
+    flags = sorted(set(detect_flags(caption if caption and caption[:4].isupper() else None)
+                       + (credit.flags if credit else [])), key=FLAGS.index)
+    alt = element.get("alt")
+    if alt is None and tag_of(element) == "div":
+        alt = element.get("data-alt")  # a delayed image's alt, set when JavaScript makes the <img>
+    reading.caption, reading.credit = caption, credit
+    return Figure(line=element.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
+                  caption=caption, caption_line=reading.caption_line if caption else None,
+                  credit=credit, structured=structured, flags=flags)
 
 
 # -- 1. screening ------------------------------------------------------------------------------
