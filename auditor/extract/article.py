@@ -400,6 +400,14 @@ def _blocks(zone: ArticleZone) -> list[Block]:
     return blocks
 
 
+def _nests_blocks(node) -> bool:
+    if tag_of(node) in _BLOCK_TAGS:
+        return True
+    names = element_tokens(node)
+    # a cheap substring look before the token test: few class names mention a sign-off
+    return bool(names) and ("ign" in names or "ttrib" in names or "IGN" in names) and bool(SIGNOFF.find(names))
+
+
 class _AncestorVerdicts:
     """Per element up to the article root, memoised: is it (or an ancestor) a block of its own, and
     is it (or an ancestor) where story text never stands?"""
@@ -413,8 +421,7 @@ class _AncestorVerdicts:
     def nested(self, node) -> bool:
         """A <p> inside an <li> or <blockquote> is counted once, as the outer block; a sign-off
         element inside a paragraph is that paragraph; a paragraph inside a sign-off is the sign-off."""
-        return self._walk(node, self._nested,
-                          lambda n: tag_of(n) in _BLOCK_TAGS or bool(SIGNOFF.find(element_tokens(n))))
+        return self._walk(node, self._nested, _nests_blocks)
 
     def excluded(self, node) -> bool:
         """Captions, figures, asides, navigation, embeds, chrome: never story text."""

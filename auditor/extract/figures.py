@@ -167,7 +167,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     candidates: list[_Candidate] = []
     lead = _lead_identities(page, index)
     for element in page.images:
-        reason, src = _screen(element, chrome_map, zone, zone_end, lead)
+        reason, src = _screen(element, chrome_map, zone, zone_end, lead, explain=trace is not None)
         if reason:
             why.left(element, reason)
             continue
@@ -181,6 +181,15 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     for candidate in candidates:
         element = candidate.element
         unit = candidate.unit = _figure_unit(element, holders, stops)
+        # Tests that need only the structure come before reading caption and credit: cheaper.
+        shop = _shop_link(element, unit)
+        if shop:
+            why.left(element, f"a product advertisement (links to {shop})", unit)
+            continue
+        teaser = _teaser_card(unit, zone, stops)
+        if teaser is not None:
+            why.left(element, f"story card ({describe_element(teaser)}: headline and link, no story text)", unit)
+            continue
         reading = _read(element, unit, registry, profile)
         caption, credit = reading.caption, reading.credit
         chrome = chrome_map.verdict(element)
@@ -196,14 +205,6 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             continue
         if caption is None and credit is None and _is_link_teaser(element, unit):
             why.left(element, "a link to another page, no caption or credit", unit)
-            continue
-        shop = _shop_link(element, unit)
-        if shop:
-            why.left(element, f"a product advertisement (links to {shop})", unit)
-            continue
-        teaser = _teaser_card(unit, zone, stops)
-        if teaser is not None:
-            why.left(element, f"story card ({describe_element(teaser)}: headline and link, no story text)", unit)
             continue
         owner = caption_owners.get(reading.caption_element) if reading.caption_element is not None else None
         if owner is not None and credit is None:
@@ -292,7 +293,7 @@ def _lead_identities(page, index: StructuredIndex) -> set:
 
 
 def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
-            lead: set) -> tuple[str | None, str | None]:
+            lead: set, explain: bool = False) -> tuple[str | None, str | None]:
     """Why this element is not an article image (None when it may be), and its real URL."""
     src = None
     if not chrome_map.inside(element) and not _before_article_end(element, zone, zone_end):
@@ -301,7 +302,7 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
         src = resolve_src(element)
         key = _identity(src)
         if key is None or key not in lead:
-            return f"page chrome ({chrome_map.reason(element)})", None
+            return (f"page chrome ({chrome_map.reason(element)})" if explain else "page chrome"), None
         lead.discard(key)  # the lead picture, wherever its wrapper's class puts it: once
     if tag_of(element) == "div" and not _is_delayed_image(element):
         return "a <div> that is not a delayed image", None
