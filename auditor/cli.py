@@ -7,6 +7,7 @@ import contextlib
 import inspect
 import os
 import sys
+import tempfile
 import textwrap
 
 from tabulate import tabulate
@@ -169,6 +170,8 @@ def run_check(args) -> int:
     fail_on = args.fail_on or config.fail_on or "error"
     engine = Engine(ruleset)
     summary = Summary()
+    paths = _inputs(args.paths, config.include, config.exclude)
+    _refuse_overwriting_inputs(paths, [args.output, *(target for _, target in extra)])
     with contextlib.ExitStack() as stack:
         stdout = stack.enter_context(open_output(args.output))
         writers = [REPORT_WRITERS[args.format](stdout, ruleset=ruleset, color=use_color(stdout) and not args.output,
@@ -178,7 +181,6 @@ def run_check(args) -> int:
             writers.append(REPORT_WRITERS[name](stream, ruleset=ruleset, color=False, fail_on=fail_on))
         for writer in writers:
             writer.begin()
-        paths = list(discover(args.paths, config.include, config.exclude))
         spec = RunSpec(args.rules or None, config, args.agencies, args.max_size,
                        site_profiles=not args.no_site_profiles, url=args.url)
         progress = Progress(len(paths), enabled=not args.quiet)
@@ -258,10 +260,12 @@ def run_explain(args) -> int:
 def run_extract(args) -> int:
     _, ruleset = _load_rules(args)
     registry = ruleset.registry
+    paths = _inputs(args.paths)
+    _refuse_overwriting_inputs(paths, [args.output])
     with open_output(args.output) as stream:
         writer = EXTRACT_WRITERS[args.format](stream, color=use_color(stream) and not args.output)
         writer.begin()
-        for path in discover(args.paths):
+        for path in paths:
             writer.document(extract_file(path, registry, args.max_size, why=args.why, sites=ruleset.sites,
                                          url=args.url))
         writer.end()
@@ -288,14 +292,59 @@ def run_profile_suggest(args) -> int:
     return EXIT_OK
 
 
+def _inputs(given: list[str], include=(), exclude=()) -> list[str]:
+    """The input files; none at all is a usage error, never a silent pass."""
+    paths = list(discover(given, include, exclude))
+    if not paths:
+        where = ", ".join(given)
+        hint = f" with include {list(include)}" if include else ""
+        raise UsageError(f"no HTML files matched {where}{hint}: nothing was checked "
+                         "(directories are searched for *.html, *.htm and *.xhtml)")
+    return paths
+
+
+def _refuse_overwriting_inputs(inputs: list[str], outputs: list[str | None]) -> None:
+    """An output path that is one of the inputs would erase the article: refuse before writing."""
+    pages = {os.path.realpath(p) for p in inputs if p != "-"}
+    for output in outputs:
+        if output and os.path.realpath(output) in pages:
+            raise UsageError(f"the output file {output} is one of the pages to read; writing the report "
+                             "there would erase the page. Choose another output path.")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def open_output(path: str | None):
-    """A file to write a report to, or standard output."""
+    """A file to write a report to, or standard output.
+
+    The report is written to a temporary file in the same folder and renamed over ``path`` only when
+    it is complete: an interrupted run leaves the previous report or none, never half of one.
+    """
     if not path:
         yield sys.stdout
         return
-    with open(path, "w", encoding="utf-8", newline="") as stream:
-        yield stream
+    if os.path.isdir(path):
+        raise UsageError(f"cannot write {path}: it is a folder; give a file name")
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".auditor-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}; check that its folder exists "
+                         "and is writable") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is as readable as any file
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import functools
 import os
 import re
 import sys
@@ -83,8 +84,49 @@ def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterabl
 
 
 def _glob(relative: str, pattern: str) -> bool:
-    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern.rstrip("/") + "/*") \
-        or fnmatch.fnmatch(os.path.basename(relative), pattern)
+    """gitignore-style matching: ``**/`` is zero or more folders (``stories/**/*.html`` matches
+    ``stories/top.html``), ``*`` stays within a folder, a pattern without ``/`` matches a file name
+    anywhere, and ``drafts/`` matches everything below ``drafts``."""
+    if "/" not in pattern.rstrip("/"):
+        if fnmatch.fnmatchcase(os.path.basename(relative), pattern.rstrip("/")):
+            return True
+        return any(fnmatch.fnmatchcase(part, pattern.rstrip("/")) for part in relative.split("/")[:-1])
+    regex = _glob_regex(pattern.lstrip("/"))
+    return regex.match(relative) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _glob_regex(pattern: str):
+    out, i = [], 0
+    directory = pattern.endswith("/")
+    pattern = pattern.rstrip("/")
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[":
+            end = pattern.find("]", i + 1)
+            if end < 0:
+                out.append(re.escape(pattern[i]))
+                i += 1
+            else:
+                out.append("[" + pattern[i + 1:end].replace("!", "^", 1) + "]")
+                i = end + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    # a folder pattern (or any pattern that names a folder) matches everything below it too
+    suffix = "/.*" if directory else "(?:/.*)?"
+    return re.compile("".join(out) + suffix + r"\Z")
 
 
 def read_page(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:

@@ -31,10 +31,14 @@ if [ "${INPUT_CHANGED_ONLY:-false}" = "true" ]; then
   paths=("${changed[@]}")
 fi
 
+report="${RUNNER_TEMP:-/tmp}/auditor-report.json"
+summary_md="${RUNNER_TEMP:-/tmp}/auditor-summary.md"
+# An earlier run in the same job must not lend this one its counts or its summary.
+rm -f "$report" "$summary_md"
+
 python -m auditor "${args[@]}" -- "${paths[@]}"
 status=$?
 
-report="${RUNNER_TEMP:-/tmp}/auditor-report.json"
 if [ -f "$report" ]; then
   python - "$report" >> "${GITHUB_OUTPUT:-/dev/null}" <<'PY'
 import json, sys
@@ -50,6 +54,5 @@ if [ -n "${INPUT_SARIF_FILE:-}" ] && [ -f "$INPUT_SARIF_FILE" ]; then
 else
   echo "sarif-file=" >> "${GITHUB_OUTPUT:-/dev/null}"
 fi
-summary_md="${RUNNER_TEMP:-/tmp}/auditor-summary.md"
 [ -f "$summary_md" ] && cat "$summary_md" >> "${GITHUB_STEP_SUMMARY:-/dev/null}"
 exit "$status"

@@ -1,0 +1,114 @@
+"""A CI gate that never loses a file and never passes silently (issue 10, first part): outputs never
+overwrite inputs, reports are written whole or not at all, unwritable outputs and empty inputs are
+usage errors, and include globs follow gitignore's `**/`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_action import fake_python
+
+from auditor.loader import discover
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "defects-dw.html"
+
+
+def auditor(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "auditor", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "same.html", "--output", "same.html"],
+    ["check", "same.html", "--report", "json=same.html"],
+    ["check", ".", "--report", "sarif=./same.html"],
+    ["extract", "same.html", "-o", "same.html"],
+])
+def test_an_output_that_is_an_input_is_refused_and_the_page_kept(tmp_path, args):
+    page = tmp_path / "same.html"
+    shutil.copy(SAMPLE, page)
+    before = page.read_bytes()
+    result = auditor(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "would erase the page" in result.stderr
+    assert page.read_bytes() == before
+
+
+@pytest.mark.parametrize("target", ["/proc/nope/x.sarif", "missing-folder/x.sarif", "."])
+def test_an_unwritable_output_is_one_clear_line_and_exit_2(tmp_path, target):
+    shutil.copy(SAMPLE, tmp_path / "a.html")
+    result = auditor("check", "a.html", "--report", f"sarif={target}", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("auditor: error: cannot write")
+
+
+def test_reports_are_replaced_whole(tmp_path):
+    shutil.copy(SAMPLE, tmp_path / "a.html")
+    (tmp_path / "r.json").write_text("previous report", encoding="utf-8")
+    result = auditor("check", "a.html", "--report", "json=r.json", cwd=tmp_path)
+    assert result.returncode == 1
+    assert (tmp_path / "r.json").read_text(encoding="utf-8").startswith("{")
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".auditor-")]  # no temporary left
+
+
+def test_an_interrupted_write_leaves_the_previous_report(tmp_path):
+    from auditor.cli import open_output
+
+    target = tmp_path / "r.json"
+    target.write_text("previous report", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt), open_output(str(target)) as stream:
+        stream.write('{"half": ')
+        raise KeyboardInterrupt
+    assert target.read_text(encoding="utf-8") == "previous report"
+    assert os.listdir(tmp_path) == ["r.json"]
+
+
+def test_no_files_matched_is_a_usage_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = auditor("check", "empty", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no HTML files matched empty" in result.stderr
+    result = auditor("extract", "empty", cwd=tmp_path)
+    assert result.returncode == 2
+
+
+def test_double_star_matches_zero_or_more_folders(tmp_path):
+    (tmp_path / "stories" / "2024").mkdir(parents=True)
+    (tmp_path / "other").mkdir()
+    for name in ("stories/top.html", "stories/2024/x.html", "other/y.html"):
+        shutil.copy(SAMPLE, tmp_path / name)
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in
+             discover([str(tmp_path)], include=["stories/**/*.html"])]
+    assert found == ["stories/2024/x.html", "stories/top.html"]
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in
+             discover([str(tmp_path)], exclude=["stories/"])]
+    assert found == ["other/y.html"]
+
+
+def test_action_does_not_reuse_an_earlier_runs_report(tmp_path):
+    """A second run in the same job that fails on its config must not report the first run's counts."""
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir()
+    (runner_temp / "auditor-report.json").write_text('{"summary": {"errors": 7, "warnings": 3}}', encoding="utf-8")
+    (runner_temp / "auditor-summary.md").write_text("OLD SUMMARY", encoding="utf-8")
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    shutil.copy(SAMPLE, workspace / "a.html")
+    (workspace / "broken.yaml").write_text("packs: [no-such-pack]\n", encoding="utf-8")
+    output, summary = tmp_path / "out.txt", tmp_path / "summary.md"
+    env = dict(os.environ, GITHUB_WORKSPACE=str(workspace), RUNNER_TEMP=str(runner_temp),
+               GITHUB_OUTPUT=str(output), GITHUB_STEP_SUMMARY=str(summary), INPUT_PATHS="a.html",
+               INPUT_CONFIG="broken.yaml", PYTHONPATH=str(ROOT),
+               PATH=f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    fake_python(tmp_path / "bin")
+    result = subprocess.run(["bash", str(ROOT / ".github" / "action" / "check.sh")], env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "errors=0" in output.read_text(encoding="utf-8")
+    assert "OLD SUMMARY" not in (summary.read_text(encoding="utf-8") if summary.exists() else "")
