@@ -18,9 +18,11 @@ from .loader import HTML_SUFFIXES
 
 def changed_files(base: str, head: str, cwd: str | None = None) -> list[str]:
     def diff(spec: str) -> list[str]:
-        result = subprocess.run(["git", "diff", "--name-only", "--diff-filter=ACMR", spec], cwd=cwd,
-                                capture_output=True, text=True, check=True)
-        return [line for line in result.stdout.splitlines() if line]
+        # quotePath off and NUL-separated: "stories/café.html" comes back as written, not as
+        # "stories/caf\303\251.html" in quotes, and names with newlines survive.
+        result = subprocess.run(["git", "-c", "core.quotePath=false", "diff", "-z", "--name-only",
+                                 "--diff-filter=ACMR", spec], cwd=cwd, capture_output=True, check=True)
+        return [name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0") if name]
 
     try:
         return diff(f"{base}...{head}")
@@ -51,7 +53,8 @@ def main(argv: list[str]) -> int:
     try:
         files = changed_files(pull["base"]["sha"], pull["head"]["sha"], os.environ.get("GITHUB_WORKSPACE"))
     except (subprocess.CalledProcessError, KeyError, FileNotFoundError) as exc:
-        print(f"auditor: cannot list the changed files ({exc}); checking all paths", file=sys.stderr)
+        # Said where CI shows it: a fallback must never look like a targeted run.
+        print(f"::warning::auditor: cannot list the changed files ({exc}); checking all paths", file=sys.stderr)
         print("\n".join(roots))
         return 0
     for path in files:

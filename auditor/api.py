@@ -27,8 +27,8 @@ def extract_html(html: str | bytes, path: str = "<string>", registry: AgencyRegi
     ``html`` may be text or bytes (bytes are decoded as a browser would: BOM, declared charset,
     detection). Problems with the input are in ``Document.errors``; this never raises for bad HTML.
     """
-    if isinstance(html, bytes):
-        page = page_from_bytes(path, html)
+    if isinstance(html, (bytes, bytearray)):
+        page = page_from_bytes(path, bytes(html))
     else:
         page = Page(path, text=html, encoding=None) if html.strip() else Page(path, error="empty input")
     return document_from_page(page, registry, why=why, sites=sites, url=url)
@@ -54,6 +54,8 @@ def build_ruleset(rules=None, config=None, agencies=(), site_profiles: bool = Tr
     from .rules import load_ruleset
     from .sites import SiteProfiles, shipped_profiles
 
+    if isinstance(rules, str):
+        rules = [rules]  # one pack by name or path
     if config is not None and not isinstance(config, Config):
         config = load_config(config)
     config = config or Config()
@@ -81,6 +83,10 @@ def check_html(html: str | bytes, path: str = "<string>", rules=None, config=Non
     ``site`` is a :class:`~auditor.sites.SiteProfile` to apply (or ``SiteProfiles`` to match);
     without it the rule set's profiles are matched against ``url`` or the page's canonical URL.
     """
+    if not isinstance(html, (str, bytes, bytearray)):
+        raise TypeError(f"check_html takes the page as str, bytes or bytearray, not {type(html).__name__}")
+    if isinstance(rules, str):
+        rules = [rules]  # rules="dw" is one pack, not the packs "d" and "w"
     ruleset = ruleset or build_ruleset(rules, config)
     sites = site if site is not None else ruleset.sites
     return check_document(extract_html(html, path, ruleset.registry, sites=sites, url=url), ruleset)
@@ -91,6 +97,10 @@ def check_paths(paths, rules=None, config=None, ruleset=None) -> Report:
     from .loader import discover
     from .rules import Engine
 
+    if isinstance(rules, str):
+        rules = [rules]
+    if isinstance(paths, str):
+        paths = [paths]
     ruleset = ruleset or build_ruleset(rules, config)
     engine = Engine(ruleset)
     report = Report()

@@ -112,3 +112,35 @@ def test_action_does_not_reuse_an_earlier_runs_report(tmp_path):
     assert result.returncode == 2
     assert "errors=0" in output.read_text(encoding="utf-8")
     assert "OLD SUMMARY" not in (summary.read_text(encoding="utf-8") if summary.exists() else "")
+
+
+def test_check_html_takes_text_bytes_and_bytearray_and_one_pack_by_name():
+    from auditor.api import check_html
+
+    html = SAMPLE.read_text(encoding="utf-8")
+    expected = [(f.line, f.rule) for f in check_html(html, rules=["dw"]).findings]
+    assert [(f.line, f.rule) for f in check_html(html, rules="dw").findings] == expected
+    assert [(f.line, f.rule) for f in check_html(html.encode(), rules="dw").findings] == expected
+    assert [(f.line, f.rule) for f in check_html(bytearray(html.encode()), rules="dw").findings] == expected
+    with pytest.raises(TypeError, match="str, bytes or bytearray"):
+        check_html(123)
+
+
+def test_changed_files_with_non_ascii_names(tmp_path):
+    from auditor.action_changed import changed_files
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    (tmp_path / "old.html").write_text("<p>x</p>", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "base")
+    base = git("rev-parse", "HEAD")
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "café.html").write_text("<p>y</p>", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "head")
+    assert changed_files(base, git("rev-parse", "HEAD"), str(tmp_path)) == ["stories/café.html"]
