@@ -144,3 +144,23 @@ def test_changed_files_with_non_ascii_names(tmp_path):
     git("add", ".")
     git("commit", "-qm", "head")
     assert changed_files(base, git("rev-parse", "HEAD"), str(tmp_path)) == ["stories/café.html"]
+
+
+HOSTILE = ("<html><head><title>t</title></head><body><article><h1>Harbour bridge closes today</h1>"
+           "<figure><img src='/a.jpg' alt='x'><figcaption>Evil \x1b[31mred\x1b[0m caption \x07 end</figcaption>"
+           "</figure><p>" + "The council voted on Monday to close the old harbour bridge to lorries. " * 3
+           + "</p></article></body></html>")
+
+
+@pytest.mark.parametrize("fmt", ["table", "github", "markdown", "junit"])
+def test_control_characters_from_a_page_never_reach_the_output_raw(tmp_path, fmt):
+    (tmp_path / "evil.html").write_text(HOSTILE, encoding="utf-8")
+    result = auditor("check", "evil.html", "--format", fmt, "--fail-on", "never", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    if fmt == "junit":
+        import xml.etree.ElementTree as ET
+
+        ET.fromstring(result.stdout)  # well-formed whatever the page holds
+    extract = auditor("extract", "evil.html", cwd=tmp_path)
+    assert "\x1b" not in extract.stdout and "\\x1b" in extract.stdout

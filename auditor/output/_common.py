@@ -34,3 +34,15 @@ def rule_text(ruleset, rule_id: str, key: str) -> str:
     if rule is None:
         return ""
     return " ".join((rule.spec.get(key) or "").split())
+
+
+# C0 and C1 control characters (ANSI escape sequences start with ESC or CSI), DEL, and the characters
+# XML 1.0 forbids: page text must never drive a terminal or break a report.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Page text made safe for terminals, CI logs and XML: control characters shown as ``\\x1b``."""
+    if not text or not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

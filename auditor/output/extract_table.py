@@ -5,6 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from . import register_extract
+from ._common import printable
 
 CAPTION_WIDTH = 60
 
@@ -12,6 +13,7 @@ CAPTION_WIDTH = 60
 def shorten(text: str | None, width: int) -> str:
     if not text:
         return "—"
+    text = printable(text)  # page text never drives the terminal
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 

@@ -6,6 +6,7 @@ One line per finding, written as files are checked: ``::error file=...,line=...,
 from __future__ import annotations
 
 from . import register_report
+from ._common import printable
 from .report_table import summary_line
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
@@ -37,7 +38,7 @@ class GithubWriter:
             if finding.column:
                 properties.append(f"col={finding.column}")
             properties.append(f"title={escape_property(f'auditor {finding.rule}')}")
-            message = finding.message + (f" (fix: {finding.fix})" if finding.fix else "")
+            message = printable(finding.message + (f" (fix: {finding.fix})" if finding.fix else ""))
             self.stream.write(f"::{COMMANDS[finding.severity]} {','.join(properties)}::{escape_data(message)}\n")
         self.stream.flush()
 

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..model import SEVERITY_RANK
 from . import register_report
+from ._common import printable
 
 
 @register_report("junit")
@@ -28,9 +29,10 @@ class JunitWriter:
         failures, notes = [], []
         for finding in report.findings:
             where = f"{report.path}:{finding.line}" if finding.line else report.path
-            text = f"{where}: {finding.severity}: {finding.message}" + (f" (fix: {finding.fix})" if finding.fix else "")
+            text = printable(f"{where}: {finding.severity}: {finding.message}"
+                             + (f" (fix: {finding.fix})" if finding.fix else ""))
             if SEVERITY_RANK[finding.severity] >= self.threshold:
-                failures.append(f'    <failure message={quoteattr(finding.message)} type={quoteattr(finding.rule)}>'
+                failures.append(f'    <failure message={quoteattr(printable(finding.message))} type={quoteattr(finding.rule)}>'
                                 f"{escape(text)}</failure>")
             else:
                 notes.append(escape(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import register_report
+from ._common import printable
 
 ICONS = {"error": "🔴", "warning": "🟠", "suggestion": "🔵"}
 MAX_ROWS = 200  # a step summary is limited to 1 MiB; the SARIF and annotations carry the rest
@@ -30,7 +31,7 @@ class MarkdownWriter:
                 continue
             where = f"`{report.path}:{finding.line}`" if finding.line else f"`{report.path}`"
             self.rows.append(f"| {where} | {ICONS[finding.severity]} {finding.severity} | `{finding.rule}` | "
-                             f"{_cell(finding.message)} |")
+                             f"{_cell(printable(finding.message))} |")
 
     def end(self, summary) -> None:
         verdict = "✅ no errors" if not summary.errors else f"❌ {summary.errors} error{'s' * (summary.errors != 1)}"

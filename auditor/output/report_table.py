@@ -5,6 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from . import register_report
+from ._common import printable
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
 _RESET = "\033[0m"
@@ -35,7 +36,7 @@ class ReportTableWriter:
             if self.color:
                 severity = f"{_COLORS.get(severity, '')}{severity}{_RESET}"
             where = f"{report.path}:{finding.line}" if finding.line else report.path
-            self.rows.append([where, severity, finding.rule, finding.message])
+            self.rows.append([printable(where), severity, finding.rule, printable(finding.message)])
 
     def end(self, summary) -> None:
         if self.rows:
