@@ -84,7 +84,9 @@ class Progress:
 
     def __init__(self, total: int, stream=sys.stderr, enabled: bool = True):
         self.total, self.stream = total, stream
-        self.enabled = enabled and total >= 20 and hasattr(stream, "isatty") and stream.isatty()
+        # An interactive terminal only: never in CI logs or pre-commit's captured hook output.
+        self.enabled = enabled and total >= 20 and hasattr(stream, "isatty") and stream.isatty() \
+            and not os.environ.get("PRE_COMMIT") and not os.environ.get("CI")
         self.done = 0
         self.last = 0.0
 
