@@ -164,3 +164,42 @@ def test_control_characters_from_a_page_never_reach_the_output_raw(tmp_path, fmt
         ET.fromstring(result.stdout)  # well-formed whatever the page holds
     extract = auditor("extract", "evil.html", cwd=tmp_path)
     assert "\x1b" not in extract.stdout and "\\x1b" in extract.stdout
+
+
+def test_sarif_uris_are_relative_percent_encoded_references(tmp_path):
+    import json
+
+    folder = tmp_path / "sub dir"
+    folder.mkdir()
+    page = folder / "100% ü,a.html"
+    shutil.copy(SAMPLE, page)
+    (tmp_path / ".git").mkdir()  # the repository root
+    result = auditor("check", str(page), "--format", "sarif", "--fail-on", "never", cwd=tmp_path)
+    sarif = json.loads(result.stdout)
+    run = sarif["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "sub%20dir/100%25%20%C3%BC%2Ca.html", "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
+    assert run["automationDetails"]["id"] == "auditor/"
+    assert all(rule["helpUri"].startswith("https://") for rule in run["tool"]["driver"]["rules"])
+    gitlab = json.loads(auditor("check", str(page), "--format", "gitlab", "--fail-on", "never", cwd=tmp_path).stdout)
+    assert gitlab[0]["location"]["path"] == "sub dir/100% ü,a.html"
+
+
+def test_sarif_stays_within_githubs_result_limit(monkeypatch):
+    import io
+    import json
+
+    from auditor.model import FileReport, Finding, Summary
+    from auditor.output import report_sarif
+
+    monkeypatch.setattr(report_sarif, "MAX_RESULTS", 3)
+    stream = io.StringIO()
+    writer = report_sarif.SarifWriter(stream)
+    writer.begin()
+    writer.file(FileReport("a.html", [Finding("credit-missing", "error", f"image {i}", i) for i in range(1, 6)]))
+    writer.end(Summary())
+    run = json.loads(stream.getvalue())["runs"][0]
+    assert len(run["results"]) == 3
+    note = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+    assert note.startswith("2 more results were left out")

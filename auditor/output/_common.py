@@ -46,3 +46,31 @@ def printable(text: str) -> str:
     if not text or not _CONTROL.search(text):
         return text
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def repository_root(start: str | None = None) -> str:
+    """The folder paths in reports are relative to: the git work tree around the working directory,
+    or the working directory itself."""
+    import os
+
+    here = os.path.abspath(start or os.getcwd())
+    folder = here
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return here
+        folder = parent
+
+
+def relative_path(path: str, root: str) -> str | None:
+    """``path`` relative to ``root`` with forward slashes, or None when it lies outside (or is stdin)."""
+    import os
+
+    if path == "-":
+        return None
+    absolute = os.path.abspath(path)
+    if os.path.commonpath([absolute, root]) != root:
+        return None
+    return os.path.relpath(absolute, root).replace(os.sep, "/")
