@@ -96,9 +96,15 @@ def test_junit_parses_and_fails_at_threshold(tmp_path):
     root = ET.parse(out).getroot()
     suite = root.find("testsuite")
     cases = suite.findall("testcase")
-    assert len(cases) == len(list(SAMPLES.glob("*.html")))
+    assert {c.get("file") for c in cases} == {f"samples/{p.name}" for p in SAMPLES.glob("*.html")}
     failures = root.findall(".//failure")
     assert int(suite.get("failures")) == len(failures) == int(root.get("failures"))
+    assert int(suite.get("tests")) == len(cases) == int(root.get("tests"))
+    # one failure per test case (Jenkins shows only the first), each named by rule and file:line
+    assert all(len(c.findall("failure")) <= 1 for c in cases)
+    failing = [c for c in cases if c.find("failure") is not None]
+    assert all(c.get("name").startswith(c.find("failure").get("type") + " samples/") for c in failing)
+    assert all(c.get("line") for c in failing)
     assert {f.get("type") for f in failures} >= {"credit-missing", "caption-unmatched"}
     errors_only = tmp_path / "errors.xml"
     run("check", "samples/", "--report", f"junit={errors_only}", "--fail-on", "error")
