@@ -158,3 +158,13 @@ def test_pre_commit_hook_definition():
     hook = hooks[0]
     assert hook["id"] == "auditor" and hook["entry"].startswith("auditor check")
     assert re.search(hook["files"], "stories/a.html") and not re.search(hook["files"], "notes.md")
+
+
+def test_action_rules_input_is_not_glob_expanded(tmp_path, editorial_repo):
+    """rules: '*' names a pack called '*' (an error), never the files of the workspace."""
+    repo, base, head = editorial_repo
+    (repo / "dw").write_text("a file named like a pack")
+    results, outputs, summary = run_action(tmp_path, repo, {"paths": "stories", "rules": "*"})
+    check = results[-1]
+    assert check.returncode == 2
+    assert "'*'" in check.stderr

@@ -8,7 +8,10 @@ cd "$workspace" || exit 2
 
 args=(check --format github --report "json=${RUNNER_TEMP:-/tmp}/auditor-report.json"
       --report "markdown=${RUNNER_TEMP:-/tmp}/auditor-summary.md" --fail-on "${INPUT_FAIL_ON:-error}")
+# Split on whitespace without glob expansion: rules: '*' is a pack name, not the files here.
+set -f
 for pack in ${INPUT_RULES:-}; do args+=(--rules "$pack"); done
+set +f
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
 if [ -n "${INPUT_SARIF_FILE:-}" ]; then args+=(--report "sarif=$INPUT_SARIF_FILE"); fi
 
