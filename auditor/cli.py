@@ -9,6 +9,7 @@ import os
 import sys
 import tempfile
 import textwrap
+from pathlib import Path
 
 from tabulate import tabulate
 
@@ -149,11 +150,25 @@ def _site_options(parser) -> None:
                         help="the address the page(s) will have, for matching site profiles (local drafts)")
 
 
+def _inputs_folder(paths: list[str]) -> Path | None:
+    """Where to look for ``.auditor.yaml``: the folder the inputs share (so that
+    ``cd / && auditor check /repo/drafts/x.html`` uses the repository's config), else the working
+    directory."""
+    local = [os.path.abspath(p) for p in paths if p != "-"]
+    if not local:
+        return None
+    try:
+        common = os.path.commonpath(local)
+    except ValueError:  # different drives
+        return None
+    return Path(common if os.path.isdir(common) else os.path.dirname(common))
+
+
 def _load_rules(args):
     """Config and rule set from the options; ``DataFileError`` for anything broken."""
     config_path = args.config
     if config_path is None and not args.no_config:
-        found = find_config()
+        found = find_config(_inputs_folder(getattr(args, "paths", None) or []))
         config_path = str(found) if found else None
     config = load_config(config_path) if config_path else Config()
     ruleset = build_ruleset(args.rules or None, config, agencies=args.agencies,

@@ -30,12 +30,14 @@ class Config:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    directory = (start or Path.cwd()).resolve()
-    for folder in (directory, *directory.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
+    """The nearest config file above ``start`` (the inputs' folder), else above the working directory."""
+    for origin in ([start] if start is not None else []) + [Path.cwd()]:
+        directory = origin.resolve()
+        for folder in (directory, *directory.parents):
+            for name in CONFIG_NAMES:
+                candidate = folder / name
+                if candidate.is_file():
+                    return candidate
     return None
 
 

@@ -203,3 +203,21 @@ def test_sarif_stays_within_githubs_result_limit(monkeypatch):
     assert len(run["results"]) == 3
     note = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
     assert note.startswith("2 more results were left out")
+
+
+def test_the_config_is_found_from_the_inputs_not_only_the_working_directory(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "drafts").mkdir(parents=True)
+    shutil.copy(SAMPLE, repo / "drafts" / "x.html")
+    (repo / ".auditor.yaml").write_text("rules: {credit-missing: off}\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    check = auditor("check", str(repo / "drafts" / "x.html"), "--format", "json", "--fail-on", "never",
+                    cwd=elsewhere)
+    import json
+
+    rules = {f["rule"] for f in json.loads(check.stdout)["files"][0]["findings"]}
+    assert rules and "credit-missing" not in rules  # the repository's config applied
+    without = auditor("check", str(repo / "drafts" / "x.html"), "--format", "json", "--fail-on", "never",
+                      "--no-config", cwd=elsewhere)
+    assert "credit-missing" in {f["rule"] for f in json.loads(without.stdout)["files"][0]["findings"]}
