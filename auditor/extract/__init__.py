@@ -12,9 +12,9 @@ from ..sites import SiteProfile
 from .article import Block, locate
 from .credits import parse_credit, split_caption
 from .dom import ParseError, clean, last_line, parse, text_content, visible_text
-from .figures import find_figures
+from .figures import find_figures, lead_image_urls
 from .scan import PageScan, scan
-from .state import script_captions, script_figure_html
+from .state import script_figures
 from .structured import read_structured
 from .wire import find_datelines, find_mentions, find_signoff, match_signoff
 
@@ -73,7 +73,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         if len(from_state) > len(document.figures) and any(f.caption or f.credit for f in from_state):
             document.figures = from_state
         if not document.figures:
-            document.unread = _unread_images(page, zone, structured, decisions)
+            document.unread = _unread_images(page, zone, structured)
     document.decisions = decisions or []
 
     signoff, signoff_block = find_signoff(zone.blocks, registry)
@@ -113,7 +113,7 @@ def _profile_for(sites, url: str | None, root):
     return sites.for_page(url, root)
 
 
-def _profile_block(profile, selector, root, zone):
+def _profile_block(selector, root, zone):
     """The element a profile's selector names, as a text block (found among the zone's blocks when
     it is one of them, so that mention-skipping works as usual)."""
     element = selector.first(root)
@@ -127,7 +127,7 @@ def _profile_block(profile, selector, root, zone):
 
 
 def _profile_signoff(profile, root, zone, registry):
-    block = _profile_block(profile, profile.signoff, root, zone)
+    block = _profile_block(profile.signoff, root, zone)
     if block is None:
         return None
     signoff = match_signoff(block.text, block, registry)
@@ -138,7 +138,7 @@ def _profile_signoff(profile, root, zone, registry):
 
 
 def _profile_datelines(profile, root, zone, registry):
-    block = _profile_block(profile, profile.dateline, root, zone)
+    block = _profile_block(profile.dateline, root, zone)
     if block is None:
         return None
     found = find_datelines([block], registry)
@@ -149,18 +149,9 @@ def _profile_datelines(profile, root, zone, registry):
 
 
 def _script_figures(page, registry: AgencyRegistry) -> list[Figure]:
-    """Figures from script state, for pages whose visible markup holds no article image."""
+    """Figures from script state, for pages whose visible markup says nothing about its pictures."""
     figures = []
-    for text, url, line in script_figure_html(page.scripts):
-        caption_text, credit_text = split_caption(text, registry)
-        credit = parse_credit(credit_text, registry, line=line, origin="script", caption=caption_text) \
-            if credit_text else None
-        figures.append(Figure(line=line, src=url, caption=caption_text or None,
-                              caption_line=line if caption_text else None, credit=credit,
-                              flags=list(credit.flags) if credit else []))
-    if figures:
-        return figures
-    for caption, credit_text, url, line in script_captions(page.scripts):
+    for caption, credit_text, url, line in script_figures(page.scripts):
         caption_text, glued = split_caption(caption, registry)
         credit_text = credit_text or glued
         credit = parse_credit(credit_text, registry, line=line, origin="script", caption=caption_text) \
@@ -171,20 +162,19 @@ def _script_figures(page, registry: AgencyRegistry) -> list[Figure]:
     return figures
 
 
-def _unread_images(page, zone, structured, decisions) -> list[str]:
+def _unread_images(page, zone, structured) -> list[str]:
     """Why the page shows pictures that auditor read no figure from: its own metadata names a lead
     image that stands in the markup, or the story's body holds images."""
     notes = []
-    lead = [m.get("content") for m in page.metas
-            if (m.get("property") or m.get("name") or "").lower() in ("og:image", "twitter:image")]
-    lead += [image.url for image in structured.images if image.url]
-    names = {_file_name(u) for u in lead if u and _file_name(u)}
-    for element in page.images:
-        src = element.get("src") or element.get("data-src") or ""
-        if names and _file_name(src) in names:
-            notes.append(f"the page's lead image (og:image or JSON-LD) stands at line {element.sourceline} "
-                         "but was not read as an article figure")
-            break
+    # Whole file names, not picture identities: JSON-LD images include the publisher's logo, whose
+    # .png would otherwise match the page's .svg logo.
+    names = {_file_name(u) for u in [*lead_image_urls(page), *(i.url for i in structured.images if i.url)]}
+    names.discard("")
+    element = next((e for e in page.images if _file_name(e.get("src") or e.get("data-src") or "") in names), None) \
+        if names else None
+    if element is not None:
+        notes.append(f"the page's lead image (og:image or JSON-LD) stands at line {element.sourceline} "
+                     "but was not read as an article figure")
     if zone.body is not None:
         body_images = [e for e in zone.body.iter("img", "amp-img") if e.get("src") or e.get("data-src")]
         if body_images:

@@ -130,9 +130,9 @@ class _Trace:
 
     def left(self, element, reason: str, unit=None) -> None:
         if self.sink is not None:
-            self.found.append((self.position.get(element, 0), ImageDecision(element=describe_element(element), line=element.sourceline,
-                                           taken=False, reason=reason,
-                                           unit=describe_element(unit) if unit is not None else None)))
+            self.found.append((self.position.get(element, 0), ImageDecision(
+                element=describe_element(element), line=element.sourceline, taken=False, reason=reason,
+                unit=describe_element(unit) if unit is not None else None)))
 
     def taken(self, element, unit, reading: _Reading, figure: int) -> None:
         if self.parts is not None:
@@ -165,13 +165,13 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     chrome_map = ChromeMap(zone)
     zone_end = _zone_end(zone)
     candidates: list[_Candidate] = []
-    lead = _lead_identities(page, index)
+    lead = _lead_identities(page)
     for element in page.images:
         reason, src = _screen(element, chrome_map, zone, zone_end, lead, explain=trace is not None)
         if reason:
             why.left(element, reason)
             continue
-        candidates.append(_Candidate(element, src, _identity(src) or element))
+        candidates.append(_Candidate(element, src, picture_identity(src) or element))
     holders = _picture_holders(candidates)
     stops = _unit_stops(zone)
 
@@ -283,13 +283,16 @@ def _figure(element, reading: _Reading, structured, absolute: str | None, regist
 
 # -- 1. screening ------------------------------------------------------------------------------
 
-def _lead_identities(page, index: StructuredIndex) -> set:
-    """The picture the page's own metadata names as its lead image (og:image, twitter:image): the
-    strongest sign there is that a picture belongs to the story. (Not every JSON-LD image: those
-    include the author's portrait and the publisher's logo.)"""
-    urls = [m.get("content") for m in page.metas
-            if (m.get("property") or m.get("name") or "").strip().lower() in ("og:image", "twitter:image")]
-    return {key for key in (_identity(u.strip()) for u in urls if u) if key}
+def lead_image_urls(page) -> list[str]:
+    """The picture the page's own metadata names as its lead image (og:image, twitter:image)."""
+    return [m.get("content").strip() for m in page.metas if m.get("content")
+            and (m.get("property") or m.get("name") or "").strip().lower() in ("og:image", "twitter:image")]
+
+
+def _lead_identities(page) -> set:
+    """The lead picture's identities: the strongest sign there is that a picture belongs to the
+    story. (Not every JSON-LD image: those include the author's portrait and the publisher's logo.)"""
+    return {key for key in map(picture_identity, lead_image_urls(page)) if key}
 
 
 def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
@@ -300,7 +303,7 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
         return "after the end of the article", None
     if chrome_map.verdict(element) == "strong":
         src = resolve_src(element)
-        key = _identity(src)
+        key = picture_identity(src)
         if key is None or key not in lead:
             return (f"page chrome ({chrome_map.reason(element)})" if explain else "page chrome"), None
         lead.discard(key)  # the lead picture, wherever its wrapper's class puts it: once
@@ -410,8 +413,9 @@ def _url_parts(src: str) -> tuple[str, list[str], str]:
     return host, segments, stem
 
 
-def _is_placeholder(src: str) -> bool:
-    _, _, stem = _url_parts(src)
+def _is_placeholder(src: str, stem: str | None = None) -> bool:
+    """A file name such as ``preloaderbig.gif`` or ``blank.png``; ``stem`` when already known."""
+    stem = _url_parts(src)[2] if stem is None else stem
     words = set(_URL_TOKENS.split(stem))
     return bool(words & _PLACEHOLDER_WORDS and len(words) <= 3) or stem.startswith(_PLACEHOLDER_PREFIXES)
 
@@ -431,7 +435,7 @@ def _decoration(element, src: str | None) -> str | None:
         host, segments, stem = _url_parts(src)
         if _TRACKER_SEGMENTS & set(segments[:-1]):
             return "tracking pixel (its URL path)"
-        if _is_placeholder(src):
+        if _is_placeholder(src, stem):
             return "a placeholder image and no real URL"
         stem_words = set(_URL_TOKENS.split(stem))
         if _LOGO_SEGMENTS & set(segments[:-1]) or stem_words & _LOGO_WORDS:
@@ -481,7 +485,7 @@ _SIZE_SUFFIX = re.compile(r"(?:[-_.](?:[swh]|w_|h_)?\d{2,4}(?:x\d{2,4})?(?:-c\d+
                           re.IGNORECASE)
 
 
-def _identity(url: str | None) -> str | None:
+def picture_identity(url: str | None) -> str | None:
     """A picture's identity across its sizes: ``photo-s1100-c50.jpg`` and ``photo-s1200.jpg`` are one."""
     if not url or url.startswith("data:"):
         return None

@@ -55,9 +55,16 @@ _IMG_URL = re.compile(r"<img\b[^>]*?\s(?:data-src|data-lazy-src|src)=[\"']?(?P<u
                       re.IGNORECASE)
 
 
-def script_figure_html(scripts) -> list[tuple[str, str | None, int | None]]:
-    """``(figcaption text, image URL, line)`` for each ``<figure>`` that a script holds as escaped
-    HTML (a CMS's post body inside hydration state)."""
+def script_figures(scripts) -> list[tuple[str, str | None, str | None, int | None]]:
+    """``(caption, credit, url, line)`` from script state: the ``<figure>``s of a CMS's post HTML
+    kept inside a script when there are any (their credit still glued to the caption), else the
+    captions of hydration JSON."""
+    return script_figure_html(scripts) or script_captions(scripts)
+
+
+def script_figure_html(scripts) -> list[tuple[str, None, str | None, int | None]]:
+    """``(figcaption text, None, image URL, line)`` for each ``<figure>`` that a script holds as
+    escaped HTML (a CMS's post body inside hydration state)."""
     found: list = []
     for script in scripts:
         text = (script.text or "")[:_MAX_SCRIPT]
@@ -70,7 +77,7 @@ def script_figure_html(scripts) -> list[tuple[str, str | None, int | None]]:
             if not caption:
                 continue
             url = _IMG_URL.search(figure.group("figure"))
-            found.append((clean(_TAGS.sub(" ", caption.group("text"))), url.group("url") if url else None,
+            found.append((clean(_TAGS.sub(" ", caption.group("text"))), None, url.group("url") if url else None,
                           script.sourceline))
             if len(found) >= _MAX_FIGURES * 5:
                 return found
