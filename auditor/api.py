@@ -105,5 +105,5 @@ def check_paths(paths, rules=None, config=None, ruleset=None) -> Report:
     engine = Engine(ruleset)
     report = Report()
     for path in discover(paths):
-        report.add(engine.check(extract_file(path, ruleset.registry)))
+        report.add(engine.check(extract_file(path, ruleset.registry, sites=ruleset.sites)))
     return report

@@ -6,10 +6,32 @@ Nothing here knows about HTML parsing or output formats: these are dataclasses w
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 #: Flags a credit or caption can carry, in the order outputs list them.
 FLAGS = ("file", "handout", "pool")
+
+_SIZE_SUFFIX = re.compile(r"(?:[-_.](?:[swh]|w_|h_)?\d{2,4}(?:x\d{2,4})?(?:-c\d+)?|[-_](?:large|medium|small|thumb\w*))$",
+                          re.IGNORECASE)
+
+
+def picture_identity(url: str | None) -> str | None:
+    """A picture's identity across its sizes: ``photo-s1100-c50.jpg`` and ``photo-s1200.jpg`` are one."""
+    if not url or url.startswith("data:"):
+        return None
+    name = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+    name = name.rsplit(".", 1)[0] if "." in name else name
+    for _ in range(3):
+        shorter = _SIZE_SUFFIX.sub("", name)
+        if shorter == name or len(shorter) < 6:
+            break
+        name = shorter
+    if len(name) < 6:
+        # "image", "1200", "preview": the name says nothing; the path does
+        name = url.split("?")[0].split("#")[0].rstrip("/")
+    return name.lower() or None
+
 
 
 @dataclass
@@ -75,6 +97,11 @@ class Figure:
     credit: Credit | None = None
     structured: StructuredImage | None = None
     flags: list[str] = field(default_factory=list)
+
+    @property
+    def identity(self) -> str:
+        """The picture this figure shows, the same across sizes and line moves."""
+        return picture_identity(self.src) or "caption:" + " ".join((self.caption or self.alt or "").split())[:60]
 
 
 @dataclass
@@ -198,6 +225,8 @@ class Finding:
     column: int | None = None
     figure: int | None = None  # 1-based index of the figure it concerns
     fix: str | None = None
+    #: what the finding is about, stable when lines move: the picture, the agency, the names
+    subject: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

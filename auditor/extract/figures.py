@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from ..model import FLAGS, Credit, Figure, ImageDecision
+from ..model import FLAGS, Credit, Figure, ImageDecision, picture_identity
 from ..registry import AgencyRegistry
 from .article import ArticleZone, ChromeMap
 from .credits import detect_flags, looks_like_credit, normalise_credit_text, parse_credit, split_caption
@@ -479,27 +479,6 @@ def _has_live_twin(element) -> bool:
                 return True
         parent = parent.getparent()
     return False
-
-
-_SIZE_SUFFIX = re.compile(r"(?:[-_.](?:[swh]|w_|h_)?\d{2,4}(?:x\d{2,4})?(?:-c\d+)?|[-_](?:large|medium|small|thumb\w*))$",
-                          re.IGNORECASE)
-
-
-def picture_identity(url: str | None) -> str | None:
-    """A picture's identity across its sizes: ``photo-s1100-c50.jpg`` and ``photo-s1200.jpg`` are one."""
-    if not url or url.startswith("data:"):
-        return None
-    name = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
-    name = name.rsplit(".", 1)[0] if "." in name else name
-    for _ in range(3):
-        shorter = _SIZE_SUFFIX.sub("", name)
-        if shorter == name or len(shorter) < 6:
-            break
-        name = shorter
-    if len(name) < 6:
-        # "image", "1200", "preview": the name says nothing; the path does
-        name = url.split("?")[0].split("#")[0].rstrip("/")
-    return name.lower() or None
 
 
 def _absolute(base_url: str | None, src: str | None) -> str | None:

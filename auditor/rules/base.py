@@ -71,6 +71,8 @@ class Rule:
     required: ClassVar[tuple[str, ...]] = ()
     #: placeholders this kind provides to message templates
     placeholders: ClassVar[tuple[str, ...]] = ()
+    #: the hit values that say what a finding is about (with the figure's picture: its subject)
+    subject_keys: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, spec: dict, context: Context):
         self.spec = spec

@@ -47,10 +47,21 @@ class Engine:
                 message = template.format_map(values)
                 if len(message) > _MESSAGE_WIDTH:
                     message = message[: _MESSAGE_WIDTH - 1] + "…"
-                findings.append(Finding(rule.id, severity, message, hit.line, hit.column, hit.figure, hit.fix))
+                findings.append(Finding(rule.id, severity, message, hit.line, hit.column, hit.figure, hit.fix,
+                                        subject(rule, hit, document)))
         findings = [f for f in findings if not suppressed(f, document)]
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule, f.figure or 0))
         return FileReport(document.path, findings)
+
+
+def subject(rule, hit, document: Document) -> str:
+    """What a finding is about, in words that survive edits elsewhere on the page (labels and
+    baselines key on it): the figure's picture, then the values its rule kind names."""
+    parts = []
+    if hit.figure and hit.figure <= len(document.figures):
+        parts.append(document.figures[hit.figure - 1].identity)
+    parts.extend(str(hit.values[key]) for key in rule.subject_keys if hit.values.get(key))
+    return " | ".join(parts) or rule.id
 
 
 def suppressed(finding: Finding, document: Document) -> bool:

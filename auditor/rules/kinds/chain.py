@@ -21,6 +21,7 @@ class Chain(Rule):
     kind = "chain"
     options = {"last_in": _NAMES, "forbid": _NAMES}
     placeholders = ("source", "allowed", "figure", "caption", "credit")
+    subject_keys = ("source",)
 
     def setup(self):
         if "last_in" not in self.spec and "forbid" not in self.spec:

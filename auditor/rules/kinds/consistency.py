@@ -23,6 +23,7 @@ class Consistency(Rule):
     kind = "consistency"
     options = {"aspects": {"type": "array", "items": {"enum": list(_ASPECTS)}, "uniqueItems": True}}
     placeholders = ("aspect", "found", "expected", "figure", "credit")
+    subject_keys = ("aspect", "found")
 
     def setup(self):
         self.aspects = self.spec.get("aspects", list(_ASPECTS))

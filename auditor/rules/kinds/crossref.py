@@ -34,6 +34,7 @@ class CrossReference(Rule):
     required = ("relation",)
     placeholders = ("agency", "signoff", "dateline", "mention_line", "visible", "structured", "figure",
                     "caption", "credit", "agencies")
+    subject_keys = ("agency",)
 
     def setup(self):
         self.relation = self.spec["relation"]

@@ -16,6 +16,7 @@ class _Regex(Rule):
     options = _OPTIONS
     required = ("field", "pattern")
     placeholders = ("field", "value", "match", "pattern", "figure", "caption", "credit", "src")
+    subject_keys = ("value",)
     must_match = True
 
     def setup(self):

@@ -96,6 +96,7 @@ class Relevance(Rule):
         "ignore": {"type": "array", "items": {"type": "string"}},
     }
     placeholders = ("names", "figure", "caption", "credit")
+    subject_keys = ("names",)
 
     def setup(self):
         self.threshold = self.spec.get("threshold", 0.34)

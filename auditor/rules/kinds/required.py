@@ -22,6 +22,7 @@ class Required(Rule):
     }
     required = ("field",)
     placeholders = ("field", "figure", "caption", "credit", "src")
+    subject_keys = ("field",)
 
     def setup(self):
         self._field = self.field()

@@ -19,6 +19,7 @@ class Unique(Rule):
     kind = "unique"
     options = {"fields": {"type": "array", "items": {"type": "string"}, "minItems": 1}}
     placeholders = ("field", "what", "value", "first_line", "first_figure", "figure", "caption", "credit", "src")
+    subject_keys = ("what",)
 
     def setup(self):
         names = self.spec.get("fields", ["figure.caption"])

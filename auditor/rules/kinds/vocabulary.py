@@ -56,6 +56,7 @@ class Vocabulary(Rule):
         "lowercase_ok_in": {"type": "array", "items": {"enum": list(_PLACES)}, "uniqueItems": True},
     }
     placeholders = ("agency", "found", "place", "figure")
+    subject_keys = ("found", "place")
 
     def setup(self):
         self.places = self.spec.get("places", ["credit", "signoff", "dateline"])
