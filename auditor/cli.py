@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import inspect
 import os
+import re
 import sys
 import tempfile
 import textwrap
@@ -240,6 +241,26 @@ def run_rules(args) -> int:
     return EXIT_OK
 
 
+def _shown_path(path: str) -> str:
+    """A rule file as a user finds it: shipped packs as ``rules/default.yaml``, others relative to
+    the working directory when below it (never the build machine's absolute path)."""
+    from .resources import rules_dir
+
+    resolved = Path(path).resolve()
+    for base, shown in ((rules_dir(), "rules"), (Path.cwd(), None)):
+        try:
+            relative = resolved.relative_to(base)
+        except ValueError:
+            continue
+        return f"{shown}/{relative.as_posix()}" if shown else relative.as_posix()
+    return path
+
+
+def plain_text(doc: str) -> str:
+    """A docstring without its reStructuredText markup: ``x`` and :mod:`x` print as x."""
+    return re.sub(r"``([^`]+)``", r"\1", re.sub(r":[a-z]+:`~?([^`]+)`", r"\1", doc))
+
+
 def run_explain(args) -> int:
     _, ruleset = _load_rules(args)
     rule = ruleset.get(args.rule_id)
@@ -252,7 +273,7 @@ def run_explain(args) -> int:
     source = ruleset.sources.get(rule.id)
     out = [f"{rule.id}  ({rule.kind}, {spec.get('severity', 'warning')}; packs: {', '.join(ruleset.packs)})"]
     if source:
-        out.append(f"defined at {source.path}:{source.line}")
+        out.append(f"defined at {_shown_path(source.path)}:{source.line}")
     out += ["", textwrap.fill(" ".join((spec.get("description") or "").split()), 100)]
     if spec.get("rationale"):
         out += ["", "Why: " + textwrap.fill(" ".join(spec["rationale"].split()), 95, subsequent_indent="     ")]
@@ -261,7 +282,7 @@ def run_explain(args) -> int:
         out += ["", "Options:"] + [f"  {k}: {v}" for k, v in options.items()]
     if spec.get("message"):
         out += ["", f"Message: {spec['message']}"]
-    kind_doc = inspect.getdoc(type(rule)) or ""
+    kind_doc = plain_text(inspect.getdoc(type(rule)) or "")
     out += ["", f"Rule kind '{rule.kind}':", textwrap.indent(kind_doc, "  ")]
     for label in ("bad", "good"):
         examples = (spec.get("examples") or {}).get(label)

@@ -114,7 +114,7 @@ def run(*args, cwd=ROOT, stdin=None, env=None):
                           env=environment, timeout=120)
 
 
-def test_cli_table_and_exit_codes():
+def test_cli_table_and_exit_codes(tmp_path):
     result = run("check", "samples/")
     out = result.stdout.decode()
     assert result.returncode == 1  # the defects samples carry errors
@@ -123,8 +123,12 @@ def test_cli_table_and_exit_codes():
     assert "\033[" not in out
     assert run("check", "samples/ap-wildfire.html", "--rules", "ap").returncode == 0
     assert run("check", "samples/", "--fail-on", "never").returncode == 0
-    assert run("check", "samples/lazy-images.html", "--fail-on", "suggestion").returncode == 1
-    assert run("check", "samples/lazy-images.html", "--fail-on", "warning").returncode == 0
+    sloppy = tmp_path / "sloppy-signoff.html"  # one suggestion (signoff-format), nothing worse
+    sloppy.write_text("<html><body><article><h1>Talks adjourned</h1><p>The vote is due on Friday after a week of "
+                      "talks between the two sides in Brussels, officials said.</p><p>ab/cd ( AFP,, dpa)</p>"
+                      "</article></body></html>", encoding="utf-8")
+    assert run("check", str(sloppy), "--fail-on", "suggestion").returncode == 1
+    assert run("check", str(sloppy), "--fail-on", "warning").returncode == 0
 
 
 def test_cli_json_report_validates(tmp_path):

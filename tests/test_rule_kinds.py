@@ -99,8 +99,27 @@ def test_consistency(tmp_path):
     page = fig(credit="Foto: A B/dpa") + fig("Two.", "Foto: C D/dpa", "b.jpg") + fig("Three.", "Bild: E F/DPA", "c.jpg")
     found = fired(tmp_path, rules, page)
     assert {f.figure for f in found} == {3}
-    assert len(found) == 2  # the prefix and the spelling of dpa
+    # the prefix only: "dpa" is canonical, so "DPA" is agency-alias's to report, not a style question
+    assert [f.fix for f in found] == ["use foto: as the other credits do"]
     assert not fired(tmp_path, rules, fig(credit="Foto: A B/dpa") + fig("Two.", "Foto: C D/dpa", "b.jpg"))
+    # two non-canonical spellings: the majority is the style
+    page = fig(credit="Foto: A B/Picture-Alliance") + fig("Two.", "Foto: C D/Picture-Alliance", "b.jpg") + \
+        fig("Three.", "Foto: E F/PICTURE-ALLIANCE", "c.jpg")
+    assert [f.figure for f in fired(tmp_path, rules, page)] == [3]
+
+
+@pytest.mark.parametrize("credits", [
+    # different kinds of picture are not inconsistent (issue 9)
+    ["Photo: A B/AP", "Photo: C D/AP", "Illustration: E F", "Video: G H/Reuters", "Grafik: I J/dpa"],
+    # no majority, no advice: a German page's "Foto:" against one English "Photo by"
+    ["Foto: A B", "Photo by C D"],
+    # a prefix over two pictures
+    ["Foto: A B/dpa", "Foto: C D/dpa", "Fotos: E F/dpa"],
+])
+def test_consistency_leaves_legitimate_differences_alone(tmp_path, credits):
+    rules = "- id: same\n  kind: consistency\n"
+    page = "".join(fig(f"Picture {n}.", credit, f"p{n}.jpg") for n, credit in enumerate(credits))
+    assert not fired(tmp_path, rules, page)
 
 
 SIGNOFF_RULES = """\

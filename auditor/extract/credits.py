@@ -85,8 +85,11 @@ _PREFIX_INSIDE = re.compile(
 )
 _PREFIX_BEFORE = re.compile(r"(?:(?<=[\s.;,|(\[–—-])|^)(?:fotos?|bild|photo|image|credit|foto\s*credit)\s*$",
                             re.IGNORECASE)
-# "Von Markus Balser", "By Jane Doe": an author byline caught in a teaser, not a photo credit
+# "Von Markus Balser", "By Jane Doe", "Author: Julia Hitz": an author byline caught in a teaser or
+# under a gallery, not a photo credit
 _BYLINE = re.compile(r"^(?:von|by|par|por|di|av)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+_AUTHOR = re.compile(r"^\s*(?:authors?|autor(?:in|en)?|auteure?|autrice|autore|texte?|texto|words|reporting)\s*:",
+                     re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^(?:(?:pool\s+)?photo(?:graph)?s?|pictures?|images?|illustration|photo\s+illustration)"
                         r"\s+by$|^fotos?\s+(?:von|por)$|^photo\s+de$", re.IGNORECASE)
 
@@ -166,13 +169,23 @@ def unwrap(text: str) -> str:
     return text.strip()
 
 
+# A visually hidden label glued to the name: "<span hidden>Credit</span>Jeon Heon-Kyun/EPA"
+_GLUED_LABEL = re.compile(r"^(?:(?:Credits?|Crédits?|Crédito|Image|Photograph|Foto|Bild)(?=[A-Z][a-zà-ÿ]))+")
+
+
 def normalise_credit_text(text: str) -> tuple[str, str | None]:
     """The printed credit without wrapping parentheses and prefixes, and the prefix as printed."""
     text = unwrap(clean(text).lstrip(" .,;:|–—-＝="))
+    glued = _GLUED_LABEL.match(text)
+    if glued:
+        text = text[glued.end():]
     text, prefix = strip_prefix(text)
     text = unwrap(text)
     if prefix is None:
         text, prefix = strip_prefix(text)
+    glued = _GLUED_LABEL.match(text)
+    if glued:
+        prefix, text = prefix or glued.group(), text[glued.end():]
     suffix = _SUFFIX_CREDIT.search(text) if text.endswith(_SUFFIXES) else None
     if suffix and suffix.start("credit") == 0 and suffix.group("credit").strip():
         prefix = prefix or text[suffix.end("credit"):].strip()  # "摄": the suffix is this credit's label
@@ -198,6 +211,8 @@ def detect_flags(*texts: str | None) -> list[str]:
 def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
                  origin: str = "visible", caption: str | None = None) -> Credit | None:
     """Parse a credit as printed into a :class:`Credit`; None if nothing remains of it."""
+    if _AUTHOR.match(text):
+        return None
     body, prefix = normalise_credit_text(text)
     if not body or len(body) > 300 or _BYLINE.match(body):
         return None

@@ -20,7 +20,7 @@ def story_end_line(document) -> int | None:
 def figure_values(figure, number: int) -> dict:
     return {
         "figure": number,
-        "caption": shorten(figure.caption),
+        "caption": shorten(figure.caption) or "no caption",
         "credit": figure.credit.text if figure.credit else "",
         "src": figure.src or "",
     }

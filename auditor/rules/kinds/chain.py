@@ -11,8 +11,12 @@ class Chain(Rule):
     """Order and end of the credit chain.
 
     Options (each a list of source names, or the name of a house setting that holds one):
-    ``last_in``: the last source that is not a photographer must be one of these, e.g. the
-    distributors the house licenses (``Image: .../AP/picture alliance`` ends in picture alliance);
+    ``last_in``: the source that licenses the picture must be one of these, e.g. the distributors
+    the house licenses. The chain's parts are judged by their roles: a licensed distributor anywhere
+    in it licenses the picture (``imago/UIG``, ``.../AP/picture alliance``); a chain that starts
+    with a licensed agency and ends in a name no registry knows is that agency's photographer's
+    (``picture alliance/dpa/K-D.Gabbert`` passes as ``picture-alliance/dpa/L. Schwedes`` does,
+    however the name is written); otherwise the last link that is not a photographer must be licensed.
     ``forbid``: no source may be one of these (``Instagram``, ``Facebook``). Names match canonical
     agency names and their spellings, case-insensitively. Credits found only in structured data are
     checked too.
@@ -56,6 +60,11 @@ class Chain(Rule):
             ending = [(s, keys) for s, keys in names if s.role != "photographer"]
             if not ending:
                 continue  # a photographer's own credit
+            if any(s.role == "distributor" and keys & last_in for s, keys in names):
+                continue
+            first, last = credit.sources[0], credit.sources[-1]
+            if first.agency and not last.agency and len(credit.sources) > 1 and names[0][1] & last_in:
+                continue  # licensor first, then the photographer: "dpa/K-D.Gabbert"
             source, keys = ending[-1]
             agency = registry.lookup(source.name)
             if agency is not None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from ...extract.credits import parse_credit
 from ..base import Hit, Rule, attributed_suppliers, register
 from ._util import figure_values
@@ -95,12 +97,15 @@ class CrossReference(Rule):
                 continue
             if credit.origin in ("json-ld", "microdata"):
                 continue  # the credit came from the structured data: nothing to compare
+            if _RUNNING_TIME.match(credit.text):
+                continue  # "02:12 - Source: CNN": a video player's credit, not its poster picture's
             other_credit = parse_credit(structured.credit_line, registry)
             visible, other = set(credit.agencies), set(other_credit.agencies) if other_credit else set()
             if visible or other:
                 agree = bool(visible & other) if (visible and other) else False
             else:
-                agree = _words(credit.text) & _words(structured.credit_line) != set()
+                # names, not labels: "(Image: @GardaTraffic)" names what "@GardaTraffic" does
+                agree = _words(credit.text) & _words(other_credit.text if other_credit else "") != set()
             if agree and other_credit:
                 # same agency, different photographer ("John Smith/Reuters" against "Jane Doe/Reuters")
                 people = {s.name.casefold() for s in credit.sources if s.role == "photographer"}
@@ -113,5 +118,8 @@ class CrossReference(Rule):
                           fix=f"make the structured credit match '{credit.text}'")
 
 
+_RUNNING_TIME = re.compile(r"^\d{1,2}:\d{2}\b")
+
+
 def _words(text: str) -> set[str]:
-    return {w.casefold() for w in text.replace("/", " ").split() if len(w) > 2}
+    return {w.casefold().strip("()[].,;:") for w in text.replace("/", " ").split() if len(w) > 2}

@@ -1,80 +1,11 @@
 from __future__ import annotations
 
-import re
-import unicodedata
-from functools import lru_cache
-
 from ..base import Hit, Rule, register
+from ..names import WORD, expanded_initialisms, fold, initialisms, names_in, stem
 from ._util import figure_values
 
-_WORD = re.compile(r"[^\W\d_][\w'’.\-]*[^\W_]|[^\W\d_]")
-# Words that start sentences or stand in titles: not names by themselves.
-_STOP = frozenset(["a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "of", "for", "from", "to", "by", "with", "and", "or", "but", "as", "after", "before", "during", "near", "over", "under", "outside", "inside", "between", "among", "against", "about", "into", "onto", "off", "up", "down", "out", "his", "her", "their", "its", "our", "he", "she", "they", "we", "it", "there", "here", "when", "where", "while", "who", "which", "what", "how", "why", "all", "some", "many", "more", "most", "one", "two", "three", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "aber", "mit", "bei", "nach", "vor", "von", "vom", "zum", "zur", "im", "am", "an", "auf", "aus", "für", "gegen", "um", "unter", "über", "durch", "seit", "während", "wie", "wo", "wer", "was", "hier", "dort", "auch", "noch", "schon", "nur", "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "au", "aux", "en", "dans", "sur", "sous", "pour", "par", "avec", "sans", "chez", "près", "lors", "el", "los", "las", "lo", "una", "unos", "unas", "y", "o", "en", "con", "sin", "por", "para", "sobre", "entre", "tras", "desde", "il", "lo", "gli", "uno", "dei", "della", "nel", "sul", "con", "per", "tra", "fra"])
-_TITLES = frozenset(["mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope", "president", "vice", "prime", "minister", "chancellor", "secretary", "senator", "rep", "governor", "mayor", "chief", "ceo", "chairman", "chairwoman", "director", "head", "leader", "spokesman", "spokeswoman", "spokesperson", "general", "gen", "col", "lt", "sgt", "officer", "judge", "justice", "ambassador", "envoy", "foreign", "finance", "interior", "defense", "defence", "economy", "economic", "health", "state", "deputy", "former", "new", "kanzler", "kanzlerin", "bundeskanzler", "bundeskanzlerin", "präsident", "präsidentin", "minister", "ministerin", "bürgermeister", "bürgermeisterin", "sprecher", "sprecherin", "chef", "chefin", "vorsitzender", "vorsitzende", "ministre", "président", "présidente", "maire", "premier", "première", "ministro", "presidente", "alcalde", "file", "photo", "photos", "handout", "pool", "archive", "archiv", "archivbild", "symbolbild", "foto", "fotos", "bild", "image", "picture"])
-_CONNECTORS = frozenset(["von", "van", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "al", "el", "bin", "ibn", "y", "zu", "ter"])
-_SENTENCE_BREAK = re.compile(r"[.!?:;]\s*$")
-_SUFFIXES = ("'s", "’s", "s'", "’")
-_INFLECTIONS = ("ern", "en", "es", "er", "em", "e", "n", "s")
-
-
-@lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """Case-folded, accents removed, possessive dropped: ``Obermann’s`` -> ``obermann``."""
-    word = word.casefold()
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix):
-            word = word[: -len(suffix)]
-            break
-    if not word.isascii():
-        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return word.strip(".-")
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """A crude stem that tolerates German and English inflection (``Obermanns`` ~ ``Obermann``)."""
-    for ending in _INFLECTIONS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
-
-
-def name_candidates(caption: str, skip_single: bool) -> list[list[str]]:
-    """Runs of capitalised words that look like names, without sentence-initial words and titles."""
-    runs: list[list[tuple[str, bool]]] = []
-    current: list[tuple[str, bool]] = []
-    previous_end = 0
-    for match in _WORD.finditer(caption):
-        word = match.group()
-        gap = caption[previous_end:match.start()]
-        initial = match.start() == 0 or bool(_SENTENCE_BREAK.search(caption[:match.start()]))
-        if current and (re.search(r"[,;:()\"“”]|\s[-–—]\s", gap) or initial):
-            runs.append(current)
-            current = []
-        if word[0].isupper():
-            current.append((word, initial))
-        elif current and word in _CONNECTORS:
-            current.append((word, False))
-        else:
-            if current:
-                runs.append(current)
-            current = []
-        previous_end = match.end()
-    if current:
-        runs.append(current)
-    candidates = []
-    for run in runs:
-        words = [(w, initial) for w, initial in run]
-        if words and words[0][1] and (words[0][0].casefold() in _STOP or len(words) == 1):
-            words = words[1:]  # a capital that only starts the sentence
-        words = [(w, i) for w, i in words if w.casefold() not in _TITLES and w.casefold() not in _STOP
-                 and w not in _CONNECTORS]
-        # all-capital words are labels and credits ("IMAGEN DE REFERENCIA", "FILE"), not names
-        tokens = [w for w, _ in words if len(fold(w)) >= 3 and not (w.isupper() and len(w) > 3)]
-        if not tokens or (len(tokens) == 1 and skip_single):
-            continue
-        candidates.append(tokens)
-    return candidates
+#: captions with names from which a page whose captions mostly go unmatched is a picture gallery
+_GALLERY = 5
 
 
 @register
@@ -82,11 +13,16 @@ class Relevance(Rule):
     """The caption is matched to the story: the people, places and organisations it names occur in
     the headline, standfirst or body.
 
-    Names are runs of capitalised words, without sentence-initial capitals, stop words and titles
-    ("Finance Minister"); matching ignores case, accents and possessives and tolerates inflection
-    (``Obermanns``, ``Merkel's``). A multi-word name fires when none of its words occurs in the story;
+    Names are runs of capitalised words inside a sentence (see :mod:`auditor.rules.names`): not the
+    word that starts a sentence, titles ("Finance Minister"), months and weekdays, position markers
+    ("(Top L)") or slide counters; particles stay in a name ("Dorian Di Giorgio"). Matching ignores
+    case, accents and possessives and tolerates inflection (``Obermanns``, ``Merkel's``). Names in the
+    picture's own credit, and names whose initials the credit, caption or story writes ("National
+    Oceanic and Atmospheric Administration" with "NOAA via AP"), are credited, not reported on. A
+    multi-word name fires when none of its words occurs in the story;
     single words (not counted for German, where every noun is capitalised) fire only when fewer than
-    ``threshold`` of all the caption's names are found. Options: ``threshold`` (0 to 1, default 0.34),
+    ``threshold`` of all the caption's names are found. A page where most of five or more captions
+    go unmatched is a picture gallery, whose captions are the story: it is not judged. Options: ``threshold`` (0 to 1, default 0.34),
     ``ignore`` (words never treated as names, e.g. the publication's own name).
     """
 
@@ -103,39 +39,51 @@ class Relevance(Rule):
         self.ignore = {fold(w) for w in self.spec.get("ignore", [])}
 
     def check(self, document):
-        german = (document.language or "").lower().startswith("de")
-        captions = [(n, f, name_candidates(f.caption, skip_single=german))
-                    for n, f in enumerate(document.figures, 1) if f.caption]
-        if not any(candidates for _, _, candidates in captions):
-            return
+        language = document.language
+        german = (language or "").lower().startswith("de")
         story = " ".join(b.text for b in document.text if b.part in ("headline", "standfirst", "body"))
+        common = {fold(w) for f in document.figures if f.caption for w in WORD.findall(f.caption) if w.islower()}
+        common.update(fold(w) for w in WORD.findall(story) if w.islower())
+        captions = [(n, f, names_in(f.caption, language, common))
+                    for n, f in enumerate(document.figures, 1) if f.caption]
+        if not any(names for _, _, names in captions):
+            return
         words = set()
-        for word in set(_WORD.findall(story)):
+        for word in set(WORD.findall(story)):
             folded = fold(word)
             words.add(folded)
             words.add(stem(folded))
-        for number, figure, candidates in captions:
-            if not candidates:
-                continue
-            credited = {fold(w) for w in _WORD.findall(figure.credit.text)} if figure.credit else set()
+        story_initialisms = initialisms(story)
+        hits = []
+        for number, figure, names in captions:
+            credit = figure.credit.text if figure.credit else ""
+            # the photographer or handout provider a caption names is credited, not reported on:
+            # "image provided by the National Oceanic and Atmospheric Administration (NOAA via AP)"
+            credited = {fold(w) for w in WORD.findall(credit)}
+            spelled = expanded_initialisms(figure.caption, story_initialisms | initialisms(credit)
+                                           | initialisms(figure.caption))
             missing, found = [], 0
-            for tokens in candidates:
-                # the photographer named in a caption's own credit is not a name the story must carry
-                keys = [fold(t) for t in tokens if fold(t) not in self.ignore and fold(t) not in credited]
-                if not keys:
+            for name in names:
+                keys = [k for k in name.keys if k not in self.ignore and k not in credited]
+                if not keys or any(start <= name.start and name.end <= end for start, end in spelled):
                     continue
+                if len(name.keys) == 1 and german:
+                    continue  # every German noun is capitalised: one word is no name
                 if any(k in words or stem(k) in words for k in keys):
                     found += 1
                 else:
-                    missing.append(tokens)
+                    missing.append(name)
             if not missing:
                 continue
             total = found + len(missing)
-            multi = [m for m in missing if len(m) > 1]
+            multi = [m for m in missing if len(m.keys) > 1]
             # One lone place name ("Barcelona") is too little to judge a caption by.
             if multi or (total >= 2 and found / total < self.threshold):
-                shown = multi or missing
                 values = figure_values(figure, number)
-                values["names"] = ", ".join(dict.fromkeys(" ".join(tokens) for tokens in shown))
-                yield Hit(figure.caption_line or figure.line, number, values,
-                          fix="check the caption against the story, or name the person in the text")
+                values["names"] = ", ".join(dict.fromkeys(name.text for name in multi or missing))
+                hits.append(Hit(figure.caption_line or figure.line, number, values,
+                                fix="check the caption against the story, or name the person in the text"))
+        named = sum(1 for _, _, names in captions if names)
+        if named >= _GALLERY and len(hits) * 2 > named:
+            return  # most captions name what the text does not: the pictures are the story (a gallery)
+        yield from hits
