@@ -97,6 +97,11 @@ class Figure:
     credit: Credit | None = None
     structured: StructuredImage | None = None
     flags: list[str] = field(default_factory=list)
+    #: where the caption was read: "visible" (on the page), "alt" (the image's alt or title),
+    #: "attribute" (data-caption), "json-ld", "microdata" or "script"
+    caption_origin: str | None = None
+    #: "markup" (an image element) or "script" (the page's script state: no alt attribute to read)
+    origin: str = "markup"
 
     @property
     def identity(self) -> str:

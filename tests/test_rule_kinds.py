@@ -170,7 +170,9 @@ def test_relevance(tmp_path):
           kind: relevance
           message: "{names}"
         """
-    story = "<p>The coalition agreed the budget after talks in Berlin, Chancellor Maria Berger said.</p>"
+    story = ("<p>The coalition agreed the budget after talks in Berlin, Chancellor Maria Berger said. Spending on "
+             "schools and railways rises by four percent next year, while the defence budget stays where it was. "
+             "The opposition called the plan timid and will vote against it.</p>")
     assert [f.message for f in fired(tmp_path, rules, story + fig("Finance Minister Karl Obermann spoke."))] == \
         ["Karl Obermann"]
     for caption in ("Chancellor Maria Berger's office in Berlin.", "Berger spoke in Berlin.",

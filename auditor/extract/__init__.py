@@ -69,7 +69,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     if not any(f.caption or f.credit for f in document.figures):
         # The visible markup says nothing about its pictures (none, or only placeholders that a
         # script fills in): the page's script state may hold them with captions and credits.
-        from_state = _script_figures(page, registry)
+        from_state = _script_figures(page, registry, document.figures)
         if len(from_state) > len(document.figures) and any(f.caption or f.credit for f in from_state):
             document.figures = from_state
         if not document.figures:
@@ -148,17 +148,23 @@ def _profile_datelines(profile, root, zone, registry):
     return [(Dateline(block.text, agencies[0] if agencies else None, block.line), block, 0)]
 
 
-def _script_figures(page, registry: AgencyRegistry) -> list[Figure]:
-    """Figures from script state, for pages whose visible markup says nothing about its pictures."""
+def _script_figures(page, registry: AgencyRegistry, shown: list[Figure]) -> list[Figure]:
+    """Figures from script state, for pages whose visible markup says nothing about its pictures.
+    Where the markup shows the same picture, its element gives the line and the alt text."""
+    elements = {f.identity: f for f in shown if f.src}
     figures = []
     for caption, credit_text, url, line in script_figures(page.scripts):
         caption_text, glued = split_caption(caption, registry)
         credit_text = credit_text or glued
         credit = parse_credit(credit_text, registry, line=line, origin="script", caption=caption_text) \
             if credit_text else None
-        figures.append(Figure(line=line, src=url, caption=caption_text or None,
-                              caption_line=line if caption_text else None, credit=credit,
-                              flags=list(credit.flags) if credit else []))
+        figure = Figure(line=line, src=url, caption=caption_text or None, caption_line=line if caption_text else None,
+                        credit=credit, flags=list(credit.flags) if credit else [],
+                        caption_origin="script" if caption_text else None, origin="script")
+        element = elements.get(figure.identity)
+        if element is not None:
+            figure.line, figure.alt, figure.origin = element.line, element.alt, "markup"
+        figures.append(figure)
     return figures
 
 

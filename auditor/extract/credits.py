@@ -446,7 +446,8 @@ def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
     if _VIA.search(body) or re.search(r"\b(?:photo|foto|courtesy|handout|file|screenshot|screengrab|captura)\b",
                                       body, re.IGNORECASE):
         return len(words) <= 8
-    return "/" in body and len(words) <= 6 and bool(re.search(r"[A-ZÀ-Þ]\w*\s*/\s*[A-ZÀ-Þ]", body))
+    # "(Jane Doe / The Seattle Times)": a name and the house or source it shot for
+    return "/" in body and len(words) <= 8 and bool(re.search(r"[A-ZÀ-Þ]\w*\s*/\s*[A-ZÀ-Þ]", body))
 
 
 def _bare_credit(tail: str, registry: AgencyRegistry) -> bool:

@@ -42,6 +42,8 @@ _COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150])
 _HAS_SECTION_HEADING = etree.XPath("boolean(.//h1|.//h2)")
 _HAS_HEADING = etree.XPath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
 _HAS_LINK = etree.XPath("boolean(.//a[@href][not(starts-with(@href,'#'))])")
+# Links away from the unit, not counting an empty one or the one that wraps the picture itself
+_LINKS_AWAY = etree.XPath(".//a[@href][normalize-space(@href) != ''][not(starts-with(@href,'#'))]")
 _PICTURE_SOURCES = etree.XPath("ancestor::picture[1]//source")
 
 # Lazy-loading attributes, most specific first; any other ``data-*src*`` attribute is tried after.
@@ -63,12 +65,13 @@ _PLACEHOLDER_WORDS = frozenset({"pixel", "spacer", "blank", "transparent", "plac
 _PLACEHOLDER_PREFIXES = ("preloader", "placeholder", "spinner", "loader", "lazy", "blank", "spacer")
 _LOGO_SEGMENTS = frozenset({"icon", "icons", "logo", "logos", "avatar", "avatars", "emoji", "emojis", "sprite",
                             "sprites", "favicon", "flags", "badges"})
-_LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji", "badge"})
+_LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji", "badge", "autor", "author"})
 _LOGO_ALT = re.compile(r"\b(?:logo|icon|avatar)\b", re.IGNORECASE)
 # Common aspect ratios written into width/height so that the browser reserves space: not icon sizes.
 _ASPECT_RATIOS = frozenset({(16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (21, 9), (5, 4), (4, 5), (1, 2),
                             (2, 1)})
 _ICON_SIZE = 40
+_THUMBNAIL_SIZE = 100  # no article picture is shown this small in both directions
 _RULE_SIZE = 4  # a picture this thin in one direction is a spacer or a rule (624x1)
 
 # The most text a figure unit holds: caption, credit and some controls; more is the story.
@@ -107,6 +110,7 @@ class _Reading:
     caption_line: int | None = None
     credit: Credit | None = None
     caption_from: str | None = None
+    caption_origin: str | None = None  # Figure.caption_origin
     credit_from: str | None = None
     caption_element: object = None  # where the caption was read (for figures that share one)
     caption_marked: bool = False  # ... and that element is marked as a caption (tag, itemprop, class)
@@ -178,6 +182,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     figures: list[Figure] = []
     kept: dict = {}  # picture identity -> (figure number, caption, credit text)
     caption_owners: dict = {}  # caption element -> figure number
+    said_by: dict = {}  # (caption, credit text) -> the first figure that says it
     for candidate in candidates:
         element = candidate.element
         unit = candidate.unit = _figure_unit(element, holders, stops)
@@ -217,7 +222,16 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
                                      or (previous[1] == caption and previous[2] == credit_text)):
             why.left(element, f"the same picture as figure {previous[0]}", unit)
             continue
+        said = (caption, credit_text)
+        twin = said_by.get(said) if caption or credit else None
+        if twin is not None and (candidate.src is None or twin.src is None):
+            # One of the two has no picture URL (a placeholder, a responsive slot a script fills):
+            # the same picture shown twice. Keep the one with the address.
+            twin.src = twin.src or absolute
+            why.left(element, f"the same picture as figure {figures.index(twin) + 1} (one of them has no URL)", unit)
+            continue
         figure = _figure(element, reading, index.for_element(element, absolute or candidate.src), absolute, registry)
+        said_by.setdefault(said, figure)
         figures.append(figure)
         caption, credit = figure.caption, figure.credit
         number = len(figures)
@@ -270,6 +284,7 @@ def _figure(element, reading: _Reading, structured, absolute: str | None, regist
             caption = split_caption(structured.caption, registry)[0] or None
             reading.caption_line = structured.line
             reading.caption_from = f"{structured.origin} line {structured.line}" if caption else None
+            reading.caption_origin = structured.origin if caption else None
     flags = sorted(set(detect_flags(caption if caption and caption[:4].isupper() else None)
                        + (credit.flags if credit else [])), key=FLAGS.index)
     alt = element.get("alt")
@@ -278,7 +293,8 @@ def _figure(element, reading: _Reading, structured, absolute: str | None, regist
     reading.caption, reading.credit = caption, credit
     return Figure(line=element.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
                   caption=caption, caption_line=reading.caption_line if caption else None,
-                  credit=credit, structured=structured, flags=flags)
+                  credit=credit, structured=structured, flags=flags,
+                  caption_origin=reading.caption_origin if caption else None)
 
 
 # -- 1. screening ------------------------------------------------------------------------------
@@ -417,15 +433,21 @@ def _is_placeholder(src: str, stem: str | None = None) -> bool:
     """A file name such as ``preloaderbig.gif`` or ``blank.png``; ``stem`` when already known."""
     stem = _url_parts(src)[2] if stem is None else stem
     words = set(_URL_TOKENS.split(stem))
-    return bool(words & _PLACEHOLDER_WORDS and len(words) <= 3) or stem.startswith(_PLACEHOLDER_PREFIXES)
+    return bool(words & _PLACEHOLDER_WORDS and len(words) <= 3) or stem.startswith(_PLACEHOLDER_PREFIXES) \
+        or stem.endswith(("pixel", "spacer", "beacon"))  # "renderTimingPixel.png"
 
 
 def _decoration(element, src: str | None) -> str | None:
-    """Logos, icons, tracking pixels, spacers: the reason, or None."""
+    """Logos, icons, tracking pixels, spacers, hidden images: the reason, or None."""
+    if _hidden(element):
+        return "hidden (its style says so)"
     size = _declared_size(element)
     if size and max(size) <= _ICON_SIZE and size not in _ASPECT_RATIOS \
             and not (element.get("srcset") or element.get("data-srcset") or _PICTURE_SOURCES(element)):
         return f"icon-sized ({size[0]}x{size[1]})"
+    if size and max(size) <= _THUMBNAIL_SIZE and min(size) > 20:
+        # shown this small whatever its sources: a symbol, a badge or a teaser's thumbnail
+        return f"thumbnail-sized ({size[0]}x{size[1]})"
     if size and min(size) <= _RULE_SIZE:
         return f"a spacer or rule ({size[0]}x{size[1]})"
     if src and not src.startswith("data:"):
@@ -449,6 +471,23 @@ def _decoration(element, src: str | None) -> str | None:
     if len(alt) < 60 and _LOGO_ALT.search(alt):
         return "logo or icon (its alt text)"
     return None
+
+
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|"
+                           r"(?:width|height)\s*:\s*0(?:px)?\s*(?:;|$))", re.IGNORECASE)
+
+
+def _hidden(element) -> bool:
+    """An image its own inline style hides or shrinks to nothing (a 0x0 beacon). Not its wrappers':
+    a carousel's waiting slides are hidden that way and still hold the story's pictures."""
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _only_a_credit(text: str) -> bool:
+    """A short text that is nothing but a prefixed credit ("Photo: Jane Doe", "Screenshot by X/Y")."""
+    body, prefix = normalise_credit_text(text)
+    return bool(prefix and body and len(body.split()) <= 8 and not re.search(r"[.!?]\s", body))
 
 
 def _declared_size(element) -> tuple[int, int] | None:
@@ -610,6 +649,12 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         if glued and not credit_text:
             credit_text, credit_line = glued, caption_line
             reading.credit_from = f"the end of the caption ({reading.caption_from})"
+        elif not glued and not credit_text and _only_a_credit(caption):
+            # "Screenshot by Amanda Tan/ONE Esports", "Abb.: Wake News": the caption slot holds a credit
+            credit_text, credit_line, caption = caption, caption_line, None
+            reading.credit_from, reading.caption_from = reading.caption_from, None
+    if caption:
+        reading.caption_origin = "visible"
     if not credit_text:
         for attr in ("data-credit", "data-copyright", "data-photographer", "data-image-credit"):
             value = img.get(attr) or (unit.get(attr) if unit is not img else None)
@@ -642,7 +687,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             if value and clean(value):
                 caption, glued = split_caption(value, registry)
                 caption_line = img.sourceline
-                reading.caption_from = "@data-caption"
+                reading.caption_from, reading.caption_origin = "@data-caption", "attribute"
                 if glued and not credit_text:
                     credit_text, credit_line, origin = glued, img.sourceline, "attribute"
                     reading.credit_from = "the end of @data-caption"
@@ -650,6 +695,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     if not caption and alt_caption and alt_caption[0]:
         caption, caption_line = alt_caption[0], img.sourceline
         reading.caption_from = f"@{alt_caption[1]} of the image (before its credit)"
+        reading.caption_origin = "alt"
     reading.caption = caption or None
     reading.caption_line = caption_line if caption else None
     if not reading.caption:
@@ -738,10 +784,16 @@ def _text_frame(img, unit):
         if node is unit:
             break
     # An unmarked wrapper: its text is a caption only when it is short and is not running text.
-    if tag_of(unit) != "a" and len(text_content(unit)) < 500 and not _HAS_LINK(unit) and not _HAS_HEADING(unit) \
-            and not _COUNT_LONG_P(unit):
+    if tag_of(unit) != "a" and len(text_content(unit)) < 500 and not _links_away(unit, img) \
+            and not _HAS_HEADING(unit) and not _COUNT_LONG_P(unit):
         return unit
     return None
+
+
+def _links_away(unit, img) -> bool:
+    """Does the unit link to another page? An empty link, or one to the picture's own file (its
+    larger size), leads nowhere else."""
+    return any(not _IMAGE_URL.search(link.get("href", "")) for link in _LINKS_AWAY(unit))
 
 
 def _role(element) -> str | None:

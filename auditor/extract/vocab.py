@@ -105,7 +105,8 @@ CHROME = _group(
     "subscribe subscription signup partager partage compartir teilen condividi delen kommentare "
     "commentaires comentarios kiosk "
     # people and brand: author portraits, bylines, logos
-    "author authors byline bylines avatar avatars logo logos "
+    "author authors autor autoren autorin auteur auteurs autore autori byline bylines avatar avatars "
+    "logo logos "
     # navigation and page frame
     "sidebar sidebars rail nav navigation navbar menu breadcrumb breadcrumbs pagination pager footer "
     "masthead topbar cookie cookies consent",

@@ -33,6 +33,18 @@ def _visible_credit(document, figure):
         yield None, figure.line
 
 
+def _visible_caption(document, figure):
+    if figure.caption_origin in (None, "visible"):
+        yield figure.caption, figure.caption_line or figure.line
+    else:  # read from alt text or data: no reader sees it under the picture
+        yield None, figure.line
+
+
+def _alt(document, figure):
+    if figure.origin == "markup":  # a figure from script state has no image element to read
+        yield figure.alt, figure.line
+
+
 def _signoff(document, figure):
     signoff = document.signoff
     yield (signoff.text if signoff else None), (signoff.line if signoff else None)
@@ -41,13 +53,15 @@ def _signoff(document, figure):
 FIELDS: dict[str, Field] = {f.name: f for f in (
     Field("figure.caption", "figure", lambda d, f: iter([(f.caption, f.caption_line or f.line)]),
           "the caption without its credit"),
+    Field("figure.visible_caption", "figure", _visible_caption,
+          "the caption a reader sees under the picture (not one read from alt text or data)"),
     Field("figure.credit", "figure", _credit("text"),
           "the credit as printed, without prefix, wherever it was found (visible, alt, JSON-LD)"),
     Field("figure.visible_credit", "figure", _visible_credit,
           "the credit a reader can see on the page (not only in structured data)"),
     Field("figure.credit.prefix", "figure", _credit("prefix"), "the credit's prefix: Image:, Foto:, ©, ..."),
-    Field("figure.alt", "figure", lambda d, f: iter([(f.alt, f.line)]),
-          "the image's alt text (None when the attribute is missing)"),
+    Field("figure.alt", "figure", _alt,
+          "the image's alt text (None when the attribute is missing; figures from script state have none to test)"),
     Field("figure.src", "figure", lambda d, f: iter([(f.src, f.line)]), "the image URL"),
     Field("figure.structured.credit", "figure",
           lambda d, f: iter([(f.structured.credit_line if f.structured else None, f.line)]),

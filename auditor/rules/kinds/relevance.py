@@ -23,13 +23,15 @@ class Relevance(Rule):
     single words (not counted for German, where every noun is capitalised) fire only when fewer than
     ``threshold`` of all the caption's names are found. A page where most of five or more captions
     go unmatched is a picture gallery, whose captions are the story: it is not judged. Options: ``threshold`` (0 to 1, default 0.34),
-    ``ignore`` (words never treated as names, e.g. the publication's own name).
+    ``ignore`` (words never treated as names, e.g. the publication's own name), ``min_story_words``
+    (default 40: with less story text read, nothing is judged).
     """
 
     kind = "relevance"
     options = {
         "threshold": {"type": "number", "minimum": 0, "maximum": 1},
         "ignore": {"type": "array", "items": {"type": "string"}},
+        "min_story_words": {"type": "integer", "minimum": 0},
     }
     placeholders = ("names", "figure", "caption", "credit")
     subject_keys = ("names",)
@@ -37,11 +39,14 @@ class Relevance(Rule):
     def setup(self):
         self.threshold = self.spec.get("threshold", 0.34)
         self.ignore = {fold(w) for w in self.spec.get("ignore", [])}
+        self.min_story_words = self.spec.get("min_story_words", 40)
 
     def check(self, document):
         language = document.language
         german = (language or "").lower().startswith("de")
         story = " ".join(b.text for b in document.text if b.part in ("headline", "standfirst", "body"))
+        if len(story.split()) < self.min_story_words:
+            return  # too little story text was read to say what it never mentions
         common = {fold(w) for f in document.figures if f.caption for w in WORD.findall(f.caption) if w.islower()}
         common.update(fold(w) for w in WORD.findall(story) if w.islower())
         captions = [(n, f, names_in(f.caption, language, common))

@@ -5,7 +5,7 @@ import re
 from ..base import Hit, Rule, RuleError, register
 from ._util import figure_values
 
-_WHAT = {"figure.caption": "caption", "figure.src": "picture", "figure.credit": "credit", "figure.alt": "alt text"}
+_WHAT = {"figure.caption": "caption", "figure.visible_caption": "caption", "figure.src": "picture", "figure.credit": "credit", "figure.alt": "alt text"}
 
 
 @register
