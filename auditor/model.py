@@ -102,6 +102,8 @@ class Figure:
     caption_origin: str | None = None
     #: "markup" (an image element) or "script" (the page's script state: no alt attribute to read)
     origin: str = "markup"
+    #: "picture", or "video" for a video player's poster frame (credited with the video, not as a photo)
+    media: str = "picture"
 
     @property
     def identity(self) -> str:

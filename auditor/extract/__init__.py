@@ -10,9 +10,9 @@ from ..model import Dateline, Document, Figure, SignOff, Suppression, TextBlock
 from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
 from .article import Block, locate
-from .credits import parse_credit, split_caption
+from .credits import only_a_credit, parse_credit, split_caption
 from .dom import ParseError, clean, last_line, parse, text_content, visible_text
-from .figures import find_figures, lead_image_urls
+from .figures import could_be_article_picture, find_figures, lead_image_urls
 from .scan import PageScan, scan
 from .state import script_figures
 from .structured import read_structured
@@ -75,6 +75,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         if not document.figures:
             document.unread = _unread_images(page, zone, structured)
     document.decisions = decisions or []
+    _credit_the_page(document.figures, zone.blocks, registry)
 
     signoff, signoff_block = find_signoff(zone.blocks, registry)
     if profile is not None and profile.signoff is not None:
@@ -148,6 +149,20 @@ def _profile_datelines(profile, root, zone, registry):
     return [(Dateline(block.text, agencies[0] if agencies else None, block.line), block, 0)]
 
 
+def _credit_the_page(figures: list[Figure], blocks, registry: AgencyRegistry) -> None:
+    """A paragraph of the story that is only a credit ("Crédit photo : KB / Bondy Blog", "Fotos: Jane
+    Doe") credits the story's pictures that carry none of their own."""
+    if not any(f.credit is None and f.media == "picture" for f in figures):
+        return
+    line = next((b for b in reversed(blocks) if b.part == "body" and len(b.text) <= 100 and only_a_credit(b.text)),
+                None)
+    if line is None:
+        return
+    for figure in figures:
+        if figure.credit is None and figure.media == "picture":
+            figure.credit = parse_credit(line.text, registry, line=line.line, caption=figure.caption)
+
+
 def _script_figures(page, registry: AgencyRegistry, shown: list[Figure]) -> list[Figure]:
     """Figures from script state, for pages whose visible markup says nothing about its pictures.
     Where the markup shows the same picture, its element gives the line and the alt text."""
@@ -176,13 +191,14 @@ def _unread_images(page, zone, structured) -> list[str]:
     # .png would otherwise match the page's .svg logo.
     names = {_file_name(u) for u in [*lead_image_urls(page), *(i.url for i in structured.images if i.url)]}
     names.discard("")
-    element = next((e for e in page.images if _file_name(e.get("src") or e.get("data-src") or "") in names), None) \
-        if names else None
+    element = next((e for e in page.images if _file_name(e.get("src") or e.get("data-src") or "") in names
+                    and could_be_article_picture(e)), None) if names else None
     if element is not None:
         notes.append(f"the page's lead image (og:image or JSON-LD) stands at line {element.sourceline} "
                      "but was not read as an article figure")
     if zone.body is not None:
-        body_images = [e for e in zone.body.iter("img", "amp-img") if e.get("src") or e.get("data-src")]
+        body_images = [e for e in zone.body.iter("img", "amp-img")
+                       if (e.get("src") or e.get("data-src")) and could_be_article_picture(e)]
         if body_images:
             notes.append(f"the story's body holds {len(body_images)} image(s) (first at line "
                          f"{body_images[0].sourceline}) but none was read as an article figure")

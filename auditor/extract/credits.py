@@ -48,7 +48,7 @@ def _alternation(words) -> str:
 _PREFIX_WORDS = (
     r"photo\s+illustration\s+by|photo(?:graph)?s?\s+by|pictures?\s+by|images?\s+by|"
     r"illustration\s+by|foto(?:s)?\s+von|foto(?:s)?\s+por|photo\s+de|"
-    r"image\s+copyright|image\s+source|photo\s+credit|picture\s+credit|credits?\s+photo|"
+    r"image\s+copyright|image\s+source|photo\s+credit|picture\s+credit|credits?\s+photos?|cr[ée]dits?\s+photos?|"
     r"photo(?:graph)?s?|pictures?(?![\s-]*alliance)|images?(?![\s-]*source)|credits?|cr[ée]dits?|"
     r"fotos?|bild(?:er|quelle|rechte)?|quelle|fotograf(?:in)?|copyright|"
     r"imagen|fuente|kuva|zdroj|foto\s*credit|illustration|grafik|source|" + _alternation(credit_words()[0])
@@ -78,7 +78,8 @@ _PREFIX_AT_START = re.compile(
 # A prefix followed by a colon (or "by"/"©") somewhere inside a caption: where a glued credit starts.
 _PREFIX_INSIDE = re.compile(
     r"(?:(?<=[\s.;,|(\[–—\-【［「（])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + r")\s*[:：=＝](?!//)|"
-    r"(?:photo(?:graph)?s?|pictures?|foto)\s+(?:by|von|por|de)\s+(?=\w)|\u00a9\s*|\(c\)\s+|"
+    r"(?:(?:photo\s+)?illustration|photo(?:graph)?s?|pictures?|images?|screenshots?|foto)\s+(?:by|von|por|de)\s+(?=\w)|"
+    r"\u00a9\s*|\(c\)\s+|"
     # abbreviated prefixes end in their own dot: "Fot. PAP/Jan Kowalski", "Nuotr. ELTA"
     r"(?:" + "|".join(re.escape(w) for w in credit_words()[0] if w.endswith(".")) + r")\s+(?=[^\W\d_]))",
     re.IGNORECASE,
@@ -296,6 +297,13 @@ def _looks_like_person(name: str) -> bool:
 
 
 # -- telling credits from captions -----------------------------------------------------------
+
+def only_a_credit(text: str) -> bool:
+    """A short text that is nothing but a prefixed credit: "Photo: Jane Doe", "Screenshot by X/Y",
+    "Crédit photo : KB / Bondy Blog"."""
+    body, prefix = normalise_credit_text(text)
+    return bool(prefix and body and len(body.split()) <= 8 and not re.search(r"[.!?]\s", body))
+
 
 def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
     """Is this short text a credit line rather than a description?"""

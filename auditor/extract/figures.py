@@ -23,19 +23,27 @@ from lxml import etree
 from ..model import FLAGS, Credit, Figure, ImageDecision, picture_identity
 from ..registry import AgencyRegistry
 from .article import ArticleZone, ChromeMap
-from .credits import detect_flags, looks_like_credit, normalise_credit_text, parse_credit, split_caption
+from .credits import (
+    detect_flags,
+    looks_like_credit,
+    normalise_credit_text,
+    only_a_credit,
+    parse_credit,
+    split_caption,
+)
 from .dom import (
     SKIP_TAGS,
     ancestors,
     clean,
     describe_element,
     element_tokens,
+    name_tokens,
     tag_of,
     text_content,
     visible_text,
 )
 from .structured import StructuredIndex
-from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE
+from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, VIDEO
 
 _HAS_IMG = etree.XPath("boolean(.//img)")
 _COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150])")
@@ -111,6 +119,7 @@ class _Reading:
     credit: Credit | None = None
     caption_from: str | None = None
     caption_origin: str | None = None  # Figure.caption_origin
+    video: bool = False  # the picture is a video player's poster frame
     credit_from: str | None = None
     caption_element: object = None  # where the caption was read (for figures that share one)
     caption_marked: bool = False  # ... and that element is marked as a caption (tag, itemprop, class)
@@ -294,7 +303,8 @@ def _figure(element, reading: _Reading, structured, absolute: str | None, regist
     return Figure(line=element.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
                   caption=caption, caption_line=reading.caption_line if caption else None,
                   credit=credit, structured=structured, flags=flags,
-                  caption_origin=reading.caption_origin if caption else None)
+                  caption_origin=reading.caption_origin if caption else None,
+                  media="video" if reading.video else "picture")
 
 
 # -- 1. screening ------------------------------------------------------------------------------
@@ -464,8 +474,7 @@ def _decoration(element, src: str | None) -> str | None:
             return "logo or icon (its URL)"
         if segments and segments[-1].endswith((".svg", ".ico")):
             return "vector icon (.svg/.ico)"
-    words = element_tokens(element)
-    if words and any(_LOGO_WORDS & set(tokens) for tokens in words):
+    if any(_LOGO_WORDS & set(tokens) for tokens in name_tokens(element_tokens(element))):
         return "logo or icon (its class)"
     alt = element.get("alt") or ""
     if len(alt) < 60 and _LOGO_ALT.search(alt):
@@ -477,17 +486,28 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
                            r"(?:width|height)\s*:\s*0(?:px)?\s*(?:;|$))", re.IGNORECASE)
 
 
+# File-name words of pictures that promote rather than report: "...-youtube-overlay-tease.jpg"
+_PROMO_WORDS = frozenset({"tease", "teaser", "promo", "banner", "overlay", "logo", "sprite", "placeholder"})
+
+
+def could_be_article_picture(element) -> bool:
+    """Not a decoration (logo, icon, pixel, thumbnail-sized), not in a logo's link, and not named as
+    a promotion: used to say a page shows pictures that no figure was read from."""
+    src = resolve_src(element) or ""
+    if _decoration(element, src or None):
+        return False
+    _, _, stem = _url_parts(src) if src else (None, None, "")
+    if any(word in stem for word in _PROMO_WORDS):
+        return False
+    return not any(_LOGO_WORDS & set(tokens) for node in ancestors(element, 3)
+                   for tokens in name_tokens(element_tokens(node)))
+
+
 def _hidden(element) -> bool:
     """An image its own inline style hides or shrinks to nothing (a 0x0 beacon). Not its wrappers':
     a carousel's waiting slides are hidden that way and still hold the story's pictures."""
     style = element.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
-
-
-def _only_a_credit(text: str) -> bool:
-    """A short text that is nothing but a prefixed credit ("Photo: Jane Doe", "Screenshot by X/Y")."""
-    body, prefix = normalise_credit_text(text)
-    return bool(prefix and body and len(body.split()) <= 8 and not re.search(r"[.!?]\s", body))
 
 
 def _declared_size(element) -> tuple[int, int] | None:
@@ -575,6 +595,7 @@ def _figure_unit(img, holders: dict, stops: frozenset):
 
 def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     reading = _Reading()
+    reading.video = _is_video_poster(img, unit)
     chosen = _profile_parts(profile, unit, img) if profile is not None else None
     captions, credits = _find_parts(unit, img) if unit is not img else ([], [])
     if captions and not credits:
@@ -604,7 +625,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     else:
         frame = _text_frame(img, unit)
         if frame is not None:
-            text = visible_text(frame, skip=credit_set | {img})
+            text = visible_text(frame, skip=credit_set | {img} | _buttons(frame))
             if _short_text(text):
                 caption_raw = text
                 caption_line = _first_text_line(frame, credit_set | {img}) or img.sourceline
@@ -649,12 +670,18 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         if glued and not credit_text:
             credit_text, credit_line = glued, caption_line
             reading.credit_from = f"the end of the caption ({reading.caption_from})"
-        elif not glued and not credit_text and _only_a_credit(caption):
+        elif not glued and not credit_text and only_a_credit(caption):
             # "Screenshot by Amanda Tan/ONE Esports", "Abb.: Wake News": the caption slot holds a credit
             credit_text, credit_line, caption = caption, caption_line, None
             reading.credit_from, reading.caption_from = reading.caption_from, None
     if caption:
         reading.caption_origin = "visible"
+    if not credit_text:
+        alt = clean(img.get("alt") or "")
+        if alt and only_a_credit(alt):
+            # alt="Photo illustration by Mark Graves, Oregonian/OregonLive": the alt text is the credit
+            credit_text, credit_line, origin = alt, img.sourceline, "alt"
+            reading.credit_from = "@alt of the image (a credit)"
     if not credit_text:
         for attr in ("data-credit", "data-copyright", "data-photographer", "data-image-credit"):
             value = img.get(attr) or (unit.get(attr) if unit is not img else None)
@@ -788,6 +815,25 @@ def _text_frame(img, unit):
             and not _HAS_HEADING(unit) and not _COUNT_LONG_P(unit):
         return unit
     return None
+
+
+def _is_video_poster(img, unit) -> bool:
+    """The picture stands in a video player (the image or a wrapper up to the unit says so)."""
+    for node in (img, *ancestors(img, 6)):
+        if VIDEO.find(element_tokens(node)) or tag_of(node) == "video":
+            return True
+        if node is unit:
+            break
+    return False
+
+
+_BUTTON_WORDS = frozenset({"button", "btn", "cta"})
+
+
+def _buttons(frame) -> set:
+    """Buttons inside a frame ("Zu den Angeboten", "View gallery"): controls, never a caption."""
+    return {e for e in frame.iter("button", "span", "a", "div")
+            if tag_of(e) == "button" or any(_BUTTON_WORDS & set(t) for t in name_tokens(element_tokens(e)))}
 
 
 def _links_away(unit, img) -> bool:

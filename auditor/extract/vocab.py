@@ -132,6 +132,9 @@ EMBED = _group(
     "social-embed embed-social",
 )
 
+# Video players: the picture in one is a video's poster frame, credited with the video.
+VIDEO = _group("video", "video videos kaltura jwplayer brightcove vjs videojs")
+
 # Wrappers that frame one picture: figure units, slides, picture boxes.
 FIGURE_LIKE = _group(
     "figure-like",

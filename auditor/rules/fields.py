@@ -19,6 +19,8 @@ class Field:
 
 def _credit(attr):
     def get(document, figure):
+        if figure.media == "video" and figure.credit is None:
+            return  # a video's poster frame: the video is credited in its player, not as a photo
         credit = figure.credit
         value = getattr(credit, attr) if credit else None
         yield value, (credit.line if credit and credit.line else figure.caption_line or figure.line)
