@@ -89,6 +89,7 @@ _PREFIX_BEFORE = re.compile(r"(?:(?<=[\s.;,|(\[–—-])|^)(?:fotos?|bild|photo|
 # "Von Markus Balser", "By Jane Doe", "Author: Julia Hitz": an author byline caught in a teaser or
 # under a gallery, not a photo credit
 _BYLINE = re.compile(r"^(?:von|by|par|por|di|av)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
 _AUTHOR = re.compile(r"^\s*(?:authors?|autor(?:in|en)?|auteure?|autrice|autore|texte?|texto|words|reporting)\s*:",
                      re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^(?:(?:pool\s+)?photo(?:graph)?s?|pictures?|images?|illustration|photo\s+illustration)"
@@ -215,8 +216,8 @@ def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
     if _AUTHOR.match(text):
         return None
     body, prefix = normalise_credit_text(text)
-    if not body or len(body) > 300 or _BYLINE.match(body):
-        return None
+    if not body or len(body) > 300 or _BYLINE.match(body) or not _LETTER.search(body):
+        return None  # "106255367": an image id in a credit field names nobody
     flags = detect_flags(body, text)  # the printed text too: "AFP file photo" is a file picture
     if caption and re.match(r"^\s*(?:FILE\b|FILE PHOTO\b|ARCHIV)", caption):
         flags = sorted(set(flags) | {"file"}, key=FLAGS.index)

@@ -200,7 +200,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if shop:
             why.left(element, f"a product advertisement (links to {shop})", unit)
             continue
-        teaser = _teaser_card(unit, zone, stops)
+        teaser = _teaser_card(unit, zone, stops, element)
         if teaser is not None:
             why.left(element, f"story card ({describe_element(teaser)}: headline and link, no story text)", unit)
             continue
@@ -999,15 +999,35 @@ def _first_text_line(container, skip) -> int | None:
 
 # -- 4. keeping --------------------------------------------------------------------------------
 
-def _teaser_card(unit, zone: ArticleZone, stops: frozenset):
+def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None):
     """A story card: the picture, a headline and a link to another story in one small box, with no
-    story text. Walks out from the unit until the box holds a heading and a link (a card) or
-    story text, the article or a <figure> (not a card)."""
+    story text, or with a summary when the picture and the headline link to the same story. Walks
+    out from the unit until the box holds a heading and a link (a card) or story text, the article
+    or a <figure> (not a card)."""
+    href = _link_of(element, unit) if element is not None else None
     for node in (unit, *ancestors(unit)):
-        if node in stops or tag_of(node) in ("figure", "body", "main") or _COUNT_LONG_P(node):
-            return None  # the article, its body, what holds the story's headline, or story text
+        if node in stops or tag_of(node) in ("figure", "body", "main"):
+            return None  # the article, its body, or what holds the story's headline
+        if href and href in _HEADING_LINKS(node):
+            return node  # "<h4><a href=X>Headline</a></h4> <a href=X><img></a> <p>summary…"
+        if _COUNT_LONG_P(node):
+            return None  # story text
         if _HAS_HEADING(node) and _HAS_LINK(node):
             return node
+    return None
+
+
+_HEADING_LINKS = etree.XPath("(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)//a/@href")
+
+
+def _link_of(element, unit) -> str | None:
+    """Where the picture links to, when it links to another page."""
+    for node in ancestors(element):
+        if tag_of(node) == "a":
+            href = (node.get("href") or "").strip()
+            return None if not href or href.startswith("#") or _IMAGE_URL.search(href) else href
+        if node is unit:
+            break
     return None
 
 

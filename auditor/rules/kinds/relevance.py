@@ -1,8 +1,21 @@
 from __future__ import annotations
 
+import re
+
 from ..base import Hit, Rule, register
 from ..names import WORD, expanded_initialisms, fold, initialisms, names_in, stem
 from ._util import figure_values
+
+_ALT_CREDIT = re.compile(r"\(([^()]*/[^()]*)\)\s*$")
+
+
+def _mentioned(key: str, words: set) -> bool:
+    """The story has the word, inflected or not; a hyphenated one by any of its parts ("Mexico-U.S"
+    against "U.S.-Mexico border")."""
+    if key in words or stem(key) in words:
+        return True
+    return "-" in key and any(len(part) >= 3 and (part in words or stem(part) in words) for part in key.split("-"))
+
 
 #: captions with names from which a page whose captions mostly go unmatched is a picture gallery
 _GALLERY = 5
@@ -65,16 +78,20 @@ class Relevance(Rule):
             # the photographer or handout provider a caption names is credited, not reported on:
             # "image provided by the National Oceanic and Atmospheric Administration (NOAA via AP)"
             credited = {fold(w) for w in WORD.findall(credit)}
+            if figure.alt and figure.alt != figure.caption:
+                # "… (KEYSTONE/Christian Beutler)": a credit the alt text carries names the photographer
+                credited.update(fold(w) for w in WORD.findall(" ".join(_ALT_CREDIT.findall(figure.alt))))
             spelled = expanded_initialisms(figure.caption, story_initialisms | initialisms(credit)
                                            | initialisms(figure.caption))
             missing, found = [], 0
             for name in names:
-                keys = [k for k in name.keys if k not in self.ignore and k not in credited]
-                if not keys or any(start <= name.start and name.end <= end for start, end in spelled):
-                    continue
+                keys = [k for k in name.keys if k not in self.ignore]
+                if not keys or any(k in credited for k in keys) \
+                        or any(start <= name.start and name.end <= end for start, end in spelled):
+                    continue  # the picture's source or maker ("Westfalia Nugget" under "Foto: Ford Westfalia")
                 if len(name.keys) == 1 and german:
                     continue  # every German noun is capitalised: one word is no name
-                if any(k in words or stem(k) in words for k in keys):
+                if any(_mentioned(k, words) for k in keys):
                     found += 1
                 else:
                     missing.append(name)
