@@ -74,6 +74,9 @@ _PLACEHOLDER_PREFIXES = ("preloader", "placeholder", "spinner", "loader", "lazy"
 _LOGO_SEGMENTS = frozenset({"icon", "icons", "logo", "logos", "avatar", "avatars", "emoji", "emojis", "sprite",
                             "sprites", "favicon", "flags", "badges"})
 _LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji", "badge", "autor", "author"})
+# An image whose own class is just a network's name is that network's button.
+_SOCIAL_ICONS = frozenset({"twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube",
+                           "tiktok", "telegram", "xing", "reddit", "threads", "bluesky", "mastodon", "rss"})
 _LOGO_ALT = re.compile(r"\b(?:logo|icon|avatar)\b", re.IGNORECASE)
 # Common aspect ratios written into width/height so that the browser reserves space: not icon sizes.
 _ASPECT_RATIOS = frozenset({(16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (21, 9), (5, 4), (4, 5), (1, 2),
@@ -474,8 +477,11 @@ def _decoration(element, src: str | None) -> str | None:
             return "logo or icon (its URL)"
         if segments and segments[-1].endswith((".svg", ".ico")):
             return "vector icon (.svg/.ico)"
-    if any(_LOGO_WORDS & set(tokens) for tokens in name_tokens(element_tokens(element))):
+    own = name_tokens(element_tokens(element))
+    if any(_LOGO_WORDS & set(tokens) for tokens in own):
         return "logo or icon (its class)"
+    if any(len(tokens) == 1 and tokens[0] in _SOCIAL_ICONS for tokens in own):
+        return "a social network's icon (its class)"  # <img class="twitter">
     alt = element.get("alt") or ""
     if len(alt) < 60 and _LOGO_ALT.search(alt):
         return "logo or icon (its alt text)"

@@ -1,0 +1,64 @@
+"""Precision of every rule on real pages, from the hand labels in tests/finding_labels/.
+
+The targets (95% for errors, 90% for warnings, 80% for suggestions) are in finding_eval.FLOORS.
+Rules that do not reach theirs yet have a floor here at what they reach today, so that precision can
+only go up; the README's table says which. Skips when the shared corpus is not beside the project.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import finding_eval  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not finding_eval.CORPORA["real"].is_dir(), reason="shared corpus not available")
+
+# Where a rule stands below its target today (dev split), the least it may fall to.
+BELOW_TARGET = {
+    "credit-missing": 0.85,
+    "caption-missing": 0.67,
+    "caption-unmatched": 0.75,
+    "figures-unread": 0.75,
+}
+
+
+@pytest.fixture(scope="module")
+def dev_scores():
+    return finding_eval.evaluate("dev")
+
+
+def test_every_rule_meets_its_floor(dev_scores):
+    failing = []
+    for rule, score in dev_scores.items():
+        floor = min(finding_eval.FLOORS[score.severity], BELOW_TARGET.get(rule, 1.0))
+        if score.precision is not None and score.precision < floor:
+            failing.append(f"{rule}: {score.precision:.0%} < {floor:.0%} ({score.true} true, {score.false} false)")
+    assert not failing, "rules below their precision floor:\n" + "\n".join(failing)
+
+
+def test_rules_below_target_are_named_honestly(dev_scores):
+    # a rule that reaches its target no longer needs an exception: raise its floor by removing it
+    for rule in BELOW_TARGET:
+        score = dev_scores.get(rule)
+        if score is not None and score.precision is not None:
+            assert score.precision < finding_eval.FLOORS[score.severity], f"{rule} reaches its target: drop it here"
+
+
+def test_findings_on_labelled_pages_are_labelled(dev_scores):
+    # a change that makes new findings must have them judged (tests/finding_eval.py --worklist)
+    unlabelled = sum(s.unlabelled for s in dev_scores.values())
+    total = unlabelled + sum(s.true + s.false for s in dev_scores.values())
+    assert total >= 100, "too few labelled findings to measure precision"
+    assert unlabelled <= 0.05 * total, f"{unlabelled} of {total} findings on labelled pages have no label"
+
+
+def test_labels_cover_sixty_pages_from_both_corpora():
+    pages = finding_eval.labelled_pages("all")
+    assert len(pages) >= 60
+    assert {p.corpus for p in pages} == {"real", "wild"}
+    labels = finding_eval.labels()
+    assert all(isinstance(label["verdict"], bool) and label.get("reason") for label in labels.values())
