@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import inspect
+import json
 import os
 import re
 import sys
@@ -16,6 +18,7 @@ from tabulate import tabulate
 
 from . import __version__
 from .api import build_ruleset, extract_file
+from .baseline import Baseline, record
 from .config import Config, find_config, load_config
 from .loader import DEFAULT_MAX_BYTES, discover
 from .model import Summary
@@ -23,6 +26,7 @@ from .output import EXTRACT_WRITERS, REPORT_WRITERS, extract_formats, report_for
 from .rules import Engine
 from .rules.packs import COMMON_KEYS
 from .runner import Progress, RunSpec, default_jobs, run
+from .selection import Selection, SelectionError
 from .yamlio import DataFileError, did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -108,8 +112,26 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=_positive, metavar="N",
                        help="check files in N processes (default: the number of CPUs); output order is the same")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no rule warnings")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only findings that FILE (written by 'auditor baseline') does not record")
+    check.add_argument("--statistics", action="store_true",
+                       help="after the findings, print how many each rule raised, in how many files")
     _site_options(check)
     check.set_defaults(handler=run_check)
+
+    baseline = commands.add_parser("baseline", help="record today's findings, so that check --baseline "
+                                                    "reports only new ones",
+                                   description="Check pages and record every finding by its fingerprint, "
+                                               "for 'auditor check --baseline FILE'.")
+    baseline.add_argument("paths", nargs="+", metavar="PATH", help="HTML files or directories")
+    _rule_options(baseline)
+    baseline.add_argument("--output", "-o", metavar="FILE", default=".auditor-baseline.json",
+                          help="where to write the baseline (default: .auditor-baseline.json)")
+    baseline.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                          help="treat pages larger than this as unreadable (default: 20M)")
+    baseline.add_argument("--jobs", "-j", type=_positive, metavar="N", help="check files in N processes")
+    _site_options(baseline)
+    baseline.set_defaults(handler=run_baseline)
 
     rules = commands.add_parser("rules", help="list the active rules and their severities")
     _rule_options(rules)
@@ -142,6 +164,14 @@ def _rule_options(parser) -> None:
     parser.add_argument("--no-config", action="store_true", help="ignore .auditor.yaml files")
     parser.add_argument("--agencies", metavar="FILE", action="append", default=[],
                         help="a YAML file of agencies to add to or override in the registry")
+    parser.add_argument("--select", action="append", default=[], metavar="RULES",
+                        help="run only these rules: ids or prefixes, comma-separated (credit-,signoff-missing)")
+    parser.add_argument("--extend-select", action="append", default=[], metavar="RULES",
+                        help="run these rules too (also rules a pack turns off)")
+    parser.add_argument("--ignore", action="append", default=[], metavar="RULES",
+                        help="do not run these rules: ids or prefixes, comma-separated")
+    parser.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL",
+                        help="set a rule's (or a prefix's) severity: error, warning, suggestion or off")
 
 
 def _site_options(parser) -> None:
@@ -172,8 +202,17 @@ def _load_rules(args):
         found = find_config(_inputs_folder(getattr(args, "paths", None) or []))
         config_path = str(found) if found else None
     config = load_config(config_path) if config_path else Config()
-    ruleset = build_ruleset(args.rules or None, config, agencies=args.agencies,
-                            site_profiles=not getattr(args, "no_site_profiles", False))
+    site_profiles = not getattr(args, "no_site_profiles", False)
+    ruleset = build_ruleset(args.rules or None, config, agencies=args.agencies, site_profiles=site_profiles)
+    selection = Selection(args.select, args.extend_select, args.ignore, args.severity)
+    if selection:
+        try:
+            changes = selection.severities({r.id: r.spec.get("severity", "warning") for r in ruleset.rules})
+        except SelectionError as exc:
+            raise UsageError(str(exc)) from None
+        # through the config, so that worker processes build the same rule set
+        config = dataclasses.replace(config, severities={**config.severities, **changes})
+        ruleset = build_ruleset(args.rules or None, config, agencies=args.agencies, site_profiles=site_profiles)
     return config, ruleset
 
 
@@ -186,6 +225,7 @@ def run_check(args) -> int:
     fail_on = args.fail_on or config.fail_on or "error"
     engine = Engine(ruleset)
     summary = Summary()
+    known = Baseline.load(args.baseline) if args.baseline else None
     paths = _inputs(args.paths, config.include, config.exclude)
     _refuse_overwriting_inputs(paths, [args.output, *(target for _, target in extra)])
     with contextlib.ExitStack() as stack:
@@ -201,8 +241,15 @@ def run_check(args) -> int:
                        site_profiles=not args.no_site_profiles, url=args.url)
         progress = Progress(len(paths), enabled=not args.quiet)
         problems: list[str] = []
+        counts: dict[tuple[str, str], list[int]] = {}
         for report, new_problems in run(paths, spec, engine, args.jobs or default_jobs()):
+            if known is not None:
+                report = known.filter(report)
             summary.add(report)
+            for key in {(f.rule, f.severity) for f in report.findings}:
+                counts.setdefault(key, [0, 0])[1] += 1
+            for finding in report.findings:
+                counts[(finding.rule, finding.severity)][0] += 1
             problems.extend(p for p in new_problems if p not in problems)
             for writer in writers:
                 writer.file(report)
@@ -210,11 +257,38 @@ def run_check(args) -> int:
         progress.close()
         for writer in writers:
             writer.end(summary)
+    if known is not None:
+        gone = known.gone()
+        note = f"auditor: the baseline hid {known.hidden} known finding{'s' if known.hidden != 1 else ''}"
+        if gone:
+            note += (f"; {len(gone)} recorded finding{'s are' if len(gone) != 1 else ' is'} gone "
+                     f"(first: {gone[0]['path']}: {gone[0]['rule']}); run 'auditor baseline' again to shrink it")
+        print(note, file=sys.stderr)
+    if args.statistics:
+        rows = sorted(([rule, severity, found, files] for (rule, severity), (found, files) in counts.items()),
+                      key=lambda row: (-row[2], row[0]))
+        print(tabulate(rows, headers=["rule", "severity", "findings", "files"], tablefmt="simple")
+              if rows else "no findings")
     for problem in problems:
         print(f"auditor: error: {problem}", file=sys.stderr)
     if problems:
         return EXIT_USAGE
     return EXIT_FINDINGS if summary.at_or_above(fail_on) else EXIT_OK
+
+
+def run_baseline(args) -> int:
+    config, ruleset = _load_rules(args)
+    paths = _inputs(args.paths, config.include, config.exclude)
+    _refuse_overwriting_inputs(paths, [args.output])
+    spec = RunSpec(args.rules or None, config, args.agencies, args.max_size,
+                   site_profiles=not args.no_site_profiles, url=args.url)
+    reports = [report for report, _ in run(paths, spec, Engine(ruleset), args.jobs or default_jobs())]
+    document = record(reports)
+    with open_output(args.output) as stream:
+        json.dump(document, stream, indent=1, ensure_ascii=False)
+        stream.write("\n")
+    print(f"recorded {len(document['findings'])} findings of {len(reports)} files in {args.output}")
+    return EXIT_OK
 
 
 def _report_target(value: str) -> tuple[str, str]:

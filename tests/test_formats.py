@@ -51,7 +51,7 @@ def test_sarif_content(sarif):
     assert location["artifactLocation"]["uri"] == "samples/defects-dw.html"
     assert location["region"]["startLine"] == 89
     assert ids[result["ruleIndex"]] == "signoff-uncited-agency"
-    fingerprints = [r["partialFingerprints"]["auditor/v1"] for r in run_["results"]]
+    fingerprints = [r["partialFingerprints"]["auditor/v2"] for r in run_["results"]]
     assert len(set(fingerprints)) == len(fingerprints)
 
 
@@ -67,7 +67,7 @@ def test_sarif_fingerprints_survive_edits_above_the_finding(tmp_path):
         out = tmp_path / f"{name}.sarif"
         run("check", "story.html", "--report", f"sarif={out}", cwd=tmp_path / name)
         results = json.loads(out.read_text())["runs"][0]["results"]
-        prints.append([r["partialFingerprints"]["auditor/v1"] for r in results])
+        prints.append([r["partialFingerprints"]["auditor/v2"] for r in results])
         lines.append([r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results])
     assert prints[0] == prints[1]
     assert lines[0] != lines[1]

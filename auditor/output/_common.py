@@ -8,22 +8,31 @@ import re
 _DIGITS = re.compile(r"\d+")
 
 
+#: the name of the fingerprint in SARIF's partialFingerprints (v2: by the finding's subject)
+FINGERPRINT_NAME = "auditor/v2"
+
+
+def _identity(finding) -> str:
+    """What a finding is about, without what moves when a story is edited: its subject (the picture,
+    agency or names), else its message without numbers (line numbers and figure positions)."""
+    return finding.subject or _DIGITS.sub("#", finding.message)
+
+
 def fingerprint(path: str, finding, occurrence: int = 0) -> str:
-    """A finding's identity across commits: rule, file and message without numbers (line numbers and
-    figure positions move when a story is edited; what is wrong with it does not)."""
-    message = _DIGITS.sub("#", finding.message)
-    key = f"{finding.rule}\x1f{path}\x1f{message}\x1f{occurrence}"
+    """A finding's identity across commits: rule, file and subject. Editing other parts of the page,
+    moving lines or rewording the caption leaves it as it was."""
+    key = f"{finding.rule}\x1f{path}\x1f{_identity(finding)}\x1f{occurrence}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 class Occurrences:
-    """Counts identical (rule, path, message) findings so that their fingerprints differ."""
+    """Counts findings with the same (rule, path, subject) so that their fingerprints differ."""
 
     def __init__(self):
         self.seen: dict[tuple, int] = {}
 
     def __call__(self, path: str, finding) -> int:
-        key = (finding.rule, path, _DIGITS.sub("#", finding.message))
+        key = (finding.rule, path, _identity(finding))
         count = self.seen.get(key, 0)
         self.seen[key] = count + 1
         return count

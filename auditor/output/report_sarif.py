@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from . import register_report
-from ._common import Occurrences, fingerprint, relative_path, repository_root, rule_text
+from ._common import FINGERPRINT_NAME, Occurrences, fingerprint, relative_path, repository_root, rule_text
 
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -60,7 +60,7 @@ class SarifWriter:
                 "level": LEVELS[finding.severity],
                 "message": {"text": finding.message + (f" (fix: {finding.fix})" if finding.fix else "")},
                 "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
-                "partialFingerprints": {"auditor/v1": fingerprint(uri, finding, self.occurrences(uri, finding))},
+                "partialFingerprints": {FINGERPRINT_NAME: fingerprint(uri, finding, self.occurrences(uri, finding))},
             }
             if finding.rule in self.rule_index:
                 result["ruleIndex"] = self.rule_index[finding.rule]

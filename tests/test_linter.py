@@ -1,0 +1,135 @@
+"""What users of ruff and Vale expect: rule selection, one-line output, statistics, a baseline."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from auditor.selection import Selection, SelectionError
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+RULES = {"input-unreadable": "error", "credit-missing": "error", "credit-format": "error",
+         "caption-missing": "warning", "signoff-missing": "off", "agency-alias": "warning"}
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "auditor", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+
+
+# -- selection ----------------------------------------------------------------------------------
+
+def test_select_keeps_only_the_named_rules_and_prefixes():
+    changes = Selection(select=["credit-"]).severities(RULES)
+    assert changes == {"caption-missing": "off", "signoff-missing": "off", "agency-alias": "off"}
+    # a page that cannot be read never passes silently
+    assert "input-unreadable" not in changes
+
+
+def test_extend_select_turns_on_a_rule_its_pack_turns_off():
+    assert Selection(extend_select=["signoff-missing"]).severities(RULES) == {"signoff-missing": "warning"}
+
+
+def test_ignore_and_severity_by_prefix():
+    changes = Selection(ignore=["caption"], severity=["credit-=warning", "agency-alias=error"]).severities(RULES)
+    assert changes == {"caption-missing": "off", "credit-missing": "warning", "credit-format": "warning",
+                       "agency-alias": "error"}
+
+
+@pytest.mark.parametrize("selection, message", [
+    (Selection(select=["credt-"]), "did you mean 'credit-'"),
+    (Selection(ignore=["nonexistent-id"]), "no rule 'nonexistent-id'"),
+    (Selection(severity=["credit-missing=fatal"]), "RULE=LEVEL"),
+])
+def test_selectors_that_name_no_rule_are_usage_errors(selection, message):
+    with pytest.raises(SelectionError, match=message):
+        selection.severities(RULES)
+
+
+def test_select_on_the_command_line():
+    result = run("check", "samples/", "--select", "credit-", "--format", "concise")
+    rules = {line.split()[2] for line in result.stdout.splitlines()[:-1]}
+    assert rules == {"credit-missing", "credit-unlicensed"}
+    result = run("check", "samples/", "--ignore", "credit-,caption-", "--severity", "agency-alias=error",
+                 "--format", "concise")
+    assert "error agency-alias" in result.stdout and "credit-" not in result.stdout
+    bad = run("check", "samples/", "--select", "credt-")
+    assert bad.returncode == 2 and "did you mean 'credit-'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_rules_lists_what_a_selection_turns_off():
+    out = run("rules", "--select", "signoff-").stdout
+    assert [line.split()[1] for line in out.splitlines() if line.startswith("caption-missing")] == ["off"]
+
+
+# -- output -------------------------------------------------------------------------------------
+
+def test_concise_is_one_line_per_finding():
+    result = run("check", "samples/defects-dw.html", "--format", "concise")
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("samples/defects-dw.html:68:1: error credit-missing image 2 (The party leaders negotiated "
+                        "through the night at the Chanc…) has no credit")
+    assert lines[-1].startswith("1 file checked: ")
+    assert result.returncode == 1
+
+
+def test_statistics_counts_per_rule():
+    out = run("check", "samples/", "--statistics", "--quiet").stdout
+    table = out[out.index("rule "):]
+    row = next(line.split() for line in table.splitlines() if line.startswith("agency-alias"))
+    assert row == ["agency-alias", "warning", "3", "2"]
+
+
+# -- baseline -----------------------------------------------------------------------------------
+
+@pytest.fixture
+def newsroom(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    for name in ("defects-dw.html", "defects-mixed.html"):
+        (tmp_path / name).write_bytes((SAMPLES / name).read_bytes())
+    result = run("baseline", ".", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("recorded 10 findings of 2 files")
+    return tmp_path
+
+
+def test_baseline_hides_known_findings(newsroom):
+    result = run("check", ".", "--baseline", ".auditor-baseline.json", cwd=newsroom)
+    assert result.returncode == 0 and "0 errors, 0 warnings" in result.stdout
+    assert "the baseline hid 10 known findings" in result.stderr
+
+
+def test_moving_lines_and_editing_elsewhere_keep_known_findings_known(newsroom):
+    page = newsroom / "defects-dw.html"
+    html = page.read_text(encoding="utf-8")
+    html = html.replace("<p>", "\n\n<!-- a new ad slot -->\n<p>", 1)  # every line below moves
+    html = html.replace("The party leaders negotiated", "The party leaders argued")  # a caption reworded
+    page.write_text(html, encoding="utf-8")
+    result = run("check", ".", "--baseline", ".auditor-baseline.json", cwd=newsroom)
+    assert result.returncode == 0, result.stdout
+    assert "hid 10 known findings" in result.stderr
+
+
+def test_a_new_finding_is_reported_and_a_fixed_one_is_gone(newsroom):
+    page = newsroom / "defects-dw.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Instagram", "Facebook"), encoding="utf-8")
+    result = run("check", ".", "--baseline", ".auditor-baseline.json", "--format", "concise", cwd=newsroom)
+    assert result.returncode == 1
+    assert "error credit-unlicensed image 3: the credit names Facebook" in result.stdout
+    assert "hid 9 known findings; 1 recorded finding is gone (first: defects-dw.html: credit-unlicensed)" \
+        in result.stderr
+
+
+def test_a_broken_baseline_is_a_clear_error(newsroom):
+    (newsroom / "bad.json").write_text("{not json", encoding="utf-8")
+    result = run("check", ".", "--baseline", "bad.json", cwd=newsroom)
+    assert result.returncode == 2 and "bad.json" in result.stderr and "Traceback" not in result.stderr
+    record = json.loads((newsroom / ".auditor-baseline.json").read_text(encoding="utf-8"))
+    assert record["schema"] == "auditor/baseline-1"
+    assert {entry["path"] for entry in record["findings"]} == {"defects-dw.html", "defects-mixed.html"}
