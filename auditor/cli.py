@@ -20,8 +20,10 @@ from . import __version__
 from .api import build_ruleset, extract_file
 from .baseline import Baseline, record
 from .config import Config, find_config, load_config
-from .loader import DEFAULT_MAX_BYTES, discover
-from .model import Summary
+from .fix import FixError, unified_diff
+from .fix import apply as apply_edits
+from .loader import DEFAULT_MAX_BYTES, discover, read_page
+from .model import FileReport, Summary
 from .output import EXTRACT_WRITERS, REPORT_WRITERS, extract_formats, report_formats
 from .rules import Engine
 from .rules.packs import COMMON_KEYS
@@ -112,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=_positive, metavar="N",
                        help="check files in N processes (default: the number of CPUs); output order is the same")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no rule warnings")
+    check.add_argument("--fix", action="store_true",
+                       help="make the fixes rules are certain of (agency spellings, house credit prefixes) "
+                            "in the pages, by source offsets; report what is left")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes --fix would make as a unified diff, and change nothing")
     check.add_argument("--baseline", metavar="FILE",
                        help="report only findings that FILE (written by 'auditor baseline') does not record")
     check.add_argument("--statistics", action="store_true",
@@ -230,8 +237,9 @@ def run_check(args) -> int:
     _refuse_overwriting_inputs(paths, [args.output, *(target for _, target in extra)])
     with contextlib.ExitStack() as stack:
         stdout = stack.enter_context(open_output(args.output))
-        writers = [REPORT_WRITERS[args.format](stdout, ruleset=ruleset, color=use_color(stdout) and not args.output,
-                                               fail_on=fail_on)]
+        writers = [] if args.diff else [
+            REPORT_WRITERS[args.format](stdout, ruleset=ruleset, color=use_color(stdout) and not args.output,
+                                        fail_on=fail_on)]
         for name, target in extra:
             stream = stack.enter_context(open_output(target))
             writers.append(REPORT_WRITERS[name](stream, ruleset=ruleset, color=False, fail_on=fail_on))
@@ -242,7 +250,10 @@ def run_check(args) -> int:
         progress = Progress(len(paths), enabled=not args.quiet)
         problems: list[str] = []
         counts: dict[tuple[str, str], list[int]] = {}
+        fixer = _Fixer(write=args.fix, stream=stdout if args.diff else None) if args.fix or args.diff else None
         for report, new_problems in run(paths, spec, engine, args.jobs or default_jobs()):
+            if fixer is not None:
+                report = fixer(report)
             if known is not None:
                 report = known.filter(report)
             summary.add(report)
@@ -257,6 +268,10 @@ def run_check(args) -> int:
         progress.close()
         for writer in writers:
             writer.end(summary)
+    if fixer is not None:
+        fixer.close()
+        if args.diff:
+            return EXIT_FINDINGS if fixer.fixed else EXIT_OK
     if known is not None:
         gone = known.gone()
         note = f"auditor: the baseline hid {known.hidden} known finding{'s' if known.hidden != 1 else ''}"
@@ -274,6 +289,64 @@ def run_check(args) -> int:
     if problems:
         return EXIT_USAGE
     return EXIT_FINDINGS if summary.at_or_above(fail_on) else EXIT_OK
+
+
+class _Fixer:
+    """``--fix`` and ``--diff``: applies each report's located edits to its page (or prints them)
+    and returns the report without the findings it fixed."""
+
+    def __init__(self, write: bool, stream=None):
+        self.write, self.stream = write, stream
+        self.fixed = 0
+        self.files = 0
+        self.problems: list[str] = []
+
+    def __call__(self, report):
+        located = [f for f in report.findings if f.edit and "locations" in f.edit]
+        if not located or report.path == "-":
+            return report
+        page = read_page(report.path)
+        try:
+            with open(report.path, "rb") as handle:
+                raw = handle.read()
+            after, count = apply_edits(raw, page.encoding, located)
+        except (OSError, FixError) as exc:
+            self.problems.append(f"{report.path}: not fixed: {exc}")
+            return report
+        if not count:
+            return report
+        if self.stream is not None:
+            self.stream.write(unified_diff(report.path, raw, after, page.encoding or "utf-8"))
+        if self.write:
+            _replace_file(report.path, after)
+        self.fixed += count
+        self.files += 1
+        if not self.write:
+            return report
+        applied = {id(f) for f in located}
+        return FileReport(report.path, [f for f in report.findings if id(f) not in applied])
+
+    def close(self) -> None:
+        for problem in self.problems:
+            print(f"auditor: {problem}", file=sys.stderr)
+        if self.write:
+            print(f"auditor: fixed {self.fixed} finding{'s' if self.fixed != 1 else ''} in {self.files} "
+                  f"file{'s' if self.files != 1 else ''}", file=sys.stderr)
+
+
+def _replace_file(path: str, data: bytes) -> None:
+    """Write a fixed page through a temporary file beside it, keeping its permissions."""
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=".auditor-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, os.stat(path).st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def run_baseline(args) -> int:
@@ -307,11 +380,13 @@ def run_rules(args) -> int:
     for rule in ruleset.rules:
         source = ruleset.sources.get(rule.id)
         description = " ".join((rule.spec.get("description") or "").split())
-        rows.append([rule.id, rule.spec.get("severity", "warning"), rule.kind,
+        fixes = rule.fixable and (rule.kind not in ("pattern", "forbidden") or "replacement" in rule.spec)
+        rows.append([rule.id, rule.spec.get("severity", "warning"), rule.kind, "yes" if fixes else "",
                      f"{os.path.basename(source.path)}:{source.line}" if source else "",
-                     description[:70] + ("…" if len(description) > 70 else "")])
+                     description[:60] + ("…" if len(description) > 60 else "")])
     print(f"packs: {', '.join(ruleset.packs)}")
-    print(tabulate(rows, headers=["rule", "severity", "kind", "defined at", "description"], tablefmt="simple"))
+    print(tabulate(rows, headers=["rule", "severity", "kind", "--fix", "defined at", "description"],
+                   tablefmt="simple"))
     return EXIT_OK
 
 

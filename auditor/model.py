@@ -234,6 +234,9 @@ class Finding:
     fix: str | None = None
     #: what the finding is about, stable when lines move: the picture, the agency, the names
     subject: str | None = None
+    #: a machine-applicable fix: {"old", "new"}, and where "old" stands once located in the source
+    #: ("line", "column", "end_column": 1-based, columns in characters)
+    edit: dict | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -13,8 +13,10 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .api import build_ruleset, extract_file
+from .api import build_ruleset, document_from_page
 from .config import Config
+from .fix import locate
+from .loader import read_page
 from .model import FileReport, Finding
 from .rules import Engine
 
@@ -52,7 +54,12 @@ def _check_one(path: str) -> tuple[FileReport, list[str]]:
 def check_file(engine: Engine, ruleset, path: str, max_bytes: int, url: str | None = None) -> FileReport:
     """Extract and check one file; an unexpected failure becomes a finding, never a traceback."""
     try:
-        return engine.check(extract_file(path, ruleset.registry, max_bytes, sites=ruleset.sites, url=url))
+        page = read_page(path, max_bytes)
+        document = document_from_page(page, ruleset.registry, sites=ruleset.sites, url=url)
+        report = engine.check(document)
+        if page.text is not None and any(f.edit for f in report.findings):
+            locate(page.text, report.findings, document.figures)  # where each fix goes: --fix, --diff, SARIF
+        return report
     except Exception as exc:  # noqa: BLE001 - one broken page must not stop a publish pipeline
         message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
         return FileReport(path, [Finding("input-unreadable", "error", message, 1)])

@@ -73,7 +73,7 @@ def test_sarif_fingerprints_survive_edits_above_the_finding(tmp_path):
     assert lines[0] != lines[1]
 
 
-COMMAND = re.compile(r"^::(error|warning|notice) file=([^,:]+),line=(\d+),title=([^,:]+)::(.+)$")
+COMMAND = re.compile(r"^::(error|warning|notice) file=([^,:]+),line=(\d+)(?:,col=\d+)?,title=([^,:]+)::(.+)$")
 
 
 def test_github_commands_parse(sarif):

@@ -66,6 +66,16 @@ class SarifWriter:
                 result["ruleIndex"] = self.rule_index[finding.rule]
             if finding.figure:
                 result["properties"] = {"figure": finding.figure}
+            if finding.edit and finding.edit.get("locations"):
+                # SARIF fixes: what `auditor check --fix` would write, for tools that apply them
+                result["fixes"] = [{
+                    "description": {"text": finding.fix or f"write '{finding.edit['new']}'"},
+                    "artifactChanges": [{"artifactLocation": location, "replacements": [
+                        {"deletedRegion": {"startLine": at["line"], "startColumn": at["column"],
+                                           "endColumn": at["end_column"]},
+                         "insertedContent": {"text": finding.edit["new"]}}
+                        for at in finding.edit["locations"]]}],
+                }]
             self.stream.write((",\n" if self.count else "\n") + json.dumps(result, ensure_ascii=False))
             self.count += 1
 

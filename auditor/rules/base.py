@@ -40,6 +40,8 @@ class Hit:
     values: dict = field(default_factory=dict)
     fix: str | None = None
     column: int | None = None
+    #: a certain, machine-applicable fix: replace this text (as the page prints it) with that one
+    replace: tuple[str, str] | None = None
 
 
 @dataclass
@@ -73,6 +75,8 @@ class Rule:
     placeholders: ClassVar[tuple[str, ...]] = ()
     #: the hit values that say what a finding is about (with the figure's picture: its subject)
     subject_keys: ClassVar[tuple[str, ...]] = ()
+    #: whether the kind can give a machine-applicable fix (``auditor check --fix``)
+    fixable: ClassVar[bool] = False
 
     def __init__(self, spec: dict, context: Context):
         self.spec = spec

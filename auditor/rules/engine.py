@@ -47,8 +47,9 @@ class Engine:
                 message = template.format_map(values)
                 if len(message) > _MESSAGE_WIDTH:
                     message = message[: _MESSAGE_WIDTH - 1] + "…"
+                edit = {"old": hit.replace[0], "new": hit.replace[1]} if hit.replace else None
                 findings.append(Finding(rule.id, severity, message, hit.line, hit.column, hit.figure, hit.fix,
-                                        subject(rule, hit, document)))
+                                        subject(rule, hit, document), edit))
         findings = [f for f in findings if not suppressed(f, document)]
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule, f.figure or 0))
         return FileReport(document.path, findings)

@@ -9,6 +9,10 @@ _OPTIONS = {
     "pattern": {"type": "string", "minLength": 1, "maxLength": 2000},
     "ignore_case": {"type": "boolean"},
     "when": {"type": "array", "items": {"type": "string", "pattern": WHEN_PATTERN}},
+    # the text that replaces a value that fails (``--fix``): one string, or one per language
+    # ({de: "Bild:", "*": "Image:"}); only where the right text is certain
+    "replacement": {"oneOf": [{"type": "string"},
+                              {"type": "object", "additionalProperties": {"type": "string"}}]},
 }
 
 
@@ -17,6 +21,7 @@ class _Regex(Rule):
     required = ("field", "pattern")
     placeholders = ("field", "value", "match", "pattern", "figure", "caption", "credit", "src")
     subject_keys = ("value",)
+    fixable = True
     must_match = True
 
     def setup(self):
@@ -39,14 +44,26 @@ class _Regex(Rule):
                       "match": match.group() if match else ""}
             if figure is not None:
                 values.update(figure_values(figure, number))
-            yield Hit(line, number, values)
+            new = self._replacement(document.language)
+            yield Hit(line, number, values, replace=(value, new) if new and new != value else None)
+
+    def _replacement(self, language: str | None) -> str | None:
+        replacement = self.spec.get("replacement")
+        if not isinstance(replacement, dict):
+            return replacement
+        language = (language or "").lower()
+        for key, text in replacement.items():
+            if key != "*" and language.startswith(key.lower()):
+                return text
+        return replacement.get("*")
 
 
 @register
 class PatternRule(_Regex):
     """A field, where present, must match a regular expression (``regex`` syntax, time-limited).
 
-    Options: ``field``, ``pattern``, ``ignore_case``, ``when``.
+    Options: ``field``, ``pattern``, ``ignore_case``, ``when``, ``replacement`` (what ``--fix``
+    writes instead of a value that fails: a string, or one per language, ``{de: "Bild:", "*": "Image:"}``).
     """
 
     kind = "pattern"
@@ -56,7 +73,7 @@ class PatternRule(_Regex):
 class Forbidden(_Regex):
     """A field, where present, must not match a regular expression (``regex`` syntax, time-limited).
 
-    Options: ``field``, ``pattern``, ``ignore_case``, ``when``.
+    Options: ``field``, ``pattern``, ``ignore_case``, ``when``, ``replacement`` (as for ``pattern``).
     """
 
     kind = "forbidden"

@@ -57,6 +57,7 @@ class Vocabulary(Rule):
     }
     placeholders = ("agency", "found", "place", "figure")
     subject_keys = ("found", "place")
+    fixable = True
 
     def setup(self):
         self.places = self.spec.get("places", ["credit", "signoff", "dateline"])
@@ -92,4 +93,4 @@ class Vocabulary(Rule):
                 continue
             yield Hit(line, number, {"agency": agency.name, "found": surface, "place": place,
                                      "figure": number or ""},
-                      fix=f"write '{agency.name}' instead of '{surface}'")
+                      fix=f"write '{agency.name}' instead of '{surface}'", replace=(surface, agency.name))
