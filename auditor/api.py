@@ -60,8 +60,8 @@ def build_ruleset(rules=None, config=None, agencies=(), site_profiles: bool = Tr
         config = load_config(config)
     config = config or Config()
     packs = list(rules or config.packs or ["default"])
-    ruleset = load_ruleset(packs, overrides=config.severities, agencies_files=[*config.agencies, *agencies],
-                           config_path=config.path)
+    ruleset = load_ruleset(packs, overrides=config.rule_severities(), agencies_files=[*config.agencies, *agencies],
+                           config_path=config.path, house_settings=config.settings)
     ruleset.sites = SiteProfiles()
     if site_profiles:
         ruleset.sites = config.sites + (shipped_profiles() if config.shipped_sites else SiteProfiles())

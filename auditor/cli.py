@@ -218,8 +218,12 @@ def _load_rules(args):
         except SelectionError as exc:
             raise UsageError(str(exc)) from None
         # through the config, so that worker processes build the same rule set
-        config = dataclasses.replace(config, severities={**config.severities, **changes})
+        config = dataclasses.replace(config, forced=changes)
         ruleset = build_ruleset(args.rules or None, config, agencies=args.agencies, site_profiles=site_profiles)
+    for index in range(len(config.overrides)):
+        # every override's rule set is built once now, so that a broken one stops the run before any file
+        build_ruleset(args.rules or None, config.with_overrides((index,)), agencies=args.agencies,
+                      site_profiles=site_profiles)
     return config, ruleset
 
 

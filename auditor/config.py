@@ -6,6 +6,7 @@ relative to the file.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,50 @@ class Config:
     fail_on: str | None = None
     sites: SiteProfiles = field(default_factory=SiteProfiles)  # the config's own site profiles
     shipped_sites: bool = True  # the profiles in rules/sites/ apply too
+    settings: dict = field(default_factory=dict)  # house settings over the packs' (from overrides)
+    overrides: list[Override] = field(default_factory=list)
+    forced: dict[str, str] = field(default_factory=dict)  # severities from the command line: over everything
+
+    def rule_severities(self) -> dict[str, str]:
+        return {**self.severities, **self.forced}
+
+    def override_key(self, path: str) -> tuple[int, ...]:
+        """Which overrides apply to a file (files with the same key share a rule set)."""
+        return tuple(i for i, o in enumerate(self.overrides) if o.matches(path, self.path))
+
+    def for_path(self, path: str) -> Config:
+        """The configuration for one file: the overrides whose globs match it, applied in order."""
+        return self.with_overrides(self.override_key(path))
+
+    def with_overrides(self, key: tuple[int, ...]) -> Config:
+        if not key:
+            return self
+        config = dataclasses.replace(self, overrides=[], severities=dict(self.severities), settings=dict(self.settings))
+        for override in (self.overrides[i] for i in key):
+            config.packs = list(override.packs) or config.packs
+            config.severities.update(override.severities)
+            config.settings.update(override.settings)
+        return config
+
+
+@dataclass
+class Override:
+    """``overrides:`` entry: packs, severities and settings for the files its globs match."""
+
+    files: list[str]
+    packs: list[str] = field(default_factory=list)
+    severities: dict[str, str] = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)
+
+    def matches(self, path: str, config_path: str | None) -> bool:
+        from .loader import matches_glob
+
+        base = Path(config_path).resolve().parent if config_path else Path.cwd()
+        try:
+            relative = Path(path).resolve().relative_to(base).as_posix()
+        except ValueError:
+            return False
+        return any(matches_glob(relative, pattern) for pattern in self.files)
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -51,10 +96,17 @@ def load_config(path: str | Path) -> Config:
     def listed(value):
         return [value] if isinstance(value, str) else list(value or [])
 
-    packs = []
-    for pack in listed(data.get("packs")):
-        looks_like_path = pack.endswith((".yaml", ".yml")) or "/" in pack
-        packs.append(str(base / pack) if looks_like_path and not Path(pack).is_absolute() else pack)
+    def pack_list(value):
+        packs = []
+        for pack in listed(value):
+            looks_like_path = pack.endswith((".yaml", ".yml")) or "/" in pack
+            packs.append(str(base / pack) if looks_like_path and not Path(pack).is_absolute() else pack)
+        return packs
+
+    packs = pack_list(data.get("packs"))
+    overrides = [Override(files=list(o["files"]), packs=pack_list(o.get("packs")),
+                          severities=dict(o.get("rules") or {}), settings=dict(o.get("settings") or {}))
+                 for o in data.get("overrides") or []]
     return Config(
         path=str(path),
         packs=packs,
@@ -65,4 +117,5 @@ def load_config(path: str | Path) -> Config:
         fail_on=data.get("fail_on"),
         sites=profiles_from_config(data.get("sites"), marked, base),
         shipped_sites=data.get("site_profiles", True),
+        overrides=overrides,
     )

@@ -83,6 +83,11 @@ def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterabl
             yield str(path)
 
 
+def matches_glob(relative: str, pattern: str) -> bool:
+    """Does a path relative to the config's folder match a gitignore-style glob?"""
+    return _glob(relative, pattern)
+
+
 def _glob(relative: str, pattern: str) -> bool:
     """gitignore-style matching: ``**/`` is zero or more folders (``stories/**/*.html`` matches
     ``stories/top.html``), ``*`` stays within a folder, a pattern without ``/`` matches a file name

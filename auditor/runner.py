@@ -39,16 +39,36 @@ class RunSpec:
 _WORKER: dict = {}
 
 
+class Engines:
+    """The engine for each file: the run's own, or one built for the config ``overrides:`` that
+    match the file (built once per combination)."""
+
+    def __init__(self, spec: RunSpec, engine: Engine | None = None):
+        self.spec = spec
+        self.cache: dict[tuple, Engine] = {}
+        if engine is not None:
+            self.cache[()] = engine
+
+    def for_path(self, path: str) -> Engine:
+        config = self.spec.config
+        key = config.override_key(path) if config.overrides and path != "-" else ()
+        engine = self.cache.get(key)
+        if engine is None:
+            ruleset = build_ruleset(self.spec.packs, config.for_path(path),
+                                    agencies=self.spec.agencies, site_profiles=self.spec.site_profiles)
+            engine = self.cache[key] = Engine(ruleset)
+        return engine
+
+
 def _init_worker(spec: RunSpec) -> None:
-    ruleset = build_ruleset(spec.packs, spec.config, agencies=spec.agencies, site_profiles=spec.site_profiles)
-    _WORKER.update(engine=Engine(ruleset), ruleset=ruleset, spec=spec)
+    _WORKER.update(engines=Engines(spec), spec=spec)
 
 
 def _check_one(path: str) -> tuple[FileReport, list[str]]:
-    engine: Engine = _WORKER["engine"]
+    engine: Engine = _WORKER["engines"].for_path(path)
     before = len(engine.problems)
     spec = _WORKER["spec"]
-    return check_file(engine, _WORKER["ruleset"], path, spec.max_bytes, spec.url), engine.problems[before:]
+    return check_file(engine, engine.ruleset, path, spec.max_bytes, spec.url), engine.problems[before:]
 
 
 def check_file(engine: Engine, ruleset, path: str, max_bytes: int, url: str | None = None) -> FileReport:
@@ -59,6 +79,7 @@ def check_file(engine: Engine, ruleset, path: str, max_bytes: int, url: str | No
         report = engine.check(document)
         if page.text is not None and any(f.edit for f in report.findings):
             locate(page.text, report.findings, document.figures)  # where each fix goes: --fix, --diff, SARIF
+            report.findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule, f.figure or 0))
         return report
     except Exception as exc:  # noqa: BLE001 - one broken page must not stop a publish pipeline
         message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
@@ -69,9 +90,11 @@ def run(paths: list[str], spec: RunSpec, engine: Engine, jobs: int) -> Iterator[
     """``(report, rule problems)`` per file, in input order."""
     jobs = max(1, min(jobs, len(paths) // MIN_FILES_PER_JOB or 1))
     if jobs == 1 or "-" in paths:
+        engines = Engines(spec, engine)
         for path in paths:
-            before = len(engine.problems)
-            yield check_file(engine, engine.ruleset, path, spec.max_bytes, spec.url), engine.problems[before:]
+            chosen = engines.for_path(path)
+            before = len(chosen.problems)
+            yield check_file(chosen, chosen.ruleset, path, spec.max_bytes, spec.url), chosen.problems[before:]
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:

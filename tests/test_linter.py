@@ -133,3 +133,57 @@ def test_a_broken_baseline_is_a_clear_error(newsroom):
     record = json.loads((newsroom / ".auditor-baseline.json").read_text(encoding="utf-8"))
     assert record["schema"] == "auditor/baseline-1"
     assert {entry["path"] for entry in record["findings"]} == {"defects-dw.html", "defects-mixed.html"}
+
+
+# -- per-path overrides ----------------------------------------------------------------------------
+
+def _desk(tmp_path, config: str):
+    for folder, sample in (("desk/de", "defects-mixed.html"), ("archive", "defects-dw.html"), (".", "defects-dw.html")):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        name = "top.html" if folder == "." else "story.html"
+        (tmp_path / folder / name).write_bytes((SAMPLES / sample).read_bytes())
+    (tmp_path / ".auditor.yaml").write_text(config, encoding="utf-8")
+
+
+OVERRIDES = """\
+packs: [default]
+overrides:
+  - files: ["desk/de/**"]
+    packs: [dw]
+  - files: ["archive/**"]
+    rules:
+      caption-unmatched: off
+      credit-missing: warning
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_overrides_give_folders_their_own_packs_and_severities(tmp_path, jobs):
+    _desk(tmp_path, OVERRIDES)
+    for n in range(20):  # enough files for worker processes with -j 2
+        (tmp_path / "archive" / f"old-{n}.html").write_bytes((SAMPLES / "defects-dw.html").read_bytes())
+    lines = run("check", ".", "--format", "concise", "-j", jobs, cwd=tmp_path).stdout.splitlines()
+    desk = [line for line in lines if line.startswith("desk/de/story.html")]
+    assert any(" credit-format " in line for line in desk)  # the dw pack's rule
+    archive = [line for line in lines if line.startswith("archive/story.html")]
+    assert any("warning credit-missing" in line for line in archive)
+    assert not any("caption-unmatched" in line for line in archive)
+    top = [line for line in lines if line.startswith("top.html")]
+    assert any("error credit-missing" in line for line in top) and any("caption-unmatched" in line for line in top)
+
+
+def test_the_command_line_wins_over_overrides(tmp_path):
+    _desk(tmp_path, OVERRIDES)
+    out = run("check", ".", "--format", "concise", "--severity", "credit-missing=suggestion", cwd=tmp_path).stdout
+    assert "archive/story.html:68:1: suggestion credit-missing" in out
+
+
+@pytest.mark.parametrize("config, message", [
+    (OVERRIDES.replace("    rules:", "    rulez:"), "unknown key 'rulez' in overrides[1] (did you mean 'rules'?)"),
+    (OVERRIDES + "  - files: [x]\n    settings: {credit_prefix: [Bild:]}\n",
+     "unknown setting 'credit_prefix' (did you mean 'credit_prefixes'?)"),
+])
+def test_broken_overrides_stop_the_run_before_any_file(tmp_path, config, message):
+    _desk(tmp_path, config)
+    result = run("check", ".", "--format", "concise", cwd=tmp_path)
+    assert result.returncode == 2 and message in result.stderr and result.stdout == ""

@@ -76,8 +76,9 @@ def resolve_pack(reference: str, relative_to: Path | None = None) -> Path:
 
 
 def load_ruleset(references: list[str], overrides: dict | None = None, agencies_files: list[str] = (),
-                 config_path: str | None = None) -> RuleSet:
-    """Load packs (names or paths) in order, then apply per-rule severity ``overrides``.
+                 config_path: str | None = None, house_settings: dict | None = None) -> RuleSet:
+    """Load packs (names or paths) in order, then apply per-rule severity ``overrides`` and the
+    config's ``house_settings`` (from its ``overrides:`` entries) over the packs' settings.
 
     Raises :class:`DataFileError` with ``path:line:col`` for any problem in any file.
     """
@@ -100,6 +101,13 @@ def load_ruleset(references: list[str], overrides: dict | None = None, agencies_
     for path in agencies_files:
         registry = AgencyRegistry.load(path) if registry is default_registry() else \
             AgencyRegistry.from_marked(read_yaml_file(path), base=registry)
+    for name in house_settings or {}:
+        if name not in KNOWN_SETTINGS and name not in settings:
+            known = sorted({*KNOWN_SETTINGS, *settings})
+            raise DataFileError(config_path or "<command line>", None, None,
+                                f"overrides: unknown setting '{name}'{did_you_mean(name, known)}; "
+                                f"settings: {', '.join(known)}")
+    settings.update(house_settings or {})
     for rule_id, severity in (overrides or {}).items():
         if rule_id not in merged_specs:
             raise DataFileError(config_path or "<command line>", None, None,
