@@ -1,4 +1,5 @@
-"""For the GitHub Action's ``changed-only`` input: print the HTML files a pull request changes.
+"""For the GitHub Action's ``changed-only`` input: print the HTML files a pull request changes
+(``--base``: the commit it is compared with, for ``changed-only: lines``).
 
 Reads the pull request's base and head from ``$GITHUB_EVENT_PATH`` and asks git for the changed
 files; prints those that lie under one of the given paths, one per line. Outside a pull request it
@@ -39,13 +40,25 @@ def within(path: str, roots: list[str]) -> bool:
     return False
 
 
+def base_commit(event: dict) -> str:
+    """The commit a pull request (its base) or a push (the commit before it) is compared with."""
+    pull = event.get("pull_request")
+    if pull:
+        return pull.get("base", {}).get("sha", "")
+    before = event.get("before", "")
+    return "" if not before or set(before) == {"0"} else before
+
+
 def main(argv: list[str]) -> int:
-    roots = argv or ["."]
     event_path = os.environ.get("GITHUB_EVENT_PATH")
     event = {}
     if event_path and os.path.exists(event_path):
         with open(event_path, encoding="utf-8") as handle:
             event = json.load(handle)
+    if argv[:1] == ["--base"]:
+        print(base_commit(event))  # for changed-only: lines (check --diff-base)
+        return 0
+    roots = argv or ["."]
     pull = event.get("pull_request")
     if not pull:
         print("\n".join(roots))

@@ -19,6 +19,7 @@ from tabulate import tabulate
 from . import __version__
 from .api import build_ruleset, extract_file
 from .baseline import Baseline, record
+from .changed_lines import ChangedLines, DiffBaseError
 from .config import Config, find_config, load_config
 from .fix import FixError, unified_diff
 from .fix import apply as apply_edits
@@ -119,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "in the pages, by source offsets; report what is left")
     check.add_argument("--diff", action="store_true",
                        help="print the fixes --fix would make as a unified diff, and change nothing")
+    check.add_argument("--diff-base", metavar="REF",
+                       help="report only findings on lines changed since git REF (story-wide findings when "
+                            "any line of the page changed; new files in full)")
     check.add_argument("--baseline", metavar="FILE",
                        help="report only findings that FILE (written by 'auditor baseline') does not record")
     check.add_argument("--statistics", action="store_true",
@@ -237,6 +241,10 @@ def run_check(args) -> int:
     engine = Engine(ruleset)
     summary = Summary()
     known = Baseline.load(args.baseline) if args.baseline else None
+    try:
+        changed = ChangedLines(args.diff_base) if args.diff_base else None
+    except DiffBaseError as exc:
+        raise UsageError(str(exc)) from None
     paths = _inputs(args.paths, config.include, config.exclude)
     _refuse_overwriting_inputs(paths, [args.output, *(target for _, target in extra)])
     with contextlib.ExitStack() as stack:
@@ -258,6 +266,8 @@ def run_check(args) -> int:
         for report, new_problems in run(paths, spec, engine, args.jobs or default_jobs()):
             if fixer is not None:
                 report = fixer(report)
+            if changed is not None:
+                report = changed.filter(report)
             if known is not None:
                 report = known.filter(report)
             summary.add(report)

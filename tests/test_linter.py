@@ -187,3 +187,54 @@ def test_broken_overrides_stop_the_run_before_any_file(tmp_path, config, message
     _desk(tmp_path, config)
     result = run("check", ".", "--format", "concise", cwd=tmp_path)
     assert result.returncode == 2 and message in result.stderr and result.stdout == ""
+
+
+# -- changed lines only ----------------------------------------------------------------------------
+
+def _git(cwd, *args):
+    subprocess.run(["git", "-c", "user.email=desk@example.org", "-c", "user.name=Desk", *args], cwd=cwd,
+                   check=True, capture_output=True)
+
+
+@pytest.fixture
+def edited(tmp_path):
+    _git(tmp_path, "init", "-q")
+    (tmp_path / "story.html").write_bytes((SAMPLES / "defects-dw.html").read_bytes())
+    (tmp_path / "other.html").write_bytes((SAMPLES / "defects-mixed.html").read_bytes())
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "base")
+    page = tmp_path / "story.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Instagram", "Facebook"), encoding="utf-8")
+    (tmp_path / "café.html").write_bytes((SAMPLES / "defects-mixed.html").read_bytes())  # new, untracked
+    return tmp_path
+
+
+def test_diff_base_reports_only_changed_lines(edited):
+    out = run("check", ".", "--diff-base", "HEAD", "--format", "concise", cwd=edited).stdout.splitlines()
+    story = [line for line in out if line.startswith("story.html")]
+    # the changed credit line, and the sign-off (the story changed), not the untouched figures
+    assert [line.split()[2] for line in story] == ["credit-unlicensed", "signoff-uncited-agency"]
+    assert not any(line.startswith("other.html") for line in out)  # unchanged file
+    assert sum(line.startswith("café.html") for line in out) == 6  # a new file counts in full
+
+
+def test_diff_base_outside_git_or_with_an_unknown_ref_is_a_usage_error(edited, tmp_path_factory):
+    bad = run("check", ".", "--diff-base", "no-such-ref", cwd=edited)
+    assert bad.returncode == 2 and "no commit 'no-such-ref'" in bad.stderr
+    elsewhere = tmp_path_factory.mktemp("plain")
+    (elsewhere / "a.html").write_bytes((SAMPLES / "defects-dw.html").read_bytes())
+    result = run("check", ".", "--diff-base", "HEAD", cwd=elsewhere)
+    assert result.returncode == 2 and "inside a git work tree" in result.stderr
+
+
+@pytest.mark.parametrize("event, base", [
+    ({"pull_request": {"base": {"sha": "abc123"}, "head": {"sha": "def456"}}}, "abc123"),
+    ({"before": "1234abcd", "after": "5678ef00"}, "1234abcd"),
+    ({"before": "0000000000000000000000000000000000000000", "after": "5678ef00"}, ""),  # a new branch
+])
+def test_the_action_finds_the_commit_to_compare_with(tmp_path, event, base):
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(event), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "auditor.action_changed", "--base"], capture_output=True,
+                            text=True, env={**os.environ, "GITHUB_EVENT_PATH": str(path)}, cwd=ROOT)
+    assert result.stdout.strip() == base

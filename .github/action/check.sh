@@ -14,6 +14,7 @@ for pack in ${INPUT_RULES:-}; do args+=(--rules "$pack"); done
 set +f
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
 if [ -n "${INPUT_SARIF_FILE:-}" ]; then args+=(--report "sarif=$INPUT_SARIF_FILE"); fi
+[ -n "${INPUT_BASELINE:-}" ] && args+=(--baseline "$INPUT_BASELINE")
 
 # The paths, split on whitespace and newlines, without globbing.
 set -f
@@ -21,7 +22,15 @@ read -r -d '' -a paths <<< "${INPUT_PATHS:-.}"
 set +f
 [ ${#paths[@]} -eq 0 ] && paths=(.)
 
-if [ "${INPUT_CHANGED_ONLY:-false}" = "true" ]; then
+if [ "${INPUT_CHANGED_ONLY:-false}" = "lines" ]; then
+  base="$(python -m auditor.action_changed --base)"
+  if [ -n "$base" ]; then
+    args+=(--diff-base "$base")
+  else
+    echo "::warning::auditor: changed-only: lines needs a pull request or push event; checking every line"
+  fi
+fi
+if [ "${INPUT_CHANGED_ONLY:-false}" = "true" ] || [ "${INPUT_CHANGED_ONLY:-false}" = "lines" ]; then
   mapfile -t changed < <(python -m auditor.action_changed "${paths[@]}")
   if [ ${#changed[@]} -eq 0 ]; then
     echo "auditor: no HTML files changed in this pull request"
