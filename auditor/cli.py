@@ -63,8 +63,11 @@ def _positive(text: str) -> int:
     return value
 
 
-def use_color(stream) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+def use_color(stream, choice: str = "auto") -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org); ``--color
+    always|never`` decides outright."""
+    if choice != "auto":
+        return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -125,6 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
                             "any line of the page changed; new files in full)")
     check.add_argument("--baseline", metavar="FILE",
                        help="report only findings that FILE (written by 'auditor baseline') does not record")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                       help="colour the table: on a terminal (auto, the default), always or never")
+    check.add_argument("--no-progress", action="store_true", help="no progress bar (rule warnings still shown)")
+    check.add_argument("--max-warnings", type=int, metavar="N",
+                       help="exit 1 when there are more than N warnings, whatever --fail-on says")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="the name of the page read from - (for reports, config overrides and site profiles)")
     check.add_argument("--statistics", action="store_true",
                        help="after the findings, print how many each rule raised, in how many files")
     _site_options(check)
@@ -143,6 +153,17 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--jobs", "-j", type=_positive, metavar="N", help="check files in N processes")
     _site_options(baseline)
     baseline.set_defaults(handler=run_baseline)
+
+    init = commands.add_parser("init", help="write a commented .auditor.yaml, suggesting a house pack from a "
+                                            "few pages")
+    init.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="pages to look at (default: .)")
+    init.add_argument("--output", "-o", default=".auditor.yaml", metavar="FILE",
+                      help="where to write (default: .auditor.yaml); an existing file is never overwritten")
+    init.set_defaults(handler=run_init)
+
+    completion = commands.add_parser("completion", help="print a shell completion script")
+    completion.add_argument("shell", choices=["bash", "zsh", "fish"])
+    completion.set_defaults(handler=run_completion)
 
     rules = commands.add_parser("rules", help="list the active rules and their severities")
     _rule_options(rules)
@@ -250,16 +271,16 @@ def run_check(args) -> int:
     with contextlib.ExitStack() as stack:
         stdout = stack.enter_context(open_output(args.output))
         writers = [] if args.diff else [
-            REPORT_WRITERS[args.format](stdout, ruleset=ruleset, color=use_color(stdout) and not args.output,
-                                        fail_on=fail_on)]
+            REPORT_WRITERS[args.format](stdout, ruleset=ruleset,
+                                        color=use_color(stdout, args.color) and not args.output, fail_on=fail_on)]
         for name, target in extra:
             stream = stack.enter_context(open_output(target))
             writers.append(REPORT_WRITERS[name](stream, ruleset=ruleset, color=False, fail_on=fail_on))
         for writer in writers:
             writer.begin()
         spec = RunSpec(args.rules or None, config, args.agencies, args.max_size,
-                       site_profiles=not args.no_site_profiles, url=args.url)
-        progress = Progress(len(paths), enabled=not args.quiet)
+                       site_profiles=not args.no_site_profiles, url=args.url, stdin_name=args.stdin_filename)
+        progress = Progress(len(paths), enabled=not (args.quiet or args.no_progress))
         problems: list[str] = []
         counts: dict[tuple[str, str], list[int]] = {}
         fixer = _Fixer(write=args.fix, stream=stdout if args.diff else None) if args.fix or args.diff else None
@@ -302,6 +323,9 @@ def run_check(args) -> int:
         print(f"auditor: error: {problem}", file=sys.stderr)
     if problems:
         return EXIT_USAGE
+    if args.max_warnings is not None and summary.warnings > args.max_warnings:
+        print(f"auditor: {summary.warnings} warnings, more than --max-warnings {args.max_warnings}", file=sys.stderr)
+        return EXIT_FINDINGS
     return EXIT_FINDINGS if summary.at_or_above(fail_on) else EXIT_OK
 
 
@@ -361,6 +385,31 @@ def _replace_file(path: str, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def run_init(args) -> int:
+    from .init import config_text, survey
+
+    if os.path.exists(args.output):
+        raise UsageError(f"{args.output} already exists; auditor init never overwrites a file "
+                         "(remove it, or write elsewhere with --output)")
+    style = survey(args.paths)
+    text = config_text(style)
+    try:
+        with open(args.output, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    pack = style.pack()[0]
+    print(f"wrote {args.output}: pack {pack}, from {style.pages} page(s); review it, then run 'auditor check'")
+    return EXIT_OK
+
+
+def run_completion(args) -> int:
+    from .completion import script
+
+    print(script(build_parser(), args.shell))
+    return EXIT_OK
 
 
 def run_baseline(args) -> int:

@@ -34,6 +34,7 @@ class RunSpec:
     max_bytes: int = 20 * 1024 * 1024
     site_profiles: bool = True
     url: str | None = None  # the address the pages will have, for site profiles (--url)
+    stdin_name: str | None = None  # the name of the page read from "-" (--stdin-filename)
 
 
 _WORKER: dict = {}
@@ -92,9 +93,13 @@ def run(paths: list[str], spec: RunSpec, engine: Engine, jobs: int) -> Iterator[
     if jobs == 1 or "-" in paths:
         engines = Engines(spec, engine)
         for path in paths:
-            chosen = engines.for_path(path)
+            name = spec.stdin_name if path == "-" and spec.stdin_name else path
+            chosen = engines.for_path(name)
             before = len(chosen.problems)
-            yield check_file(chosen, chosen.ruleset, path, spec.max_bytes, spec.url), chosen.problems[before:]
+            report = check_file(chosen, chosen.ruleset, path, spec.max_bytes, spec.url)
+            if name != path:
+                report = FileReport(name, report.findings)
+            yield report, chosen.problems[before:]
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:

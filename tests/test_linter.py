@@ -238,3 +238,46 @@ def test_the_action_finds_the_commit_to_compare_with(tmp_path, event, base):
     result = subprocess.run([sys.executable, "-m", "auditor.action_changed", "--base"], capture_output=True,
                             text=True, env={**os.environ, "GITHUB_EVENT_PATH": str(path)}, cwd=ROOT)
     assert result.stdout.strip() == base
+
+
+# -- getting started and small options -------------------------------------------------------------
+
+def test_init_suggests_the_house_pack_and_never_overwrites(tmp_path):
+    for name in ("dw-en-north-korea.html", "dw-de-hochwasser.html", "dw-legacy-alt.html"):
+        (tmp_path / name).write_bytes((SAMPLES / name).read_bytes())
+    result = run("init", cwd=tmp_path)
+    assert result.returncode == 0 and "pack dw, from 3 page(s)" in result.stdout
+    text = (tmp_path / ".auditor.yaml").read_text(encoding="utf-8")
+    assert "packs: [dw]" in text and "sign-off styles: initials" in text
+    check = run("check", ".", "--quiet", cwd=tmp_path)  # the file it wrote is a valid config
+    assert check.returncode in (0, 1) and "files checked" in check.stdout
+    again = run("init", cwd=tmp_path)
+    assert again.returncode == 2 and "never overwrites" in again.stderr
+    assert (tmp_path / ".auditor.yaml").read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("shell, marker", [("bash", "complete -o filenames -F _auditor auditor"),
+                                           ("zsh", "bashcompinit"),
+                                           ("fish", "complete -c auditor -n '__fish_seen_subcommand_from check' -l fix")])
+def test_completion_scripts(shell, marker):
+    result = run("completion", shell)
+    assert result.returncode == 0 and marker in result.stdout
+    if shell == "bash":
+        assert "--diff-base" in result.stdout and "--select" in result.stdout
+        check = subprocess.run(["bash", "-n"], input=result.stdout, text=True, capture_output=True)
+        assert check.returncode == 0, check.stderr
+
+
+def test_max_warnings_stdin_filename_and_color(tmp_path):
+    page = (SAMPLES / "defects-mixed.html").read_bytes()
+    result = subprocess.run([sys.executable, "-m", "auditor", "check", "-", "--stdin-filename", "desk/story.html",
+                             "--format", "concise", "--fail-on", "never", "--max-warnings", "2"],
+                            input=page, capture_output=True, cwd=ROOT, timeout=120)
+    out = result.stdout.decode()
+    assert out.splitlines()[0].startswith("desk/story.html:51:39: warning agency-alias")
+    assert result.returncode == 1 and b"more than --max-warnings 2" in result.stderr
+    coloured = run("check", "samples/defects-dw.html", "--color", "always").stdout
+    assert "\033[" in coloured
+    plain = subprocess.run([sys.executable, "-m", "auditor", "check", "samples/defects-dw.html", "--color", "never"],
+                           capture_output=True, text=True, cwd=ROOT, env={**os.environ, "FORCE_COLOR": "1"}).stdout
+    assert "\033[" not in plain
