@@ -83,3 +83,21 @@ def relative_path(path: str, root: str) -> str | None:
     if os.path.commonpath([absolute, root]) != root:
         return None
     return os.path.relpath(absolute, root).replace(os.sep, "/")
+
+
+class LineWriter:
+    """A report written a line per finding as files are checked, then the summary line."""
+
+    def __init__(self, stream, ruleset=None, color: bool = False, fail_on: str = "error"):
+        self.stream = stream
+
+    def begin(self) -> None:
+        pass
+
+    def end(self, summary) -> None:
+        from .report_table import summary_line
+
+        self.stream.write(self.summary_text(summary_line(summary)) + "\n")
+
+    def summary_text(self, line: str) -> str:
+        return line

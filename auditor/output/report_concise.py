@@ -7,23 +7,13 @@ Written as files are checked.
 from __future__ import annotations
 
 from . import register_report
-from ._common import printable
-from .report_table import summary_line
+from ._common import LineWriter, printable
 
 
 @register_report("concise")
-class ConciseWriter:
-    def __init__(self, stream, ruleset=None, color: bool = False, fail_on: str = "error"):
-        self.stream = stream
-
-    def begin(self) -> None:
-        pass
-
+class ConciseWriter(LineWriter):
     def file(self, report) -> None:
         for finding in report.findings:
             where = f"{printable(report.path)}:{finding.line or 1}:{finding.column or 1}"
             self.stream.write(f"{where}: {finding.severity} {finding.rule} {printable(finding.message)}\n")
         self.stream.flush()
-
-    def end(self, summary) -> None:
-        self.stream.write(summary_line(summary) + "\n")

@@ -6,8 +6,7 @@ One line per finding, written as files are checked: ``::error file=...,line=...,
 from __future__ import annotations
 
 from . import register_report
-from ._common import printable
-from .report_table import summary_line
+from ._common import LineWriter, printable
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
@@ -23,13 +22,7 @@ def escape_property(text: str) -> str:
 
 
 @register_report("github")
-class GithubWriter:
-    def __init__(self, stream, ruleset=None, color: bool = False, fail_on: str = "error"):
-        self.stream = stream
-
-    def begin(self) -> None:
-        pass
-
+class GithubWriter(LineWriter):
     def file(self, report) -> None:
         for finding in report.findings:
             properties = [f"file={escape_property(report.path)}"]
@@ -42,5 +35,5 @@ class GithubWriter:
             self.stream.write(f"::{COMMANDS[finding.severity]} {','.join(properties)}::{escape_data(message)}\n")
         self.stream.flush()
 
-    def end(self, summary) -> None:
-        self.stream.write(escape_data(summary_line(summary)) + "\n")
+    def summary_text(self, line: str) -> str:
+        return escape_data(line)
