@@ -17,6 +17,7 @@ def document_from_page(page: Page, registry: AgencyRegistry | None = None, why: 
         return Document(path=page.path, errors=[page.error or "cannot read file"])
     document = extract(page.text, page.path, registry or default_registry(), why=why, sites=sites, url=url)
     document.encoding = page.encoding
+    document.input_warnings = list(page.warnings)
     return document
 
 
@@ -30,7 +31,9 @@ def extract_html(html: str | bytes, path: str = "<string>", registry: AgencyRegi
     if isinstance(html, (bytes, bytearray)):
         page = page_from_bytes(path, bytes(html))
     else:
-        page = Page(path, text=html, encoding=None) if html.strip() else Page(path, error="empty input")
+        # text goes the way bytes do (the CLI's way): NUL characters are left out, and said so
+        page = page_from_bytes(path, html.encode("utf-8", "surrogatepass"), declared="utf-8") if html.strip() \
+            else Page(path, error="empty input")
     return document_from_page(page, registry, why=why, sites=sites, url=url)
 
 

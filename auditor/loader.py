@@ -13,7 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4.dammit import EncodingDetector
@@ -50,6 +50,8 @@ class Page:
     encoding: str | None = None
     error: str | None = None
     size: int = 0
+    #: what reading lost or changed, for the input-encoding rule: "bytes at line 12 are not UTF-8 …"
+    warnings: list[str] = field(default_factory=list)
 
 
 def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> Iterator[str]:
@@ -163,16 +165,35 @@ def page_from_bytes(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES,
         return Page(path, size=len(raw), error=_too_large(len(raw), max_bytes))
     if not raw.strip():
         return Page(path, size=len(raw), error="empty file; nothing to check")
+    warnings = []
+    if b"\x00" in raw[:8192] and _stray_nuls(raw):
+        # A few NUL bytes in a page that is otherwise HTML (a CMS export glitch): a browser shows the
+        # page, so auditor reads it too, and says so.
+        first = raw.index(b"\x00")
+        count, line = raw.count(b"\x00"), raw[:first].count(b"\n") + 1
+        warnings.append(f"the page holds {count} NUL byte(s) (the first at line {line}); they were left out; "
+                        "remove them from the file")
+        raw = raw.replace(b"\x00", b"")
     problem = _binary_kind(raw)
     if problem:
         return Page(path, size=len(raw), error=f"not HTML: the file is {problem}")
     text, encoding, warning = decode_html(raw, declared)
     if text is None:
         return Page(path, size=len(raw), error=warning)
+    if warning:
+        warnings.append(warning)
     if "<" not in text[:65536] or not _looks_like_markup(text):
         return Page(path, size=len(raw), encoding=encoding,
                     error="not HTML: no HTML tags found; auditor reads article pages (.html)")
-    return Page(path, text=text, encoding=encoding, size=len(raw))
+    return Page(path, text=text, encoding=encoding, size=len(raw), warnings=warnings)
+
+
+def _stray_nuls(raw: bytes) -> bool:
+    """A handful of NUL bytes in text that is otherwise markup, not UTF-16 or a binary file."""
+    head = raw[:65536]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or head.count(b"\x00") * 100 > len(head):
+        return False
+    return _MARKUP.search(head.replace(b"\x00", b"").decode("latin-1")) is not None
 
 
 def _too_large(size: int, limit: int) -> str:
@@ -247,8 +268,16 @@ def decode_html(raw: bytes, declared: str | None = None) -> tuple[str | None, st
             # then keep the declared charset with replacement characters rather than losing the page.
             try:
                 return raw.decode("utf-8"), "utf-8", None
-            except UnicodeDecodeError:
-                return raw.decode(encoding, errors="replace"), encoding, None
+            except UnicodeDecodeError as exc:
+                bad = exc.start
+                try:
+                    raw.decode(encoding)
+                except UnicodeDecodeError as own:
+                    bad = own.start
+                line = raw[:bad].count(b"\n") + 1
+                return raw.decode(encoding, errors="replace"), encoding, (
+                    f"the page declares {label} but the bytes at line {line} are not {encoding}: they show as "
+                    "\ufffd here and in browsers; save the file as " + encoding + " or declare its real charset")
     try:
         return raw.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:

@@ -189,6 +189,8 @@ class Document:
     text: list[TextBlock] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     encoding: str | None = None
+    #: what reading the file lost or changed (bytes not in the declared charset, NUL bytes)
+    input_warnings: list[str] = field(default_factory=list)
     # Images the page shows that auditor could not read as figures ("figures-unread"): why, each.
     unread: list[str] = field(default_factory=list)
     profile: str | None = None  # the site profile that was applied
@@ -209,6 +211,7 @@ class Document:
             "datelines": [asdict(d) for d in self.datelines],
             "mentions": [asdict(m) for m in self.mentions],
             "errors": list(self.errors),
+            "input_warnings": list(self.input_warnings),
             "unread": list(self.unread),
             "profile": self.profile,
         }

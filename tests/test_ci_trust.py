@@ -221,3 +221,31 @@ def test_the_config_is_found_from_the_inputs_not_only_the_working_directory(tmp_
     without = auditor("check", str(repo / "drafts" / "x.html"), "--format", "json", "--fail-on", "never",
                       "--no-config", cwd=elsewhere)
     assert "credit-missing" in {f["rule"] for f in json.loads(without.stdout)["files"][0]["findings"]}
+
+
+# -- reading losses become findings (issue 10) -------------------------------------------------------
+
+def test_a_latin1_page_declared_utf8_gets_an_encoding_warning_naming_the_line(tmp_path):
+    page = tmp_path / "rathaus.html"
+    page.write_bytes(b'<html><head><meta charset="utf-8"></head><body><article><h1>Rat tagt</h1>\n'
+                     b"<p>Der B\xfcrgermeister sprach am Montag im Rathaus zu den Leuten der Stadt.</p>"
+                     b"</article></body></html>")
+    from auditor.api import check_paths
+
+    findings = check_paths([str(page)]).files[0].findings
+    encoding = [f for f in findings if f.rule == "input-encoding"]
+    assert len(encoding) == 1 and encoding[0].line == 2
+    assert "declares utf-8 but the bytes at line 2 are not utf-8" in encoding[0].message
+
+
+def test_one_nul_byte_is_read_the_same_by_the_cli_and_the_api(tmp_path):
+    html = ("<html><body><article><h1>Council meets</h1><p>The council\x00 met on Monday in the town hall to "
+            "agree the budget for next year.</p></article></body></html>")
+    page = tmp_path / "nul.html"
+    page.write_bytes(html.encode())
+    from auditor.api import check_html, check_paths
+
+    from_cli = [(f.rule, f.message) for f in check_paths([str(page)]).files[0].findings]
+    assert [rule for rule, _ in from_cli] == ["input-encoding"]
+    assert [(f.rule, f.message) for f in check_html(html).findings] == from_cli
+    assert [(f.rule, f.message) for f in check_html(html.encode()).findings] == from_cli

@@ -15,7 +15,7 @@ from auditor.yamlio import DataFileError
 RULE_IDS = {"caption-missing", "credit-missing", "alt-missing", "credit-format", "credit-inconsistent",
             "credit-unlicensed", "credit-structured-mismatch", "agency-alias", "signoff-missing", "signoff-format",
             "signoff-uncited-agency", "signoff-unused-agency", "dateline-signoff-mismatch", "caption-unmatched",
-            "caption-duplicate", "input-unreadable", "input-no-article", "figures-unread"}
+            "caption-duplicate", "input-unreadable", "input-encoding", "input-no-article", "figures-unread"}
 
 
 @pytest.mark.parametrize("name", ["default", "dw", "ap", "reuters"])

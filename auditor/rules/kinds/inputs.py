@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from ..base import Hit, Rule, register
 
 
@@ -13,10 +15,12 @@ class Input(Rule):
     ``condition: figures-unread`` fires when the page shows pictures (its own metadata names a lead
     image that stands in the markup, or the story's body holds images) but auditor read no article
     figure from them: without it, a page in unfamiliar markup would pass every credit rule unchecked.
+    ``condition: encoding`` fires when reading the page lost or changed text: bytes that are not in
+    the charset the page declares (they show as "\ufffd"), NUL bytes; at the first line concerned.
     """
 
     kind = "input"
-    options = {"condition": {"enum": ["unreadable", "no-article", "figures-unread"]}}
+    options = {"condition": {"enum": ["unreadable", "no-article", "figures-unread", "encoding"]}}
     required = ("condition",)
     placeholders = ("error",)
 
@@ -25,6 +29,10 @@ class Input(Rule):
         if condition == "unreadable":
             for error in document.errors:
                 yield Hit(1, None, {"error": error})
+        elif condition == "encoding":
+            for warning in document.input_warnings:
+                line = re.search(r"\bline (\d+)", warning)
+                yield Hit(int(line.group(1)) if line else 1, None, {"error": warning})
         elif condition == "figures-unread":
             if not document.errors and not document.figures and document.unread:
                 yield Hit(1, None, {"error": "; ".join(document.unread)})
