@@ -11,7 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 CORPUS = Path(os.environ.get("AUDITOR_CORPUS", ROOT.parent / "shared" / "corpus" / "real"))
-SCHEMAS = Path(os.environ.get("AUDITOR_SCHEMAS", ROOT.parent / "shared" / "schemas"))
+# The SARIF schema: AUDITOR_SCHEMAS, else the copy vendored under tests/schemas/ (see its NOTICE.md)
+SCHEMAS = Path(os.environ.get("AUDITOR_SCHEMAS", Path(__file__).resolve().parent / "schemas"))
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

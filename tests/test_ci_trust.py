@@ -184,6 +184,14 @@ def test_sarif_uris_are_relative_percent_encoded_references(tmp_path):
     assert all(rule["helpUri"].startswith("https://") for rule in run["tool"]["driver"]["rules"])
     gitlab = json.loads(auditor("check", str(page), "--format", "gitlab", "--fail-on", "never", cwd=tmp_path).stdout)
     assert gitlab[0]["location"]["path"] == "sub dir/100% ü,a.html"
+    # the vendored schema with format checking: every URI is a valid URI reference
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parent / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    assert not list(validator.iter_errors(sarif))
+    broken = json.loads(json.dumps(sarif).replace("sub%20dir/100%25%20%C3%BC%2Ca.html", "sub dir/100% ü,a.html"))
+    assert any(e.validator == "format" for e in validator.iter_errors(broken))  # the check has teeth
 
 
 def test_sarif_stays_within_githubs_result_limit(monkeypatch):

@@ -34,7 +34,11 @@ def test_sarif_validates_against_the_official_schema(sarif):
     if not schema_path.exists():
         pytest.skip(f"SARIF schema not found at {schema_path}")
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    jsonschema.validate(sarif[0], schema, cls=jsonschema.Draft7Validator)
+    # with format checking on: artifact URIs must be valid URI references (rfc3986-validator checks them)
+    validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    assert "uri-reference" in jsonschema.Draft7Validator.FORMAT_CHECKER.checkers
+    errors = sorted(validator.iter_errors(sarif[0]), key=lambda e: list(e.path))
+    assert not errors, errors[0]
 
 
 def test_sarif_content(sarif):
