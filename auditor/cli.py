@@ -135,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="exit 1 when there are more than N warnings, whatever --fail-on says")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name of the page read from - (for reports, config overrides and site profiles)")
+    check.add_argument("--show-config", action="store_true",
+                       help="print the configuration each PATH is checked with, and where it comes from; check nothing")
     check.add_argument("--statistics", action="store_true",
                        help="after the findings, print how many each rule raised, in how many files")
     _site_options(check)
@@ -254,6 +256,8 @@ def _load_rules(args):
 
 def run_check(args) -> int:
     config, ruleset = _load_rules(args)
+    if args.show_config:
+        return _show_config(args, config)
     extra = [_report_target(value) for value in args.report]
     if not args.quiet:
         for warning in ruleset.warnings:
@@ -385,6 +389,33 @@ def _replace_file(path: str, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _show_config(args, config) -> int:
+    """``--show-config``: the merged configuration per file, and the files it came from."""
+    import yaml
+
+    for path in args.paths:
+        key = config.override_key(path) if config.overrides and path != "-" else ()
+        merged = config.with_overrides(key)
+        ruleset = build_ruleset(args.rules or None, merged, agencies=args.agencies,
+                                site_profiles=not args.no_site_profiles)
+        sources = {ruleset.sources[r.id].path for r in ruleset.rules if r.id in ruleset.sources}
+        shown = {
+            "file": path,
+            "config": config.path or "none (the defaults)",
+            "overrides applied": [f"overrides[{i}]: {', '.join(config.overrides[i].files)}" for i in key],
+            "packs": list(ruleset.packs),
+            "pack files": sorted(_shown_path(source) for source in sources),
+            "rules": {r.id: r.spec.get("severity", "warning") for r in ruleset.rules},
+            "settings": ruleset.settings,
+            "include": config.include, "exclude": config.exclude,
+            "fail_on": args.fail_on or config.fail_on or "error",
+            "site profiles": [p.name for p in ruleset.sites.profiles],
+        }
+        print(yaml.safe_dump(shown, sort_keys=False, allow_unicode=True, width=100).rstrip())
+        print("---" if path != args.paths[-1] else "")
+    return EXIT_OK
 
 
 def run_init(args) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .resources import schema
 from .sites import SiteProfiles, profiles_from_config
-from .yamlio import read_yaml_file, validate
+from .yamlio import DataFileError, Marked, read_yaml_file, validate
 
 CONFIG_NAMES = (".auditor.yaml", ".auditor.yml")
 
@@ -75,7 +75,8 @@ class Override:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest config file above ``start`` (the inputs' folder), else above the working directory."""
+    """The nearest config file above ``start`` (the inputs' folder), else above the working directory:
+    ``.auditor.yaml`` (or ``.yml``), or a ``pyproject.toml`` with a ``[tool.auditor]`` table."""
     for origin in ([start] if start is not None else []) + [Path.cwd()]:
         directory = origin.resolve()
         for folder in (directory, *directory.parents):
@@ -83,12 +84,53 @@ def find_config(start: Path | None = None) -> Path | None:
                 candidate = folder / name
                 if candidate.is_file():
                     return candidate
+            pyproject = folder / "pyproject.toml"
+            if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+                return pyproject
     return None
+
+
+def _pyproject_table(path: Path) -> dict | None:
+    """The ``[tool.auditor]`` table of a pyproject.toml, None when it has none (or cannot be read)."""
+    try:
+        data = _toml_load(path)
+    except (OSError, ValueError):
+        return None
+    table = data.get("tool", {}).get("auditor")
+    return table if isinstance(table, dict) else None
+
+
+def _toml_load(path: Path) -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    with open(path, "rb") as handle:
+        return tomllib.load(handle)
+
+
+def _read_config(path: str | Path) -> Marked:
+    """The config's data with source positions: YAML, or the [tool.auditor] table of a pyproject.toml
+    (whose errors point at the table's header line)."""
+    if Path(path).name != "pyproject.toml":
+        return read_yaml_file(path)
+    try:
+        data = _toml_load(Path(path))
+    except OSError as exc:
+        raise DataFileError(str(path), None, None, f"cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise DataFileError(str(path), None, None, f"not valid TOML: {exc}") from None
+    table = data.get("tool", {}).get("auditor")
+    if not isinstance(table, dict):
+        raise DataFileError(str(path), None, None, "no [tool.auditor] table; add one, or use .auditor.yaml")
+    text = Path(path).read_text(encoding="utf-8", errors="replace")
+    header = next((n for n, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[tool.auditor")), 1)
+    return Marked(table, str(path), {(): (header, 1)}, {})
 
 
 def load_config(path: str | Path) -> Config:
     """Read and validate a config file (raises :class:`~auditor.yamlio.DataFileError`)."""
-    marked = read_yaml_file(path)
+    marked = _read_config(path)
     validate(marked, schema("config-1"), "config file")
     data = marked.data or {}
     base = Path(path).resolve().parent

@@ -281,3 +281,36 @@ def test_max_warnings_stdin_filename_and_color(tmp_path):
     plain = subprocess.run([sys.executable, "-m", "auditor", "check", "samples/defects-dw.html", "--color", "never"],
                            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "FORCE_COLOR": "1"}).stdout
     assert "\033[" not in plain
+
+
+# -- configuration in pyproject.toml, and what applies to a file -----------------------------------
+
+def test_tool_auditor_in_pyproject(tmp_path):
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "a.html").write_bytes((SAMPLES / "defects-dw.html").read_bytes())
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "newsroom"\n\n[tool.auditor]\npacks = ["dw"]\n'
+                                             '[tool.auditor.rules]\ncaption-unmatched = "off"\n', encoding="utf-8")
+    out = run("check", "desk", "--format", "concise", cwd=tmp_path).stdout
+    assert "the credit ends in Instagram, which is not a source DW licenses" in out  # the dw pack's message
+    assert "caption-unmatched" not in out
+    (tmp_path / "pyproject.toml").write_text('[tool.auditor]\npack = ["dw"]\n', encoding="utf-8")
+    bad = run("check", "desk", cwd=tmp_path)
+    assert bad.returncode == 2 and "pyproject.toml:1:1: unknown key 'pack'" in bad.stderr
+    # a .auditor.yaml in the same folder wins; a pyproject.toml without the table is no config
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert "caption-unmatched" in run("check", "desk", "--format", "concise", cwd=tmp_path).stdout
+
+
+def test_show_config_says_what_applies_to_a_file_and_from_where(tmp_path):
+    _desk(tmp_path, OVERRIDES)
+    result = run("check", "archive/story.html", "--show-config", cwd=tmp_path)
+    assert result.returncode == 0
+    import yaml
+
+    shown = yaml.safe_load(result.stdout.split("\n---")[0])
+    assert shown["config"].endswith(".auditor.yaml")
+    assert shown["overrides applied"] == ["overrides[1]: archive/**"]
+    assert shown["rules"]["caption-unmatched"] == "off" and shown["rules"]["credit-missing"] == "warning"
+    assert shown["pack files"] == ["rules/default.yaml"]
+    desk = yaml.safe_load(run("check", "desk/de/story.html", "--show-config", cwd=tmp_path).stdout)
+    assert desk["packs"] == ["default", "dw"] and "rules/dw.yaml" in desk["pack files"]
