@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 import yaml
@@ -21,7 +22,8 @@ EXPRESSION = re.compile(r"\$\{\{\s*([^}]+?)\s*\}\}")
 
 def test_action_is_composite_with_the_documented_interface():
     assert ACTION["runs"]["using"] == "composite"
-    assert set(ACTION["inputs"]) >= {"paths", "rules", "config", "fail-on", "sarif-file", "changed-only"}
+    assert set(ACTION["inputs"]) >= {"paths", "rules", "config", "fail-on", "sarif-file", "changed-only", "baseline",
+                                     "version", "args", "working-directory"}
     assert set(ACTION["outputs"]) >= {"errors", "warnings", "sarif-file"}
 
 
@@ -82,7 +84,11 @@ def run_action(tmp_path, repo, inputs: dict, event: dict | None = None):
     event_path = runner / "event.json"
     event_path.write_text(json.dumps(event or {}))
     fake_python(runner / "bin")
-    context = {"github.action_path": str(ROOT), "github.workspace": str(repo)}
+    context = {"github.action_path": str(ROOT), "github.workspace": str(repo),
+               # the install step makes a venv and pip-installs into it (not run here: auditor is installed
+               # already); its output is the interpreter the check step runs
+               "steps.python.outputs.python-path": str(runner / "bin" / "python"),
+               "steps.install.outputs.python": str(runner / "bin" / "python")}
 
     def substitute(text):
         def value(match):
@@ -94,8 +100,8 @@ def run_action(tmp_path, repo, inputs: dict, event: dict | None = None):
 
     results = []
     for step in ACTION["runs"]["steps"]:
-        if "uses" in step:
-            continue  # actions/setup-python: the test's own interpreter stands in for it
+        if "uses" in step or step.get("id") == "install":
+            continue  # actions/setup-python and the venv install: the test's own interpreter stands in
         env = {**os.environ, "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary),
                "GITHUB_WORKSPACE": str(repo), "GITHUB_EVENT_PATH": str(event_path), "RUNNER_TEMP": str(runner),
                "GITHUB_ACTIONS": "true", "PATH": f"{runner / 'bin'}{os.pathsep}{os.environ['PATH']}",
@@ -153,6 +159,35 @@ def test_hostile_input_values_are_data_not_code(tmp_path, editorial_repo):
     assert "no rule pack" in results[-1].stderr
 
 
+def test_action_leaves_the_callers_python_alone_and_pins_what_it_uses():
+    steps = ACTION["runs"]["steps"]
+    setup = next(step for step in steps if "uses" in step)
+    assert re.fullmatch(r"actions/setup-python@[0-9a-f]{40}", setup["uses"])  # pinned by commit
+    assert setup["with"]["update-environment"] is False
+    install = (ROOT / ".github" / "action" / "install.sh").read_text()
+    assert 'venv="${RUNNER_TEMP' in install and "-m venv" in install
+    assert subprocess.run(["bash", "-n", str(ROOT / ".github" / "action" / "install.sh")]).returncode == 0
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            if "uses" in step and not step["uses"].startswith("./"):
+                assert re.search(r"@[0-9a-f]{40}$", step["uses"]), step["uses"]
+            if step.get("uses", "").startswith("actions/checkout"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_action_args_and_working_directory(tmp_path, editorial_repo):
+    repo, _, _ = editorial_repo
+    results, outputs, _ = run_action(tmp_path, repo, {"paths": ".", "working-directory": "stories",
+                                                      "args": "--select credit- --severity credit-=warning",
+                                                      "sarif-file": ""})
+    check = results[-1]
+    assert check.returncode == 0, check.stderr  # credit findings only, and only warnings
+    lines = [line for line in check.stdout.splitlines() if line.startswith("::")]
+    assert lines and all(line.startswith("::warning file=budget.html") for line in lines)
+    assert outputs["errors"] == "0"
+
+
 def test_pre_commit_hook_definition():
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     hook = hooks[0]
@@ -168,3 +203,25 @@ def test_action_rules_input_is_not_glob_expanded(tmp_path, editorial_repo):
     check = results[-1]
     assert check.returncode == 2
     assert "'*'" in check.stderr
+
+
+def test_workflows_pass_zizmor():
+    zizmor = shutil.which("zizmor") or (str(Path(sys.executable).parent / "zizmor")
+                                        if (Path(sys.executable).parent / "zizmor").exists() else None)
+    if zizmor is None:
+        pytest.skip("zizmor is not installed (pip install '.[test]')")
+    result = subprocess.run([zizmor, "--offline", "action.yml", ".github/workflows/"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_github_annotations_stop_at_ten_per_level_then_say_how_many_more(tmp_path):
+    for n in range(12):
+        shutil.copy(SAMPLES / "defects-dw.html", tmp_path / f"story-{n:02}.html")
+    out = subprocess.run([sys.executable, "-m", "auditor", "check", ".", "--format", "github", "--fail-on", "never"],
+                         cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                         timeout=120).stdout.splitlines()
+    assert sum(line.startswith("::error ") for line in out) == 10
+    assert sum(line.startswith("::warning ") for line in out) == 10
+    assert out[-2] == ("::notice title=auditor::and 28 more findings, not annotated (GitHub shows 10 per level); "
+                       "see the job summary or the SARIF report")

@@ -5,6 +5,8 @@ set -uo pipefail
 
 workspace="${GITHUB_WORKSPACE:-$PWD}"
 cd "$workspace" || exit 2
+cd -- "${INPUT_WORKING_DIRECTORY:-.}" || { echo "::error::auditor: no folder '${INPUT_WORKING_DIRECTORY}' in the workspace"; exit 2; }
+python="${AUDITOR_PYTHON:-python}"
 
 args=(check --format github --report "json=${RUNNER_TEMP:-/tmp}/auditor-report.json"
       --report "markdown=${RUNNER_TEMP:-/tmp}/auditor-summary.md" --fail-on "${INPUT_FAIL_ON:-error}")
@@ -15,6 +17,10 @@ set +f
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
 if [ -n "${INPUT_SARIF_FILE:-}" ]; then args+=(--report "sarif=$INPUT_SARIF_FILE"); fi
 [ -n "${INPUT_BASELINE:-}" ] && args+=(--baseline "$INPUT_BASELINE")
+# More arguments, split on whitespace without glob expansion (the args input).
+set -f
+for extra in ${INPUT_ARGS:-}; do args+=("$extra"); done
+set +f
 
 # The paths, split on whitespace and newlines, without globbing.
 set -f
@@ -23,7 +29,7 @@ set +f
 [ ${#paths[@]} -eq 0 ] && paths=(.)
 
 if [ "${INPUT_CHANGED_ONLY:-false}" = "lines" ]; then
-  base="$(python -m auditor.action_changed --base)"
+  base="$("$python" -m auditor.action_changed --base)"
   if [ -n "$base" ]; then
     args+=(--diff-base "$base")
   else
@@ -31,7 +37,7 @@ if [ "${INPUT_CHANGED_ONLY:-false}" = "lines" ]; then
   fi
 fi
 if [ "${INPUT_CHANGED_ONLY:-false}" = "true" ] || [ "${INPUT_CHANGED_ONLY:-false}" = "lines" ]; then
-  mapfile -t changed < <(python -m auditor.action_changed "${paths[@]}")
+  mapfile -t changed < <("$python" -m auditor.action_changed "${paths[@]}")
   if [ ${#changed[@]} -eq 0 ]; then
     echo "auditor: no HTML files changed in this pull request"
     {
@@ -48,11 +54,11 @@ summary_md="${RUNNER_TEMP:-/tmp}/auditor-summary.md"
 # An earlier run in the same job must not lend this one its counts or its summary.
 rm -f "$report" "$summary_md"
 
-python -m auditor "${args[@]}" -- "${paths[@]}"
+"$python" -m auditor "${args[@]}" -- "${paths[@]}"
 status=$?
 
 if [ -f "$report" ]; then
-  python - "$report" >> "${GITHUB_OUTPUT:-/dev/null}" <<'PY'
+  "$python" - "$report" >> "${GITHUB_OUTPUT:-/dev/null}" <<'PY'
 import json, sys
 summary = json.load(open(sys.argv[1], encoding="utf-8"))["summary"]
 print(f"errors={summary['errors']}")
