@@ -29,3 +29,13 @@ def test_readme_output_is_what_the_command_prints(command):
     result = subprocess.run([sys.executable, "-m", "auditor", *args], cwd=ROOT, capture_output=True, text=True,
                             env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "COLUMNS": "200"})
     assert result.stdout.strip() == shown_output(command), f"README example of '{command}' is stale"
+
+
+def test_readme_links_work_on_pypi():
+    """PyPI shows the README without the repository around it: links must be absolute."""
+    import re
+
+    relative = re.findall(r"\]\(((?!https?:|#|mailto:)[^)\s]+)\)", README)
+    assert relative == []
+    for link in re.findall(r"\]\(https://github\.com/auditor-news/auditor/(?:blob|tree)/main/([^)#\s]+)\)", README):
+        assert (ROOT / link).exists(), link
