@@ -118,7 +118,11 @@ def test_cli_table_and_exit_codes(tmp_path):
     result = run("check", "samples/")
     out = result.stdout.decode()
     assert result.returncode == 1  # the defects samples carry errors
-    assert "samples/defects-dw.html:89" in out and "signoff-uncited-agency" in out
+    # grouped by file: the path, then line:column, severity, rule and message per finding
+    lines = out.splitlines()
+    start = lines.index("samples/defects-dw.html")
+    assert lines[start + 4].split()[:3] == ["89:1", "error", "signoff-uncited-agency"]
+    assert lines[start + 5] == ""
     assert out.rstrip().splitlines()[-1].startswith(f"{len(sample_pages())} files checked: ")
     assert "\033[" not in out
     assert run("check", "samples/ap-wildfire.html", "--rules", "ap").returncode == 0

@@ -1,4 +1,7 @@
-"""``auditor check`` (default): a table of findings, then one summary line."""
+"""``auditor check`` (default): the findings grouped by file, a table each, then one summary line.
+
+Streams: each file's table is written as soon as the file is checked.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from ._common import printable
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
 _RESET = "\033[0m"
+_BOLD = "\033[1m"
 MESSAGE_WIDTH = 90
 
 
@@ -25,23 +29,27 @@ class ReportTableWriter:
     def __init__(self, stream, ruleset=None, color: bool = False, fail_on: str = "error"):
         self.stream = stream
         self.color = color
-        self.rows: list[list[str]] = []
+        self.written = False
 
     def begin(self) -> None:
         pass
 
     def file(self, report) -> None:
+        if not report.findings:
+            return
+        rows = []
         for finding in report.findings:
             severity = finding.severity
             if self.color:
                 severity = f"{_COLORS.get(severity, '')}{severity}{_RESET}"
-            where = f"{report.path}:{finding.line}" if finding.line else report.path
-            self.rows.append([printable(where), severity, finding.rule, printable(finding.message)])
+            where = f"{finding.line or 1}:{finding.column or 1}"
+            rows.append([where, severity, finding.rule, printable(finding.message)])
+        path = printable(report.path)
+        self.stream.write(("\n" if self.written else "") + (f"{_BOLD}{path}{_RESET}" if self.color else path) + "\n")
+        table = tabulate(rows, tablefmt="plain", disable_numparse=True, maxcolwidths=[None, None, None, MESSAGE_WIDTH])
+        self.stream.write("".join(f"  {line.rstrip()}\n" for line in table.splitlines()))
+        self.stream.flush()
+        self.written = True
 
     def end(self, summary) -> None:
-        if self.rows:
-            self.stream.write(tabulate(self.rows, headers=["file:line", "severity", "rule", "message"],
-                                       tablefmt="simple", disable_numparse=True,
-                                       maxcolwidths=[None, None, None, MESSAGE_WIDTH]))
-            self.stream.write("\n\n")
-        self.stream.write(summary_line(summary) + "\n")
+        self.stream.write(("\n" if self.written else "") + summary_line(summary) + "\n")
