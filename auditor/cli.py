@@ -135,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="exit 1 when there are more than N warnings, whatever --fail-on says")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name of the page read from - (for reports, config overrides and site profiles)")
+    check.add_argument("--report-unused-suppressions", action="store_true",
+                       help="report auditor-disable comments and data-auditor-ignore attributes that hide nothing")
     check.add_argument("--show-config", action="store_true",
                        help="print the configuration each PATH is checked with, and where it comes from; check nothing")
     check.add_argument("--statistics", action="store_true",
@@ -263,7 +265,7 @@ def run_check(args) -> int:
         for warning in ruleset.warnings:
             print(warning, file=sys.stderr)
     fail_on = args.fail_on or config.fail_on or "error"
-    engine = Engine(ruleset)
+    engine = Engine(ruleset, args.report_unused_suppressions)
     summary = Summary()
     known = Baseline.load(args.baseline) if args.baseline else None
     try:
@@ -283,7 +285,8 @@ def run_check(args) -> int:
         for writer in writers:
             writer.begin()
         spec = RunSpec(args.rules or None, config, args.agencies, args.max_size,
-                       site_profiles=not args.no_site_profiles, url=args.url, stdin_name=args.stdin_filename)
+                       site_profiles=not args.no_site_profiles, url=args.url, stdin_name=args.stdin_filename,
+                       report_unused_suppressions=args.report_unused_suppressions)
         progress = Progress(len(paths), enabled=not (args.quiet or args.no_progress))
         problems: list[str] = []
         counts: dict[tuple[str, str], list[int]] = {}

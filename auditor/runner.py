@@ -35,6 +35,7 @@ class RunSpec:
     site_profiles: bool = True
     url: str | None = None  # the address the pages will have, for site profiles (--url)
     stdin_name: str | None = None  # the name of the page read from "-" (--stdin-filename)
+    report_unused_suppressions: bool = False
 
 
 _WORKER: dict = {}
@@ -57,7 +58,7 @@ class Engines:
         if engine is None:
             ruleset = build_ruleset(self.spec.packs, config.for_path(path),
                                     agencies=self.spec.agencies, site_profiles=self.spec.site_profiles)
-            engine = self.cache[key] = Engine(ruleset)
+            engine = self.cache[key] = Engine(ruleset, self.spec.report_unused_suppressions)
         return engine
 
 

@@ -314,3 +314,21 @@ def test_show_config_says_what_applies_to_a_file_and_from_where(tmp_path):
     assert shown["pack files"] == ["rules/default.yaml"]
     desk = yaml.safe_load(run("check", "desk/de/story.html", "--show-config", cwd=tmp_path).stdout)
     assert desk["packs"] == ["default", "dw"] and "rules/dw.yaml" in desk["pack files"]
+
+
+def test_report_unused_suppressions(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><body><article><h1>Harbour bridge to close</h1>\n"
+        "<p>The council voted on Monday to close the old harbour bridge to lorries from March, officials said.</p>\n"
+        "<!-- auditor-disable-next-line credit-missing -->\n"
+        "<figure><img src='https://x.test/a-bridge.jpg' alt='x'><figcaption>The old harbour bridge.</figcaption>"
+        "</figure>\n"
+        "<!-- auditor-disable-next-line caption-missing -->\n"
+        "<figure><img src='https://x.test/b-bridge.jpg' alt='y'><figcaption>The new harbour bridge. "
+        "Photo: Jane Doe/AFP</figcaption></figure>\n</article></body></html>\n", encoding="utf-8")
+    plain = run("check", "story.html", "--format", "concise", cwd=tmp_path).stdout
+    assert plain.startswith("1 file checked: 0 errors, 0 warnings")  # the first suppression works
+    out = run("check", "story.html", "--format", "concise", "--report-unused-suppressions", cwd=tmp_path).stdout
+    assert out.splitlines()[0] == ("story.html:5:1: warning unused-suppression this disable-next-line "
+                                   "(caption-missing) hides no finding; remove it")

@@ -18,8 +18,9 @@ class _Values(dict):
 
 
 class Engine:
-    def __init__(self, ruleset: RuleSet):
+    def __init__(self, ruleset: RuleSet, report_unused_suppressions: bool = False):
         self.ruleset = ruleset
+        self.report_unused_suppressions = report_unused_suppressions
         self.problems: list[str] = []  # rule problems met while running (a pattern that timed out)
         self._disabled: set[str] = set()
 
@@ -50,7 +51,10 @@ class Engine:
                 edit = {"old": hit.replace[0], "new": hit.replace[1]} if hit.replace else None
                 findings.append(Finding(rule.id, severity, message, hit.line, hit.column, hit.figure, hit.fix,
                                         subject(rule, hit, document), edit))
-        findings = [f for f in findings if not suppressed(f, document)]
+        used: set[int] = set()
+        findings = [f for f in findings if not suppressed(f, document, used)]
+        if self.report_unused_suppressions:
+            findings.extend(unused_suppressions(document, used))
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule, f.figure or 0))
         return FileReport(document.path, findings)
 
@@ -65,22 +69,41 @@ def subject(rule, hit, document: Document) -> str:
     return " | ".join(parts) or rule.id
 
 
-def suppressed(finding: Finding, document: Document) -> bool:
+def suppressed(finding: Finding, document: Document, used: set | None = None) -> bool:
     """In-page suppression: ``auditor-disable``/``-enable`` comments, ``auditor-disable-next-line``,
-    and ``data-auditor-ignore`` on an element (covering its children)."""
+    and ``data-auditor-ignore`` on an element (covering its children). ``used`` collects the indexes
+    of the suppressions that hid something."""
     if not document.suppressions or finding.line is None:
         return False
     line, rule = finding.line, finding.rule
-    disabled = False
-    for item in document.suppressions:
+    disabled = None
+    for index, item in enumerate(document.suppressions):
         applies = not item.rules or rule in item.rules or "all" in item.rules
         if not applies:
             continue
         if item.kind == "ignore-element" or item.kind == "disable-next-line":
             if item.line <= line <= (item.end_line or item.line + 1):
+                if used is not None:
+                    used.add(index)
                 return True
         elif item.kind == "disable" and item.line <= line:
-            disabled = True
+            disabled = index
         elif item.kind == "enable" and item.line <= line:
-            disabled = False
-    return disabled
+            disabled = None
+    if disabled is not None and used is not None:
+        used.add(disabled)
+    return disabled is not None
+
+
+def unused_suppressions(document: Document, used: set) -> list[Finding]:
+    """``--report-unused-suppressions``: the suppressions that hid no finding (as ruff's unused noqa)."""
+    found = []
+    for index, item in enumerate(document.suppressions):
+        if index in used or item.kind == "enable":
+            continue
+        what = ", ".join(item.rules) or "all rules"
+        found.append(Finding("unused-suppression", "warning",
+                             f"this {item.kind} ({what}) hides no finding; remove it", item.line,
+                             fix="remove the suppression", subject=f"{item.kind} {what}"))
+    found.sort(key=lambda f: f.line or 0)
+    return found
