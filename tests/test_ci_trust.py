@@ -257,3 +257,22 @@ def test_one_nul_byte_is_read_the_same_by_the_cli_and_the_api(tmp_path):
     assert [rule for rule, _ in from_cli] == ["input-encoding"]
     assert [(f.rule, f.message) for f in check_html(html).findings] == from_cli
     assert [(f.rule, f.message) for f in check_html(html.encode()).findings] == from_cli
+
+
+def test_findings_on_a_one_line_page_carry_columns(tmp_path):
+    """Minified pages put everything on line 1: the column says which picture a finding is about."""
+    import json
+
+    figure = ("<figure><img src='https://x.test/{name}.jpg' alt='x'><figcaption>{caption}</figcaption></figure>")
+    html = ("<html><body><article><h1>Harbour bridge to close</h1><p>The council voted on Monday to close the old "
+            "harbour bridge to lorries from March, officials said today.</p>"
+            + figure.format(name="bridge-first", caption="The old harbour bridge at dusk.")
+            + "<p>" + "More of the story. " * 20 + "</p>"
+            + figure.format(name="bridge-second", caption="The new bridge under construction.")
+            + "</article></body></html>")
+    (tmp_path / "min.html").write_text(html, encoding="utf-8")
+    out = auditor("check", "min.html", "--format", "json", "--fail-on", "never", cwd=tmp_path).stdout
+    findings = [f for f in json.loads(out)["files"][0]["findings"] if f["rule"] == "credit-missing"]
+    assert [f["line"] for f in findings] == [1, 1]
+    assert [f["column"] for f in findings] == [html.index("<img src='https://x.test/bridge-first") + 1,
+                                               html.index("<img src='https://x.test/bridge-second") + 1]
