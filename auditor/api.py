@@ -92,7 +92,11 @@ def check_html(html: str | bytes, path: str = "<string>", rules=None, config=Non
         rules = [rules]  # rules="dw" is one pack, not the packs "d" and "w"
     ruleset = ruleset or build_ruleset(rules, config)
     sites = site if site is not None else ruleset.sites
-    return check_document(extract_html(html, path, ruleset.registry, sites=sites, url=url), ruleset)
+    from .rules import Engine
+
+    document = extract_html(html, path, ruleset.registry, sites=sites, url=url)
+    text = html if isinstance(html, str) else None
+    return Engine(ruleset).check(document, text)
 
 
 def check_paths(paths, rules=None, config=None, ruleset=None) -> Report:

@@ -169,6 +169,7 @@ class Suppression:
     rules: list[str]
     line: int
     end_line: int | None = None  # for ignore-element: the last line the element covers
+    column: int | None = None  # where the comment stands, on a long line (a one-line page)
 
 
 @dataclass

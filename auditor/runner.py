@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .api import build_ruleset, document_from_page
-from .columns import add_columns
 from .config import Config
 from .fix import locate
 from .loader import read_page
@@ -79,11 +78,9 @@ def check_file(engine: Engine, ruleset, path: str, max_bytes: int, url: str | No
     try:
         page = read_page(path, max_bytes)
         document = document_from_page(page, ruleset.registry, sites=ruleset.sites, url=url)
-        report = engine.check(document)
-        if page.text is not None and report.findings:
-            if any(f.edit for f in report.findings):
-                locate(page.text, report.findings, document.figures)  # where each fix goes: --fix, --diff, SARIF
-            add_columns(page.text, report.findings, document)  # minified pages: all on line 1
+        report = engine.check(document, page.text)  # with the text: columns on minified pages
+        if page.text is not None and any(f.edit for f in report.findings):
+            locate(page.text, report.findings, document.figures)  # where each fix goes: --fix, --diff, SARIF
             report.findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule, f.figure or 0))
         return report
     except Exception as exc:  # noqa: BLE001 - one broken page must not stop a publish pipeline

@@ -276,3 +276,26 @@ def test_findings_on_a_one_line_page_carry_columns(tmp_path):
     assert [f["line"] for f in findings] == [1, 1]
     assert [f["column"] for f in findings] == [html.index("<img src='https://x.test/bridge-first") + 1,
                                                html.index("<img src='https://x.test/bridge-second") + 1]
+
+
+@pytest.mark.parametrize("before, between", [
+    ("<!-- auditor-disable-next-line credit-missing -->", ""),
+    ("<!-- auditor-disable credit-missing -->", "<!-- auditor-enable credit-missing -->"),
+])
+def test_suppressions_on_a_one_line_page_cover_the_next_element_only(tmp_path, before, between):
+    import json
+
+    from auditor.api import check_html
+
+    figure = "<figure><img src='https://x.test/{name}.jpg' alt='x'><figcaption>{caption}</figcaption></figure>"
+    html = ("<html><body><article><h1>Harbour bridge to close</h1><p>The council voted on Monday to close the old "
+            "harbour bridge to lorries from March, officials said today. " + "More of the story. " * 20 + "</p>"
+            + before + figure.format(name="bridge-first", caption="The old harbour bridge at dusk.") + between
+            + "<p>More.</p>" + figure.format(name="bridge-second", caption="The new bridge under construction.")
+            + "</article></body></html>")
+    second = html.index("<img src='https://x.test/bridge-second") + 1
+    (tmp_path / "min.html").write_text(html, encoding="utf-8")
+    out = json.loads(auditor("check", "min.html", "--format", "json", "--fail-on", "never", cwd=tmp_path).stdout)
+    from_cli = [(f["rule"], f["line"], f["column"]) for f in out["files"][0]["findings"]]
+    assert from_cli == [("credit-missing", 1, second)]  # the first picture's is hidden, the second's is not
+    assert [(f.rule, f.line, f.column) for f in check_html(html).findings] == from_cli

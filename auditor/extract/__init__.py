@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from ..columns import LONG_LINE
 from ..model import Dateline, Document, Figure, SignOff, Suppression, TextBlock
 from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
@@ -41,14 +42,14 @@ def extract(text: str, path: str = "<string>", registry: AgencyRegistry | None =
         document.errors.append(f"cannot parse HTML: {exc}")
         return document
     try:
-        _extract_into(document, scan(root, text), registry, why, sites, url)
+        _extract_into(document, scan(root, text), registry, why, sites, url, text)
     except RecursionError:
         document.errors.append("the page is nested too deeply to read; is it really an article page?")
     return document
 
 
 def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, why: bool = False,
-                  sites=None, url: str | None = None) -> None:
+                  sites=None, url: str | None = None, text: str = "") -> None:
     structured = read_structured(page)
     _read_meta(document, page, structured.facts)
     profile = _profile_for(sites, url or document.url, page.root)
@@ -103,7 +104,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     document.mentions = find_mentions(zone.blocks, registry, skip)
     document.text = [TextBlock(b.text, b.line, b.part) for b in zone.blocks]
     if page.comments or page.has_ignores:
-        document.suppressions = _suppressions(page)
+        document.suppressions = _suppressions(page, text)
 
 
 def _profile_for(sites, url: str | None, root):
@@ -235,8 +236,10 @@ def _read_meta(document: Document, page, facts) -> None:
                           or meta.get("dc.date.issued") or facts.published)
 
 
-def _suppressions(page) -> list[Suppression]:
+def _suppressions(page, text: str) -> list[Suppression]:
     found = []
+    lines = None
+    searched: dict[int, int] = {}  # line -> where the next comment search starts
     for comment in page.comments:
         match = _SUPPRESS.match(comment.text or "")
         if match and comment.sourceline:
@@ -248,7 +251,17 @@ def _suppressions(page) -> list[Suppression]:
                 end = comment.sourceline + 1
                 if following is not None and isinstance(following.tag, str):
                     end = max(end, last_line(following) or end)
-            found.append(Suppression(kind, rules, comment.sourceline, end))
+            column = None
+            lines = lines if lines is not None else text.split("\n")
+            line = lines[comment.sourceline - 1] if comment.sourceline <= len(lines) else ""
+            if len(line) > LONG_LINE:
+                # a one-line page: the comment's column decides what it covers
+                at = line.find("<!--", searched.get(comment.sourceline, 0))
+                if at >= 0:
+                    column = at + 1
+                    searched[comment.sourceline] = at + 4
+                    end = comment.sourceline
+            found.append(Suppression(kind, rules, comment.sourceline, end, column))
     if page.has_ignores:
         for element in _IGNORED(page.root):
             rules = [r for r in re.split(r"[\s,]+", element.get("data-auditor-ignore") or "") if r]

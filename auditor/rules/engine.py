@@ -6,6 +6,7 @@ The engine does no I/O: it takes a :class:`~auditor.model.Document` and returns 
 
 from __future__ import annotations
 
+from ..columns import add_columns
 from ..model import Document, FileReport, Finding
 from .packs import RuleSet
 
@@ -24,7 +25,9 @@ class Engine:
         self.problems: list[str] = []  # rule problems met while running (a pattern that timed out)
         self._disabled: set[str] = set()
 
-    def check(self, document: Document) -> FileReport:
+    def check(self, document: Document, text: str | None = None) -> FileReport:
+        """The document's findings. With the page's ``text``, findings on long lines get columns
+        first, so that suppression comments on one-line pages apply to the element they precede."""
         findings: list[Finding] = []
         for rule in self.ruleset.rules:
             severity = rule.spec.get("severity", "warning")
@@ -51,8 +54,11 @@ class Engine:
                 edit = {"old": hit.replace[0], "new": hit.replace[1]} if hit.replace else None
                 findings.append(Finding(rule.id, severity, message, hit.line, hit.column, hit.figure, hit.fix,
                                         subject(rule, hit, document), edit))
+        if text is not None and findings:
+            add_columns(text, findings, document)
         used: set[int] = set()
-        findings = [f for f in findings if not suppressed(f, document, used)]
+        reach = _reach_on_the_line(findings, document)
+        findings = [f for f in findings if not suppressed(f, document, used, reach)]
         if self.report_unused_suppressions:
             findings.extend(unused_suppressions(document, used))
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule, f.figure or 0))
@@ -69,26 +75,46 @@ def subject(rule, hit, document: Document) -> str:
     return " | ".join(parts) or rule.id
 
 
-def suppressed(finding: Finding, document: Document, used: set | None = None) -> bool:
+def _reach_on_the_line(findings: list[Finding], document: Document) -> dict[int, int | None]:
+    """For a ``disable-next-line`` comment that shares its line with what follows (a one-line page):
+    the column of the next element's findings, the first after the comment; None when there are none."""
+    reach = {}
+    for index, item in enumerate(document.suppressions):
+        if item.kind == "disable-next-line" and item.column is not None:
+            after = [f.column for f in findings if f.line == item.line and f.column and f.column > item.column]
+            reach[index] = min(after) if after else None
+    return reach
+
+
+def suppressed(finding: Finding, document: Document, used: set | None = None, reach: dict | None = None) -> bool:
     """In-page suppression: ``auditor-disable``/``-enable`` comments, ``auditor-disable-next-line``,
     and ``data-auditor-ignore`` on an element (covering its children). ``used`` collects the indexes
-    of the suppressions that hid something."""
+    of the suppressions that hid something. Where comments and findings share a long line, columns
+    decide: ``disable-next-line`` covers the element after the comment, and a ``disable … enable``
+    pair what stands between them."""
     if not document.suppressions or finding.line is None:
         return False
     line, rule = finding.line, finding.rule
+    position = (line, finding.column or 0)
     disabled = None
     for index, item in enumerate(document.suppressions):
         applies = not item.rules or rule in item.rules or "all" in item.rules
         if not applies:
             continue
-        if item.kind == "ignore-element" or item.kind == "disable-next-line":
-            if item.line <= line <= (item.end_line or item.line + 1):
-                if used is not None:
-                    used.add(index)
-                return True
-        elif item.kind == "disable" and item.line <= line:
+        if item.kind == "disable-next-line" and item.column is not None and line == item.line:
+            covered = reach is not None and finding.column is not None and finding.column == reach.get(index)
+        elif item.kind == "ignore-element" or item.kind == "disable-next-line":
+            covered = item.line <= line <= (item.end_line or item.line + 1)
+        else:
+            covered = False
+        if covered:
+            if used is not None:
+                used.add(index)
+            return True
+        start = (item.line, item.column or 0)
+        if item.kind == "disable" and start <= position:
             disabled = index
-        elif item.kind == "enable" and item.line <= line:
+        elif item.kind == "enable" and start <= position:
             disabled = None
     if disabled is not None and used is not None:
         used.add(disabled)
