@@ -274,6 +274,7 @@ def run_check(args) -> int:
         raise UsageError(str(exc)) from None
     paths = _inputs(args.paths, config.include, config.exclude)
     _refuse_overwriting_inputs(paths, [args.output, *(target for _, target in extra)])
+    configs = _own_configs(args, config, paths)
     with contextlib.ExitStack() as stack:
         stdout = stack.enter_context(open_output(args.output))
         writers = [] if args.diff else [
@@ -286,7 +287,7 @@ def run_check(args) -> int:
             writer.begin()
         spec = RunSpec(args.rules or None, config, args.agencies, args.max_size,
                        site_profiles=not args.no_site_profiles, url=args.url, stdin_name=args.stdin_filename,
-                       report_unused_suppressions=args.report_unused_suppressions)
+                       report_unused_suppressions=args.report_unused_suppressions, configs=configs)
         progress = Progress(len(paths), enabled=not (args.quiet or args.no_progress))
         problems: list[str] = []
         counts: dict[tuple[str, str], list[int]] = {}
@@ -459,6 +460,32 @@ def run_baseline(args) -> int:
         stream.write("\n")
     print(f"recorded {len(document['findings'])} findings of {len(reports)} files in {args.output}")
     return EXIT_OK
+
+
+def _own_configs(args, config, paths: list[str]) -> dict:
+    """Each file's nearest ``.auditor.yaml`` (as ruff finds ``ruff.toml``), where it is not the run's
+    config; every such config is loaded and its rule sets built now, so that a broken one stops the
+    run before any file. Not with ``--config`` or ``--no-config``."""
+    if args.config or args.no_config:
+        return {}
+    found: dict[str, Config | None] = {}
+    configs = {}
+    for path in paths:
+        if path == "-":
+            continue
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in found:
+            nearest = find_config(Path(folder))
+            own = None
+            if nearest is not None and str(nearest) != (config.path or ""):
+                own = load_config(nearest)
+                for index in range(len(own.overrides) + 1):
+                    build_ruleset(args.rules or None, own.with_overrides((index - 1,) if index else ()),
+                                  agencies=args.agencies, site_profiles=not args.no_site_profiles)
+            found[folder] = own
+        if found[folder] is not None:
+            configs[path] = found[folder]
+    return configs
 
 
 def _report_target(value: str) -> tuple[str, str]:

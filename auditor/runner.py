@@ -6,6 +6,7 @@ whatever the number of workers, so output is deterministic and line-oriented for
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import sys
@@ -36,6 +37,8 @@ class RunSpec:
     url: str | None = None  # the address the pages will have, for site profiles (--url)
     stdin_name: str | None = None  # the name of the page read from "-" (--stdin-filename)
     report_unused_suppressions: bool = False
+    #: each file's own config (the nearest above it), when none was named: path -> Config
+    configs: dict = field(default_factory=dict)
 
 
 _WORKER: dict = {}
@@ -52,8 +55,11 @@ class Engines:
             self.cache[()] = engine
 
     def for_path(self, path: str) -> Engine:
-        config = self.spec.config
-        key = config.override_key(path) if config.overrides and path != "-" else ()
+        config = self.spec.configs.get(path, self.spec.config)
+        if config is not self.spec.config and self.spec.config.forced:
+            config = dataclasses.replace(config, forced=self.spec.config.forced)  # the command line wins
+        overrides = config.override_key(path) if config.overrides and path != "-" else ()
+        key = overrides if config is self.spec.config else (config.path, overrides)
         engine = self.cache.get(key)
         if engine is None:
             ruleset = build_ruleset(self.spec.packs, config.for_path(path),

@@ -332,3 +332,22 @@ def test_report_unused_suppressions(tmp_path):
     out = run("check", "story.html", "--format", "concise", "--report-unused-suppressions", cwd=tmp_path).stdout
     assert out.splitlines()[0] == ("story.html:5:1: warning unused-suppression this disable-next-line "
                                    "(caption-missing) hides no finding; remove it")
+
+
+def test_each_file_gets_its_nearest_config(tmp_path):
+    _git(tmp_path, "init", "-q")
+    for folder in ("dw-desk", "plain"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.html").write_bytes((SAMPLES / "defects-dw.html").read_bytes())
+    (tmp_path / "dw-desk" / ".auditor.yaml").write_text("packs: [dw]\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        out = run("check", "dw-desk", "plain", "--format", "concise", "-j", jobs, cwd=tmp_path).stdout
+        assert "dw-desk/story.html:75:1: error credit-unlicensed image 3: the credit ends in Instagram, which is " \
+               "not a source DW licenses" in out
+        assert "plain/story.html:75:1: error credit-unlicensed image 3: the credit names Instagram" in out
+    # the command line still wins, and a broken nested config stops the run before any file
+    assert "dw-desk/story.html:75:1: warning" in run("check", "dw-desk", "plain", "--format", "concise",
+                                                      "--severity", "credit-=warning", cwd=tmp_path).stdout
+    (tmp_path / "dw-desk" / ".auditor.yaml").write_text("pakcs: [dw]\n", encoding="utf-8")
+    broken = run("check", "dw-desk", "plain", cwd=tmp_path)
+    assert broken.returncode == 2 and "unknown key 'pakcs'" in broken.stderr and broken.stdout == ""
