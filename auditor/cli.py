@@ -399,21 +399,25 @@ def _show_config(args, config) -> int:
     """``--show-config``: the merged configuration per file, and the files it came from."""
     import yaml
 
+    own = _own_configs(args, config, [p for p in args.paths if p != "-"])
     for path in args.paths:
-        key = config.override_key(path) if config.overrides and path != "-" else ()
-        merged = config.with_overrides(key)
+        file_config = own.get(path, config)
+        if file_config is not config and config.forced:
+            file_config = dataclasses.replace(file_config, forced=config.forced)
+        key = file_config.override_key(path) if file_config.overrides and path != "-" else ()
+        merged = file_config.with_overrides(key)
         ruleset = build_ruleset(args.rules or None, merged, agencies=args.agencies,
                                 site_profiles=not args.no_site_profiles)
         sources = {ruleset.sources[r.id].path for r in ruleset.rules if r.id in ruleset.sources}
         shown = {
             "file": path,
-            "config": config.path or "none (the defaults)",
-            "overrides applied": [f"overrides[{i}]: {', '.join(config.overrides[i].files)}" for i in key],
+            "config": file_config.path or "none (the defaults)",
+            "overrides applied": [f"overrides[{i}]: {', '.join(file_config.overrides[i].files)}" for i in key],
             "packs": list(ruleset.packs),
             "pack files": sorted(_shown_path(source) for source in sources),
             "rules": {r.id: r.spec.get("severity", "warning") for r in ruleset.rules},
             "settings": ruleset.settings,
-            "include": config.include, "exclude": config.exclude,
+            "include": file_config.include, "exclude": file_config.exclude,
             "fail_on": args.fail_on or config.fail_on or "error",
             "site profiles": [p.name for p in ruleset.sites.profiles],
         }

@@ -345,6 +345,11 @@ def test_each_file_gets_its_nearest_config(tmp_path):
         assert "dw-desk/story.html:75:1: error credit-unlicensed image 3: the credit ends in Instagram, which is " \
                "not a source DW licenses" in out
         assert "plain/story.html:75:1: error credit-unlicensed image 3: the credit names Instagram" in out
+    import yaml
+
+    shown = run("check", "dw-desk/story.html", "plain/story.html", "--show-config", cwd=tmp_path).stdout.split("\n---")
+    assert yaml.safe_load(shown[0])["config"].endswith("dw-desk/.auditor.yaml")
+    assert yaml.safe_load(shown[1])["config"] == "none (the defaults)"
     # the command line still wins, and a broken nested config stops the run before any file
     assert "dw-desk/story.html:75:1: warning" in run("check", "dw-desk", "plain", "--format", "concise",
                                                       "--severity", "credit-=warning", cwd=tmp_path).stdout
