@@ -682,6 +682,9 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             reading.credit_from, reading.caption_from = reading.caption_from, None
     if caption:
         reading.caption_origin = "visible"
+    if credit_text and parse_credit(credit_text, registry) is None:
+        # what stood in the credit slot names nobody ("By Abigail Van Buren", a byline): look further
+        credit_text, reading.credit_from = None, None
     if not credit_text:
         alt = clean(img.get("alt") or "")
         if alt and only_a_credit(alt):
