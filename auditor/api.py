@@ -71,10 +71,12 @@ def build_ruleset(rules=None, config=None, agencies=(), site_profiles: bool = Tr
     return ruleset
 
 
-def check_document(document: Document, ruleset) -> FileReport:
+def check_document(document: Document, ruleset, text: str | None = None) -> FileReport:
+    """Check an extracted document; with the page's ``text``, findings on minified pages get columns
+    (and suppression comments there cover only the element after them)."""
     from .rules import Engine
 
-    return Engine(ruleset).check(document)
+    return Engine(ruleset).check(document, text)
 
 
 def check_html(html: str | bytes, path: str = "<string>", rules=None, config=None, ruleset=None,
@@ -92,11 +94,8 @@ def check_html(html: str | bytes, path: str = "<string>", rules=None, config=Non
         rules = [rules]  # rules="dw" is one pack, not the packs "d" and "w"
     ruleset = ruleset or build_ruleset(rules, config)
     sites = site if site is not None else ruleset.sites
-    from .rules import Engine
-
     document = extract_html(html, path, ruleset.registry, sites=sites, url=url)
-    text = html if isinstance(html, str) else None
-    return Engine(ruleset).check(document, text)
+    return check_document(document, ruleset, html if isinstance(html, str) else None)
 
 
 def check_paths(paths, rules=None, config=None, ruleset=None) -> Report:

@@ -23,7 +23,7 @@ from .changed_lines import ChangedLines, DiffBaseError
 from .config import Config, find_config, load_config
 from .fix import FixError, unified_diff
 from .fix import apply as apply_edits
-from .loader import DEFAULT_MAX_BYTES, discover, read_page
+from .loader import DEFAULT_MAX_BYTES, discover, page_from_bytes
 from .model import FileReport, Summary
 from .output import EXTRACT_WRITERS, REPORT_WRITERS, extract_formats, report_formats
 from .rules import Engine
@@ -249,11 +249,16 @@ def _load_rules(args):
         # through the config, so that worker processes build the same rule set
         config = dataclasses.replace(config, forced=changes)
         ruleset = build_ruleset(args.rules or None, config, agencies=args.agencies, site_profiles=site_profiles)
-    for index in range(len(config.overrides)):
-        # every override's rule set is built once now, so that a broken one stops the run before any file
-        build_ruleset(args.rules or None, config.with_overrides((index,)), agencies=args.agencies,
-                      site_profiles=site_profiles)
+    _build_override_rulesets(args, config)
     return config, ruleset
+
+
+def _build_override_rulesets(args, config, base: bool = False) -> None:
+    """Build the rule set of each ``overrides:`` entry (and the config's own, with ``base``) once now,
+    so that a broken one stops the run before any file is checked."""
+    for key in ([()] if base else []) + [(index,) for index in range(len(config.overrides))]:
+        build_ruleset(args.rules or None, config.with_overrides(key), agencies=args.agencies,
+                      site_profiles=not getattr(args, "no_site_profiles", False))
 
 
 def run_check(args) -> int:
@@ -351,18 +356,21 @@ class _Fixer:
         located = [f for f in report.findings if f.edit and "locations" in f.edit]
         if not located or report.path == "-":
             return report
-        page = read_page(report.path)
         try:
             with open(report.path, "rb") as handle:
                 raw = handle.read()
-            after, count = apply_edits(raw, page.encoding, located)
+            page = page_from_bytes(report.path, raw, max_bytes=len(raw))  # as the check read it
+            if page.warnings:
+                raise FixError(f"it was read with losses ({page.warnings[0]})")
+            encoding = page.encoding
+            after, count = apply_edits(raw, encoding, located)
         except (OSError, FixError) as exc:
             self.problems.append(f"{report.path}: not fixed: {exc}")
             return report
         if not count:
             return report
         if self.stream is not None:
-            self.stream.write(unified_diff(report.path, raw, after, page.encoding or "utf-8"))
+            self.stream.write(unified_diff(report.path, raw, after, encoding or "utf-8"))
         if self.write:
             _replace_file(report.path, after)
         self.fixed += count
@@ -402,8 +410,6 @@ def _show_config(args, config) -> int:
     own = _own_configs(args, config, [p for p in args.paths if p != "-"])
     for path in args.paths:
         file_config = own.get(path, config)
-        if file_config is not config and config.forced:
-            file_config = dataclasses.replace(file_config, forced=config.forced)
         key = file_config.override_key(path) if file_config.overrides and path != "-" else ()
         merged = file_config.with_overrides(key)
         ruleset = build_ruleset(args.rules or None, merged, agencies=args.agencies,
@@ -482,10 +488,9 @@ def _own_configs(args, config, paths: list[str]) -> dict:
             nearest = find_config(Path(folder))
             own = None
             if nearest is not None and str(nearest) != (config.path or ""):
-                own = load_config(nearest)
-                for index in range(len(own.overrides) + 1):
-                    build_ruleset(args.rules or None, own.with_overrides((index - 1,) if index else ()),
-                                  agencies=args.agencies, site_profiles=not args.no_site_profiles)
+                # the command line's severities (--select, --severity) win here too
+                own = dataclasses.replace(load_config(nearest), forced=config.forced)
+                _build_override_rulesets(args, own, base=True)
             found[folder] = own
         if found[folder] is not None:
             configs[path] = found[folder]

@@ -7,6 +7,8 @@ words of its caption, credit or the sign-off. Short lines keep no column: the li
 
 from __future__ import annotations
 
+from .model import url_file_name
+
 #: lines longer than this get columns (a hand-written page's lines are far shorter)
 LONG_LINE = 300
 
@@ -23,14 +25,15 @@ def add_columns(text: str, findings, document) -> None:
         for anchor in _anchors(finding, document):
             at = line.find(anchor)
             if at >= 0:
-                finding.column = _tag_start(line, at) + 1
+                start = tag_start(line, at)
+                finding.column = (at if start is None else start) + 1
                 break
 
 
 def _anchors(finding, document):
     if finding.figure and finding.figure <= len(document.figures):
         figure = document.figures[finding.figure - 1]
-        name = (figure.src or "").split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+        name = url_file_name(figure.src)
         if len(name) >= 5:
             yield name
         for text in (figure.caption, figure.credit.text if figure.credit else None):
@@ -40,7 +43,7 @@ def _anchors(finding, document):
         yield document.signoff.text[:30]
 
 
-def _tag_start(line: str, at: int) -> int:
-    """The start of the tag holding an attribute value at ``at``; text stays where it is."""
-    opening, closing = line.rfind("<", 0, at), line.rfind(">", 0, at)
-    return opening if opening > closing else at
+def tag_start(text: str, offset: int) -> int | None:
+    """Where the tag around ``offset`` opens, when the offset is inside a tag (an attribute value)."""
+    opening, closing = text.rfind("<", 0, offset), text.rfind(">", 0, offset)
+    return opening if opening > closing else None

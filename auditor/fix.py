@@ -15,6 +15,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from .columns import tag_start
+from .model import url_file_name
+
 #: how many lines after the finding's line the text may stand on (a credit element's text can
 #: start on the line after its tag)
 _WINDOW = 3
@@ -54,8 +57,8 @@ def locate(text: str, findings, figures=()) -> None:
         matches = list(pattern.finditer(text, begin, end))
         if len(matches) > 1 and finding.figure and finding.figure <= len(figures):
             matches = _near_picture(text, matches, figures[finding.figure - 1].src, begin, end)
-        if not matches or (len(matches) > 1 and len({_tag_start(text, m.start()) for m in matches} - {None}) != 1
-                           or len(matches) > 1 and _tag_start(text, matches[0].start()) is None):
+        if not matches or (len(matches) > 1 and len({tag_start(text, m.start()) for m in matches} - {None}) != 1
+                           or len(matches) > 1 and tag_start(text, matches[0].start()) is None):
             finding.edit = None  # not certain where: leave the page alone
             continue
         locations = []
@@ -71,24 +74,17 @@ def locate(text: str, findings, figures=()) -> None:
 def _near_picture(text: str, matches: list, src: str | None, begin: int, end: int) -> list:
     """On a line with several pictures, the matches that belong to this one: in its own tag (alt,
     title), else after it and before the next picture."""
-    name = (src or "").split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+    name = url_file_name(src)
     anchor = text.find(name, begin, end) if len(name) >= 5 else -1
     if anchor < 0:
         return matches
-    tag = _tag_start(text, anchor)
-    own = [m for m in matches if tag is not None and _tag_start(text, m.start()) == tag]
+    tag = tag_start(text, anchor)
+    own = [m for m in matches if tag is not None and tag_start(text, m.start()) == tag]
     if own:
         return own
     following = text.find("<img", anchor, end)
     limit = following if following >= 0 else end
     return [m for m in matches if anchor < m.start() < limit]
-
-
-def _tag_start(text: str, offset: int) -> int | None:
-    """Where the tag around ``offset`` opens, when the offset is inside a tag (an attribute value)."""
-    opening = text.rfind("<", 0, offset)
-    closing = text.rfind(">", 0, offset)
-    return opening if opening > closing else None
 
 
 def edits_of(text: str, findings) -> list[Edit]:

@@ -16,11 +16,16 @@ _SIZE_SUFFIX = re.compile(r"(?:[-_.](?:[swh]|w_|h_)?\d{2,4}(?:x\d{2,4})?(?:-c\d+
                           re.IGNORECASE)
 
 
+def url_file_name(url: str | None) -> str:
+    """The last path segment of a URL, without query or fragment: ``/img/a.jpg?w=640`` -> ``a.jpg``."""
+    return (url or "").split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+
+
 def picture_identity(url: str | None) -> str | None:
     """A picture's identity across its sizes: ``photo-s1100-c50.jpg`` and ``photo-s1200.jpg`` are one."""
     if not url or url.startswith("data:"):
         return None
-    name = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+    name = url_file_name(url)
     name = name.rsplit(".", 1)[0] if "." in name else name
     for _ in range(3):
         shorter = _SIZE_SUFFIX.sub("", name)

@@ -6,7 +6,6 @@ whatever the number of workers, so output is deterministic and line-oriented for
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import os
 import sys
@@ -56,8 +55,6 @@ class Engines:
 
     def for_path(self, path: str) -> Engine:
         config = self.spec.configs.get(path, self.spec.config)
-        if config is not self.spec.config and self.spec.config.forced:
-            config = dataclasses.replace(config, forced=self.spec.config.forced)  # the command line wins
         overrides = config.override_key(path) if config.overrides and path != "-" else ()
         key = overrides if config is self.spec.config else (config.path, overrides)
         engine = self.cache.get(key)

@@ -143,3 +143,12 @@ def test_fixes_on_real_pages_touch_nothing_else_and_recheck_clean(tmp_path, page
     again = json.loads(run("check", target.name, *packs, "--format", "json", cwd=tmp_path).stdout)
     left = {(f["rule"], f["subject"]) for f in again["files"][0]["findings"]}
     assert not left & {(f["rule"], f["subject"]) for f in planned}
+
+
+def test_a_page_read_with_losses_is_not_fixed(tmp_path):
+    page = tmp_path / "story.html"
+    html = (ROOT / "samples" / "defects-mixed.html").read_bytes().replace(b"<p>", b"<p>\x00", 1)
+    page.write_bytes(html)
+    result = run("check", "story.html", "--fix", cwd=tmp_path)
+    assert "not fixed: it was read with losses" in result.stderr
+    assert page.read_bytes() == html

@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from ..columns import LONG_LINE
-from ..model import Dateline, Document, Figure, SignOff, Suppression, TextBlock
+from ..model import Dateline, Document, Figure, SignOff, Suppression, TextBlock, url_file_name
 from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
 from .article import Block, locate
@@ -209,7 +209,7 @@ def _unread_images(page, zone, structured) -> list[str]:
 
 
 def _file_name(url: str) -> str:
-    name = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    name = url_file_name(url).lower()
     return name if len(name) >= 6 else ""
 
 

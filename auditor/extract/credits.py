@@ -210,14 +210,29 @@ def detect_flags(*texts: str | None) -> list[str]:
     return found
 
 
-def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
-                 origin: str = "visible", caption: str | None = None) -> Credit | None:
-    """Parse a credit as printed into a :class:`Credit`; None if nothing remains of it."""
+def _credit_body(text: str) -> tuple[str, str | None] | None:
+    """The credit's body and prefix, or None when it names nobody: a byline ("By Jane Doe",
+    "Author: Julia Hitz"), an image id ("106255367"), nothing at all, or a whole paragraph."""
     if _AUTHOR.match(text):
         return None
     body, prefix = normalise_credit_text(text)
     if not body or len(body) > 300 or _BYLINE.match(body) or not _LETTER.search(body):
-        return None  # "106255367": an image id in a credit field names nobody
+        return None
+    return body, prefix
+
+
+def names_somebody(text: str) -> bool:
+    """Would :func:`parse_credit` make a credit of this text? (Without splitting its chain.)"""
+    return _credit_body(text) is not None
+
+
+def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
+                 origin: str = "visible", caption: str | None = None) -> Credit | None:
+    """Parse a credit as printed into a :class:`Credit`; None if nothing remains of it."""
+    found = _credit_body(text)
+    if found is None:
+        return None
+    body, prefix = found
     flags = detect_flags(body, text)  # the printed text too: "AFP file photo" is a file picture
     if caption and re.match(r"^\s*(?:FILE\b|FILE PHOTO\b|ARCHIV)", caption):
         flags = sorted(set(flags) | {"file"}, key=FLAGS.index)

@@ -26,6 +26,7 @@ from .article import ArticleZone, ChromeMap
 from .credits import (
     detect_flags,
     looks_like_credit,
+    names_somebody,
     normalise_credit_text,
     only_a_credit,
     parse_credit,
@@ -682,7 +683,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             reading.credit_from, reading.caption_from = reading.caption_from, None
     if caption:
         reading.caption_origin = "visible"
-    if credit_text and parse_credit(credit_text, registry) is None:
+    if credit_text and not names_somebody(credit_text):
         # what stood in the credit slot names nobody ("By Abigail Van Buren", a byline): look further
         credit_text, reading.credit_from = None, None
     if not credit_text:
