@@ -126,10 +126,6 @@ class Name:
     start: int = 0  # offsets in the caption
     end: int = 0
 
-    @property
-    def initials(self) -> str:
-        return "".join(k[0] for k in self.keys)
-
 
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
