@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import dataclasses
 import inspect
+import io
 import json
 import os
 import re
@@ -17,18 +19,21 @@ from pathlib import Path
 from tabulate import tabulate
 
 from . import __version__
-from .api import build_ruleset, extract_file
+from .api import build_ruleset, document_from_page, extract_file
+from .archive import ArchiveRecord, count_bytes, is_archive, page_from_record, read_gzip_page
 from .baseline import Baseline, record
 from .changed_lines import ChangedLines, DiffBaseError
+from .checkpoint import Checkpoint, CheckpointError
 from .config import Config, find_config, load_config
 from .fix import FixError, unified_diff
 from .fix import apply as apply_edits
-from .loader import DEFAULT_MAX_BYTES, discover, page_from_bytes
+from .loader import DEFAULT_MAX_BYTES, GZIP_PAGE_SUFFIXES, discover, page_from_bytes
 from .model import FileReport, Summary
-from .output import EXTRACT_WRITERS, REPORT_WRITERS, extract_formats, report_formats
+from .output import EXTRACT_WRITERS, REPORT_WRITERS, WriterUnavailable, extract_formats, report_formats
+from .output._common import printable
 from .rules import Engine
 from .rules.packs import COMMON_KEYS
-from .runner import Progress, RunSpec, default_jobs, run
+from .runner import Progress, RunSpec, default_jobs, expand, run, run_items
 from .selection import Selection, SelectionError
 from .yamlio import DataFileError, did_you_mean
 
@@ -139,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="report auditor-disable comments and data-auditor-ignore attributes that hide nothing")
     check.add_argument("--show-config", action="store_true",
                        help="print the configuration each PATH is checked with, and where it comes from; check nothing")
+    check.add_argument("--resume", metavar="CHECKPOINT",
+                       help="keep a checkpoint in CHECKPOINT and, when it exists, go on where that run stopped "
+                            "(archives and their record offsets; needs --format jsonl and --output)")
     check.add_argument("--statistics", action="store_true",
                        help="after the findings, print how many each rule raised, in how many files")
     _site_options(check)
@@ -157,6 +165,18 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--jobs", "-j", type=_positive, metavar="N", help="check files in N processes")
     _site_options(baseline)
     baseline.set_defaults(handler=run_baseline)
+
+    summarize = commands.add_parser(
+        "summarize", help="per host and per agency: who credits whom, from 'check --format jsonl' results",
+        description="Read the JSONL of 'auditor check --format jsonl' (archive runs) and print, per host, pages, "
+                    "images and findings, and per host and agency, the images crediting it.")
+    summarize.add_argument("results", nargs="+", metavar="RESULTS.jsonl", help="JSONL files (- for stdin)")
+    summarize.add_argument("--agency", metavar="NAME",
+                           help="only pages that credit, cite or name this agency (canonical name, e.g. AP)")
+    summarize.add_argument("--top", type=int, default=20, metavar="N", help="rows per table (0: all; default 20)")
+    summarize.add_argument("--format", "-f", choices=["table", "json", "markdown"], default="table")
+    summarize.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    summarize.set_defaults(handler=run_summarize)
 
     init = commands.add_parser("init", help="write a commented .auditor.yaml, suggesting a house pack from a "
                                             "few pages")
@@ -280,42 +300,77 @@ def run_check(args) -> int:
     paths = _inputs(args.paths, config.include, config.exclude)
     _refuse_overwriting_inputs(paths, [args.output, *(target for _, target in extra)])
     configs = _own_configs(args, config, paths)
+    formats = ([] if args.diff else [(args.format, args.output)]) + extra
+    checkpoint = _checkpoint(args, paths, formats) if args.resume else None
+    counts: dict[tuple[str, str], list[int]] = {}
+    if checkpoint is not None:
+        summary = Summary(**checkpoint.summary) if checkpoint.summary else summary
+        counts = {tuple(key.split("|", 1)): value for key, value in checkpoint.counts.items()}
     with contextlib.ExitStack() as stack:
-        stdout = stack.enter_context(open_output(args.output))
-        writers = [] if args.diff else [
-            REPORT_WRITERS[args.format](stdout, ruleset=ruleset,
-                                        color=use_color(stdout, args.color) and not args.output, fail_on=fail_on)]
-        for name, target in extra:
-            stream = stack.enter_context(open_output(target))
-            writers.append(REPORT_WRITERS[name](stream, ruleset=ruleset, color=False, fail_on=fail_on))
+        writers, files = [], {}
+        for index, (name, target) in enumerate(formats):
+            writer_class = REPORT_WRITERS[name]
+            if checkpoint is not None:
+                stream = stack.enter_context(_resumed_output(target, checkpoint.outputs.get(target, 0)))
+                files[target] = stream
+            else:
+                stream = stack.enter_context(open_output(target, binary=getattr(writer_class, "binary", False)))
+            color = index == 0 and not args.diff and use_color(stream, args.color) and not target
+            try:
+                writers.append(writer_class(stream, ruleset=ruleset, color=color, fail_on=fail_on))
+            except WriterUnavailable as exc:
+                raise UsageError(str(exc)) from None
         for writer in writers:
-            writer.begin()
+            if not (checkpoint and checkpoint.resumed):
+                writer.begin()
         spec = RunSpec(args.rules or None, config, args.agencies, args.max_size,
                        site_profiles=not args.no_site_profiles, url=args.url, stdin_name=args.stdin_filename,
-                       report_unused_suppressions=args.report_unused_suppressions, configs=configs)
-        progress = Progress(len(paths), enabled=not (args.quiet or args.no_progress))
+                       report_unused_suppressions=args.report_unused_suppressions, configs=configs,
+                       facts=any(getattr(REPORT_WRITERS[name], "needs_facts", False) for name, _ in formats))
+        archives = [p for p in paths if p != "-" and is_archive(p)]
+        position = _Position(paths) if archives else None
+        progress = Progress(None if archives else len(paths), enabled=not (args.quiet or args.no_progress),
+                            archives=bool(archives))
         problems: list[str] = []
-        counts: dict[tuple[str, str], list[int]] = {}
-        fixer = _Fixer(write=args.fix, stream=stdout if args.diff else None) if args.fix or args.diff else None
-        for report, new_problems in run(paths, spec, engine, args.jobs or default_jobs()):
-            if fixer is not None:
-                report = fixer(report)
-            if changed is not None:
-                report = changed.filter(report)
-            if known is not None:
-                report = known.filter(report)
-            summary.add(report)
-            for key in {(f.rule, f.severity) for f in report.findings}:
-                counts.setdefault(key, [0, 0])[1] += 1
-            for finding in report.findings:
-                counts[(finding.rule, finding.severity)][0] += 1
-            problems.extend(p for p in new_problems if p not in problems)
-            for writer in writers:
-                writer.file(report)
-            progress.step()
+        order: collections.deque = collections.deque()
+        items = checkpoint.items(expand, order) if checkpoint is not None else expand(paths)
+        diff_stream = stack.enter_context(open_output(args.output)) if args.diff else None
+        fixer = _Fixer(write=args.fix, stream=diff_stream) if args.fix or args.diff else None
+        try:
+            for item, report, new_problems in run_items(items, spec, engine, args.jobs or default_jobs(),
+                                                        files=None if archives else len(paths),
+                                                        stdin="-" in paths):
+                if fixer is not None:
+                    report = fixer(report)
+                if changed is not None:
+                    report = changed.filter(report)
+                if known is not None:
+                    report = known.filter(report)
+                summary.add(report)
+                for key in {(f.rule, f.severity) for f in report.findings}:
+                    counts.setdefault(key, [0, 0])[1] += 1
+                for finding in report.findings:
+                    counts[(finding.rule, finding.severity)][0] += 1
+                problems.extend(p for p in new_problems if p not in problems)
+                for writer in writers:
+                    writer.file(report)
+                offset = getattr(item, "offset", None)
+                if checkpoint is not None:
+                    checkpoint.done(order.popleft(), offset)
+                    if checkpoint.due():
+                        _save_checkpoint(checkpoint, summary, counts, files)
+                progress.step(position.share(item) if position else None)
+        except KeyboardInterrupt:
+            if checkpoint is not None:
+                _save_checkpoint(checkpoint, summary, counts, files)
+                print(f"auditor: interrupted; run the same command again to go on from {args.resume}",
+                      file=sys.stderr)
+            raise
         progress.close()
         for writer in writers:
             writer.end(summary)
+        if checkpoint is not None:
+            _save_checkpoint(checkpoint, summary, counts, files, complete=True)
     if fixer is not None:
         fixer.close()
         if args.diff:
@@ -340,6 +395,81 @@ def run_check(args) -> int:
         print(f"auditor: {summary.warnings} warnings, more than --max-warnings {args.max_warnings}", file=sys.stderr)
         return EXIT_FINDINGS
     return EXIT_FINDINGS if summary.at_or_above(fail_on) else EXIT_OK
+
+
+def _checkpoint(args, paths: list[str], formats: list[tuple[str, str | None]]) -> Checkpoint:
+    """``--resume``: the checkpoint, refused with what to do when the outputs cannot be resumed."""
+    for name, target in formats:
+        if not getattr(REPORT_WRITERS[name], "resumable", False):
+            raise UsageError(f"--resume needs outputs written page by page: use --format jsonl (and --report "
+                             f"jsonl=FILE), not {name}; convert afterwards with 'auditor summarize'")
+        if not target:
+            raise UsageError("--resume appends to its output files: give one with --output FILE")
+    if args.fix or args.diff or args.baseline or args.diff_base:
+        raise UsageError("--resume is for archive runs; it does not combine with --fix, --diff, --baseline "
+                         "or --diff-base")
+    try:
+        return Checkpoint(args.resume, paths)
+    except CheckpointError as exc:
+        raise UsageError(str(exc)) from None
+
+
+@contextlib.contextmanager
+def _resumed_output(path: str, size: int):
+    """An output file that a resumed run appends to: cut back to the length the checkpoint saw (a
+    line written after the last save is written again), or started when the run is new."""
+    if os.path.isdir(path):
+        raise UsageError(f"cannot write {path}: it is a folder; give a file name")
+    try:
+        handle = open(path, "r+b" if os.path.exists(path) else "w+b")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}; check that its folder exists "
+                         "and is writable") from None
+    try:
+        length = handle.seek(0, os.SEEK_END)
+        if length < size:
+            raise UsageError(f"{path} is shorter than the checkpoint recorded ({length} < {size} bytes): it "
+                             "was changed since; remove the checkpoint to start afresh")
+        handle.truncate(size)
+        handle.seek(size)
+        stream = io.TextIOWrapper(handle, encoding="utf-8", newline="", write_through=True)
+        yield stream
+        stream.flush()
+    finally:
+        handle.close()
+
+
+def _save_checkpoint(checkpoint: Checkpoint, summary: Summary, counts: dict, files: dict,
+                     complete: bool = False) -> None:
+    """Flush the outputs to disk, then record how far the run is (in that order, so the checkpoint
+    never points past what the files hold)."""
+    sizes = {}
+    for target, stream in files.items():
+        stream.flush()
+        os.fsync(stream.fileno())
+        sizes[target] = os.fstat(stream.fileno()).st_size
+    checkpoint.save(summary.to_dict(), sizes, {f"{rule}|{severity}": value for (rule, severity), value in counts.items()},
+                    complete=complete)
+
+
+class _Position:
+    """How far a run is through its inputs, by bytes: archives' records are not counted ahead."""
+
+    def __init__(self, paths: list[str]):
+        self.before: dict[str, int] = {}  # bytes of the inputs before each one
+        self.sizes: dict[str, int] = {}
+        total = 0
+        for path in paths:
+            size = count_bytes(path) if path != "-" else 0
+            self.before.setdefault(path, total)
+            self.sizes.setdefault(path, size)
+            total += size
+        self.total = total or 1
+
+    def share(self, item) -> float:
+        path = getattr(item, "archive", item)
+        offset = getattr(item, "offset", None)
+        return (self.before.get(path, 0) + (offset if offset is not None else self.sizes.get(path, 0))) / self.total
 
 
 class _Fixer:
@@ -447,6 +577,45 @@ def run_init(args) -> int:
         raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     pack = style.pack()[0]
     print(f"wrote {args.output}: pack {pack}, from {style.pages} page(s); review it, then run 'auditor check'")
+    return EXIT_OK
+
+
+def run_summarize(args) -> int:
+    from .summarize import sentences, summarize, tables
+
+    def lines():
+        for path in args.results:
+            try:
+                handle = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
+            except OSError as exc:
+                raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+            with contextlib.ExitStack() as stack:
+                if handle is not sys.stdin:
+                    stack.enter_context(handle)
+                for number, text in enumerate(handle, 1):
+                    yield path, number, text
+
+    summary = summarize(lines(), agency=args.agency)
+    for skipped in summary.skipped[:10]:
+        print(f"auditor: skipped {skipped}", file=sys.stderr)
+    if len(summary.skipped) > 10:
+        print(f"auditor: skipped {len(summary.skipped) - 10} more lines", file=sys.stderr)
+    if not summary.pages:
+        raise UsageError("no pages in the results" + (f" that credit, cite or name {args.agency}" if args.agency
+                                                      else "; write them with 'auditor check --format jsonl'"))
+    with open_output(args.output) as stream:
+        if args.format == "json":
+            json.dump(summary.to_dict(), stream, indent=1, ensure_ascii=False)
+            stream.write("\n")
+            return EXIT_OK
+        style = "github" if args.format == "markdown" else "simple"
+        stream.write(f"{summary.pages:,} pages from {len(summary.hosts):,} hosts\n")
+        for title, headers, rows in tables(summary, args.top, args.agency):
+            stream.write(f"\n{'### ' if args.format == 'markdown' else ''}{title}\n\n")
+            stream.write((tabulate(rows, headers=headers, tablefmt=style, intfmt=",") if rows else "none") + "\n")
+        if args.agency:
+            stream.write(f"\n{'### ' if args.format == 'markdown' else ''}{args.agency}, in words\n\n")
+            stream.write("\n".join(printable(line) for line in sentences(summary, args.agency, args.top)) + "\n")
     return EXIT_OK
 
 
@@ -583,9 +752,18 @@ def run_extract(args) -> int:
     with open_output(args.output) as stream:
         writer = EXTRACT_WRITERS[args.format](stream, color=use_color(stream) and not args.output)
         writer.begin()
-        for path in paths:
-            writer.document(extract_file(path, registry, args.max_size, why=args.why, sites=ruleset.sites,
-                                         url=args.url))
+        for item in expand(paths):
+            if isinstance(item, ArchiveRecord):
+                document = document_from_page(page_from_record(item, args.max_size), registry, why=args.why,
+                                              sites=ruleset.sites, url=item.url)
+                document.url = document.url or item.url
+            elif item.lower().endswith(GZIP_PAGE_SUFFIXES):
+                document = document_from_page(read_gzip_page(item, args.max_size), registry, why=args.why,
+                                              sites=ruleset.sites, url=args.url)
+            else:
+                document = extract_file(item, registry, args.max_size, why=args.why, sites=ruleset.sites,
+                                        url=args.url)
+            writer.document(document)
         writer.end()
     return EXIT_OK
 
@@ -637,14 +815,14 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def open_output(path: str | None):
+def open_output(path: str | None, binary: bool = False):
     """A file to write a report to, or standard output.
 
     The report is written to a temporary file in the same folder and renamed over ``path`` only when
     it is complete: an interrupted run leaves the previous report or none, never half of one.
     """
     if not path:
-        yield sys.stdout
+        yield sys.stdout.buffer if binary else sys.stdout
         return
     if os.path.isdir(path):
         raise UsageError(f"cannot write {path}: it is a folder; give a file name")
@@ -655,7 +833,7 @@ def open_output(path: str | None):
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}; check that its folder exists "
                          "and is writable") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with (os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")) as stream:
             yield stream
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is as readable as any file
         os.replace(temporary, path)

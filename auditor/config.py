@@ -64,8 +64,13 @@ class Override:
     settings: dict = field(default_factory=dict)
 
     def matches(self, path: str, config_path: str | None) -> bool:
+        """``path`` is a file, or the crawled address of an archive record: ``https://www.dw.com/en/x``
+        is matched as ``www.dw.com/en/x``, so that ``files: ["www.dw.com/**"]`` picks a site."""
         from .loader import matches_glob
 
+        if path.startswith(("http://", "https://")):
+            address = path.split("://", 1)[1].split("#", 1)[0].split("?", 1)[0]
+            return any(matches_glob(address, pattern) for pattern in self.files)
         base = Path(config_path).resolve().parent if config_path else Path.cwd()
         try:
             relative = Path(path).resolve().relative_to(base).as_posix()

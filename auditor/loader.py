@@ -19,6 +19,10 @@ from pathlib import Path
 from bs4.dammit import EncodingDetector
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+#: web archives (auditor.archive reads their HTML records) and gzipped pages, also found in folders
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+GZIP_PAGE_SUFFIXES = (".html.gz", ".htm.gz", ".xhtml.gz")
+FOUND_SUFFIXES = HTML_SUFFIXES + ARCHIVE_SUFFIXES + GZIP_PAGE_SUFFIXES
 #: Pages larger than this are refused (an archive page is rarely over 5 MB).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
@@ -57,7 +61,8 @@ class Page:
 def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> Iterator[str]:
     """Expand the command-line paths into input files, in a stable order.
 
-    Directories recurse over ``*.html``, ``*.htm`` and ``*.xhtml`` (hidden directories skipped);
+    Directories recurse over ``*.html``, ``*.htm`` and ``*.xhtml``, web archives (``*.warc``,
+    ``*.warc.gz``, ``*.arc``, ``*.arc.gz``) and gzipped pages (``*.html.gz``), hidden directories skipped;
     files named explicitly are taken whatever their suffix; ``-`` is standard input. ``include`` and
     ``exclude`` are glob patterns matched against the path relative to the directory given.
     """
@@ -74,7 +79,7 @@ def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterabl
         for directory, subdirs, files in os.walk(root):
             subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d != "node_modules")
             for name in files:
-                if name.lower().endswith(HTML_SUFFIXES):
+                if name.lower().endswith(FOUND_SUFFIXES):
                     found.append(Path(directory) / name)
         for path in sorted(found):
             relative = path.relative_to(root).as_posix()

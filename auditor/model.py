@@ -257,6 +257,10 @@ class FileReport:
 
     path: str
     findings: list[Finding] = field(default_factory=list)
+    #: the page's address: the crawled one for an archive record, else its canonical URL
+    url: str | None = None
+    #: what the page credits (auditor.facts.page_facts), for the formats that need it (jsonl, parquet)
+    facts: dict | None = None
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(SEVERITIES, 0)

@@ -13,7 +13,11 @@ EXTRACT_WRITERS: dict[str, type] = {}
 REPORT_WRITERS: dict[str, type] = {}
 
 _MODULES = ("extract_table", "extract_json", "report_table", "report_json", "report_sarif", "report_github",
-            "report_gitlab", "report_junit", "report_markdown", "report_concise")
+            "report_gitlab", "report_junit", "report_markdown", "report_concise", "report_jsonl", "report_parquet")
+
+
+class WriterUnavailable(Exception):
+    """A format that needs an optional package which is not installed (the message says which)."""
 
 
 def register_extract(name: str):

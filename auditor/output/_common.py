@@ -50,6 +50,11 @@ def rule_text(ruleset, rule_id: str, key: str) -> str:
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
+def is_record(report) -> bool:
+    """A report on an archive record (``crawl.warc.gz#1234``), which outputs show with its URL."""
+    return bool(report.url) and "#" in report.path and report.path.rsplit("#", 1)[1].isdigit()
+
+
 def printable(text: str) -> str:
     """Page text made safe for terminals, CI logs and XML: control characters shown as ``\\x1b``."""
     if not text or not _CONTROL.search(text):

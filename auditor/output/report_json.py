@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from . import register_report
+from ._common import is_record
 
 
 @register_report("json")
@@ -21,6 +22,8 @@ class ReportJsonWriter:
 
     def file(self, report) -> None:
         entry = {"path": report.path, "findings": [f.to_dict() for f in report.findings]}
+        if is_record(report):
+            entry = {"path": report.path, "url": report.url, "findings": entry["findings"]}
         self.stream.write((",\n  " if self.count else "\n  ") + json.dumps(entry, ensure_ascii=False))
         self.count += 1
 

@@ -12,7 +12,15 @@ from urllib.parse import quote
 
 from .. import __version__
 from . import register_report
-from ._common import FINGERPRINT_NAME, Occurrences, fingerprint, relative_path, repository_root, rule_text
+from ._common import (
+    FINGERPRINT_NAME,
+    Occurrences,
+    fingerprint,
+    is_record,
+    relative_path,
+    repository_root,
+    rule_text,
+)
 
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -46,8 +54,15 @@ class SarifWriter:
         return {"uri": quote(relative, safe="/"), "uriBaseId": "%SRCROOT%"}
 
     def file(self, report) -> None:
-        location = self._location(report.path)
-        uri = location["uri"]
+        record = is_record(report)
+        if record:
+            # an archive record: the archive is the artifact; the record's offset and URL are properties
+            archive, offset = report.path.rsplit("#", 1)
+            location = self._location(archive)
+            uri = location["uri"] + "#" + offset  # fingerprints tell the records of one archive apart
+        else:
+            location = self._location(report.path)
+            uri = location["uri"]
         for finding in report.findings:
             if self.count >= MAX_RESULTS:
                 self.dropped += 1
@@ -66,6 +81,8 @@ class SarifWriter:
                 result["ruleIndex"] = self.rule_index[finding.rule]
             if finding.figure:
                 result["properties"] = {"figure": finding.figure}
+            if record:
+                result.setdefault("properties", {}).update(recordOffset=int(offset), url=report.url)
             if finding.edit and finding.edit.get("locations"):
                 # SARIF fixes: what `auditor check --fix` would write, for tools that apply them
                 result["fixes"] = [{

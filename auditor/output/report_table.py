@@ -8,7 +8,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from . import register_report
-from ._common import printable
+from ._common import is_record, printable
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
 _RESET = "\033[0m"
@@ -44,7 +44,7 @@ class ReportTableWriter:
                 severity = f"{_COLORS.get(severity, '')}{severity}{_RESET}"
             where = f"{finding.line or 1}:{finding.column or 1}"
             rows.append([where, severity, finding.rule, printable(finding.message)])
-        path = printable(report.path)
+        path = printable(report.path + (f"  {report.url}" if is_record(report) else ""))
         self.stream.write(("\n" if self.written else "") + (f"{_BOLD}{path}{_RESET}" if self.color else path) + "\n")
         table = tabulate(rows, tablefmt="plain", disable_numparse=True, maxcolwidths=[None, None, None, MESSAGE_WIDTH])
         self.stream.write("".join(f"  {line.rstrip()}\n" for line in table.splitlines()))

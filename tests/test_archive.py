@@ -1,0 +1,305 @@
+"""Web archives: WARC and ARC records as pages, JSONL and Parquet streams, summarize, resume, bounded
+batches, and the Dask pipeline."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLES
+from warc_fixtures import add_response, url_of, write_arc, write_warc
+
+from auditor import cli
+from auditor.archive import ArchiveError, is_archive, iter_records, page_from_record
+
+
+def run(*args, cwd=ROOT, env=None):
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "auditor", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env=environment, timeout=300)
+
+
+def jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture
+def warc(tmp_path) -> tuple[Path, list[str]]:
+    path = tmp_path / "crawl.warc.gz"
+    return path, write_warc(path)
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+def test_records_are_the_html_responses_with_their_urls_and_offsets(warc):
+    path, urls = warc
+    records = list(iter_records(str(path)))
+    # the warcinfo, requests, the image, the redirect and the 404 are passed over
+    assert [r.url for r in records] == urls
+    assert all(r.date and r.charset == "utf-8" and r.error is None for r in records)
+    # each offset is where that record starts: reading from it gives the same page first
+    for record in records:
+        again = next(iter_records(str(path), start=record.offset))
+        assert (again.url, again.raw, again.offset) == (record.url, record.raw, record.offset)
+    assert records[0].name == f"{path}#{records[0].offset}"
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.arc.gz", "crawl.arc", "crawl.bin"])
+def test_uncompressed_warc_and_arc_files(tmp_path, name):
+    path = tmp_path / name
+    urls = write_arc(path) if ".arc" in name else write_warc(path, gzip_records=False)
+    assert is_archive(str(path))  # by suffix, or for "crawl.bin" by its first bytes
+    assert [r.url for r in iter_records(str(path))] == urls
+
+
+def test_the_http_charset_decodes_the_page(tmp_path):
+    path = tmp_path / "latin1.warc.gz"
+    write_warc(path, pages=[], extras=False)
+    body = "<html><body><article><h1>Bürgermeister</h1><p>Straße</p></article></body></html>".encode("latin-1")
+    add_response(path, "https://www.example.de/a", body, "text/html; charset=ISO-8859-1")
+    record = next(iter_records(str(path)))
+    page = page_from_record(record)
+    assert "Bürgermeister" in page.text and not page.warnings
+
+
+def test_not_an_archive_and_a_cut_off_archive_are_findings_not_tracebacks(tmp_path, warc):
+    path, urls = warc
+    fake = tmp_path / "fake.warc.gz"
+    fake.write_bytes(gzip.compress(b"<html>not an archive</html>"))
+    with pytest.raises(ArchiveError):
+        list(iter_records(str(fake)))
+    last = list(iter_records(str(path)))[-1]
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(path.read_bytes()[: last.offset + 400])  # the last page is cut off in its middle
+    result = run("check", fake, cut, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    files = json.loads(result.stdout)["files"]
+    assert files[0]["path"] == str(fake)
+    assert "not a readable WARC or ARC file" in files[0]["findings"][0]["message"]
+    assert [f["url"] for f in files[1:]] == urls
+    assert "the record is cut off" in files[-1]["findings"][0]["message"]
+    assert not any("cut off" in finding["message"] for f in files[1:-1] for finding in f["findings"])
+
+
+def test_gzipped_pages_in_a_folder(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "story.html.gz").write_bytes(gzip.compress((SAMPLES / "defects-mixed.html").read_bytes()))
+    (folder / "bomb.html.gz").write_bytes(gzip.compress(b"<html>" + b" " * (3 * 1024 * 1024)))
+    result = run("check", folder, "--format", "json", "--max-size", "1M")
+    files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert set(files) == {"story.html.gz", "bomb.html.gz"}
+    assert {f["rule"] for f in files["story.html.gz"]["findings"]} >= {"caption-missing", "agency-alias"}
+    assert "larger than the 1 MB limit" in files["bomb.html.gz"]["findings"][0]["message"]
+
+
+# -- check and extract on archives --------------------------------------------------------------
+
+def test_check_and_extract_a_warc(warc):
+    path, urls = warc
+    table = run("check", path)
+    assert table.returncode == 1, table.stderr
+    assert f"{path}#" in table.stdout and urls[1] in table.stdout  # record and its URL
+    assert "4 files checked" in table.stdout
+    report = json.loads(run("check", path, "--format", "json").stdout)
+    assert [f["url"] for f in report["files"]] == urls
+    sarif = json.loads(run("check", path, "--format", "sarif").stdout)
+    results = sarif["runs"][0]["results"]
+    assert results and all(r["properties"]["url"] in urls for r in results)
+    assert all("#" not in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results)
+    extracted = json.loads(run("extract", path, "--format", "json").stdout)
+    documents = extracted["documents"] if isinstance(extracted, dict) else extracted
+    assert len(documents) == len(urls)
+    assert any(f["credit"] for d in documents for f in d["figures"])
+
+
+def test_jsonl_is_one_line_per_page_in_order_whatever_the_workers(tmp_path):
+    path = tmp_path / "big.warc.gz"
+    urls = write_warc(path, copies=12, extras=False)  # 48 pages: enough for several batches
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run("check", path, "--format", "jsonl", "-o", one, "-j", "1")
+    run("check", path, "--format", "jsonl", "-o", two, "-j", "2")
+    assert one.read_text() == two.read_text()
+    pages = jsonl(one)
+    assert [p["url"] for p in pages] == urls
+    assert {p["schema"] for p in pages} == {"auditor/page-1"} and {p["host"] for p in pages} == {"news.example"}
+    ap = next(p for p in pages if p["url"].startswith(url_of("ap-wildfire.html")))
+    assert any("AP" in f["agencies"] for f in ap["figures"])
+    assert all(p["counts"]["error"] == sum(f["severity"] == "error" for f in p["findings"]) for p in pages)
+
+
+def test_overrides_match_a_records_host(tmp_path):
+    path = tmp_path / "two-sites.warc.gz"
+    write_warc(path, pages=["defects-mixed.html"], host="quiet.example", extras=False)
+    other = tmp_path / "loud.warc.gz"
+    write_warc(other, pages=["defects-mixed.html"], host="loud.example", extras=False)
+    (tmp_path / ".auditor.yaml").write_text("overrides:\n  - files: ['www.quiet.example/**']\n"
+                                            "    rules: {caption-missing: off}\n", encoding="utf-8")
+    report = json.loads(run("check", path, other, "--format", "json", cwd=tmp_path).stdout)
+    rules = {f["url"].split("/")[2]: {x["rule"] for x in f["findings"]} for f in report["files"]}
+    assert "caption-missing" not in rules["www.quiet.example"]
+    assert "caption-missing" in rules["www.loud.example"]
+
+
+# -- summarize and parquet ----------------------------------------------------------------------
+
+def test_summarize_per_host_and_agency(tmp_path):
+    first, second = tmp_path / "a.warc.gz", tmp_path / "b.warc.gz"
+    write_warc(first, host="alpha.example", extras=False)
+    write_warc(second, pages=["ap-wildfire.html"], host="beta.example", extras=False)
+    results = tmp_path / "results.jsonl"
+    run("check", first, second, "--format", "jsonl", "-o", results)
+    pages = jsonl(results)
+    table = run("summarize", results)
+    assert table.returncode == 0, table.stderr
+    assert "5 pages from 2 hosts" in table.stdout
+    for title in ("hosts", "agencies by host", "findings by rule"):
+        assert f"\n{title}\n" in table.stdout
+    data = json.loads(run("summarize", results, "--format", "json").stdout)
+    beta = data["hosts"]["beta.example"]
+    ap_images = sum("AP" in f["agencies"] for p in pages if p["host"] == "beta.example" for f in p["figures"]
+                    if f["media"] != "video")
+    assert beta["pages"] == 1 and beta["agencies"]["AP"] == ap_images > 0
+    assert sum(h["pages"] for h in data["hosts"].values()) == 5
+    assert data["rules"] and all(totals["findings"] == sum(f["rule"] == rule for p in pages for f in p["findings"])
+                                 for rule, totals in data["rules"].items())
+    words = run("summarize", results, "--agency", "AP").stdout
+    assert f"beta.example: {ap_images} image" in words and "without a photographer" in words
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n" + results.read_text(), encoding="utf-8")
+    mixed = run("summarize", bad)
+    assert mixed.returncode == 0 and "bad.jsonl:1: not a JSON line" in mixed.stderr
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert run("summarize", empty).returncode == 2
+
+
+def test_parquet_rows_per_finding_and_figure(tmp_path, warc):
+    pq = pytest.importorskip("pyarrow.parquet")
+    path, urls = warc
+    out = tmp_path / "audit.parquet"
+    result = run("check", path, "--report", f"parquet={out}", "--format", "jsonl", "-o", tmp_path / "r.jsonl")
+    assert result.returncode == 1, result.stderr
+    table = pq.read_table(out).to_pylist()
+    pages = jsonl(tmp_path / "r.jsonl")
+    assert sum(r["kind"] == "finding" for r in table) == sum(len(p["findings"]) for p in pages)
+    assert sum(r["kind"] == "figure" for r in table) == sum(len(p["figures"]) for p in pages)
+    assert {r["url"] for r in table} <= set(urls) and {r["host"] for r in table} == {"news.example"}
+    assert any(r["kind"] == "figure" and "AP" in r["agencies"] for r in table)
+
+
+# -- resume ---------------------------------------------------------------------------------------
+
+def _interrupt_after(monkeypatch, pages: int) -> None:
+    """Make the next in-process run stop with Ctrl-C after ``pages`` pages."""
+    real = cli.run_items
+
+    def stopping(*args, **kwargs):
+        for index, result in enumerate(real(*args, **kwargs)):
+            if index == pages:
+                raise KeyboardInterrupt
+            yield result
+
+    monkeypatch.setattr(cli, "run_items", stopping)
+
+
+def test_resume_goes_on_where_an_interrupted_run_stopped(tmp_path, monkeypatch):
+    first, second = tmp_path / "a.warc.gz", tmp_path / "b.warc.gz"
+    write_warc(first, copies=3)
+    write_warc(second, host="other.example")
+    loose = tmp_path / "loose.html"
+    loose.write_bytes((SAMPLES / "defects-mixed.html").read_bytes())
+    inputs = [str(first), str(loose), str(second)]
+    real_run_items = cli.run_items
+    whole = tmp_path / "whole.jsonl"
+    assert cli.main(["check", *inputs, "--format", "jsonl", "-o", str(whole), "-j", "1", "-q"]) == 1
+    out, checkpoint = tmp_path / "out.jsonl", tmp_path / "run.checkpoint"
+    args = ["check", *inputs, "--format", "jsonl", "-o", str(out), "--resume", str(checkpoint), "-j", "1", "-q"]
+    monkeypatch.setattr("auditor.checkpoint.SAVE_EVERY", 0.0)  # save after every page
+    for stop in (5, 9, 2):  # inside the first archive, inside the second, then once more
+        _interrupt_after(monkeypatch, stop)
+        assert cli.main(args) == 130
+        state = json.loads(checkpoint.read_text())
+        assert not state["complete"]
+        with open(out, "a", encoding="utf-8") as handle:
+            handle.write('{"half a line')  # a crash after the last save leaves a partial line
+    monkeypatch.setattr(cli, "run_items", real_run_items)
+    assert cli.main(args) == 1  # the findings of the whole run decide the exit code
+    assert out.read_text() == whole.read_text()
+    assert json.loads(checkpoint.read_text())["complete"]
+    assert cli.main(args) == 1 and out.read_text() == whole.read_text()  # a complete run is not redone
+
+
+def test_resume_refuses_what_it_cannot_resume(tmp_path, warc):
+    path, _ = warc
+    checkpoint = tmp_path / "c.json"
+    table = run("check", path, "--resume", checkpoint)
+    assert table.returncode == 2 and "--format jsonl" in table.stderr
+    stdout = run("check", path, "--format", "jsonl", "--resume", checkpoint)
+    assert stdout.returncode == 2 and "--output" in stdout.stderr
+    out = tmp_path / "o.jsonl"
+    assert run("check", path, "--format", "jsonl", "-o", out, "--resume", checkpoint).returncode == 1
+    other = tmp_path / "other.warc.gz"
+    write_warc(other)
+    changed = run("check", other, "--format", "jsonl", "-o", out, "--resume", checkpoint)
+    assert changed.returncode == 2 and "other inputs" in changed.stderr
+    checkpoint.write_text("garbage", encoding="utf-8")
+    broken = run("check", path, "--format", "jsonl", "-o", out, "--resume", checkpoint)
+    assert broken.returncode == 2 and "cannot read the checkpoint" in broken.stderr
+
+
+# -- bounded memory ---------------------------------------------------------------------------------
+
+def test_workers_get_bounded_batches_not_the_whole_archive(warc):
+    """run_items reads ahead only a few batches per worker, so a WARC of any size streams through."""
+    from auditor.api import build_ruleset
+    from auditor.rules import Engine
+    from auditor.runner import BATCH_ITEMS, BATCHES_IN_FLIGHT, RunSpec, run_items
+
+    path, _ = warc
+    record = next(iter_records(str(path)))
+    pulled = 0
+
+    def endless():
+        nonlocal pulled
+        while True:
+            pulled += 1
+            yield record
+
+    ruleset = build_ruleset()
+    results = run_items(endless(), RunSpec(), Engine(ruleset), jobs=2)
+    for _ in range(3):
+        next(results)
+    limit = 2 * BATCHES_IN_FLIGHT * BATCH_ITEMS + BATCH_ITEMS
+    assert pulled <= limit, f"read {pulled} records ahead"
+    results.close()
+
+
+# -- Dask ---------------------------------------------------------------------------------------------
+
+def test_dask_on_a_local_cluster_equals_the_single_process_run(tmp_path):
+    pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("dask.distributed")
+    from auditor.dask import audit_bag, write_jsonl
+
+    first, second = tmp_path / "a.warc.gz", tmp_path / "b.warc.gz"
+    write_warc(first)
+    write_arc(second.with_suffix("").with_suffix(".arc.gz"))
+    arc = second.with_suffix("").with_suffix(".arc.gz")
+    paths = [str(first), str(arc)]
+    single = tmp_path / "single.jsonl"
+    run("check", *paths, "--format", "jsonl", "-o", single, "-j", "1")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster):
+        pages = audit_bag(paths).compute()
+        files = write_jsonl(paths, str(tmp_path / "out"))
+    expected = jsonl(single)
+    assert pages == expected
+    assert len(files) == 2
+    assert [json.loads(line) for f in sorted(files) for line in Path(f).read_text().splitlines()] == expected
