@@ -609,7 +609,9 @@ def run_summarize(args) -> int:
             stream.write("\n")
             return EXIT_OK
         style = "github" if args.format == "markdown" else "simple"
-        stream.write(f"{summary.pages:,} pages from {len(summary.hosts):,} hosts\n")
+        hosts = len(summary.hosts)
+        stream.write(f"{summary.pages:,} page{'s' if summary.pages != 1 else ''} from {hosts:,} "
+                     f"host{'s' if hosts != 1 else ''}\n")
         for title, headers, rows in tables(summary, args.top, args.agency):
             stream.write(f"\n{'### ' if args.format == 'markdown' else ''}{title}\n\n")
             stream.write((tabulate(rows, headers=headers, tablefmt=style, intfmt=",") if rows else "none") + "\n")

@@ -19,80 +19,16 @@ Each JSONL line is what ``auditor check --format jsonl`` writes for the same pag
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 try:
     import dask.bag as db
 except ImportError as exc:  # pragma: no cover - an extra
     raise ImportError("auditor.dask needs Dask: pip install 'auditor[dask]'") from exc
 
-from .archive import ArchiveError, ArchiveRecord, iter_records
 from .loader import DEFAULT_MAX_BYTES
-from .output.report_jsonl import page_record
 from .output.report_parquet import rows
-
-
-@dataclass(frozen=True)
-class AuditOptions:
-    """What every worker needs to build the same rule set (rule sets are rebuilt, not shipped)."""
-
-    packs: tuple[str, ...] | None = None
-    config: str | None = None  # a config file path the workers can read
-    agencies: tuple[str, ...] = ()
-    max_bytes: int = DEFAULT_MAX_BYTES
-    site_profiles: bool = True
-    storage_options: dict = field(default_factory=dict, hash=False, compare=False)
-
-
-_ENGINES: dict = {}
-
-
-def _engine(options: AuditOptions):
-    """One rule set and engine per worker process and options, built on first use."""
-    key = (options.packs, options.config, options.agencies, options.site_profiles)
-    if key not in _ENGINES:
-        from .api import build_ruleset
-        from .runner import Engines, RunSpec
-
-        config = None
-        if options.config:
-            from .config import load_config
-            config = load_config(options.config)
-        spec = RunSpec(list(options.packs) if options.packs else None, config or _default_config(),
-                       list(options.agencies), options.max_bytes, site_profiles=options.site_profiles, facts=True)
-        ruleset = build_ruleset(spec.packs, spec.config, agencies=spec.agencies, site_profiles=spec.site_profiles)
-        from .rules import Engine
-        _ENGINES[key] = (Engines(spec, Engine(ruleset)), spec)
-    return _ENGINES[key]
-
-
-def _default_config():
-    from .config import Config
-    return Config()
-
-
-def audit_archive(path: str, options: AuditOptions = AuditOptions()) -> Iterator[dict]:
-    """The JSONL page records of one archive, in file order (one Dask partition)."""
-    from .runner import check_item
-
-    engines, spec = _engine(options)
-    try:
-        with _open(path, options.storage_options) as stream:
-            for record in iter_records(path, max_bytes=options.max_bytes, stream=stream):
-                engine = engines.for_path(record.name, record.url)
-                yield page_record(check_item(engine, engine.ruleset, record, spec))
-    except (ArchiveError, OSError) as exc:
-        record = ArchiveRecord(path, None, error=str(exc))
-        engine = engines.for_path(path)
-        yield page_record(check_item(engine, engine.ruleset, record, spec))
-
-
-def _open(path: str, storage_options: dict):
-    if "://" in path and not path.startswith("file://"):
-        import fsspec
-        return fsspec.open(path, "rb", **storage_options).open()
-    return open(path.removeprefix("file://"), "rb")  # noqa: SIM115 - the caller's with closes it
+from .pipeline import AuditOptions, audit_archive
 
 
 def audit_bag(paths: Sequence[str], packs: Sequence[str] | None = None, config: str | None = None,

@@ -130,14 +130,14 @@ def tables(summary: Summary, top: int = 20, agency: str | None = None) -> list[t
 
 
 def sentences(summary: Summary, agency: str, top: int = 10) -> list[str]:
-    """For one agency, a line per host in words: "host X: 1,204 images credit AP; 37 have no credit;
-    12 credit AP without a photographer"."""
+    """For one agency, a line per host in words: "host X: 1,204 of 1,530 images credit AP (12 without a
+    photographer); 37 images have no credit"."""
     out = []
-    hosts = sorted(summary.hosts.items(), key=lambda kv: -max((n for a, n in kv[1].agencies.items()
-                                                                 if a.casefold() == agency.casefold()), default=0))
-    for host, t in hosts[:top]:
-        name = next((a for a in t.agencies if a.casefold() == agency.casefold()), agency)
-        out.append(f"{host}: {t.agencies[name]:,} image{'s' if t.agencies[name] != 1 else ''} credit {name}; "
-                   f"{t.uncredited:,} of its {t.images:,} have no credit; "
-                   f"{t.agency_only[name]:,} credit {name} without a photographer")
+    key = agency.casefold()
+    hosts = sorted(summary.hosts.items(),
+                   key=lambda kv: (-max((n for a, n in kv[1].agencies.items() if a.casefold() == key), default=0), kv[0]))
+    for host, t in hosts[:top] if top else hosts:
+        name = next((a for a in t.agencies if a.casefold() == key), agency)
+        out.append(f"{host}: {t.agencies[name]:,} of {t.images:,} image{'s' if t.images != 1 else ''} credit {name} "
+                   f"({t.agency_only[name]:,} without a photographer); {t.uncredited:,} have no credit")
     return out

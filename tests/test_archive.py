@@ -106,7 +106,7 @@ def test_check_and_extract_a_warc(warc):
     table = run("check", path)
     assert table.returncode == 1, table.stderr
     assert f"{path}#" in table.stdout and urls[1] in table.stdout  # record and its URL
-    assert "4 files checked" in table.stdout
+    assert "4 pages checked" in table.stdout
     report = json.loads(run("check", path, "--format", "json").stdout)
     assert [f["url"] for f in report["files"]] == urls
     sarif = json.loads(run("check", path, "--format", "sarif").stdout)
@@ -147,6 +147,18 @@ def test_overrides_match_a_records_host(tmp_path):
     assert "caption-missing" in rules["www.loud.example"]
 
 
+def test_readme_archive_examples_are_real_runs(tmp_path):
+    """The README's archive examples, run on the WARC its note says tests/warc_fixtures.py writes."""
+    from test_readme import shown_output
+
+    write_warc(tmp_path / "crawl.warc.gz")
+    env = {"COLUMNS": "200"}
+    for command in ("auditor check crawl.warc.gz", "auditor check crawl.warc.gz --format jsonl -o results.jsonl",
+                    "auditor summarize results.jsonl --agency AP"):
+        result = run(*command.split()[1:], cwd=tmp_path, env=env)
+        assert result.stdout.strip() == shown_output(command), f"README example of '{command}' is stale"
+
+
 # -- summarize and parquet ----------------------------------------------------------------------
 
 def test_summarize_per_host_and_agency(tmp_path):
@@ -170,7 +182,7 @@ def test_summarize_per_host_and_agency(tmp_path):
     assert data["rules"] and all(totals["findings"] == sum(f["rule"] == rule for p in pages for f in p["findings"])
                                  for rule, totals in data["rules"].items())
     words = run("summarize", results, "--agency", "AP").stdout
-    assert f"beta.example: {ap_images} image" in words and "without a photographer" in words
+    assert f"beta.example: {ap_images} of " in words and "without a photographer" in words
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{not json\n" + results.read_text(), encoding="utf-8")
     mixed = run("summarize", bad)
@@ -303,3 +315,27 @@ def test_dask_on_a_local_cluster_equals_the_single_process_run(tmp_path):
     assert pages == expected
     assert len(files) == 2
     assert [json.loads(line) for f in sorted(files) for line in Path(f).read_text().splitlines()] == expected
+
+
+# -- PySpark (the recipe in docs/archives.md) -----------------------------------------------------------
+
+def test_the_pyspark_recipe_in_the_docs_equals_the_single_process_run(tmp_path):
+    pytest.importorskip("pyspark")
+    import re
+    import shutil
+
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("PySpark needs a Java runtime")
+    docs = (ROOT / "docs" / "archives.md").read_text(encoding="utf-8")
+    recipe = next(block for block in re.findall(r"```python\n(.*?)```", docs, re.S) if "def audit_partition" in block)
+    namespace: dict = {}
+    exec(compile(recipe, "docs/archives.md", "exec"), namespace)  # noqa: S102 - our own documentation
+    first, second = tmp_path / "a.warc.gz", tmp_path / "b.warc.gz"
+    write_warc(first)
+    write_warc(second, host="other.example")
+    single = tmp_path / "single.jsonl"
+    run("check", first, second, "--format", "jsonl", "-o", single, "-j", "1")
+    out = tmp_path / "spark-out"
+    namespace["run"]([str(first), str(second)], str(out))
+    lines = [json.loads(line) for part in sorted(out.glob("part-*")) for line in part.read_text().splitlines()]
+    assert lines == jsonl(single)

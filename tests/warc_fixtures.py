@@ -4,6 +4,7 @@ but does not write): the samples as crawled pages, with the records a real crawl
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 from pathlib import Path
 
@@ -25,13 +26,17 @@ def write_warc(path: Path, pages=PAGES, host: str = "news.example", extras: bool
     urls = []
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=gzip_records)
-        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "auditor tests"}))
+        info = writer.create_warcinfo_record(path.name, {"software": "auditor tests"})
+        for key, value in _fixed(path.name, "warcinfo").items():
+            info.rec_headers.replace_header(key, value)
+        writer.write_record(info)
         for copy in range(copies):
             for name in pages:
                 url = url_of(name, host) + (f"?copy={copy}" if copies > 1 else "")
                 if extras:
                     request = StatusAndHeaders("GET / HTTP/1.1", [("Host", host)], is_http_request=True)
-                    writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
+                    writer.write_record(writer.create_warc_record(url, "request", http_headers=request,
+                                                                  warc_headers_dict=_fixed(url, "request")))
                 _response(writer, url, (SAMPLES / name).read_bytes(), "text/html; charset=utf-8")
                 urls.append(url)
                 if extras:
@@ -42,10 +47,18 @@ def write_warc(path: Path, pages=PAGES, host: str = "news.example", extras: bool
     return urls
 
 
+def _fixed(url: str, kind: str) -> dict:
+    """Record headers that do not change from run to run, so that record offsets are the same each time."""
+    digest = hashlib.sha1(f"{kind} {url}".encode()).hexdigest()
+    return {"WARC-Date": "2024-05-01T12:00:00Z",
+            "WARC-Record-ID": f"<urn:uuid:{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}>"}
+
+
 def _response(writer, url: str, body: bytes, content_type: str, status: str = "200 OK") -> None:
     headers = StatusAndHeaders(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))],
                                protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
+                                                  warc_headers_dict=_fixed(url, "response")))
 
 
 def add_response(path: Path, url: str, body: bytes, content_type: str) -> None:

@@ -16,11 +16,12 @@ _BOLD = "\033[1m"
 MESSAGE_WIDTH = 90
 
 
-def summary_line(summary) -> str:
+def summary_line(summary, unit: str = "file") -> str:
+    """``unit``: "page" when the run read archive records (one archive file holds many pages)."""
     def plural(count, word):
         return f"{count} {word}{'' if count == 1 else 's'}"
 
-    return (f"{plural(summary.files, 'file')} checked: {plural(summary.errors, 'error')}, "
+    return (f"{plural(summary.files, unit)} checked: {plural(summary.errors, 'error')}, "
             f"{plural(summary.warnings, 'warning')}, {plural(summary.suggestions, 'suggestion')}")
 
 
@@ -30,11 +31,14 @@ class ReportTableWriter:
         self.stream = stream
         self.color = color
         self.written = False
+        self.unit = "file"
 
     def begin(self) -> None:
         pass
 
     def file(self, report) -> None:
+        if is_record(report):
+            self.unit = "page"
         if not report.findings:
             return
         rows = []
@@ -52,4 +56,4 @@ class ReportTableWriter:
         self.written = True
 
     def end(self, summary) -> None:
-        self.stream.write(("\n" if self.written else "") + summary_line(summary) + "\n")
+        self.stream.write(("\n" if self.written else "") + summary_line(summary, self.unit) + "\n")
