@@ -27,7 +27,7 @@ except ImportError as exc:  # pragma: no cover - an extra
     raise ImportError("auditor.dask needs Dask: pip install 'auditor[dask]'") from exc
 
 from .loader import DEFAULT_MAX_BYTES
-from .output.report_parquet import rows
+from .output.report_parquet import parquet_schema, rows
 from .pipeline import AuditOptions, audit_archive
 
 
@@ -57,13 +57,15 @@ def write_parquet(paths: Sequence[str], target: str, storage_options: dict | Non
     """Audit ``paths`` and write Parquet partitions under ``target``: one row per finding and one per
     figure, with the columns of ``--report parquet`` (needs pyarrow)."""
     import pandas as pd
+    import pyarrow as pa
 
     bag = audit_bag(paths, storage_options=storage_options, **options)
     table = bag.map_partitions(_rows)
     columns = ["kind", "path", "url", "host", "date", "figure", "rule", "severity", "message", "line",
                "caption", "credit", "agencies", "agency_only", "media"]
     meta = pd.DataFrame({name: pd.Series(dtype="object") for name in columns})
-    table.to_dataframe(meta=meta).to_parquet(target, storage_options=storage_options or {}, write_index=False)
+    table.to_dataframe(meta=meta).to_parquet(target, storage_options=storage_options or {}, write_index=False,
+                                             schema=parquet_schema(pa))
 
 
 def _rows(pages: list[dict]) -> list[dict]:

@@ -266,6 +266,28 @@ def test_resume_refuses_what_it_cannot_resume(tmp_path, warc):
     assert broken.returncode == 2 and "cannot read the checkpoint" in broken.stderr
 
 
+def test_progress_shows_pages_per_second_share_and_time_left():
+    from auditor.runner import Progress
+
+    class Terminal(list):
+        def isatty(self):
+            return True
+
+        def write(self, text):
+            self.append(text)
+
+        def flush(self):
+            pass
+
+    terminal = Terminal()
+    progress = Progress(None, stream=terminal, archives=True)
+    progress.enabled = True  # CI sets $CI, which turns the bar off
+    progress.last = -1.0
+    progress.step(0.25)
+    line = terminal[-1]
+    assert "1 pages" in line and "/s" in line and "25%" in line and "ETA" in line
+
+
 # -- bounded memory ---------------------------------------------------------------------------------
 
 def test_workers_get_bounded_batches_not_the_whole_archive(warc):
@@ -298,7 +320,7 @@ def test_workers_get_bounded_batches_not_the_whole_archive(warc):
 def test_dask_on_a_local_cluster_equals_the_single_process_run(tmp_path):
     pytest.importorskip("dask.bag")
     distributed = pytest.importorskip("dask.distributed")
-    from auditor.dask import audit_bag, write_jsonl
+    from auditor.dask import audit_bag, write_jsonl, write_parquet
 
     first, second = tmp_path / "a.warc.gz", tmp_path / "b.warc.gz"
     write_warc(first)
@@ -311,10 +333,16 @@ def test_dask_on_a_local_cluster_equals_the_single_process_run(tmp_path):
             distributed.Client(cluster):
         pages = audit_bag(paths).compute()
         files = write_jsonl(paths, str(tmp_path / "out"))
+        write_parquet(paths, str(tmp_path / "parquet"))
     expected = jsonl(single)
     assert pages == expected
     assert len(files) == 2
     assert [json.loads(line) for f in sorted(files) for line in Path(f).read_text().splitlines()] == expected
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(tmp_path / "parquet").to_pylist()
+    assert sum(r["kind"] == "finding" for r in table) == sum(len(p["findings"]) for p in expected)
+    assert sum(r["kind"] == "figure" for r in table) == sum(len(p["figures"]) for p in expected)
 
 
 # -- PySpark (the recipe in docs/archives.md) -----------------------------------------------------------

@@ -18,7 +18,8 @@ from . import WriterUnavailable, register_report
 ROWS_PER_GROUP = 50_000
 
 
-def _schema(pa):
+def parquet_schema(pa):
+    """The columns (pyarrow is passed in: it is an optional dependency)."""
     return pa.schema([
         ("kind", pa.string()), ("path", pa.string()), ("url", pa.string()), ("host", pa.string()),
         ("date", pa.string()), ("figure", pa.int32()),
@@ -53,7 +54,7 @@ class ReportParquetWriter:
             import pyarrow.parquet as pq
         except ImportError:
             raise WriterUnavailable("the parquet format needs pyarrow: pip install 'auditor[parquet]'") from None
-        self.pa, self.schema = pa, _schema(pa)
+        self.pa, self.schema = pa, parquet_schema(pa)
         self.writer = pq.ParquetWriter(stream, self.schema, compression="zstd")
         self.pending: list[dict] = []
 
