@@ -347,8 +347,9 @@ def test_dask_on_a_local_cluster_equals_the_single_process_run(tmp_path):
 
 # -- PySpark (the recipe in docs/archives.md) -----------------------------------------------------------
 
-def test_the_pyspark_recipe_in_the_docs_equals_the_single_process_run(tmp_path):
+def test_the_pyspark_recipe_in_the_docs_equals_the_single_process_run(tmp_path, monkeypatch):
     pytest.importorskip("pyspark")
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)  # the executors run this environment's Python
     import re
     import shutil
 
