@@ -301,6 +301,10 @@ def run_check(args) -> int:
     _refuse_overwriting_inputs(paths, [args.output, *(target for _, target in extra)])
     configs = _own_configs(args, config, paths)
     formats = ([] if args.diff else [(args.format, args.output)]) + extra
+    archives = [p for p in paths if p != "-" and is_archive(p)]
+    if archives and (args.fix or args.diff):
+        raise UsageError(f"--fix and --diff edit HTML files; {archives[0]} is an archive, which auditor never "
+                         "writes into")
     checkpoint = _checkpoint(args, paths, formats) if args.resume else None
     counts: dict[tuple[str, str], list[int]] = {}
     if checkpoint is not None:
@@ -327,7 +331,6 @@ def run_check(args) -> int:
                        site_profiles=not args.no_site_profiles, url=args.url, stdin_name=args.stdin_filename,
                        report_unused_suppressions=args.report_unused_suppressions, configs=configs,
                        facts=any(getattr(REPORT_WRITERS[name], "needs_facts", False) for name, _ in formats))
-        archives = [p for p in paths if p != "-" and is_archive(p)]
         position = _Position(paths) if archives else None
         progress = Progress(None if archives else len(paths), enabled=not (args.quiet or args.no_progress),
                             archives=bool(archives))

@@ -119,6 +119,15 @@ def test_check_and_extract_a_warc(warc):
     assert any(f["credit"] for d in documents for f in d["figures"])
 
 
+def test_fix_never_writes_into_an_archive(warc):
+    path, _ = warc
+    before = path.read_bytes()
+    for option in ("--fix", "--diff"):
+        result = run("check", path, option)
+        assert result.returncode == 2 and "never writes into" in result.stderr
+    assert path.read_bytes() == before
+
+
 def test_jsonl_is_one_line_per_page_in_order_whatever_the_workers(tmp_path):
     path = tmp_path / "big.warc.gz"
     urls = write_warc(path, copies=12, extras=False)  # 48 pages: enough for several batches
