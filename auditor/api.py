@@ -113,3 +113,19 @@ def check_paths(paths, rules=None, config=None, ruleset=None) -> Report:
     for path in discover(paths):
         report.add(engine.check(extract_file(path, ruleset.registry, sites=ruleset.sites)))
     return report
+
+
+def check_archive(path: str, rules=None, config=None, ruleset=None, facts: bool = False):
+    """Check every HTML record of a WARC or ARC file, one at a time: yields a
+    :class:`~auditor.model.FileReport` per page, named ``path#offset``, with the crawled ``url``, and
+    with ``facts=True`` what the page credits (``report.facts``). Never raises for a damaged archive:
+    that becomes an ``input-unreadable`` finding, as in the CLI."""
+    from .rules import Engine
+    from .runner import RunSpec, check_item, expand
+
+    if isinstance(rules, str):
+        rules = [rules]
+    ruleset = ruleset or build_ruleset(rules, config)
+    engine, spec = Engine(ruleset), RunSpec(facts=facts)
+    for item in expand([path]):
+        yield check_item(engine, ruleset, item, spec)

@@ -119,6 +119,17 @@ def test_check_and_extract_a_warc(warc):
     assert any(f["credit"] for d in documents for f in d["figures"])
 
 
+def test_the_api_checks_an_archive_as_the_cli_does(warc):
+    from auditor import check_archive
+
+    path, urls = warc
+    reports = list(check_archive(str(path), rules="default", facts=True))
+    assert [r.url for r in reports] == urls
+    cli_files = json.loads(run("check", path, "--format", "json").stdout)["files"]
+    assert [[f.to_dict() for f in r.findings] for r in reports] == [f["findings"] for f in cli_files]
+    assert all(r.facts and r.facts["host"] == "news.example" for r in reports)
+
+
 def test_fix_never_writes_into_an_archive(warc):
     path, _ = warc
     before = path.read_bytes()
