@@ -1,8 +1,8 @@
 """auditor: check image captions, photo credits, agency sign-offs and agency mentions in article HTML.
 
 The flow runs one way: :mod:`auditor.loader` and :mod:`auditor.archive` (files, web archives,
-encodings) -> :mod:`auditor.extract` (HTML to
-the plain data model in :mod:`auditor.model`) -> rules -> :mod:`auditor.output` (report formats).
+encodings) -> :mod:`auditor.extract` (HTML to the plain data model in :mod:`auditor.model`) -> rules
+-> :mod:`auditor.output` (report formats).
 """
 
 from __future__ import annotations
