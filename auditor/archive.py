@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -110,6 +111,8 @@ def iter_records(path: str, start: int = 0, max_bytes: int = DEFAULT_MAX_BYTES,
     else:
         handle = stream
     try:
+        if stream is None and not start and os.fstat(handle.fileno()).st_size == 0:
+            raise ArchiveError("empty file; nothing to check")
         if start:
             handle.seek(start)
         iterator = ArchiveIterator(handle, arc2warc=True)

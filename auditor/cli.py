@@ -374,6 +374,9 @@ def run_check(args) -> int:
             writer.end(summary)
         if checkpoint is not None:
             _save_checkpoint(checkpoint, summary, counts, files, complete=True)
+    if archives and not summary.files:
+        raise UsageError(f"no HTML pages in {', '.join(archives[:3])}{' …' if len(archives) > 3 else ''}: the "
+                         "archives hold no HTML response or resource records with a 2xx status; nothing was checked")
     if fixer is not None:
         fixer.close()
         if args.diff:

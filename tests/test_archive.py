@@ -87,6 +87,17 @@ def test_not_an_archive_and_a_cut_off_archive_are_findings_not_tracebacks(tmp_pa
     assert not any("cut off" in finding["message"] for f in files[1:-1] for finding in f["findings"])
 
 
+def test_an_empty_archive_or_one_without_pages_never_passes_silently(tmp_path):
+    empty = tmp_path / "empty.warc.gz"
+    empty.write_bytes(b"")
+    result = run("check", empty)
+    assert result.returncode == 1 and "empty file" in result.stdout
+    no_pages = tmp_path / "images.warc.gz"
+    write_warc(no_pages, pages=[])
+    result = run("check", no_pages)
+    assert result.returncode == 2 and "no HTML pages" in result.stderr
+
+
 def test_gzipped_pages_in_a_folder(tmp_path):
     folder = tmp_path / "archive"
     folder.mkdir()
