@@ -24,7 +24,7 @@ from .config import Config, find_config, load_config
 from .fix import FixError, unified_diff
 from .fix import apply as apply_edits
 from .loader import DEFAULT_MAX_BYTES, discover, page_from_bytes
-from .model import FileReport, Summary
+from .model import Summary
 from .output import EXTRACT_WRITERS, REPORT_WRITERS, extract_formats, report_formats
 from .rules import Engine
 from .rules.packs import COMMON_KEYS
@@ -292,7 +292,8 @@ def run_check(args) -> int:
             writer.begin()
         spec = RunSpec(args.rules or None, config, args.agencies, args.max_size,
                        site_profiles=not args.no_site_profiles, url=args.url, stdin_name=args.stdin_filename,
-                       report_unused_suppressions=args.report_unused_suppressions, configs=configs)
+                       report_unused_suppressions=args.report_unused_suppressions, configs=configs,
+                       keep_documents=any(getattr(writer, "needs_documents", False) for writer in writers))
         progress = Progress(len(paths), enabled=not (args.quiet or args.no_progress))
         problems: list[str] = []
         counts: dict[tuple[str, str], list[int]] = {}
@@ -378,7 +379,7 @@ class _Fixer:
         if not self.write:
             return report
         applied = {id(f) for f in located}
-        return FileReport(report.path, [f for f in report.findings if id(f) not in applied])
+        return dataclasses.replace(report, findings=[f for f in report.findings if id(f) not in applied])
 
     def close(self) -> None:
         for problem in self.problems:

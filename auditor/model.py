@@ -257,6 +257,9 @@ class FileReport:
 
     path: str
     findings: list[Finding] = field(default_factory=list)
+    #: what was read from the page, kept only for formats that show it (``needs_documents``, the
+    #: HTML report); None otherwise, so that worker processes send back findings alone
+    document: Document | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(SEVERITIES, 0)

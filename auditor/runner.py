@@ -6,6 +6,7 @@ whatever the number of workers, so output is deterministic and line-oriented for
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import sys
@@ -38,6 +39,8 @@ class RunSpec:
     report_unused_suppressions: bool = False
     #: each file's own config (the nearest above it), when none was named: path -> Config
     configs: dict = field(default_factory=dict)
+    #: attach each page's Document to its report, for formats that show pages (the HTML report)
+    keep_documents: bool = False
 
 
 _WORKER: dict = {}
@@ -73,11 +76,14 @@ def _check_one(path: str) -> tuple[FileReport, list[str]]:
     engine: Engine = _WORKER["engines"].for_path(path)
     before = len(engine.problems)
     spec = _WORKER["spec"]
-    return check_file(engine, engine.ruleset, path, spec.max_bytes, spec.url), engine.problems[before:]
+    return (check_file(engine, engine.ruleset, path, spec.max_bytes, spec.url, spec.keep_documents),
+            engine.problems[before:])
 
 
-def check_file(engine: Engine, ruleset, path: str, max_bytes: int, url: str | None = None) -> FileReport:
-    """Extract and check one file; an unexpected failure becomes a finding, never a traceback."""
+def check_file(engine: Engine, ruleset, path: str, max_bytes: int, url: str | None = None,
+               keep_document: bool = False) -> FileReport:
+    """Extract and check one file; an unexpected failure becomes a finding, never a traceback. With
+    ``keep_document``, the report carries the extracted document (``FileReport.document``)."""
     try:
         page = read_page(path, max_bytes)
         document = document_from_page(page, ruleset.registry, sites=ruleset.sites, url=url)
@@ -85,6 +91,9 @@ def check_file(engine: Engine, ruleset, path: str, max_bytes: int, url: str | No
         if page.text is not None and any(f.edit for f in report.findings):
             locate(page.text, report.findings, document.figures)  # where each fix goes: --fix, --diff, SARIF
             report.findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.rule, f.figure or 0))
+        if keep_document:
+            document.decisions = []  # only extract --why fills them; nothing shows them here
+            report.document = document
         return report
     except Exception as exc:  # noqa: BLE001 - one broken page must not stop a publish pipeline
         message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
@@ -100,9 +109,9 @@ def run(paths: list[str], spec: RunSpec, engine: Engine, jobs: int) -> Iterator[
             name = spec.stdin_name if path == "-" and spec.stdin_name else path
             chosen = engines.for_path(name)
             before = len(chosen.problems)
-            report = check_file(chosen, chosen.ruleset, path, spec.max_bytes, spec.url)
+            report = check_file(chosen, chosen.ruleset, path, spec.max_bytes, spec.url, spec.keep_documents)
             if name != path:
-                report = FileReport(name, report.findings)
+                report = dataclasses.replace(report, path=name)
             yield report, chosen.problems[before:]
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
