@@ -13,7 +13,7 @@ EXTRACT_WRITERS: dict[str, type] = {}
 REPORT_WRITERS: dict[str, type] = {}
 
 _MODULES = ("extract_table", "extract_json", "report_table", "report_json", "report_sarif", "report_github",
-            "report_gitlab", "report_junit", "report_markdown", "report_concise")
+            "report_gitlab", "report_junit", "report_markdown", "report_concise", "report_html")
 
 
 def register_extract(name: str):
