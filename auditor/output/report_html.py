@@ -14,6 +14,7 @@ the report's one script is allowed by its hash in a Content-Security-Policy (no 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import re
 from collections import Counter
@@ -30,11 +31,16 @@ from . import register_report
 from ._common import printable, rule_text
 
 #: context around a highlighted agency mention, sign-off or dateline, in characters each side
-EXCERPT_CONTEXT = 70
+EXCERPT_CONTEXT = 50
 #: data: pictures inlined in pages are often whole photos; beyond this they would bloat the report
 MAX_DATA_URI = 4096
 #: with more files than this, the per-file totals start folded
 FOLD_FILES_ABOVE = 10
+#: up to this many pages, the cards stand in the HTML as they are; beyond, they are packed (gzip and
+#: base64, a chunk of PACK_PAGES each) and unpacked by the report's script: a tenth of the size
+#: (10,000 pages fit in 20 MB); without JavaScript such a report lists each page and its findings
+INLINE_PAGES = 1000
+PACK_PAGES = 200
 #: the roles a credit chain's chips are coloured by (each also says its role in words)
 ROLES = ("photographer", "agency", "distributor", "via", "unknown")
 _SPACE = re.compile(r"\s+")
@@ -133,14 +139,17 @@ class HtmlWriter:
     #: the runner attaches each page's Document to its report for this writer
     needs_documents = True
 
-    def __init__(self, stream, ruleset=None, color: bool = False, fail_on: str = "error"):
+    def __init__(self, stream, ruleset=None, color: bool = False, fail_on: str = "error",
+                 inline_pages: int = INLINE_PAGES, pack_pages: int = PACK_PAGES):
         self.stream = stream
         self.ruleset = ruleset
+        self.inline_pages, self.pack_pages = inline_pages, pack_pages
         self.fail_on = fail_on
         self.packs = list(ruleset.packs) if ruleset else ["default"]
         self.env = _environment()
         self.page_template = self.env.get_template("page.html.j2")
         self.pages: list[str] = []
+        self.plain: list[dict] = []
         self.totals = Totals()
 
     def begin(self) -> None:
@@ -149,6 +158,12 @@ class HtmlWriter:
     def file(self, report) -> None:
         page = self._page(report, len(self.pages) + 1)
         self.pages.append(self.page_template.render(page=page, roles=ROLES))
+        # what a packed report lists without JavaScript: the page and its findings
+        self.plain.append({"id": page["id"], "path": page["path"], "counts": page["counts"],
+                           "figures": len(page["figures"]),
+                           "findings": [(view["index"], finding) for view in page["figures"]
+                                        for finding in view["findings"]]
+                           + [(None, finding) for finding in page["text"]["findings"]]})
 
     # -- the view of one page: plain values, nothing from the page as markup ---------------------------
 
@@ -195,9 +210,6 @@ class HtmlWriter:
             "id": page_id, "path": path, "headline": _text(document.headline or document.title) if document else "",
             "url": live, "language": _text(document.language) if document else "",
             "counts": [(severity, counts[severity]) for severity in SEVERITIES],
-            "severities": " ".join(s for s in SEVERITIES if counts[s]),
-            "rules": " ".join(sorted({finding.rule for finding in report.findings})),
-            "agencies": "|".join(sorted(name.replace("|", "/") for name in page_agencies)),
             "figures": views, "text": text,
             "unread_note": None if document is not None else "the page could not be read",
             "problems": [_text(problem) for problem in (document.errors + document.input_warnings + document.unread)]
@@ -235,8 +247,6 @@ class HtmlWriter:
             "chips": chips, "flags": list(figure.flags), "structured": structured,
             "findings": [self._finding(finding) for finding in findings],
             "agencies": agencies,
-            "severities": " ".join(s for s in SEVERITIES if any(f.severity == s for f in findings)),
-            "rules": " ".join(sorted({finding.rule for finding in findings})),
             "agency_key": "|".join(name.replace("|", "/") for name in agencies),
         }
 
@@ -268,8 +278,6 @@ class HtmlWriter:
             "cited_names": cited, "has_signoff": signoff is not None,
             "agencies": agencies, "agency_key": "|".join(sorted(a.replace("|", "/") for a in agencies)),
             "findings": [self._finding(finding) for finding in findings],
-            "severities": " ".join(s for s in SEVERITIES if any(f.severity == s for f in findings)),
-            "rules": " ".join(sorted({finding.rule for finding in findings})),
         }
 
     @staticmethod
@@ -309,9 +317,19 @@ class HtmlWriter:
                                                                      item[0].casefold()))
         verdict = "no errors" if not summary.errors else f"{summary.errors} error{'s' * (summary.errors != 1)}"
         self.stream.write(self.env.get_template("report.html.j2").render(
-            csp=csp, script=Markup(script), style=Markup(style), version=__version__, packs=self.packs,
+            csp=csp, script=Markup(script), style=Markup(style), version=__version__, rule_packs=self.packs,
             generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), summary=summary, verdict=verdict,
             failed=summary.at_or_above(self.fail_on) > 0, fail_on=self.fail_on, totals=totals,
             agencies=agencies, rules=self._rules(), severities=SEVERITIES, roles=ROLES,
             fold_files=len(totals.rows) > FOLD_FILES_ABOVE,
-            pages=Markup("".join(self.pages))))  # each page rendered (and escaped) by page.html.j2
+            **self._pages()))
+
+    def _pages(self) -> dict:
+        """The pages' HTML (each rendered and escaped by page.html.j2) as it stands, or packed."""
+        if len(self.pages) <= self.inline_pages:
+            return {"pages": Markup("".join(self.pages)), "packs": [], "plain": []}
+        packs = []
+        for start in range(0, len(self.pages), self.pack_pages):
+            data = "".join(self.pages[start:start + self.pack_pages]).encode("utf-8")
+            packs.append(base64.b64encode(gzip.compress(data, compresslevel=6, mtime=0)).decode("ascii"))
+        return {"pages": Markup(""), "packs": packs, "plain": self.plain}
