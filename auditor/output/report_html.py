@@ -14,6 +14,7 @@ the report's one script is allowed by its hash in a Content-Security-Policy (no 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import gzip
 import hashlib
 import re
@@ -26,7 +27,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import __version__
-from ..model import SEVERITIES, Document
+from ..model import SEVERITIES, Document, Finding
 from . import register_report
 from ._common import printable, rule_text
 
@@ -156,8 +157,17 @@ class HtmlWriter:
         pass
 
     def file(self, report) -> None:
-        page = self._page(report, len(self.pages) + 1)
-        self.pages.append(self.page_template.render(page=page, roles=ROLES))
+        number = len(self.pages) + 1
+        try:
+            page = self._page(report, number)
+            html = self.page_template.render(page=page, roles=ROLES)
+        except Exception as exc:  # noqa: BLE001 - a page the report cannot show must not lose the others
+            note = Finding("input-unreadable", "error", "the HTML report could not show this page "
+                           f"({type(exc).__name__}: {exc}); please report it", 1)
+            page = self._page(dataclasses.replace(report, document=None, findings=[*report.findings, note]), number)
+            html = self.page_template.render(page=page, roles=ROLES)
+        self._count(page)
+        self.pages.append(html)
         # what a packed report lists without JavaScript: the page and its findings
         self.plain.append({"id": page["id"], "path": page["path"], "counts": page["counts"],
                            "figures": len(page["figures"]),
@@ -165,52 +175,54 @@ class HtmlWriter:
                                         for finding in view["findings"]]
                            + [(None, finding) for finding in page["text"]["findings"]]})
 
-    # -- the view of one page: plain values, nothing from the page as markup ---------------------------
-
-    def _page(self, report, number: int) -> dict:
-        document = report.document
+    def _count(self, page: dict) -> None:
+        """Add a page's view to the overview's totals."""
         totals = self.totals
         totals.files += 1
-        figures = list(document.figures) if document is not None else []
-        by_figure: dict[int, list] = {}
-        page_findings = []
-        for finding in report.findings:
-            totals.rules[finding.rule] += 1
-            totals.rule_severity.setdefault(finding.rule, finding.severity)
-            if finding.figure and finding.figure <= len(figures):
-                by_figure.setdefault(finding.figure, []).append(finding)
-            else:
-                page_findings.append(finding)
-        for rule in {finding.rule for finding in report.findings}:
+        totals.figures += len(page["figures"])
+        findings = [f for view in page["figures"] for f in view["findings"]] + page["text"]["findings"]
+        for finding in findings:
+            totals.rules[finding["rule"]] += 1
+            totals.rule_severity.setdefault(finding["rule"], finding["severity"])
+        for rule in {finding["rule"] for finding in findings}:
             totals.rule_files[rule] += 1
-        page_id = f"p{number}"
-        url = document.url if document is not None else None
-        views = [self._figure(figure, index, by_figure.get(index, []), url, page_id)
-                 for index, figure in enumerate(figures, start=1)]
-        totals.figures += len(views)
-        page_agencies: set[str] = set()
-        for view in views:
+        page_agencies: set[str] = set(page["text"]["agencies"])
+        for view in page["figures"]:
             for name in view["agencies"]:
                 counts = totals.agency(name)
                 counts["pictures"] += 1
                 counts["findings"] += len(view["findings"])
             page_agencies.update(view["agencies"])
-        text = self._text_panel(document, page_findings)
-        for name in text["cited_names"]:
+        for name in page["text"]["cited_names"]:
             totals.agency(name)["mentions"] += 1
-        page_agencies.update(text["agencies"])
         for name in page_agencies:
             totals.agency(name)["pages"] += 1
+        totals.rows.append({"id": page["id"], "path": page["path"], "counts": [n for _, n in page["counts"]],
+                            "figures": len(page["figures"])})
+
+    # -- the view of one page: plain values, nothing from the page as markup ---------------------------
+
+    def _page(self, report, number: int) -> dict:
+        document = report.document
+        figures = list(document.figures) if document is not None else []
+        by_figure: dict[int, list] = {}
+        page_findings = []
+        for finding in report.findings:
+            if finding.figure and finding.figure <= len(figures):
+                by_figure.setdefault(finding.figure, []).append(finding)
+            else:
+                page_findings.append(finding)
+        page_id = f"p{number}"
+        url = document.url if document is not None else None
+        views = [self._figure(figure, index, by_figure.get(index, []), url, page_id)
+                 for index, figure in enumerate(figures, start=1)]
         counts = Counter(finding.severity for finding in report.findings)
-        path = _text(report.path) or "(no name)"
-        totals.rows.append({"id": page_id, "path": path, "counts": [counts[s] for s in SEVERITIES],
-                            "figures": len(views)})
         live = url if url and urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
         return {
-            "id": page_id, "path": path, "headline": _text(document.headline or document.title) if document else "",
-            "url": live, "language": _text(document.language) if document else "",
-            "counts": [(severity, counts[severity]) for severity in SEVERITIES],
-            "figures": views, "text": text,
+            "id": page_id, "path": _text(report.path) or "(no name)",
+            "headline": _text(document.headline or document.title) if document else "",
+            "url": live, "counts": [(severity, counts[severity]) for severity in SEVERITIES],
+            "figures": views, "text": self._text_panel(document, page_findings),
             "unread_note": None if document is not None else "the page could not be read",
             "problems": [_text(problem) for problem in (document.errors + document.input_warnings + document.unread)]
             if document is not None else [],

@@ -32,49 +32,22 @@
     return;
   }
 
-  function ready() {
-    doc.documentElement.setAttribute("data-ready", "");
+  function mark(name) {
     if (window.performance && performance.mark) {
-      performance.mark("auditor-ready");
+      performance.mark(name);
     }
   }
 
-  // A large report packs its pages (gzip, base64, in inert <template class="pack">s): unpack them in
-  // order and add each part after the last, letting the browser paint in between.
-  function unpack(packs, done) {
-    var index = 0;
-    function next() {
-      if (index >= packs.length) {
-        done();
-        return;
-      }
-      var pack = packs[index++];
-      var binary = atob(pack.content.textContent);
-      var bytes = new Uint8Array(binary.length);
-      for (var i = 0; i < binary.length; i++) {
-        bytes[i] = binary.charCodeAt(i);
-      }
-      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      new Response(stream).text().then(function (html) {
-        pack.remove();
-        main.insertAdjacentHTML("beforeend", html);
-        status.textContent = "Unpacking the pages: part " + index + " of " + packs.length + "…";
-        setTimeout(next, 0);
-      }, function () {
-        status.textContent = "This browser could not unpack the report's pages; open it in a current browser.";
-      });
-    }
-    next();
-  }
-
-  function filters() {
+  var filters = (function () {
     var severity = doc.getElementById("f-sev");
     var rule = doc.getElementById("f-rule");
     var agency = doc.getElementById("f-agency");
     var file = doc.getElementById("f-file");
     var query = doc.getElementById("f-q");
-    var pages = Array.prototype.slice.call(doc.querySelectorAll("section.page"));
-    var totalFigures = doc.querySelectorAll("section.page article").length;
+    var pages = [];
+    var figures = 0;
+    var shown = {pages: 0, figures: 0};
+    var note = "";
 
     // What each filterable part (a figure card, a page's text panel) holds, read once from its
     // markup: severities from the findings' labels, rules from their links, agencies from data-a,
@@ -106,64 +79,86 @@
       return item.auditorFacts;
     }
 
-    function parts(page) {
-      if (!page.auditorParts) {
-        page.auditorParts = Array.prototype.slice.call(page.querySelectorAll("article, div.txt"));
-        page.auditorPath = page.querySelector("h2").textContent.toLowerCase();
+    function current() {
+      var c = {
+        s: severity.value,
+        r: rule.value,
+        a: agency.value,
+        f: file.value.trim().toLowerCase(),
+        q: query.value.trim().toLowerCase()
+      };
+      c.narrowing = c.s || c.r || c.a || c.q;
+      return c;
+    }
+
+    // Show or hide one page and its parts; count what is shown.
+    function filterPage(page, c) {
+      var fileOk = !c.f || page.auditorPath.indexOf(c.f) >= 0;
+      var any = false;
+      var items = page.auditorParts;
+      for (var j = 0; j < items.length; j++) {
+        var item = items[j];
+        var show = fileOk;
+        if (show && c.narrowing) {
+          var d = facts(item);
+          show = (!c.s || (c.s === "none" ? d.severities.length === 0 : d.severities.indexOf(c.s) >= 0)) &&
+            (!c.r || d.rules.indexOf(c.r) >= 0) &&
+            (!c.a || d.agencies.indexOf(c.a) >= 0) &&
+            (!c.q || d.text.indexOf(c.q) >= 0);
+        }
+        if (item.hidden === show) {
+          item.hidden = !show;
+        }
+        if (show) {
+          any = true;
+          if (item.tagName === "ARTICLE") {
+            shown.figures++;
+          }
+        }
       }
-      return page.auditorParts;
+      var pageShown = fileOk && (any || !c.narrowing);
+      if (page.hidden === pageShown) {
+        page.hidden = !pageShown;
+      }
+      if (pageShown) {
+        shown.pages++;
+      }
     }
 
     function plural(n, word) {
       return n + " " + word + (n === 1 ? "" : "s");
     }
 
+    function report(c) {
+      status.textContent = ((c.narrowing || c.f)
+        ? "Showing " + shown.pages + " of " + plural(pages.length, "page") + " and " + shown.figures + " of " +
+          plural(figures, "picture") + "."
+        : "Showing all " + plural(pages.length, "page") + " and " + plural(figures, "picture") + ".") + note;
+    }
+
     function apply() {
-      var s = severity.value;
-      var r = rule.value;
-      var a = agency.value;
-      var f = file.value.trim().toLowerCase();
-      var q = query.value.trim().toLowerCase();
-      var narrowing = s || r || a || q;
-      var shownPages = 0;
-      var shownFigures = 0;
+      var c = current();
+      shown = {pages: 0, figures: 0};
       for (var i = 0; i < pages.length; i++) {
-        var page = pages[i];
-        var items = parts(page);
-        var fileOk = !f || page.auditorPath.indexOf(f) >= 0;
-        var any = false;
-        for (var j = 0; j < items.length; j++) {
-          var item = items[j];
-          var show = fileOk;
-          if (show && narrowing) {
-            var d = facts(item);
-            show = (!s || (s === "none" ? d.severities.length === 0 : d.severities.indexOf(s) >= 0)) &&
-              (!r || d.rules.indexOf(r) >= 0) &&
-              (!a || d.agencies.indexOf(a) >= 0) &&
-              (!q || d.text.indexOf(q) >= 0);
-          }
-          if (item.hidden === show) {
-            item.hidden = !show;
-          }
-          if (show) {
-            any = true;
-            if (item.tagName === "ARTICLE") {
-              shownFigures++;
-            }
-          }
-        }
-        var pageShown = fileOk && (any || !narrowing);
-        if (page.hidden === pageShown) {
-          page.hidden = !pageShown;
-        }
-        if (pageShown) {
-          shownPages++;
-        }
+        filterPage(pages[i], c);
       }
-      status.textContent = (narrowing || f)
-        ? "Showing " + shownPages + " of " + plural(pages.length, "page") + " and " + shownFigures + " of " +
-          plural(totalFigures, "picture") + "."
-        : "Showing all " + plural(pages.length, "page") + " and " + plural(totalFigures, "picture") + ".";
+      report(c);
+    }
+
+    // New pages (all of them at once, or a packed report's parts as they are unpacked): filtered as
+    // they arrive, by the filters as they are set.
+    function add(list, progress) {
+      var c = current();
+      for (var i = 0; i < list.length; i++) {
+        var page = list[i];
+        page.auditorParts = Array.prototype.slice.call(page.querySelectorAll("article, div.txt"));
+        page.auditorPath = page.querySelector("h2").textContent.toLowerCase();
+        figures += page.querySelectorAll("article").length;
+        pages.push(page);
+        filterPage(page, c);
+      }
+      note = progress || "";
+      report(c);
     }
 
     var timer = null;
@@ -183,26 +178,60 @@
     form.addEventListener("reset", function () {
       setTimeout(apply, 0);
     });
-    apply();
-    ready();
+    return {add: add};
+  })();
+
+  function done() {
+    doc.documentElement.setAttribute("data-ready", "");
+    mark("auditor-ready");
+  }
+
+  // A large report packs its pages (gzip, base64, in inert <template class="pack">s): unpack them in
+  // order, parse each part in an inert template, add its pages after the last and filter them,
+  // letting the browser paint in between. The filters work from the first part on.
+  function unpack(packs) {
+    var index = 0;
+    function next() {
+      if (index >= packs.length) {
+        done();
+        return;
+      }
+      var pack = packs[index++];
+      var binary = atob(pack.content.textContent);
+      var bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) {
+        bytes[i] = binary.charCodeAt(i);
+      }
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      new Response(stream).text().then(function (html) {
+        var part = doc.createElement("template");
+        part.innerHTML = html;  // the writer's own escaped HTML, inert until it is added
+        var sections = Array.prototype.slice.call(part.content.querySelectorAll("section.page"));
+        pack.remove();
+        main.appendChild(part.content);
+        filters.add(sections, index < packs.length
+          ? " Unpacking the pages: part " + index + " of " + packs.length + "…" : "");
+        if (index === 1) {
+          mark("auditor-interactive");
+        }
+        setTimeout(next, 0);
+      }, function () {
+        status.textContent = "This browser could not unpack the report's pages; open it in a current browser.";
+      });
+    }
+    next();
   }
 
   form.hidden = false;
   var packs = Array.prototype.slice.call(doc.querySelectorAll("template.pack"));
   if (!packs.length) {
-    filters();
+    filters.add(Array.prototype.slice.call(doc.querySelectorAll("section.page")));
+    mark("auditor-interactive");
+    done();
   } else if (typeof DecompressionStream === "undefined") {
     status.textContent = "This browser cannot unpack the report's pages (it lacks DecompressionStream); " +
       "open the report in a current browser.";
   } else {
-    form.querySelectorAll("select, input, button").forEach(function (control) {
-      control.disabled = true;
-    });
-    unpack(packs, function () {
-      form.querySelectorAll("select, input, button").forEach(function (control) {
-        control.disabled = false;
-      });
-      filters();
-    });
+    unpack(packs);
   }
 })();
