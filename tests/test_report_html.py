@@ -133,6 +133,8 @@ def test_samples_report_has_a_card_per_figure_and_every_finding(samples_report):
             assert any(li.xpath("string(a)") == finding["rule"] and finding["message"] in li.text_content()
                        for li in where.xpath(FINDINGS)), finding
             assert page.xpath(f"//dt[@id='rule-{finding['rule']}']"), "the rule's explanation is one click away"
+    german = sections[[d["path"] for d in extracted].index("samples/dw-de-hochwasser.html")]
+    assert german.xpath(".//article//dd[@lang='de']"), "page text carries the page's language"
     totals = page.xpath("//ul[@class='sevs']")[0].text_content()
     assert f"{report['summary']['errors']} ✖ errors" in " ".join(totals.split())
 

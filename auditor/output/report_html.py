@@ -45,6 +45,7 @@ PACK_PAGES = 200
 #: the roles a credit chain's chips are coloured by (each also says its role in words)
 ROLES = ("photographer", "agency", "distributor", "via", "unknown")
 _SPACE = re.compile(r"\s+")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,4}")
 _LOOSE = re.compile(r"[\W_]+")
 _IMAGE_DATA = re.compile(r"data:image/(?:png|gif|jpe?g|webp|avif|svg\+xml)[;,]", re.IGNORECASE)
 
@@ -222,6 +223,9 @@ class HtmlWriter:
             "id": page_id, "path": _text(report.path) or "(no name)",
             "headline": _text(document.headline or document.title) if document else "",
             "url": live, "counts": [(severity, counts[severity]) for severity in SEVERITIES],
+            # the page's language on its text, for screen readers (a well-formed BCP 47 tag only)
+            "lang": document.language if document is not None and _LANGUAGE.fullmatch(document.language or "")
+            else "",
             "figures": views, "text": self._text_panel(document, page_findings),
             "unread_note": None if document is not None else "the page could not be read",
             "problems": [_text(problem) for problem in (document.errors + document.input_warnings + document.unread)]
