@@ -512,6 +512,47 @@ def test_browser_shows_the_plain_list_of_a_packed_report_without_javascript(brow
         browser.send("Emulation.setScriptExecutionDisabled", value=False)
 
 
+@pytest.fixture(scope="module")
+def corpus_report(corpus, tmp_path_factory):
+    """The HTML report of every page of the shared corpora (skipped without ../shared)."""
+    from corpus_eval import WILD
+
+    pages = sorted(corpus.glob("*.html")) + (sorted(WILD.glob("*.html")) if WILD.is_dir() else [])
+    reports, ruleset = _checked(pages)
+    target = tmp_path_factory.mktemp("corpus") / "report.html"
+    _write(reports, ruleset, target)
+    return target, reports
+
+
+def test_corpus_report_shows_every_page_and_figure(corpus_report):
+    target, reports = corpus_report
+    page = tree(target)
+    sections = page.xpath("//main/section")
+    assert len(sections) == len(reports) >= 150
+    for section, report in zip(sections, reports, strict=True):
+        figures = len(report.document.figures) if report.document is not None else 0
+        assert len(section.xpath("div[@class='figs']/article")) == figures, report.path
+        assert len(section.xpath(FINDINGS)) == len(report.findings), report.path
+    assert len(page.xpath("//script")) == 1
+    assert all(img.get("src").startswith(("https:", "http:", "data:image/")) for img in page.xpath("//img"))
+
+
+def test_browser_corpus_report_runs_nothing_from_the_pages(browser, corpus_report):
+    """Real pages hold scripts, event handlers and odd markup in their captions and credits: in the
+    report they stay text."""
+    target, reports = corpus_report
+    open_report(browser, target)
+    found = browser.evaluate("""(() => ({
+        scripts: document.scripts.length,
+        handlers: Array.from(document.querySelectorAll('*')).filter(e =>
+            Array.from(e.attributes).some(a => a.name.toLowerCase().startsWith('on'))).length,
+        links: Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))
+            .filter(h => !/^(#|https?:)/.test(h)).length,
+        frames: document.querySelectorAll('iframe, object, embed, form:not(#filters), svg, math').length,
+        pages: document.querySelectorAll('main section.page').length}))()""")
+    assert found == {"scripts": 1, "handlers": 0, "links": 0, "frames": 0, "pages": len(reports)}
+
+
 def _many_pages(count: int, target: Path) -> None:
     """A report of ``count`` pages, cycled from the samples' documents and findings through the same
     writer the command line uses (checking 10,000 files would measure the checks, not the report)."""
