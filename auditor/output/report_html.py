@@ -161,12 +161,12 @@ class HtmlWriter:
         number = len(self.pages) + 1
         try:
             page = self._page(report, number)
-            html = self.page_template.render(page=page, roles=ROLES)
+            html = self.page_template.render(page=page)
         except Exception as exc:  # noqa: BLE001 - a page the report cannot show must not lose the others
             note = Finding("input-unreadable", "error", "the HTML report could not show this page "
                            f"({type(exc).__name__}: {exc}); please report it", 1)
             page = self._page(dataclasses.replace(report, document=None, findings=[*report.findings, note]), number)
-            html = self.page_template.render(page=page, roles=ROLES)
+            html = self.page_template.render(page=page)
         self._count(page)
         self.pages.append(html)
         # what a packed report lists without JavaScript: the page and its findings
@@ -336,7 +336,7 @@ class HtmlWriter:
             csp=csp, script=Markup(script), style=Markup(style), version=__version__, rule_packs=self.packs,
             generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), summary=summary, verdict=verdict,
             failed=summary.at_or_above(self.fail_on) > 0, fail_on=self.fail_on, totals=totals,
-            agencies=agencies, rules=self._rules(), severities=SEVERITIES, roles=ROLES,
+            agencies=agencies, rules=self._rules(), severities=SEVERITIES,
             fold_files=len(totals.rows) > FOLD_FILES_ABOVE,
             **self._pages()))
 
