@@ -8,6 +8,7 @@ editing other parts of a page or rewording a caption keeps a known finding known
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -85,7 +86,7 @@ class Baseline:
                 self.hidden += 1
             else:
                 kept.append(finding)
-        return FileReport(report.path, kept)
+        return dataclasses.replace(report, findings=kept)
 
     def gone(self) -> list[dict]:
         """Recorded findings of the files checked in this run that no longer occur: fixed."""

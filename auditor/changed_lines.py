@@ -8,6 +8,7 @@ Reuters can make an old sign-off wrong. A file git does not track yet is new: al
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -78,4 +79,4 @@ class ChangedLines:
             return report
         kept = [f for f in report.findings
                 if (f.line in changed) or (f.figure is None and changed)]
-        return FileReport(report.path, kept)
+        return dataclasses.replace(report, findings=kept)

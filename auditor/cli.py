@@ -28,7 +28,7 @@ from .config import Config, find_config, load_config
 from .fix import FixError, unified_diff
 from .fix import apply as apply_edits
 from .loader import DEFAULT_MAX_BYTES, GZIP_PAGE_SUFFIXES, discover, page_from_bytes
-from .model import FileReport, Summary
+from .model import Summary
 from .output import EXTRACT_WRITERS, REPORT_WRITERS, WriterUnavailable, extract_formats, report_formats
 from .output._common import printable
 from .rules import Engine
@@ -330,7 +330,8 @@ def run_check(args) -> int:
         spec = RunSpec(args.rules or None, config, args.agencies, args.max_size,
                        site_profiles=not args.no_site_profiles, url=args.url, stdin_name=args.stdin_filename,
                        report_unused_suppressions=args.report_unused_suppressions, configs=configs,
-                       facts=any(getattr(REPORT_WRITERS[name], "needs_facts", False) for name, _ in formats))
+                       facts=any(getattr(REPORT_WRITERS[name], "needs_facts", False) for name, _ in formats),
+                       keep_documents=any(getattr(writer, "needs_documents", False) for writer in writers))
         position = _Position(paths) if archives else None
         progress = Progress(None if archives else len(paths), enabled=not (args.quiet or args.no_progress),
                             archives=bool(archives))
@@ -514,7 +515,7 @@ class _Fixer:
         if not self.write:
             return report
         applied = {id(f) for f in located}
-        return FileReport(report.path, [f for f in report.findings if id(f) not in applied])
+        return dataclasses.replace(report, findings=[f for f in report.findings if id(f) not in applied])
 
     def close(self) -> None:
         for problem in self.problems:

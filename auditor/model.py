@@ -261,6 +261,9 @@ class FileReport:
     url: str | None = None
     #: what the page credits (auditor.facts.page_facts), for the formats that need it (jsonl, parquet)
     facts: dict | None = None
+    #: what was read from the page, kept only for formats that show it (``needs_documents``, the
+    #: HTML report); None otherwise, so that worker processes send back findings alone
+    document: Document | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(SEVERITIES, 0)

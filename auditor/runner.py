@@ -7,6 +7,7 @@ whatever the number of workers, so output is deterministic and line-oriented for
 from __future__ import annotations
 
 import collections
+import dataclasses
 import multiprocessing
 import os
 import sys
@@ -56,6 +57,8 @@ class RunSpec:
     configs: dict = field(default_factory=dict)
     #: build each report's facts (auditor.facts) for the formats that need them
     facts: bool = False
+    #: attach each page's Document to its report, for formats that show pages (the HTML report)
+    keep_documents: bool = False
 
 
 _WORKER: dict = {}
@@ -121,9 +124,11 @@ def _check_batch(items: list[Item]) -> list[tuple[FileReport, list[str]]]:
     return results
 
 
-def check_file(engine: Engine, ruleset, path: str, max_bytes: int, url: str | None = None) -> FileReport:
-    """Extract and check one file; an unexpected failure becomes a finding, never a traceback."""
-    return check_item(engine, ruleset, path, RunSpec(max_bytes=max_bytes, url=url))
+def check_file(engine: Engine, ruleset, path: str, max_bytes: int, url: str | None = None,
+               keep_document: bool = False) -> FileReport:
+    """Extract and check one file; an unexpected failure becomes a finding, never a traceback. With
+    ``keep_document``, the report carries the extracted document (``FileReport.document``)."""
+    return check_item(engine, ruleset, path, RunSpec(max_bytes=max_bytes, url=url, keep_documents=keep_document))
 
 
 def check_item(engine: Engine, ruleset, item: Item, spec: RunSpec) -> FileReport:
@@ -146,6 +151,9 @@ def check_item(engine: Engine, ruleset, item: Item, spec: RunSpec) -> FileReport
         report.url = url or document.url
         if spec.facts:
             report.facts = page_facts(document, url, date)
+        if spec.keep_documents:
+            document.decisions = []  # only extract --why fills them; nothing shows them here
+            report.document = document
         return report
     except Exception as exc:  # noqa: BLE001 - one broken page must not stop a publish pipeline
         message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
@@ -178,7 +186,7 @@ def run_items(items: Iterable[Item], spec: RunSpec, engine: Engine, jobs: int, f
             before = len(chosen.problems)
             report = check_item(chosen, chosen.ruleset, item, spec)
             if shown != name:
-                report = FileReport(shown, report.findings, report.url, report.facts)
+                report = dataclasses.replace(report, path=shown)
             yield item, report, chosen.problems[before:]
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")

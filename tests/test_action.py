@@ -18,13 +18,15 @@ from conftest import ROOT, SAMPLES
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 EXPRESSION = re.compile(r"\$\{\{\s*([^}]+?)\s*\}\}")
+ARTIFACT_URL = "https://github.com/newsroom/stories/actions/runs/1/artifacts/2"
 
 
 def test_action_is_composite_with_the_documented_interface():
     assert ACTION["runs"]["using"] == "composite"
     assert set(ACTION["inputs"]) >= {"paths", "rules", "config", "fail-on", "sarif-file", "changed-only", "baseline",
                                      "version", "args", "working-directory"}
-    assert set(ACTION["outputs"]) >= {"errors", "warnings", "sarif-file"}
+    assert set(ACTION["outputs"]) >= {"errors", "warnings", "sarif-file", "html-report-url"}
+    assert "html-report" in ACTION["inputs"]
 
 
 def test_no_expressions_inside_run_scripts():
@@ -88,7 +90,9 @@ def run_action(tmp_path, repo, inputs: dict, event: dict | None = None):
                # the install step makes a venv and pip-installs into it (not run here: auditor is installed
                # already); its output is the interpreter the check step runs
                "steps.python.outputs.python-path": str(runner / "bin" / "python"),
-               "steps.install.outputs.python": str(runner / "bin" / "python")}
+               "steps.install.outputs.python": str(runner / "bin" / "python"),
+               # actions/upload-artifact (not run here) answers with the artifact's address
+               "steps.upload.outputs.artifact-url": ARTIFACT_URL}
 
     def substitute(text):
         def value(match):
@@ -98,10 +102,13 @@ def run_action(tmp_path, repo, inputs: dict, event: dict | None = None):
             return context[expression]
         return EXPRESSION.sub(value, str(text))
 
-    results = []
+    results = {}  # step id -> the completed process
+    failed = False
     for step in ACTION["runs"]["steps"]:
         if "uses" in step or step.get("id") == "install":
             continue  # actions/setup-python and the venv install: the test's own interpreter stands in
+        if failed and "always()" not in str(step.get("if", "")):
+            continue  # as on GitHub: after a failed step, only steps that run always()
         env = {**os.environ, "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary),
                "GITHUB_WORKSPACE": str(repo), "GITHUB_EVENT_PATH": str(event_path), "RUNNER_TEMP": str(runner),
                "GITHUB_ACTIONS": "true", "PATH": f"{runner / 'bin'}{os.pathsep}{os.environ['PATH']}",
@@ -109,9 +116,8 @@ def run_action(tmp_path, repo, inputs: dict, event: dict | None = None):
         env.update({key: substitute(value) for key, value in (step.get("env") or {}).items()})
         result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env, capture_output=True,
                                 text=True, timeout=300)
-        results.append(result)
-        if result.returncode != 0:
-            break
+        results[step.get("id") or step["name"]] = result
+        failed = failed or result.returncode != 0
     outputs = dict(line.split("=", 1) for line in output.read_text().splitlines() if "=" in line)
     return results, outputs, summary.read_text()
 
@@ -120,7 +126,7 @@ def test_action_on_a_pull_request(tmp_path, editorial_repo):
     repo, base, head = editorial_repo
     results, outputs, summary = run_action(tmp_path, repo, {"paths": "stories", "rules": "dw",
                                                             "sarif-file": "auditor.sarif"})
-    check = results[-1]
+    check = results["check"]
     assert check.returncode == 1, check.stderr  # errors in budget.html, fail-on error
     annotations = [line for line in check.stdout.splitlines() if line.startswith("::")]
     assert "::error file=stories/budget.html,line=89,title=auditor signoff-uncited-agency::" in check.stdout
@@ -131,12 +137,30 @@ def test_action_on_a_pull_request(tmp_path, editorial_repo):
     assert "## auditor" in summary and "signoff-uncited-agency" in summary
 
 
+def test_action_uploads_the_html_report_and_links_it_from_the_summary(tmp_path, editorial_repo):
+    repo, _, _ = editorial_repo
+    results, outputs, summary = run_action(tmp_path, repo, {"paths": "stories", "rules": "dw"})
+    check, link = results["check"], results["link"]
+    assert check.returncode == 1 and link.returncode == 0, link.stderr  # the link step runs after a failed check
+    report = Path(outputs["html-report"])
+    assert report == tmp_path / "runner" / "auditor-html" / "report.html"
+    assert report.read_text(encoding="utf-8").count('<section class="page"') == 2
+    assert sorted(p.name for p in report.parent.iterdir()) == ["report.html"]  # the artifact holds it alone
+    assert f"[HTML report for editors]({ARTIFACT_URL})" in summary
+    assert summary.index("## auditor") < summary.index("HTML report for editors")
+    upload = next(step for step in ACTION["runs"]["steps"] if step.get("id") == "upload")
+    assert re.fullmatch(r"actions/upload-artifact@[0-9a-f]{40}", upload["uses"])  # pinned by commit
+    assert upload["if"].startswith("always()") and upload["with"]["name"] == "${{ inputs.html-report }}"
+    _, outputs, _ = run_action(tmp_path, repo, {"paths": "stories", "html-report": ""})
+    assert outputs["html-report"] == ""
+
+
 def test_action_changed_only_and_fail_on_never(tmp_path, editorial_repo):
     repo, base, head = editorial_repo
     event = {"pull_request": {"base": {"sha": base}, "head": {"sha": head}}}
     results, outputs, summary = run_action(tmp_path, repo, {"paths": "stories", "changed-only": "true",
                                                             "fail-on": "never", "sarif-file": ""}, event)
-    check = results[-1]
+    check = results["check"]
     assert check.returncode == 0, check.stderr
     files = {line.split("file=")[1].split(",")[0] for line in check.stdout.splitlines() if line.startswith("::")}
     assert files == {"stories/budget.html"}  # korea.html did not change
@@ -147,7 +171,7 @@ def test_action_changed_only_with_no_html_changes(tmp_path, editorial_repo):
     repo, base, head = editorial_repo
     event = {"pull_request": {"base": {"sha": head}, "head": {"sha": head}}}
     results, outputs, summary = run_action(tmp_path, repo, {"changed-only": "true"}, event)
-    assert results[-1].returncode == 0
+    assert results["check"].returncode == 0
     assert outputs["errors"] == "0" and "no HTML files changed" in summary
 
 
@@ -155,8 +179,8 @@ def test_hostile_input_values_are_data_not_code(tmp_path, editorial_repo):
     repo, _, _ = editorial_repo
     results, outputs, _ = run_action(tmp_path, repo, {"paths": "stories/korea.html; touch pwned", "rules": "$(touch pwned2)"})
     assert not (repo / "pwned").exists() and not (repo / "pwned2").exists()
-    assert results[-1].returncode == 2  # no such pack: a configuration error, reported cleanly
-    assert "no rule pack" in results[-1].stderr
+    assert results["check"].returncode == 2  # no such pack: a configuration error, reported cleanly
+    assert "no rule pack" in results["check"].stderr
 
 
 def test_action_leaves_the_callers_python_alone_and_pins_what_it_uses():
@@ -181,7 +205,7 @@ def test_action_args_and_working_directory(tmp_path, editorial_repo):
     results, outputs, _ = run_action(tmp_path, repo, {"paths": ".", "working-directory": "stories",
                                                       "args": "--select credit- --severity credit-=warning",
                                                       "sarif-file": ""})
-    check = results[-1]
+    check = results["check"]
     assert check.returncode == 0, check.stderr  # credit findings only, and only warnings
     lines = [line for line in check.stdout.splitlines() if line.startswith("::")]
     assert lines and all(line.startswith("::warning file=budget.html") for line in lines)
@@ -200,7 +224,7 @@ def test_action_rules_input_is_not_glob_expanded(tmp_path, editorial_repo):
     repo, base, head = editorial_repo
     (repo / "dw").write_text("a file named like a pack")
     results, outputs, summary = run_action(tmp_path, repo, {"paths": "stories", "rules": "*"})
-    check = results[-1]
+    check = results["check"]
     assert check.returncode == 2
     assert "'*'" in check.stderr
 

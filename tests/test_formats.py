@@ -187,3 +187,11 @@ def test_one_run_gives_the_table_and_several_files(tmp_path):
     assert json.loads((tmp_path / "a.sarif").read_text())["version"] == "2.1.0"
     ET.parse(tmp_path / "a.xml")
     assert json.loads((tmp_path / "a.json").read_text())["summary"]["files"] == len(list(SAMPLES.glob("*.html")))
+
+
+def test_every_format_module_is_on_the_list_that_loads_them():
+    from auditor.output import _MODULES
+
+    folder = ROOT / "auditor" / "output"
+    modules = {path.stem for path in folder.glob("*.py") if path.stem.startswith(("extract_", "report_"))}
+    assert modules == set(_MODULES)

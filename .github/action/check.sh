@@ -16,6 +16,14 @@ for pack in ${INPUT_RULES:-}; do args+=(--rules "$pack"); done
 set +f
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
 if [ -n "${INPUT_SARIF_FILE:-}" ]; then args+=(--report "sarif=$INPUT_SARIF_FILE"); fi
+# The HTML report for editors goes into a folder of its own under RUNNER_TEMP, which the next step
+# uploads as an artifact.
+html_report=""
+if [ -n "${INPUT_HTML_REPORT:-}" ]; then
+  html_report="${RUNNER_TEMP:-/tmp}/auditor-html/report.html"
+  mkdir -p "$(dirname "$html_report")"
+  args+=(--report "html=$html_report")
+fi
 [ -n "${INPUT_BASELINE:-}" ] && args+=(--baseline "$INPUT_BASELINE")
 # More arguments, split on whitespace without glob expansion (the args input).
 set -f
@@ -41,7 +49,7 @@ if [ "${INPUT_CHANGED_ONLY:-false}" = "true" ] || [ "${INPUT_CHANGED_ONLY:-false
   if [ ${#changed[@]} -eq 0 ]; then
     echo "auditor: no HTML files changed in this pull request"
     {
-      echo "errors=0"; echo "warnings=0"; echo "sarif-file="
+      echo "errors=0"; echo "warnings=0"; echo "sarif-file="; echo "html-report="
     } >> "${GITHUB_OUTPUT:-/dev/null}"
     echo "## auditor: no HTML files changed" >> "${GITHUB_STEP_SUMMARY:-/dev/null}"
     exit 0
@@ -53,6 +61,7 @@ report="${RUNNER_TEMP:-/tmp}/auditor-report.json"
 summary_md="${RUNNER_TEMP:-/tmp}/auditor-summary.md"
 # An earlier run in the same job must not lend this one its counts or its summary.
 rm -f "$report" "$summary_md"
+[ -n "$html_report" ] && rm -f "$html_report"
 
 "$python" -m auditor "${args[@]}" -- "${paths[@]}"
 status=$?
@@ -71,6 +80,11 @@ if [ -n "${INPUT_SARIF_FILE:-}" ] && [ -f "$INPUT_SARIF_FILE" ]; then
   echo "sarif-file=$INPUT_SARIF_FILE" >> "${GITHUB_OUTPUT:-/dev/null}"
 else
   echo "sarif-file=" >> "${GITHUB_OUTPUT:-/dev/null}"
+fi
+if [ -n "$html_report" ] && [ -f "$html_report" ]; then
+  echo "html-report=$html_report" >> "${GITHUB_OUTPUT:-/dev/null}"
+else
+  echo "html-report=" >> "${GITHUB_OUTPUT:-/dev/null}"
 fi
 [ -f "$summary_md" ] && cat "$summary_md" >> "${GITHUB_STEP_SUMMARY:-/dev/null}"
 exit "$status"

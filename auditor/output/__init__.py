@@ -13,7 +13,8 @@ EXTRACT_WRITERS: dict[str, type] = {}
 REPORT_WRITERS: dict[str, type] = {}
 
 _MODULES = ("extract_table", "extract_json", "report_table", "report_json", "report_sarif", "report_github",
-            "report_gitlab", "report_junit", "report_markdown", "report_concise", "report_jsonl", "report_parquet")
+            "report_gitlab", "report_junit", "report_markdown", "report_concise", "report_jsonl", "report_parquet",
+            "report_html")
 
 
 class WriterUnavailable(Exception):
