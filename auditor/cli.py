@@ -11,9 +11,11 @@ import io
 import json
 import os
 import re
+import signal
 import sys
 import tempfile
 import textwrap
+import threading
 from pathlib import Path
 
 from tabulate import tabulate
@@ -42,6 +44,15 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """A command-line option that cannot work as given."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a scheduler stopping the job, ``timeout``): handled as Ctrl-C is, so that reports stay
+    whole and a ``--resume`` checkpoint is saved, but with exit status 143."""
+
+
+def _terminate(signum, frame):
+    raise Terminated
 
 
 def _size(text: str) -> int:
@@ -367,7 +378,7 @@ def run_check(args) -> int:
         except KeyboardInterrupt:
             if checkpoint is not None:
                 _save_checkpoint(checkpoint, summary, counts, files)
-                print(f"auditor: interrupted; run the same command again to go on from {args.resume}",
+                print(f"auditor: stopped; run the same command again to go on from {args.resume}",
                       file=sys.stderr)
             raise
         progress.close()
@@ -858,12 +869,18 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.handler(args)
     except (DataFileError, UsageError) as exc:
         # A broken rule pack, config or registry file, or a bad option: say where, never a traceback.
         print(f"auditor: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Terminated:
+        print("auditor: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("auditor: interrupted", file=sys.stderr)
         return 130
@@ -872,3 +889,6 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

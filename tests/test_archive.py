@@ -279,6 +279,32 @@ def test_resume_goes_on_where_an_interrupted_run_stopped(tmp_path, monkeypatch):
     assert cli.main(args) == 1 and out.read_text() == whole.read_text()  # a complete run is not redone
 
 
+def test_sigterm_saves_the_checkpoint_and_a_second_run_finishes(tmp_path):
+    """A scheduler's SIGTERM (a pod evicted, ``timeout``) stops the run as Ctrl-C does: exit 143, the
+    checkpoint saved, the output whole up to it; the same command then finishes the job."""
+    import signal
+    import time
+
+    path = tmp_path / "big.warc.gz"
+    write_warc(path, copies=25, extras=False)  # 100 pages: several seconds
+    out, checkpoint, whole = tmp_path / "o.jsonl", tmp_path / "c.json", tmp_path / "whole.jsonl"
+    run("check", path, "--format", "jsonl", "-o", whole, "-j", "1")
+    command = [sys.executable, "-m", "auditor", "check", str(path), "--format", "jsonl", "-o", str(out),
+               "--resume", str(checkpoint), "-j", "1"]
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143, stderr
+    assert "Traceback" not in stderr and "go on from" in stderr
+    state = json.loads(checkpoint.read_text())
+    assert not state["complete"] and state["outputs"][str(out)] > 0
+    assert subprocess.run(command, cwd=ROOT, capture_output=True).returncode == 1
+    assert out.read_text() == whole.read_text()
+
+
 def test_resume_refuses_what_it_cannot_resume(tmp_path, warc):
     path, _ = warc
     checkpoint = tmp_path / "c.json"
