@@ -198,3 +198,26 @@ def test_bytes_are_decoded():
     raw = ("<html><head><meta charset='iso-8859-1'></head><body><article><h1>Überflutete Straße in Köln</h1>"
            + BODY + "</article></body></html>").encode("latin-1")
     assert extract_html(raw).headline == "Überflutete Straße in Köln"
+
+
+def _story(slug: str, caption: str, credit: str) -> str:
+    return (f"<article class='list__item' id='{slug}' data-path='news/2019/05/14/{slug}'>"
+            f"<figure><img src='/{slug}.jpg'><figcaption>{caption} © {credit}</figcaption></figure>"
+            f"<h2>Story {slug}</h2>{BODY}{BODY}</article>")
+
+
+def test_page_of_several_stories_reads_the_one_its_address_names():
+    # An infinite-scroll list: the page's headline is the list's own, the canonical URL names one story.
+    html = ("<html><head><link rel='canonical' href='https://example.org/news/2019/05/14/the-budget-vote/'>"
+            "</head><body><main><section class='hero'><img src='/hero-banner.jpg'><h1>Latest articles</h1>"
+            "</section><div class='list'>"
+            + _story("the-budget-vote", "The council in session", "Jane Doe / Example")
+            + _story("the-harbour-fire", "Smoke over the harbour", "dpa")
+            + _story("the-school-strike", "Pupils on the square", "AFP")
+            + "</div></main></body></html>")
+    document = extract_html(html)
+    assert document.headline == "Story the-budget-vote"
+    assert [(f.caption, f.credit.text) for f in document.figures] == [("The council in session", "Jane Doe / Example")]
+    # without an address that names one of them, nothing is chosen: every story's picture is read
+    document = extract_html(html.replace("the-budget-vote/", "all/"))
+    assert len(document.figures) >= 3

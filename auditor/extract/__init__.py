@@ -58,7 +58,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         document.profile = profile.name
         ignored = frozenset(e for selector in profile.ignore for e in selector(page.root)
                             if isinstance(e, etree._Element))
-    zone = locate(page, profile, ignored)
+    zone = locate(page, profile, ignored, url=url or document.url)
     if profile is not None:
         zone.ignored_by = f"ignored by site profile {profile.name}"
     if zone.headline is not None:
