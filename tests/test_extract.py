@@ -221,3 +221,30 @@ def test_page_of_several_stories_reads_the_one_its_address_names():
     # without an address that names one of them, nothing is chosen: every story's picture is read
     document = extract_html(html.replace("the-budget-vote/", "all/"))
     assert len(document.figures) >= 3
+
+
+SUMMARY = "The harbour authority has approved the plans for a new ferry terminal after years of debate " * 2
+
+
+@pytest.mark.parametrize("card", [
+    # the headline links to the other story; its summary is a long paragraph
+    f"<div class='box'><div class='pic'><img src='/ferry.jpg' alt='The ferry © Jane Doe'></div>"
+    f"<h2><a href='/news/ferry-terminal.html'>A new ferry terminal</a></h2><p>{SUMMARY}</p></div>",
+    # the summary is cut off, and a "more" link leads to the story
+    f"<div class='box'><div class='row'><span><a href='/topics/harbour/'>Harbour</a></span><h2>A new ferry "
+    f"terminal</h2><p>{SUMMARY.strip()}…</p><div class='pic'><img src='/ferry.jpg' alt='The ferry © Jane Doe'>"
+    "</div></div><a href='/news/ferry-terminal.html'>Read on</a></div>",
+])
+def test_story_card_with_a_summary_is_left_out(card):
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + card))
+    assert [f.caption for f in document.figures] == ["The council."]
+
+
+def test_section_with_heading_picture_and_link_is_no_card():
+    # a section of the story: its heading links nowhere and its paragraph is whole
+    section = (f"<div class='section'><h2>The new terminal</h2><p>{SUMMARY} (see <a href='https://example.org/'>"
+               "the plans</a>)</p><div class='wp-caption'><img src='/ferry.jpg' width='300' height='200'>"
+               "<p class='wp-caption-text'>The planned terminal building.</p></div></div>")
+    document = extract_html(page(BODY + section))
+    assert [f.caption for f in document.figures] == ["The planned terminal building."]

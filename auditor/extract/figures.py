@@ -1020,11 +1020,28 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None):
             return None  # the article, its body, or what holds the story's headline
         if href and href in _HEADING_LINKS(node):
             return node  # "<h4><a href=X>Headline</a></h4> <a href=X><img></a> <p>summary…"
-        if _COUNT_LONG_P(node):
+        long_paragraphs = _COUNT_LONG_P(node)
+        if long_paragraphs > 1:
             return None  # story text
         if _HAS_HEADING(node) and _HAS_LINK(node):
-            return node
+            return node if not long_paragraphs or _summary_card(node) else None
+        if long_paragraphs:
+            return None  # story text
     return None
+
+
+_CARD_TEXT = 600  # the most text a story card holds: topic, headline, a summary of a few lines, "more"
+
+
+def _summary_card(node) -> bool:
+    """A box of a headline and one paragraph that is another story's summary, not story text: little
+    text in all, and the headline links to another page or the paragraph is cut off ("… Damit
+    rückt eine…")."""
+    if len(visible_text(node)) > _CARD_TEXT:
+        return False
+    if any(href.strip() and not href.strip().startswith("#") for href in _HEADING_LINKS(node)):
+        return True
+    return any(visible_text(p).endswith(("…", "...")) for p in node.iter("p"))
 
 
 _HEADING_LINKS = etree.XPath("(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)//a/@href")
