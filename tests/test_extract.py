@@ -248,3 +248,24 @@ def test_section_with_heading_picture_and_link_is_no_card():
                "<p class='wp-caption-text'>The planned terminal building.</p></div></div>")
     document = extract_html(page(BODY + section))
     assert [f.caption for f in document.figures] == ["The planned terminal building."]
+
+
+def test_script_state_pictures_shown_only_in_chrome_are_other_stories():
+    # The markup shows no caption: the fallback reads script state, which also holds the "most
+    # popular" module's pictures; the markup shows those only in page chrome. A repeated picture
+    # record (promo image, then the body's image) gives the credit the first copy lacks.
+    lead = "https:\\u002F\\u002Fimg.example.org\\u002Fapi\\u002F1048-lead-photo.jpg"
+    other = "https:\\u002F\\u002Fimg.example.org\\u002Fapi\\u002F1061-other-story.jpg"
+    state = ('{"promoImage":{"url":"' + lead + '","caption":"The chief executive at the air show in Dubai."},'
+             '"body":[{"tagName":"image","url":"' + lead + '","caption":"The chief executive at the air show in '
+             'Dubai.","copyrightHolder":"Jane Doe | Bloomberg | Getty Images"}],'
+             '"mostPopular":[{"headline":"Other story","url":"https:\\u002F\\u002Fwww.example.org\\u002Fother.html",'
+             '"promoImage":{"url":"' + other + '","caption":"An aerial photo of parked aircraft in Washington."}}]}')
+    html = ("<html><head><meta property='og:image' content='https://img.example.org/api/1048-lead-photo.jpg'>"
+            f"</head><body><article><h1>Airline orders thirty new jets</h1><div class='lead'></div>{BODY}</article>"
+            "<aside class='most-popular'><a href='/other.html'><img src='https://img.example.org/api/"
+            "1061-other-story.jpg?w=300&amp;h=200'></a></aside>"
+            f"<script>window.__STATE__ = {state};</script></body></html>")
+    document = extract_html(html)
+    assert [(f.caption, f.credit.text if f.credit else None) for f in document.figures] == [
+        ("The chief executive at the air show in Dubai.", "Jane Doe | Bloomberg | Getty Images")]

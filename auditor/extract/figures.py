@@ -166,13 +166,14 @@ class _Trace:
 
 def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
                  base_url: str | None = None, trace: list | None = None, profile=None,
-                 parts: list | None = None) -> list[Figure]:
+                 parts: list | None = None, chrome: list | None = None) -> list[Figure]:
     """Every image that belongs to the article, in document order, with caption and credit.
 
     ``trace``, when given, receives an :class:`~auditor.model.ImageDecision` for every image-like
     element: taken or left out, and the element and test that decided. A site ``profile`` that
     names its figure units decides which images are figures; its caption and credit selectors win
-    over the generic reading.
+    over the generic reading. ``chrome``, when given, receives the image elements left out as page
+    chrome or as standing after the article's end (where else the page shows its pictures).
     """
     why = _Trace(trace, page.images, parts)
     if profile is not None and profile.figure is not None:
@@ -187,6 +188,8 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         reason, src = _screen(element, chrome_map, zone, zone_end, lead, explain=trace is not None)
         if reason:
             why.left(element, reason)
+            if chrome is not None and reason.startswith(("page chrome", "after the end")):
+                chrome.append(element)
             continue
         candidates.append(_Candidate(element, src, picture_identity(src) or element))
     holders = _picture_holders(candidates)
