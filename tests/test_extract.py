@@ -269,3 +269,14 @@ def test_script_state_pictures_shown_only_in_chrome_are_other_stories():
     document = extract_html(html)
     assert [(f.caption, f.credit.text if f.credit else None) for f in document.figures] == [
         ("The chief executive at the air show in Dubai.", "Jane Doe | Bloomberg | Getty Images")]
+
+
+def test_breadcrumb_after_a_banner_is_no_credit():
+    # A header banner just before the breadcrumb trail: the trail is navigation, not the picture's
+    # credit; with neither caption nor credit, the banner outside the article is no figure.
+    outside = ("<div id='carousel-header' class='container carousel'><img src='/csm_Header_news_245x1200.jpg' "
+               "width='1200' height='245' alt=''></div><div class='container' id='breadcrumb_navbar'><ol>"
+               "<li><a href='/'>MPI Website</a> /<a href='/comms'>Kommunikation</a> /Single News</li></ol></div>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>",
+                                 outside=outside))
+    assert [f.caption for f in document.figures] == ["The council."]

@@ -22,7 +22,7 @@ from lxml import etree
 
 from ..model import FLAGS, Credit, Figure, ImageDecision, picture_identity
 from ..registry import AgencyRegistry
-from .article import ArticleZone, ChromeMap
+from .article import ArticleZone, ChromeMap, chrome_class, chrome_tokens
 from .credits import (
     detect_flags,
     looks_like_credit,
@@ -953,6 +953,9 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             continue
         if _HAS_IMG(sibling) or tag_of(sibling) in ("img", "figure", "picture"):
             break  # the next picture: what follows is its caption
+        if (tag_of(sibling) in ("nav", "form") or chrome_class(chrome_tokens(sibling) or "") == "strong") \
+                and _role(sibling) is None:
+            break  # navigation, a breadcrumb trail, a share bar: page chrome, never a caption or credit
         text = visible_text(sibling)
         if not text:
             sibling = sibling.getnext()
