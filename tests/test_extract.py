@@ -280,3 +280,15 @@ def test_breadcrumb_after_a_banner_is_no_credit():
     document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>",
                                  outside=outside))
     assert [f.caption for f in document.figures] == ["The council."]
+
+
+@pytest.mark.parametrize("portrait", [
+    "<a href='https://example.org/author/jane-doe/'><img src='/uploads/jane.jpg' width='250' alt='Jane Doe'></a>",
+    "<img src='https://cdn.example.org/wp-content/uploads/gravatar/jdoe.jpg' width='250' alt='Jane Doe'>",
+])
+def test_author_box_portrait_is_left_out(portrait):
+    box = (f"<div class='abh_box'><div class='abh_tab'>{portrait}<div class='abh_description'>Jane Doe is the "
+           "senior editor. Before, she reported for the Pasadena Independent and the Plain Dealer.</div></div></div>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + box))
+    assert [f.caption for f in document.figures] == ["The council."]

@@ -73,7 +73,7 @@ _PLACEHOLDER_WORDS = frozenset({"pixel", "spacer", "blank", "transparent", "plac
                                 "clear", "lazyload", "default"})
 _PLACEHOLDER_PREFIXES = ("preloader", "placeholder", "spinner", "loader", "lazy", "blank", "spacer")
 _LOGO_SEGMENTS = frozenset({"icon", "icons", "logo", "logos", "avatar", "avatars", "emoji", "emojis", "sprite",
-                            "sprites", "favicon", "flags", "badges"})
+                            "sprites", "favicon", "flags", "badges", "gravatar"})
 _LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji", "badge", "autor", "author"})
 # An image whose own class is just a network's name is that network's button.
 _SOCIAL_ICONS = frozenset({"twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube",
@@ -206,6 +206,9 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         shop = _shop_link(element, unit)
         if shop:
             why.left(element, f"a product advertisement (links to {shop})", unit)
+            continue
+        if _author_link(element, unit):
+            why.left(element, "an author's portrait (links to an author's page)", unit)
             continue
         teaser = _teaser_card(unit, zone, stops, element)
         if teaser is not None:
@@ -1079,6 +1082,23 @@ def _shop_link(element, unit) -> str | None:
         if node is unit:
             break
     return None
+
+
+# Path segments of the pages a site keeps about its writers.
+_AUTHOR_SEGMENTS = frozenset({"author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore",
+                              "autori", "journalist", "journalists", "journalisten"})
+
+
+def _author_link(element, unit) -> bool:
+    """The picture links to a writer's page (``/author/jane-doe/``): the author's portrait."""
+    for node in ancestors(element):
+        if tag_of(node) == "a":
+            href = (node.get("href") or "").lower()
+            _, segments, _ = _url_parts(href) if href else ("", [], "")
+            return bool(_AUTHOR_SEGMENTS.intersection(segments[:-1] if len(segments) > 1 else segments))
+        if node is unit:
+            break
+    return False
 
 
 def _is_link_teaser(element, unit) -> bool:
