@@ -292,3 +292,15 @@ def test_author_box_portrait_is_left_out(portrait):
     document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
                                  + BODY + box))
     assert [f.caption for f in document.figures] == ["The council."]
+
+
+def test_site_graphic_named_by_its_file_is_left_out():
+    # the section's "follow us" footer graphic: no caption, no credit, a file name that says footer
+    footer = ("<figure class='media-landscape no-caption'><img src='/cpsprodpb/_1063_footerv6stu-nc.png' "
+              "alt='Newsbeat'></figure><p><i>Follow Newsbeat on </i><a href='https://instagram.com/x'>Instagram</a></p>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + footer))
+    assert [f.caption for f in document.figures] == ["The council."]
+    # a photo whose name has such a word is read when it says what it shows
+    banner = "<figure><img src='/protest-banner.jpg'><figcaption>A banner at the march. © dpa</figcaption></figure>"
+    assert len(extract_html(page(banner)).figures) == 1
