@@ -304,3 +304,23 @@ def test_site_graphic_named_by_its_file_is_left_out():
     # a photo whose name has such a word is read when it says what it shows
     banner = "<figure><img src='/protest-banner.jpg'><figcaption>A banner at the march. © dpa</figcaption></figure>"
     assert len(extract_html(page(banner)).figures) == 1
+
+
+def _wp_image(name: str, post: str) -> str:
+    return (f"<p><img class='wp-image-1' src='https://blog.example.org/files/{name}.jpg' width='640' height='400' "
+            f"data-permalink='https://blog.example.org/{post}/{name}/'></p><p>Abb.: Wake News</p>")
+
+
+def test_block_appended_after_the_story_with_other_posts_pictures_is_left_out():
+    this = "2016/07/09/the-radio-marathon"
+    story = (_wp_image("marathon-collage", this) + BODY + _wp_image("older-graphic", "2016/07/05/an-older-post")
+             + BODY + _wp_image("marathon-poster", this) + "<p>***********************</p>"
+             + _wp_image("t-shirt-black", "2016/05/08/shop-post") + _wp_image("sticker", "2015/06/16/sticker-post"))
+    html = page(story, head=f"<link rel='canonical' href='https://blog.example.org/{this}/'>")
+    document = extract_html(html, why=True)
+    names = [f.src.rsplit("/", 1)[-1] for f in document.figures]
+    assert names == ["marathon-collage.jpg", "older-graphic.jpg", "marathon-poster.jpg"]
+    assert sum("appended after the story" in d.reason for d in document.decisions) == 2
+    # one trailing picture of another post is not a block
+    document = extract_html(html.replace(_wp_image("sticker", "2015/06/16/sticker-post"), ""))
+    assert len(document.figures) == 4

@@ -151,6 +151,18 @@ class _Trace:
                 element=describe_element(element), line=element.sourceline, taken=False, reason=reason,
                 unit=describe_element(unit) if unit is not None else None)))
 
+    def retract(self, element, reason: str) -> None:
+        """A taken image left out after all (the figures after it are left out too: no renumbering)."""
+        if self.parts is not None:
+            self.parts[:] = [p for p in self.parts if p[0] is not element]
+        if self.sink is not None:
+            at = self.position.get(element, 0)
+            for index, (position, decision) in enumerate(self.found):
+                if position == at and decision.taken:
+                    self.found[index] = (position, ImageDecision(
+                        element=decision.element, line=decision.line, taken=False, reason=reason,
+                        unit=decision.unit))
+
     def taken(self, element, unit, reading: _Reading, figure: int) -> None:
         if self.parts is not None:
             self.parts.append((element, unit, reading.caption_element if reading.caption_marked else None,
@@ -196,6 +208,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     stops = _unit_stops(zone)
 
     figures: list[Figure] = []
+    taken: list = []  # the image element of each figure
     kept: dict = {}  # picture identity -> (figure number, caption, credit text)
     caption_owners: dict = {}  # caption element -> figure number
     said_by: dict = {}  # (caption, credit text) -> the first figure that says it
@@ -261,9 +274,44 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         kept.setdefault(candidate.key, (number, caption, credit.text if credit else None))
         if reading.caption_element is not None:
             caption_owners.setdefault(reading.caption_element, number)
+        taken.append(element)
         why.taken(element, unit, reading, number)
+    appended = _appended_block(taken, base_url)
+    if appended:
+        for element in taken[-appended:]:
+            why.retract(element, "in the block appended after the story: the last pictures were all uploaded "
+                                 "for other posts (their attachment pages stand under other posts' addresses)")
+        del figures[-appended:]
     why.finish()
     return figures
+
+
+def _appended_block(elements: list, base_url: str | None) -> int:
+    """How many of the last figures form a block appended after the story: a run of two or more at
+    the end whose pictures were all uploaded for other posts. A blog repeats its promotions (shop,
+    shows, donations) under every post, with the pictures it uploaded for the posts that first
+    carried them; WordPress says so in ``data-permalink``, the picture's attachment page, which
+    stands under the address of the post it was uploaded for. A story's own pictures, and an older
+    picture it reuses among them, come before its end."""
+    page = _path_of(base_url) if base_url else ""
+    if not page or len(elements) < 2:
+        return 0
+    run = 0
+    for element in reversed(elements):
+        permalink = element.get("data-permalink")
+        parent = _path_of(permalink).rpartition("/")[0] if permalink else ""
+        if not parent or parent == page:
+            break
+        run += 1
+    return run if run >= 2 else 0
+
+
+def _path_of(url: str) -> str:
+    """A URL's path without query, fragment and the slashes at its ends."""
+    url = url.strip().split("#", 1)[0].split("?", 1)[0]
+    if "://" in url:
+        url = url.split("://", 1)[1].partition("/")[2]
+    return url.strip("/").lower()
 
 
 def _profile_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex, base_url,
