@@ -324,3 +324,17 @@ def test_block_appended_after_the_story_with_other_posts_pictures_is_left_out():
     # one trailing picture of another post is not a block
     document = extract_html(html.replace(_wp_image("sticker", "2015/06/16/sticker-post"), ""))
     assert len(document.figures) == 4
+
+
+def test_card_that_links_as_a_whole_to_another_page_is_left_out():
+    card = ("<ul class='list'><li><a href='/audio/interview-kim-putin-100.html'><div class='media'><img "
+            "src='/kim_putin_v-teaser.jpg' title='Putin and Kim | Bildquelle: via REUTERS'></div><span "
+            "class='jmDescription'>Meeting Kim: Putin wants weapons</span> <strong>audio</strong></a></li></ul>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + card))
+    assert [f.caption for f in document.figures] == ["The council."]
+    # a link that opens the picture itself (a lightbox carrying the original's address) is no card
+    lightbox = ("<div class='article__photo'><a href='/photos/r~8fa0/' class='lightbox' data-img='//cdn.example.org/"
+                "original/9b6b.jpg'><img src='//cdn.example.org/resize/9b6b_560.jpg'><div class='article__photo__desc'>"
+                "Souček after the win at Villa Park. | Foto: Reuters</div></a></div>")
+    assert [f.caption for f in extract_html(page(lightbox)).figures] == ["Souček after the win at Villa Park."]

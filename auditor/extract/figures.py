@@ -229,6 +229,12 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             continue
         reading = _read(element, unit, registry, profile)
         caption, credit = reading.caption, reading.credit
+        card = _card_link(element, reading.caption_element, base_url) \
+            if reading.caption_element is not None else None
+        if card:
+            why.left(element, f"a card that links as a whole to another page ({card}): picture and title "
+                              "in one link", unit)
+            continue
         chrome = chrome_map.verdict(element)
         if chrome == "weak" and credit is None and (not reading.caption_marked or _is_link_teaser(element, unit)):
             why.left(element, "teaser-like wrapper, no credit, and no caption of its own or a link away", unit)
@@ -1154,6 +1160,31 @@ def _author_link(element, unit) -> bool:
         if node is unit:
             break
     return False
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])", re.IGNORECASE)
+
+
+def _card_link(element, caption_element, base_url: str | None) -> str | None:
+    """Where a link goes that holds both the picture and the text read as its caption, when that is
+    another page: a teaser whose picture and headline are one link ("<a href=/other-story><img>
+    <span>Headline</span></a>"). A link to the story's own picture page (an address under the
+    story's own, a lightbox) opens the same picture larger."""
+    for node in ancestors(element):
+        if tag_of(node) == "a":
+            href = (node.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
+                return None
+            if caption_element is not node and node not in set(ancestors(caption_element)):
+                return None
+            if any(_IMAGE_FILE.search(v) for k, v in node.attrib.items() if k != "href"):
+                return None  # a lightbox link: data-img="…/original.jpg" is what it opens
+            page = _path_of(base_url) if base_url else ""
+            target = _path_of(urljoin(base_url, href) if base_url else href)
+            if page and (target == page or target.startswith(page + "/")):
+                return None
+            return href
+    return None
 
 
 def _is_link_teaser(element, unit) -> bool:
