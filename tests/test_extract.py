@@ -338,3 +338,12 @@ def test_card_that_links_as_a_whole_to_another_page_is_left_out():
                 "original/9b6b.jpg'><img src='//cdn.example.org/resize/9b6b_560.jpg'><div class='article__photo__desc'>"
                 "Souček after the win at Villa Park. | Foto: Reuters</div></a></div>")
     assert [f.caption for f in extract_html(page(lightbox)).figures] == ["Souček after the win at Villa Park."]
+
+
+def test_picture_behind_an_affiliate_link_is_an_advertisement():
+    ad = ("<figure><a href='https://www.magazines.example/space-subscription/?utm_source=news&amp;utm_medium="
+          "affiliates&amp;utm_campaign=space'><img src='/9w3KUMoJj2-320-80.png'></a><figcaption>Need more space? "
+          "Subscribe to our sister title</figcaption><div class='credit'>(Image credit: All About Space)</div></figure>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + ad))
+    assert [f.caption for f in document.figures] == ["The council."]

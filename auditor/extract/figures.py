@@ -1134,12 +1134,17 @@ _SHOP_HOSTS = ("amzn.to", "amazon.", "ebay.", "awin1.com", "shareasale.com", "sk
                "linksynergy.com", "click.linksynergy", "pntra.com", "avantlink.com", "howl.me", "shopstyle.")
 
 
+# Campaign parameters that mark a link as an affiliate (paid) one: "?utm_medium=affiliates".
+_AFFILIATE = re.compile(r"[?&](?:utm_medium|utm_source|utm_campaign)=[^&#]*affiliat", re.IGNORECASE)
+
+
 def _shop_link(element, unit) -> str | None:
     for node in ancestors(element):
         if tag_of(node) == "a":
             href = (node.get("href") or "").lower()
             host = href.split("://", 1)[-1].split("/", 1)[0] if "://" in href else ""
-            return next((shop for shop in _SHOP_HOSTS if shop in host), None)
+            shop = next((shop for shop in _SHOP_HOSTS if shop in host), None)
+            return shop or (f"{host or 'a page'}, an affiliate link" if _AFFILIATE.search(href) else None)
         if node is unit:
             break
     return None
