@@ -347,3 +347,17 @@ def test_picture_behind_an_affiliate_link_is_an_advertisement():
     document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
                                  + BODY + ad))
     assert [f.caption for f in document.figures] == ["The council."]
+
+
+def test_loading_indicator_is_no_picture():
+    wheel = ("<div class='paywall hidden'><div class='loading-wrapper'><img src='https://assets.example.org/gifs/"
+             "wheel_on_E5E5E5.gif' width='122' height='122' class='loading-wrapper__loading'></div></div>"
+             "<p class='main-info__description'>Alice Wu has written about local politics since 2008.</p>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + wheel))
+    assert [f.caption for f in document.figures] == ["The council."]
+    # a picture in its loading state (a BEM modifier) is still the picture
+    loading = ("<figure><img src='https://media.example.org/231106-trump-court.jpg' class='image__img "
+               "image__img--loading' width='1920' height='1080'><figcaption>Trump leaves the court. © AP</figcaption>"
+               "</figure>")
+    assert [f.caption for f in extract_html(page(loading)).figures] == ["Trump leaves the court."]

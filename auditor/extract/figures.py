@@ -78,6 +78,19 @@ _LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji",
 # An image whose own class is just a network's name is that network's button.
 _SOCIAL_ICONS = frozenset({"twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube",
                            "tiktok", "telegram", "xing", "reddit", "threads", "bluesky", "mastodon", "rss"})
+_LOADER_WORDS = frozenset({"loading", "loader", "preloader"})
+
+
+def _loading_indicator(element) -> bool:
+    """"loading-wrapper__loading": the wheel a page shows while something loads. Not a picture in
+    its loading state: a modifier ("image--loading") says how an element looks for now, and a lazy
+    image's state class ("lazy-image-loading") comes with the real picture in a data-* attribute."""
+    cls = _BEM_MODIFIER.sub("", element.get("class") or "")
+    return any(_LOADER_WORDS & set(tokens) for tokens in name_tokens(cls)) and not _lazy_src(element) \
+        and not any(element.get(a) for a in _SRCSET_ATTRS[1:])
+
+
+_BEM_MODIFIER = re.compile(r"--\S*")
 _LOGO_ALT = re.compile(r"\b(?:logo|icon|avatar)\b", re.IGNORECASE)
 # Common aspect ratios written into width/height so that the browser reserves space: not icon sizes.
 _ASPECT_RATIOS = frozenset({(16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (21, 9), (5, 4), (4, 5), (1, 2),
@@ -545,6 +558,9 @@ def _decoration(element, src: str | None) -> str | None:
     own = name_tokens(element_tokens(element))
     if any(_LOGO_WORDS & set(tokens) for tokens in own):
         return "logo or icon (its class)"
+    if src and not src.startswith("data:") and "load" in (element.get("class") or "") \
+            and _loading_indicator(element):
+        return "a loading indicator (its class)"
     if any(len(tokens) == 1 and tokens[0] in _SOCIAL_ICONS for tokens in own):
         return "a social network's icon (its class)"  # <img class="twitter">
     alt = element.get("alt") or ""
