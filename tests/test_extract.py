@@ -301,6 +301,13 @@ def test_site_graphic_named_by_its_file_is_left_out():
     document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
                                  + BODY + footer))
     assert [f.caption for f in document.figures] == ["The council."]
+    # a rendition made for a teaser ("…/article_teaser_ressortmodul_lead/x.jpg"), nothing said about it
+    teaser = ("<article class='tsr-Base tsr-Lead'><div class='tsr-Base_MediaWrapper'><img src='/img/leer.gif' "
+              "data-lazy-src='https://media.example.org/1.66/article_teaser_ressortmodul_lead/president.jpg'></div>"
+              "</article>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + teaser))
+    assert [f.caption for f in document.figures] == ["The council."]
     # a photo whose name has such a word is read when it says what it shows
     banner = "<figure><img src='/protest-banner.jpg'><figcaption>A banner at the march. © dpa</figcaption></figure>"
     assert len(extract_html(page(banner)).figures) == 1

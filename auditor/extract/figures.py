@@ -259,9 +259,10 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if candidate.src is None and caption is None and credit is None:
             why.left(element, "no image URL and nothing says what it shows", unit)
             continue
-        if caption is None and credit is None and _FURNITURE_NAME.search(_url_parts(candidate.src)[2]):
-            why.left(element, "its file name says it is a site graphic (footer, banner, promo...), "
-                              "and nothing says what it shows", unit)
+        if caption is None and credit is None and candidate.src \
+                and any(_FURNITURE_NAME.search(part) for part in _url_parts(candidate.src)[1]):
+            why.left(element, "its address says it is a site graphic or a teaser's picture (footer, banner, "
+                              "promo, teaser...), and nothing says what it shows", unit)
             continue
         if caption is None and credit is None and _is_link_teaser(element, unit):
             why.left(element, "a link to another page, no caption or credit", unit)
@@ -574,8 +575,9 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 
 
 # File-name words of pictures that promote rather than report: "...-youtube-overlay-tease.jpg"
-# A word at the start of a picture's file name that says it is the site's own graphic, not a photo
-# of the story: "_106311809_footerv6stu-nc.png", "newsletter-banner.jpg".
+# A word at the start of a picture's file name or of a folder of its address that says it is the
+# site's own graphic or a rendition made for a teaser, not a photo of the story:
+# "_106311809_footerv6stu-nc.png", "newsletter-banner.jpg", ".../article_teaser_ressortmodul_lead/x.jpg".
 _FURNITURE_NAME = re.compile(r"(?:^|[^a-z])(?:footer|banner|promo|teaser?|newsletter|advert|sponsor|subscribe)")
 _PROMO_WORDS = frozenset({"tease", "teaser", "promo", "banner", "overlay", "logo", "sprite", "placeholder"})
 
