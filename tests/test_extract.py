@@ -368,3 +368,22 @@ def test_loading_indicator_is_no_picture():
                "image__img--loading' width='1920' height='1080'><figcaption>Trump leaves the court. © AP</figcaption>"
                "</figure>")
     assert [f.caption for f in extract_html(page(loading)).figures] == ["Trump leaves the court."]
+
+
+def test_caption_the_picture_points_to_by_id_and_link_to_its_own_picture_page():
+    # the lead picture links to its own page under the story's address; a "show caption" button in
+    # its frame points at the caption, which stands elsewhere
+    story = "https://www.example.org/economy/streaming-model-16604622.html"
+    lead = ("<div class='atc-ImageContainer'><a href='https://www.example.org/economy/streaming-model-16604622/"
+            "singer-16604694.html'><img src='/img/leer.gif' data-retina-src='https://media.example.org/1.66/"
+            "format_top1/singer.jpg' alt='The singer is among the supporters.'></a><span class='btn-Base "
+            "js-ImageDescriptionButton'><a href='#atc-ImageDescription'><span class='o-VisuallyHidden'>Show image "
+            "description</span></a></span></div><div class='atc-Intro'><div id='atc-ImageDescription' "
+            "class='atc-ImageDescription'><p><span class='atc-ImageDescriptionText'>The singer is among the "
+            "supporters.</span> <span class='atc-ImageDescriptionCopyright'>Bild: dpa</span></p></div></div>")
+    figure = one_figure(page(lead, head=f"<link rel='canonical' href='{story}'>"))
+    assert (figure.caption, figure.credit.text) == ("The singer is among the supporters.", "dpa")
+    # aria-describedby names the caption
+    figure = one_figure(page("<div class='pic'><img src='/a.jpg' aria-describedby='c1'></div><p>x</p>"
+                             "<div id='c1' class='caption'>Flooded street. © Reuters</div>"))
+    assert (figure.caption, figure.credit.text) == ("Flooded street.", "Reuters")

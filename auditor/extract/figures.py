@@ -249,7 +249,8 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
                               "in one link", unit)
             continue
         chrome = chrome_map.verdict(element)
-        if chrome == "weak" and credit is None and (not reading.caption_marked or _is_link_teaser(element, unit)):
+        if chrome == "weak" and credit is None and (not reading.caption_marked
+                                                    or _is_link_teaser(element, unit, base_url)):
             why.left(element, "teaser-like wrapper, no credit, and no caption of its own or a link away", unit)
             continue
         if not chrome_map.inside(element) and caption is None and credit is None:
@@ -264,7 +265,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             why.left(element, "its address says it is a site graphic or a teaser's picture (footer, banner, "
                               "promo, teaser...), and nothing says what it shows", unit)
             continue
-        if caption is None and credit is None and _is_link_teaser(element, unit):
+        if caption is None and credit is None and _is_link_teaser(element, unit, base_url):
             why.left(element, "a link to another page, no caption or credit", unit)
             continue
         owner = caption_owners.get(reading.caption_element) if reading.caption_element is not None else None
@@ -700,6 +701,12 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             captions = after_captions
         if not credits and after_credits:
             credits = after_credits
+    if not credits and not any(visible_text(c) for c in captions):
+        # nothing readable here (at most a "show caption" button's hidden label): the picture may
+        # point to its caption elsewhere
+        referenced = _referenced_parts(img, unit)
+        if referenced[0] or referenced[1]:
+            captions, credits = referenced
     credit_set = set(credits)
     caption_raw = credit_raw = None
     caption_line = credit_line = None
@@ -1067,6 +1074,38 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
     return captions, credits
 
 
+def _referenced_parts(img, unit) -> tuple[list, list]:
+    """Caption and credit in an element the picture points to by id: ``aria-describedby`` on the
+    image, or a "show caption" control in its unit (``<a href="#image-description">``,
+    ``aria-controls``) whose target stands elsewhere in the page, marked as a caption."""
+    ids = (img.get("aria-describedby") or "").split()
+    if unit is not img:
+        for node in unit.iter("a", "button"):
+            href = (node.get("href") or "").strip()
+            if href.startswith("#") and len(href) > 1:
+                ids.append(href[1:])
+            ids.extend((node.get("aria-controls") or "").split())
+    if not ids:
+        return [], []
+    root = img.getroottree().getroot()
+    for ident in dict.fromkeys(ids):
+        found = _BY_ID(root, ident=ident)
+        target = found[0] if found else None
+        if target is None or target is unit or unit in set(ancestors(target)) or target in set(ancestors(img)):
+            continue
+        if len(text_content(target)) > UNIT_TEXT_LIMIT:
+            continue
+        captions, credits = _find_parts(target, img)
+        if not captions and _role(target) == "caption" and clean(text_content(target)):
+            captions = [target]
+        if captions or credits:
+            return captions, credits
+    return [], []
+
+
+_BY_ID = etree.XPath("//*[@id=$ident]")
+
+
 def _join_credits(credits: list) -> str:
     """Several credit elements in reading order: ``Photo by X`` ``/`` ``AFP via Getty Images``."""
     joined = ""
@@ -1202,22 +1241,32 @@ def _card_link(element, caption_element, base_url: str | None) -> str | None:
                 return None
             if any(_IMAGE_FILE.search(v) for k, v in node.attrib.items() if k != "href"):
                 return None  # a lightbox link: data-img="…/original.jpg" is what it opens
-            page = _path_of(base_url) if base_url else ""
-            target = _path_of(urljoin(base_url, href) if base_url else href)
-            if page and (target == page or target.startswith(page + "/")):
-                return None
-            return href
+            return None if _under_page(href, base_url) else href
     return None
 
 
-def _is_link_teaser(element, unit) -> bool:
-    """The picture is a link to another page (not to a larger copy of itself)."""
+def _is_link_teaser(element, unit, base_url: str | None = None) -> bool:
+    """The picture is a link to another page (not to a larger copy of itself, nor to the story's own
+    page for the picture, under the story's address: ``story-16604622/picture-16604694.html``)."""
     for node in ancestors(element):
         if tag_of(node) == "a":
             href = (node.get("href") or "").strip()
             if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
                 return False
-            return True
+            return not _under_page(href, base_url)
         if node is unit:
             break
     return False
+
+
+def _under_page(href: str, base_url: str | None) -> bool:
+    """Does a link lead to the page itself or under its address (with or without its ".html")?"""
+    page = _path_of(base_url) if base_url else ""
+    if not page:
+        return False
+    try:
+        target = _path_of(urljoin(base_url, href))
+    except ValueError:
+        return False
+    page = re.sub(r"\.[a-z]{3,5}$", "", page)
+    return target == page or target.startswith(page + "/") or re.sub(r"\.[a-z]{3,5}$", "", target) == page
