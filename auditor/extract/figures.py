@@ -1164,11 +1164,12 @@ def _summary_card(node) -> bool:
     """A box of a headline and one paragraph that is another story's summary, not story text: little
     text in all, and the headline links to another page or the paragraph is cut off ("… Damit
     rückt eine…")."""
-    if len(visible_text(node)) > _CARD_TEXT:
+    raw = text_content(node)
+    if len(raw) > 8 * _CARD_TEXT or len(clean(raw)) > _CARD_TEXT:
         return False
     if any(href.strip() and not href.strip().startswith("#") for href in _HEADING_LINKS(node)):
         return True
-    return any(visible_text(p).endswith(("…", "...")) for p in node.iter("p"))
+    return any(clean(text_content(p)).endswith(("…", "...")) for p in node.iter("p"))
 
 
 _HEADING_LINKS = etree.XPath("(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)//a/@href")
