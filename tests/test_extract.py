@@ -387,3 +387,15 @@ def test_caption_the_picture_points_to_by_id_and_link_to_its_own_picture_page():
     figure = one_figure(page("<div class='pic'><img src='/a.jpg' aria-describedby='c1'></div><p>x</p>"
                              "<div id='c1' class='caption'>Flooded street. © Reuters</div>"))
     assert (figure.caption, figure.credit.text) == ("Flooded street.", "Reuters")
+
+
+def test_aside_beside_the_body_is_the_sidebar():
+    html = ("<html><body><section class='zone'><h1>Council passes the budget after a long night</h1>"
+            "<article class='content'><figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption>"
+            f"</figure>{BODY}{BODY}<aside class='box'><img src='/box.jpg' width='300' height='200'><p>A box in the "
+            "story about the vote.</p></aside></article><aside class='aside__iso'><section class='friend'><div "
+            "class='insert'><p>Today's edition</p><img data-srcset='/thumbnail/journal/20220811/276/201' width='276' "
+            "height='201'><a class='button' href='https://journal.example.org/'>Read the paper</a></div></section>"
+            "</aside></section></body></html>")
+    document = extract_html(html)
+    assert [f.src for f in document.figures] == ["/lead.jpg", "/box.jpg"]

@@ -216,6 +216,12 @@ class ChromeMap:
             # The article's own <header> (outside its body) holds the lead figure.
             if not self.inside(node) and not (tag in ("header", "footer") and _HAS_FIGURE(node)):
                 return "strong"
+            # An <aside> beside the story's body, not in it, is the page's sidebar, even inside the
+            # element that holds headline and body (a boxed story keeps its asides in the body).
+            if tag == "aside" and self.zone.body is not None and node is not self.zone.body \
+                    and self.zone.body not in set(ancestors(node)) and node not in self._holds_story \
+                    and not _HAS_FIGURE(node):
+                return "strong"
         if node.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
             return "strong"
         words = chrome_tokens(node)
