@@ -399,3 +399,18 @@ def test_aside_beside_the_body_is_the_sidebar():
             "</aside></section></body></html>")
     document = extract_html(html)
     assert [f.src for f in document.figures] == ["/lead.jpg", "/box.jpg"]
+
+
+def test_card_whose_headline_is_a_link_without_a_heading_tag():
+    card = ("<div class='ContentCardEmbedWrapper-hk content-card-embed'><div class='content-card-embed__image'>"
+            "<picture><img alt='Beach resort' src='https://assets.example.org/photos/62d8/aerial.jpg'></picture></div>"
+            "<div class='info'><div class='content-card-embed__hed'><a href='/artikel/beach-hotels-around-the-world'>"
+            "Eight beach hotels for the perfect summer</a></div><div class='dek'>Who does not long for the sound "
+            "of the waves?</div></div></div>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + card))
+    assert [f.caption for f in document.figures] == ["The council."]
+    # a caption that links to its source is still a caption
+    linked = ("<div class='pic'><img src='/a.jpg'><p class='caption'><a href='/gallery/the-flooded-town'>The flooded "
+              "town centre on Monday</a></p></div>")
+    assert [f.caption for f in extract_html(page(linked)).figures] == ["The flooded town centre on Monday"]

@@ -1154,7 +1154,30 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None):
             return node if not long_paragraphs or _summary_card(node) else None
         if long_paragraphs:
             return None  # story text
+        if _headline_link(node):
+            return node  # "<div class=hed><a href=/other-story>Eight beach hotels for …</a></div>"
     return None
+
+
+_LINKS = etree.XPath(".//a[@href][not(starts-with(@href, '#'))][not(.//img)]")
+
+
+def _headline_link(node) -> bool:
+    """A headline written without a heading tag: in a box of little text, a block whose whole text
+    is one link of four words or more to another page."""
+    raw = text_content(node)
+    if len(raw) > 8 * _CARD_TEXT or len(clean(raw)) > _CARD_TEXT:
+        return False
+    for link in _LINKS(node):
+        block = link.getparent()
+        href = link.get("href") or ""
+        if block is None or tag_of(block) not in ("div", "p", "span", "strong", "b") or _IMAGE_URL.search(href) \
+                or href.strip().lower().startswith(("javascript:", "mailto:")):
+            continue
+        text = clean(text_content(link))
+        if len(text.split()) >= 4 and clean(text_content(block)) == text and _role(block) is None:
+            return True
+    return False
 
 
 _CARD_TEXT = 600  # the most text a story card holds: topic, headline, a summary of a few lines, "more"
