@@ -1165,10 +1165,13 @@ _LINKS = etree.XPath(".//a[@href][not(starts-with(@href, '#'))][not(.//img)]")
 def _headline_link(node) -> bool:
     """A headline written without a heading tag: in a box of little text, a block whose whole text
     is one link of four words or more to another page."""
+    links = _LINKS(node)
+    if not links:
+        return False
     raw = text_content(node)
     if len(raw) > 8 * _CARD_TEXT or len(clean(raw)) > _CARD_TEXT:
         return False
-    for link in _LINKS(node):
+    for link in links:
         block = link.getparent()
         href = link.get("href") or ""
         if block is None or tag_of(block) not in ("div", "p", "span", "strong", "b") or _IMAGE_URL.search(href) \
