@@ -414,3 +414,17 @@ def test_card_whose_headline_is_a_link_without_a_heading_tag():
     linked = ("<div class='pic'><img src='/a.jpg'><p class='caption'><a href='/gallery/the-flooded-town'>The flooded "
               "town centre on Monday</a></p></div>")
     assert [f.caption for f in extract_html(page(linked)).figures] == ["The flooded town centre on Monday"]
+
+
+def test_contact_card_portrait_is_left_out():
+    card = ("<div class='business-card'><div class='business-card-image'><img src='/press/miriam-teige.jpg' "
+            "width='436' height='249'></div><div class='business-card-text'><div>Miriam Teige</div><div>Press "
+            "officer</div><a href='tel:+49 711 289-88229'>+49 711 289-88229</a> <a href='mailto:m.teige@example.com'>"
+            "E-mail</a></div></div>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + card))
+    assert [f.caption for f in document.figures] == ["The council."]
+    # a "share by e-mail" link beside a picture names no address: the picture stays
+    shared = ("<div class='pic'><img src='/b.jpg'><span class='caption'>The harbour at dawn.</span>"
+              "<a href='mailto:?subject=Look'>Share</a></div>")
+    assert [f.caption for f in extract_html(page(shared)).figures] == ["The harbour at dawn."]

@@ -219,6 +219,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         candidates.append(_Candidate(element, src, picture_identity(src) or element))
     holders = _picture_holders(candidates)
     stops = _unit_stops(zone)
+    has_contacts = bool(candidates) and _HAS_CONTACT_LINK(page.root)
 
     figures: list[Figure] = []
     taken: list = []  # the image element of each figure
@@ -239,6 +240,11 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         teaser = _teaser_card(unit, zone, stops, element)
         if teaser is not None:
             why.left(element, f"story card ({describe_element(teaser)}: headline and link, no story text)", unit)
+            continue
+        contact = _contact_card(unit, stops) if has_contacts else None
+        if contact is not None:
+            why.left(element, f"a contact card's portrait ({describe_element(contact)}: a phone or e-mail link "
+                              "in a small box)", unit)
             continue
         reading = _read(element, unit, registry, profile)
         caption, credit = reading.caption, reading.credit
@@ -1156,6 +1162,25 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None):
             return None  # story text
         if _headline_link(node):
             return node  # "<div class=hed><a href=/other-story>Eight beach hotels for …</a></div>"
+    return None
+
+
+_CONTACT_LINK = ".//a[starts-with(@href, 'tel:') or (starts-with(@href, 'mailto:') and contains(@href, '@'))]"
+_HAS_CONTACT_LINK = etree.XPath(f"boolean({_CONTACT_LINK})")
+
+
+def _contact_card(unit, stops: frozenset):
+    """A box of little text that holds the picture and a phone number or an e-mail address to
+    write to: a press contact's or an author's card, the picture their portrait. (A "share by
+    e-mail" link names no address.)"""
+    for node in (unit, *ancestors(unit)):
+        if node in stops or tag_of(node) in ("figure", "body", "main"):
+            return None
+        raw = text_content(node)
+        if len(raw) > 8 * _CARD_TEXT or len(clean(raw)) > _CARD_TEXT:
+            return None
+        if _HAS_CONTACT_LINK(node):
+            return node
     return None
 
 
