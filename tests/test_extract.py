@@ -428,3 +428,10 @@ def test_contact_card_portrait_is_left_out():
     shared = ("<div class='pic'><img src='/b.jpg'><span class='caption'>The harbour at dawn.</span>"
               "<a href='mailto:?subject=Look'>Share</a></div>")
     assert [f.caption for f in extract_html(page(shared)).figures] == ["The harbour at dawn."]
+
+
+def test_closing_credit_line_with_initials_credits_the_pictures():
+    # "Foto: IBU/C. Manzoni; IBU archives" is one credit: "C." is an initial, not a sentence's end
+    document = extract_html(page("<div class='pic'><img src='/a.jpg' width='800' height='500'></div>"
+                                 + BODY + "<p><b>Foto: IBU/C. Manzoni; IBU archives</b></p>"))
+    assert [f.credit.text for f in document.figures] == ["IBU/C. Manzoni; IBU archives"]

@@ -318,7 +318,11 @@ def only_a_credit(text: str) -> bool:
     """A short text that is nothing but a prefixed credit: "Photo: Jane Doe", "Screenshot by X/Y",
     "Crédit photo : KB / Bondy Blog"."""
     body, prefix = normalise_credit_text(text)
-    return bool(prefix and body and len(body.split()) <= 8 and not re.search(r"[.!?]\s", body))
+    # a sentence ends after a word, not after an initial ("IBU/C. Manzoni; IBU archives")
+    return bool(prefix and body and len(body.split()) <= 8 and not _SENTENCE_END.search(body))
+
+
+_SENTENCE_END = re.compile(r"(?:[^\W\d_]{2}|\d)[.!?]\s")
 
 
 def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
