@@ -435,3 +435,12 @@ def test_closing_credit_line_with_initials_credits_the_pictures():
     document = extract_html(page("<div class='pic'><img src='/a.jpg' width='800' height='500'></div>"
                                  + BODY + "<p><b>Foto: IBU/C. Manzoni; IBU archives</b></p>"))
     assert [f.credit.text for f in document.figures] == ["IBU/C. Manzoni; IBU archives"]
+
+
+@pytest.mark.parametrize("size", [("187", "75"), ("120", "50"), ("88", "31")])
+def test_badge_sized_strip_is_no_picture(size):
+    width, height = size
+    badge = f"<p><img src='/some-rights.png' width='{width}' height='{height}'></p>"
+    document = extract_html(page(badge + "<figure><img src='/lead.jpg' width='800' height='300'><figcaption>The "
+                                 "council. © AFP</figcaption></figure>"))
+    assert [f.caption for f in document.figures] == ["The council."]

@@ -19,8 +19,6 @@ pytestmark = pytest.mark.skipif(not finding_eval.CORPORA["real"].is_dir(), reaso
 
 # Where a rule stands below its target today (dev split), the least it may fall to.
 BELOW_TARGET = {
-    "credit-missing": 0.94,
-    "caption-missing": 0.88,
     "caption-unmatched": 0.82,
     "figures-unread": 0.75,
 }

@@ -97,6 +97,7 @@ _ASPECT_RATIOS = frozenset({(16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (2
                             (2, 1)})
 _ICON_SIZE = 40
 _THUMBNAIL_SIZE = 100  # no article picture is shown this small in both directions
+_BADGE_WIDTH, _BADGE_HEIGHT = 200, 80  # a strip this small and at least twice as wide as high is a badge
 _RULE_SIZE = 4  # a picture this thin in one direction is a spacer or a rule (624x1)
 
 # The most text a figure unit holds: caption, credit and some controls; more is the story.
@@ -547,6 +548,9 @@ def _decoration(element, src: str | None) -> str | None:
     if size and max(size) <= _THUMBNAIL_SIZE and min(size) > 20:
         # shown this small whatever its sources: a symbol, a badge or a teaser's thumbnail
         return f"thumbnail-sized ({size[0]}x{size[1]})"
+    if size and size[0] <= _BADGE_WIDTH and size[1] <= _BADGE_HEIGHT and size[0] >= 2 * size[1]:
+        # a small strip, much wider than high: a badge, a button or a sponsor's logo, never a photo
+        return f"badge-sized ({size[0]}x{size[1]})"
     if size and min(size) <= _RULE_SIZE:
         return f"a spacer or rule ({size[0]}x{size[1]})"
     if src and not src.startswith("data:"):
