@@ -444,3 +444,11 @@ def test_badge_sized_strip_is_no_picture(size):
     document = extract_html(page(badge + "<figure><img src='/lead.jpg' width='800' height='300'><figcaption>The "
                                  "council. © AFP</figcaption></figure>"))
     assert [f.caption for f in document.figures] == ["The council."]
+
+
+@pytest.mark.parametrize("label", ["ANZEIGE", "Advertisement", "- Publicidad -"])
+def test_picture_captioned_only_with_an_advertisement_label_is_an_ad(label):
+    ad = f"<div class='banner-slot'><img src='/leaderboard001b.png' width='1200' height='300'><p>{label}</p></div>"
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + ad))
+    assert [f.caption for f in document.figures] == ["The council."]

@@ -255,6 +255,10 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             why.left(element, f"a card that links as a whole to another page ({card}): picture and title "
                               "in one link", unit)
             continue
+        label = _ad_label(element, unit, caption) if credit is None else None
+        if label:
+            why.left(element, f"an advertisement (labelled '{label}')", unit)
+            continue
         chrome = chrome_map.verdict(element)
         if chrome == "weak" and credit is None and (not reading.caption_marked
                                                     or _is_link_teaser(element, unit, base_url)):
@@ -1245,6 +1249,20 @@ def _link_of(element, unit) -> str | None:
 _SHOP_HOSTS = ("amzn.to", "amazon.", "ebay.", "awin1.com", "shareasale.com", "skimresources.com",
                "go.redirectingat.com", "anrdoezrs.net", "jdoqocy.com", "tkqlhce.com", "dpbolvw.net",
                "linksynergy.com", "click.linksynergy", "pntra.com", "avantlink.com", "howl.me", "shopstyle.")
+
+
+# The label the law or custom puts on an advertisement, standing alone where a caption would be.
+_AD_LABEL = re.compile(r"^\W*(?:anzeige|werbung|advertisement|advert|ad|sponsored|sponsored content|gesponsert|"
+                       r"paid content|paid post|advertorial|publicidad|publicité|pubblicità|reklame|annonce|"
+                       r"patrocinado|reklama)\W*$", re.IGNORECASE)
+
+def _ad_label(element, unit, caption: str | None) -> str | None:
+    """The advertisement label that stands alone where the picture's caption would be, if any: the
+    caption read, or (when none was) the whole short text of the picture's unit."""
+    text = caption
+    if text is None and unit is not element:
+        text = visible_text(unit)
+    return text if text and len(text) <= 40 and _AD_LABEL.match(text) else None
 
 
 # Campaign parameters that mark a link as an affiliate (paid) one: "?utm_medium=affiliates".
