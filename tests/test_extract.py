@@ -452,3 +452,12 @@ def test_picture_captioned_only_with_an_advertisement_label_is_an_ad(label):
     document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
                                  + BODY + ad))
     assert [f.caption for f in document.figures] == ["The council."]
+
+
+def test_picture_in_a_small_box_with_a_form_is_the_forms_promo():
+    flyout = ("<div class='c-flyout'><figure><img src='/donation-package.jpg' width='318' height='214'></figure>"
+              "<div class='body'><span>Help us!</span><p>Every small donation helps.</p></div><div class='foot'>"
+              "<form action='/donate/'><button>Donate now!</button></form></div></div>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + flyout))
+    assert [f.caption for f in document.figures] == ["The council."]

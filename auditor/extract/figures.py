@@ -220,7 +220,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         candidates.append(_Candidate(element, src, picture_identity(src) or element))
     holders = _picture_holders(candidates)
     stops = _unit_stops(zone)
-    has_contacts = bool(candidates) and _HAS_CONTACT_LINK(page.root)
+    has_contacts = bool(candidates) and _HAS_CONTACT_LINK(page.root)  # else only forms are looked for
 
     figures: list[Figure] = []
     taken: list = []  # the image element of each figure
@@ -242,9 +242,10 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if teaser is not None:
             why.left(element, f"story card ({describe_element(teaser)}: headline and link, no story text)", unit)
             continue
-        contact = _contact_card(unit, stops) if has_contacts else None
-        if contact is not None:
-            why.left(element, f"a contact card's portrait ({describe_element(contact)}: a phone or e-mail link "
+        box = _contact_card(unit, stops, has_contacts)
+        if box is not None:
+            what = "a phone or e-mail link" if _HAS_CONTACT_LINK(box) else "a form"
+            why.left(element, f"a contact card's portrait or a form's promo ({describe_element(box)}: {what} "
                               "in a small box)", unit)
             continue
         reading = _read(element, unit, registry, profile)
@@ -1177,17 +1178,21 @@ _CONTACT_LINK = ".//a[starts-with(@href, 'tel:') or (starts-with(@href, 'mailto:
 _HAS_CONTACT_LINK = etree.XPath(f"boolean({_CONTACT_LINK})")
 
 
-def _contact_card(unit, stops: frozenset):
+_HAS_FORM = etree.XPath("boolean(.//form)")
+
+
+def _contact_card(unit, stops: frozenset, contacts: bool = True):
     """A box of little text that holds the picture and a phone number or an e-mail address to
-    write to: a press contact's or an author's card, the picture their portrait. (A "share by
-    e-mail" link names no address.)"""
+    write to (a press contact's or an author's card, the picture their portrait; a "share by
+    e-mail" link names no address), or a form (a donation, newsletter or subscription box, the
+    picture its promo). ``contacts``: the page has contact links at all."""
     for node in (unit, *ancestors(unit)):
-        if node in stops or tag_of(node) in ("figure", "body", "main"):
+        if node in stops or tag_of(node) in ("figure", "body", "main", "form"):
             return None
         raw = text_content(node)
         if len(raw) > 8 * _CARD_TEXT or len(clean(raw)) > _CARD_TEXT:
             return None
-        if _HAS_CONTACT_LINK(node):
+        if (contacts and _HAS_CONTACT_LINK(node)) or _HAS_FORM(node):
             return node
     return None
 
