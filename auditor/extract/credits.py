@@ -364,6 +364,14 @@ def split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> 
     return _dedupe_halves(caption), credit
 
 
+# The terms of use that press photos carry after their credit.
+_TERMS_OF_USE = re.compile(
+    r"[,;.]?\s*[-–—]?\s*\b(?:honorarfrei|abdruck honorarfrei|verwendung (?:nur|gemäß|ausschließlich)|nutzung nur|"
+    r"nur (?:zur|für) (?:redaktionelle|die)|free (?:for|of charge for) editorial|for editorial use|editorial use only|"
+    r"not for (?:sale|resale)|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|uso editorial)", re.IGNORECASE)
+
+
 def _dedupe_halves(text: str) -> str:
     """"A. A." -> "A.": a caption and its copy (full and truncated versions both in the page)."""
     half = len(text) // 2
@@ -404,6 +412,11 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         if before:  # "Bild © hr": the prefix word belongs to the credit
             start = before.start()
         credit = text[start:].strip()
+        usage = _TERMS_OF_USE.search(credit)
+        if usage and usage.start() > 0:
+            # "© SWR/Hugo Jehle, honorarfrei - Verwendung gemäß der AGB …": the press photo's terms of
+            # use follow its credit; they are neither credit nor caption
+            credit = credit[:usage.start()].rstrip(" ,;-–—")
         body, _ = normalise_credit_text(credit)
         if body and len(body.split()) <= 14 and len(body) <= 160 and not _SENTENCE_INSIDE.search(body) \
                 and not _DATE_ONLY.match(body) and _name_like(body, registry):
