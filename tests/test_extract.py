@@ -461,3 +461,11 @@ def test_picture_in_a_small_box_with_a_form_is_the_forms_promo():
     document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
                                  + BODY + flyout))
     assert [f.caption for f in document.figures] == ["The council."]
+
+
+def test_credit_element_with_only_an_address_credits_the_name_before_it():
+    figure = one_figure(page("<figure><img src='/mall.jpg'><figcaption>Shoppers at the mall in November. Miami "
+                             "ranks second among cities to start a business. Jose A Iglesias <span class='credit'>"
+                             "jiglesias@example.com</span></figcaption></figure>"))
+    assert (figure.caption, figure.credit.text) == (
+        "Shoppers at the mall in November. Miami ranks second among cities to start a business.", "Jose A Iglesias")

@@ -462,6 +462,16 @@ def _name_like(body: str, registry: AgencyRegistry) -> bool:
     return lower < 5 or lower / len(words) <= 0.4
 
 
+def name_at_end(text: str) -> tuple[str, str | None]:
+    """``("Caption.", "Jane Doe")`` when a caption ends, after its last sentence, with a person's
+    name alone; else ``(text, None)``."""
+    start = _last_sentence_start(text)
+    tail = text[start:].strip() if start > 0 else ""
+    if tail and _looks_like_person(tail):
+        return text[:start].strip(), tail
+    return text, None
+
+
 def _last_sentence_start(text: str) -> int:
     best = 0
     for match in re.finditer(r"(?:[.!?…\"”’)]|\s[–—|-])\s+(?=\S)|[。！？]\s*(?=\S)", text):

@@ -26,6 +26,7 @@ from .article import ArticleZone, ChromeMap, chrome_class, chrome_tokens
 from .credits import (
     detect_flags,
     looks_like_credit,
+    name_at_end,
     names_somebody,
     normalise_credit_text,
     only_a_credit,
@@ -790,6 +791,13 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             reading.credit_from, reading.caption_from = reading.caption_from, None
     if caption:
         reading.caption_origin = "visible"
+    if credit_text and caption and _ONLY_EMAIL.match(credit_text):
+        # "… WalletHub. Jose A Iglesias <span class=credit>jiglesias@example.com</span>": the credit
+        # element holds the photographer's address, the name stands just before it
+        head, name = name_at_end(caption)
+        if name:
+            caption, credit_text = head, name
+            reading.credit_from = f"the name before the address in {reading.credit_from}"
     if credit_text and not names_somebody(credit_text):
         # what stood in the credit slot names nobody ("By Abigail Van Buren", a byline): look further
         credit_text, reading.credit_from = None, None
@@ -1255,6 +1263,8 @@ _SHOP_HOSTS = ("amzn.to", "amazon.", "ebay.", "awin1.com", "shareasale.com", "sk
                "go.redirectingat.com", "anrdoezrs.net", "jdoqocy.com", "tkqlhce.com", "dpbolvw.net",
                "linksynergy.com", "click.linksynergy", "pntra.com", "avantlink.com", "howl.me", "shopstyle.")
 
+
+_ONLY_EMAIL = re.compile(r"^\s*\S+@\S+\.[a-z]{2,}\s*$", re.IGNORECASE)
 
 # The label the law or custom puts on an advertisement, standing alone where a caption would be.
 _AD_LABEL = re.compile(r"^\W*(?:anzeige|werbung|advertisement|advert|ad|sponsored|sponsored content|gesponsert|"
