@@ -295,7 +295,6 @@ def _own_article(headline):
 
 
 _COUNT_STORY_P = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
-_STORY_ARTICLES = etree.XPath("//article[count(.//p[string-length(normalize-space()) > 80]) >= 2]")
 _FIRST_HEADING = etree.XPath("(.//h1|.//h2)[string-length(normalize-space()) >= 8][1]")
 
 
@@ -304,9 +303,10 @@ def _story_named_by(page, url: str):
     "Latest articles"), the <article> whose own attributes name the page's address: CMSs mark each
     story with its permalink or slug (``id``, ``data-path``, ``data-url``) to update the address
     bar while the reader scrolls. None when the page has fewer than two stories or none is named."""
-    if page.root.find(".//article") is None:
+    articles = list(page.root.iter("article"))
+    if len(articles) < 2:
         return None
-    stories = _STORY_ARTICLES(page.root)
+    stories = [a for a in articles if _COUNT_STORY_P(a) >= 2]
     stories = [a for a in stories if not any(b is not a and b in stories for b in ancestors(a))]
     if len(stories) < 2:
         return None

@@ -221,7 +221,6 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         candidates.append(_Candidate(element, src, picture_identity(src) or element))
     holders = _picture_holders(candidates)
     stops = _unit_stops(zone)
-    has_contacts = bool(candidates) and _HAS_CONTACT_LINK(page.root)  # else only forms are looked for
 
     figures: list[Figure] = []
     taken: list = []  # the image element of each figure
@@ -243,7 +242,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if teaser is not None:
             why.left(element, f"story card ({describe_element(teaser)}: headline and link, no story text)", unit)
             continue
-        box = _contact_card(unit, stops, has_contacts)
+        box = _contact_card(unit, stops)
         if box is not None:
             what = "a phone or e-mail link" if _HAS_CONTACT_LINK(box) else "a form"
             why.left(element, f"a contact card's portrait or a form's promo ({describe_element(box)}: {what} "
@@ -1189,18 +1188,18 @@ _HAS_CONTACT_LINK = etree.XPath(f"boolean({_CONTACT_LINK})")
 _HAS_FORM = etree.XPath("boolean(.//form)")
 
 
-def _contact_card(unit, stops: frozenset, contacts: bool = True):
+def _contact_card(unit, stops: frozenset):
     """A box of little text that holds the picture and a phone number or an e-mail address to
     write to (a press contact's or an author's card, the picture their portrait; a "share by
     e-mail" link names no address), or a form (a donation, newsletter or subscription box, the
-    picture its promo). ``contacts``: the page has contact links at all."""
+    picture its promo)."""
     for node in (unit, *ancestors(unit)):
         if node in stops or tag_of(node) in ("figure", "body", "main", "form"):
             return None
         raw = text_content(node)
         if len(raw) > 8 * _CARD_TEXT or len(clean(raw)) > _CARD_TEXT:
             return None
-        if (contacts and _HAS_CONTACT_LINK(node)) or _HAS_FORM(node):
+        if _HAS_CONTACT_LINK(node) or _HAS_FORM(node):
             return node
     return None
 
