@@ -50,9 +50,9 @@ def suggest_profile(pages: list[tuple[str, str]], registry: AgencyRegistry | Non
         root = parse(text)
         page = scan(root, text)
         structured = read_structured(page)
-        zone = locate(page)
         url = next((link.get("href") for link in page.links if (link.get("rel") or "").lower() == "canonical"), None)
         url = url or next((m.get("content") for m in page.metas if (m.get("property") or "") == "og:url"), None)
+        zone = locate(page, url=url)
         try:
             host = (urlsplit(url).hostname or "") if url else ""
         except ValueError:

@@ -97,6 +97,10 @@ def test_caption_file_marker_flags_credit(registry):
         ("Menschenmassen vor der ARD Bühne Bild © Johannes Gregor/hr", "Menschenmassen vor der ARD Bühne",
          "Bild © Johannes Gregor/hr"),
         ("The house where he was born.Leonhard Foeger / Reuters file", "The house where he was born.Leonhard Foeger / Reuters file", None),
+        # a press photo's terms of use after its credit are neither credit nor caption
+        ("Loriot cartoon: Tagesschau © SWR/Hugo Jehle, honorarfrei - Verwendung gemäß der AGB im engen "
+         "Zusammenhang mit der Sendung bei Nennung \"Bild: SWR/Hugo Jehle\" (S2). SWR Presse, Tel: 07221/929-2",
+         "Loriot cartoon: Tagesschau", "© SWR/Hugo Jehle"),
     ],
 )
 def test_split_caption(registry, text, caption, credit):

@@ -198,3 +198,274 @@ def test_bytes_are_decoded():
     raw = ("<html><head><meta charset='iso-8859-1'></head><body><article><h1>Überflutete Straße in Köln</h1>"
            + BODY + "</article></body></html>").encode("latin-1")
     assert extract_html(raw).headline == "Überflutete Straße in Köln"
+
+
+def _story(slug: str, caption: str, credit: str) -> str:
+    return (f"<article class='list__item' id='{slug}' data-path='news/2019/05/14/{slug}'>"
+            f"<figure><img src='/{slug}.jpg'><figcaption>{caption} © {credit}</figcaption></figure>"
+            f"<h2>Story {slug}</h2>{BODY}{BODY}</article>")
+
+
+def test_page_of_several_stories_reads_the_one_its_address_names():
+    # An infinite-scroll list: the page's headline is the list's own, the canonical URL names one story.
+    html = ("<html><head><link rel='canonical' href='https://example.org/news/2019/05/14/the-budget-vote/'>"
+            "</head><body><main><section class='hero'><img src='/hero-banner.jpg'><h1>Latest articles</h1>"
+            "</section><div class='list'>"
+            + _story("the-budget-vote", "The council in session", "Jane Doe / Example")
+            + _story("the-harbour-fire", "Smoke over the harbour", "dpa")
+            + _story("the-school-strike", "Pupils on the square", "AFP")
+            + "</div></main></body></html>")
+    document = extract_html(html)
+    assert document.headline == "Story the-budget-vote"
+    assert [(f.caption, f.credit.text) for f in document.figures] == [("The council in session", "Jane Doe / Example")]
+    # without an address that names one of them, nothing is chosen: every story's picture is read
+    document = extract_html(html.replace("the-budget-vote/", "all/"))
+    assert len(document.figures) >= 3
+
+
+SUMMARY = "The harbour authority has approved the plans for a new ferry terminal after years of debate " * 2
+
+
+@pytest.mark.parametrize("card", [
+    # the headline links to the other story; its summary is a long paragraph
+    f"<div class='box'><div class='pic'><img src='/ferry.jpg' alt='The ferry © Jane Doe'></div>"
+    f"<h2><a href='/news/ferry-terminal.html'>A new ferry terminal</a></h2><p>{SUMMARY}</p></div>",
+    # the summary is cut off, and a "more" link leads to the story
+    f"<div class='box'><div class='row'><span><a href='/topics/harbour/'>Harbour</a></span><h2>A new ferry "
+    f"terminal</h2><p>{SUMMARY.strip()}…</p><div class='pic'><img src='/ferry.jpg' alt='The ferry © Jane Doe'>"
+    "</div></div><a href='/news/ferry-terminal.html'>Read on</a></div>",
+])
+def test_story_card_with_a_summary_is_left_out(card):
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + card))
+    assert [f.caption for f in document.figures] == ["The council."]
+
+
+def test_section_with_heading_picture_and_link_is_no_card():
+    # a section of the story: its heading links nowhere and its paragraph is whole
+    section = (f"<div class='section'><h2>The new terminal</h2><p>{SUMMARY} (see <a href='https://example.org/'>"
+               "the plans</a>)</p><div class='wp-caption'><img src='/ferry.jpg' width='300' height='200'>"
+               "<p class='wp-caption-text'>The planned terminal building.</p></div></div>")
+    document = extract_html(page(BODY + section))
+    assert [f.caption for f in document.figures] == ["The planned terminal building."]
+
+
+def test_script_state_pictures_shown_only_in_chrome_are_other_stories():
+    # The markup shows no caption: the fallback reads script state, which also holds the "most
+    # popular" module's pictures; the markup shows those only in page chrome. A repeated picture
+    # record (promo image, then the body's image) gives the credit the first copy lacks.
+    lead = "https:\\u002F\\u002Fimg.example.org\\u002Fapi\\u002F1048-lead-photo.jpg"
+    other = "https:\\u002F\\u002Fimg.example.org\\u002Fapi\\u002F1061-other-story.jpg"
+    state = ('{"promoImage":{"url":"' + lead + '","caption":"The chief executive at the air show in Dubai."},'
+             '"body":[{"tagName":"image","url":"' + lead + '","caption":"The chief executive at the air show in '
+             'Dubai.","copyrightHolder":"Jane Doe | Bloomberg | Getty Images"}],'
+             '"mostPopular":[{"headline":"Other story","url":"https:\\u002F\\u002Fwww.example.org\\u002Fother.html",'
+             '"promoImage":{"url":"' + other + '","caption":"An aerial photo of parked aircraft in Washington."}}]}')
+    html = ("<html><head><meta property='og:image' content='https://img.example.org/api/1048-lead-photo.jpg'>"
+            f"</head><body><article><h1>Airline orders thirty new jets</h1><div class='lead'></div>{BODY}</article>"
+            "<aside class='most-popular'><a href='/other.html'><img src='https://img.example.org/api/"
+            "1061-other-story.jpg?w=300&amp;h=200'></a></aside>"
+            f"<script>window.__STATE__ = {state};</script></body></html>")
+    document = extract_html(html)
+    assert [(f.caption, f.credit.text if f.credit else None) for f in document.figures] == [
+        ("The chief executive at the air show in Dubai.", "Jane Doe | Bloomberg | Getty Images")]
+
+
+def test_breadcrumb_after_a_banner_is_no_credit():
+    # A header banner just before the breadcrumb trail: the trail is navigation, not the picture's
+    # credit; with neither caption nor credit, the banner outside the article is no figure.
+    outside = ("<div id='carousel-header' class='container carousel'><img src='/csm_Header_news_245x1200.jpg' "
+               "width='1200' height='245' alt=''></div><div class='container' id='breadcrumb_navbar'><ol>"
+               "<li><a href='/'>MPI Website</a> /<a href='/comms'>Kommunikation</a> /Single News</li></ol></div>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>",
+                                 outside=outside))
+    assert [f.caption for f in document.figures] == ["The council."]
+
+
+@pytest.mark.parametrize("portrait", [
+    "<a href='https://example.org/author/jane-doe/'><img src='/uploads/jane.jpg' width='250' alt='Jane Doe'></a>",
+    "<img src='https://cdn.example.org/wp-content/uploads/gravatar/jdoe.jpg' width='250' alt='Jane Doe'>",
+])
+def test_author_box_portrait_is_left_out(portrait):
+    box = (f"<div class='abh_box'><div class='abh_tab'>{portrait}<div class='abh_description'>Jane Doe is the "
+           "senior editor. Before, she reported for the Pasadena Independent and the Plain Dealer.</div></div></div>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + box))
+    assert [f.caption for f in document.figures] == ["The council."]
+
+
+def test_site_graphic_named_by_its_file_is_left_out():
+    # the section's "follow us" footer graphic: no caption, no credit, a file name that says footer
+    footer = ("<figure class='media-landscape no-caption'><img src='/cpsprodpb/_1063_footerv6stu-nc.png' "
+              "alt='Newsbeat'></figure><p><i>Follow Newsbeat on </i><a href='https://instagram.com/x'>Instagram</a></p>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + footer))
+    assert [f.caption for f in document.figures] == ["The council."]
+    # a rendition made for a teaser ("…/article_teaser_ressortmodul_lead/x.jpg"), nothing said about it
+    teaser = ("<article class='tsr-Base tsr-Lead'><div class='tsr-Base_MediaWrapper'><img src='/img/leer.gif' "
+              "data-lazy-src='https://media.example.org/1.66/article_teaser_ressortmodul_lead/president.jpg'></div>"
+              "</article>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + teaser))
+    assert [f.caption for f in document.figures] == ["The council."]
+    # a photo whose name has such a word is read when it says what it shows
+    banner = "<figure><img src='/protest-banner.jpg'><figcaption>A banner at the march. © dpa</figcaption></figure>"
+    assert len(extract_html(page(banner)).figures) == 1
+
+
+def _wp_image(name: str, post: str) -> str:
+    return (f"<p><img class='wp-image-1' src='https://blog.example.org/files/{name}.jpg' width='640' height='400' "
+            f"data-permalink='https://blog.example.org/{post}/{name}/'></p><p>Abb.: Wake News</p>")
+
+
+def test_block_appended_after_the_story_with_other_posts_pictures_is_left_out():
+    this = "2016/07/09/the-radio-marathon"
+    story = (_wp_image("marathon-collage", this) + BODY + _wp_image("older-graphic", "2016/07/05/an-older-post")
+             + BODY + _wp_image("marathon-poster", this) + "<p>***********************</p>"
+             + _wp_image("t-shirt-black", "2016/05/08/shop-post") + _wp_image("sticker", "2015/06/16/sticker-post"))
+    html = page(story, head=f"<link rel='canonical' href='https://blog.example.org/{this}/'>")
+    document = extract_html(html, why=True)
+    names = [f.src.rsplit("/", 1)[-1] for f in document.figures]
+    assert names == ["marathon-collage.jpg", "older-graphic.jpg", "marathon-poster.jpg"]
+    assert sum("appended after the story" in d.reason for d in document.decisions) == 2
+    # one trailing picture of another post is not a block
+    document = extract_html(html.replace(_wp_image("sticker", "2015/06/16/sticker-post"), ""))
+    assert len(document.figures) == 4
+
+
+def test_card_that_links_as_a_whole_to_another_page_is_left_out():
+    card = ("<ul class='list'><li><a href='/audio/interview-kim-putin-100.html'><div class='media'><img "
+            "src='/kim_putin_v-teaser.jpg' title='Putin and Kim | Bildquelle: via REUTERS'></div><span "
+            "class='jmDescription'>Meeting Kim: Putin wants weapons</span> <strong>audio</strong></a></li></ul>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + card))
+    assert [f.caption for f in document.figures] == ["The council."]
+    # a link that opens the picture itself (a lightbox carrying the original's address) is no card
+    lightbox = ("<div class='article__photo'><a href='/photos/r~8fa0/' class='lightbox' data-img='//cdn.example.org/"
+                "original/9b6b.jpg'><img src='//cdn.example.org/resize/9b6b_560.jpg'><div class='article__photo__desc'>"
+                "Souček after the win at Villa Park. | Foto: Reuters</div></a></div>")
+    assert [f.caption for f in extract_html(page(lightbox)).figures] == ["Souček after the win at Villa Park."]
+
+
+def test_picture_behind_an_affiliate_link_is_an_advertisement():
+    ad = ("<figure><a href='https://www.magazines.example/space-subscription/?utm_source=news&amp;utm_medium="
+          "affiliates&amp;utm_campaign=space'><img src='/9w3KUMoJj2-320-80.png'></a><figcaption>Need more space? "
+          "Subscribe to our sister title</figcaption><div class='credit'>(Image credit: All About Space)</div></figure>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + ad))
+    assert [f.caption for f in document.figures] == ["The council."]
+
+
+def test_loading_indicator_is_no_picture():
+    wheel = ("<div class='paywall hidden'><div class='loading-wrapper'><img src='https://assets.example.org/gifs/"
+             "wheel_on_E5E5E5.gif' width='122' height='122' class='loading-wrapper__loading'></div></div>"
+             "<p class='main-info__description'>Alice Wu has written about local politics since 2008.</p>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + wheel))
+    assert [f.caption for f in document.figures] == ["The council."]
+    # a picture in its loading state (a BEM modifier) is still the picture
+    loading = ("<figure><img src='https://media.example.org/231106-trump-court.jpg' class='image__img "
+               "image__img--loading' width='1920' height='1080'><figcaption>Trump leaves the court. © AP</figcaption>"
+               "</figure>")
+    assert [f.caption for f in extract_html(page(loading)).figures] == ["Trump leaves the court."]
+
+
+def test_caption_the_picture_points_to_by_id_and_link_to_its_own_picture_page():
+    # the lead picture links to its own page under the story's address; a "show caption" button in
+    # its frame points at the caption, which stands elsewhere
+    story = "https://www.example.org/economy/streaming-model-16604622.html"
+    lead = ("<div class='atc-ImageContainer'><a href='https://www.example.org/economy/streaming-model-16604622/"
+            "singer-16604694.html'><img src='/img/leer.gif' data-retina-src='https://media.example.org/1.66/"
+            "format_top1/singer.jpg' alt='The singer is among the supporters.'></a><span class='btn-Base "
+            "js-ImageDescriptionButton'><a href='#atc-ImageDescription'><span class='o-VisuallyHidden'>Show image "
+            "description</span></a></span></div><div class='atc-Intro'><div id='atc-ImageDescription' "
+            "class='atc-ImageDescription'><p><span class='atc-ImageDescriptionText'>The singer is among the "
+            "supporters.</span> <span class='atc-ImageDescriptionCopyright'>Bild: dpa</span></p></div></div>")
+    figure = one_figure(page(lead, head=f"<link rel='canonical' href='{story}'>"))
+    assert (figure.caption, figure.credit.text) == ("The singer is among the supporters.", "dpa")
+    # aria-describedby names the caption
+    figure = one_figure(page("<div class='pic'><img src='/a.jpg' aria-describedby='c1'></div><p>x</p>"
+                             "<div id='c1' class='caption'>Flooded street. © Reuters</div>"))
+    assert (figure.caption, figure.credit.text) == ("Flooded street.", "Reuters")
+
+
+def test_aside_beside_the_body_is_the_sidebar():
+    html = ("<html><body><section class='zone'><h1>Council passes the budget after a long night</h1>"
+            "<article class='content'><figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption>"
+            f"</figure>{BODY}{BODY}<aside class='box'><img src='/box.jpg' width='300' height='200'><p>A box in the "
+            "story about the vote.</p></aside></article><aside class='aside__iso'><section class='friend'><div "
+            "class='insert'><p>Today's edition</p><img data-srcset='/thumbnail/journal/20220811/276/201' width='276' "
+            "height='201'><a class='button' href='https://journal.example.org/'>Read the paper</a></div></section>"
+            "</aside></section></body></html>")
+    document = extract_html(html)
+    assert [f.src for f in document.figures] == ["/lead.jpg", "/box.jpg"]
+
+
+def test_card_whose_headline_is_a_link_without_a_heading_tag():
+    card = ("<div class='ContentCardEmbedWrapper-hk content-card-embed'><div class='content-card-embed__image'>"
+            "<picture><img alt='Beach resort' src='https://assets.example.org/photos/62d8/aerial.jpg'></picture></div>"
+            "<div class='info'><div class='content-card-embed__hed'><a href='/artikel/beach-hotels-around-the-world'>"
+            "Eight beach hotels for the perfect summer</a></div><div class='dek'>Who does not long for the sound "
+            "of the waves?</div></div></div>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + card))
+    assert [f.caption for f in document.figures] == ["The council."]
+    # a caption that links to its source is still a caption
+    linked = ("<div class='pic'><img src='/a.jpg'><p class='caption'><a href='/gallery/the-flooded-town'>The flooded "
+              "town centre on Monday</a></p></div>")
+    assert [f.caption for f in extract_html(page(linked)).figures] == ["The flooded town centre on Monday"]
+
+
+def test_contact_card_portrait_is_left_out():
+    card = ("<div class='business-card'><div class='business-card-image'><img src='/press/miriam-teige.jpg' "
+            "width='436' height='249'></div><div class='business-card-text'><div>Miriam Teige</div><div>Press "
+            "officer</div><a href='tel:+49 711 289-88229'>+49 711 289-88229</a> <a href='mailto:m.teige@example.com'>"
+            "E-mail</a></div></div>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + card))
+    assert [f.caption for f in document.figures] == ["The council."]
+    # a "share by e-mail" link beside a picture names no address: the picture stays
+    shared = ("<div class='pic'><img src='/b.jpg'><span class='caption'>The harbour at dawn.</span>"
+              "<a href='mailto:?subject=Look'>Share</a></div>")
+    assert [f.caption for f in extract_html(page(shared)).figures] == ["The harbour at dawn."]
+
+
+def test_closing_credit_line_with_initials_credits_the_pictures():
+    # "Foto: IBU/C. Manzoni; IBU archives" is one credit: "C." is an initial, not a sentence's end
+    document = extract_html(page("<div class='pic'><img src='/a.jpg' width='800' height='500'></div>"
+                                 + BODY + "<p><b>Foto: IBU/C. Manzoni; IBU archives</b></p>"))
+    assert [f.credit.text for f in document.figures] == ["IBU/C. Manzoni; IBU archives"]
+
+
+@pytest.mark.parametrize("size", [("187", "75"), ("120", "50"), ("88", "31")])
+def test_badge_sized_strip_is_no_picture(size):
+    width, height = size
+    badge = f"<p><img src='/some-rights.png' width='{width}' height='{height}'></p>"
+    document = extract_html(page(badge + "<figure><img src='/lead.jpg' width='800' height='300'><figcaption>The "
+                                 "council. © AFP</figcaption></figure>"))
+    assert [f.caption for f in document.figures] == ["The council."]
+
+
+@pytest.mark.parametrize("label", ["ANZEIGE", "Advertisement", "- Publicidad -"])
+def test_picture_captioned_only_with_an_advertisement_label_is_an_ad(label):
+    ad = f"<div class='banner-slot'><img src='/leaderboard001b.png' width='1200' height='300'><p>{label}</p></div>"
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + ad))
+    assert [f.caption for f in document.figures] == ["The council."]
+
+
+def test_picture_in_a_small_box_with_a_form_is_the_forms_promo():
+    flyout = ("<div class='c-flyout'><figure><img src='/donation-package.jpg' width='318' height='214'></figure>"
+              "<div class='body'><span>Help us!</span><p>Every small donation helps.</p></div><div class='foot'>"
+              "<form action='/donate/'><button>Donate now!</button></form></div></div>")
+    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+                                 + BODY + flyout))
+    assert [f.caption for f in document.figures] == ["The council."]
+
+
+def test_credit_element_with_only_an_address_credits_the_name_before_it():
+    figure = one_figure(page("<figure><img src='/mall.jpg'><figcaption>Shoppers at the mall in November. Miami "
+                             "ranks second among cities to start a business. Jose A Iglesias <span class='credit'>"
+                             "jiglesias@example.com</span></figcaption></figure>"))
+    assert (figure.caption, figure.credit.text) == (
+        "Shoppers at the mall in November. Miami ranks second among cities to start a business.", "Jose A Iglesias")

@@ -19,9 +19,7 @@ pytestmark = pytest.mark.skipif(not finding_eval.CORPORA["real"].is_dir(), reaso
 
 # Where a rule stands below its target today (dev split), the least it may fall to.
 BELOW_TARGET = {
-    "credit-missing": 0.90,
-    "caption-missing": 0.67,
-    "caption-unmatched": 0.75,
+    "caption-unmatched": 0.82,
     "figures-unread": 0.75,
 }
 

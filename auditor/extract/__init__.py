@@ -7,13 +7,22 @@ import re
 from lxml import etree
 
 from ..columns import LONG_LINE
-from ..model import Dateline, Document, Figure, SignOff, Suppression, TextBlock, url_file_name
+from ..model import (
+    Dateline,
+    Document,
+    Figure,
+    SignOff,
+    Suppression,
+    TextBlock,
+    picture_identity,
+    url_file_name,
+)
 from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
 from .article import Block, locate
 from .credits import only_a_credit, parse_credit, split_caption
 from .dom import ParseError, clean, last_line, parse, text_content, visible_text
-from .figures import could_be_article_picture, find_figures, lead_image_urls
+from .figures import could_be_article_picture, find_figures, lead_image_urls, resolve_src
 from .scan import PageScan, scan
 from .state import script_figures
 from .structured import read_structured
@@ -58,19 +67,20 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         document.profile = profile.name
         ignored = frozenset(e for selector in profile.ignore for e in selector(page.root)
                             if isinstance(e, etree._Element))
-    zone = locate(page, profile, ignored)
+    zone = locate(page, profile, ignored, url=url or document.url)
     if profile is not None:
         zone.ignored_by = f"ignored by site profile {profile.name}"
     if zone.headline is not None:
         document.headline = zone.blocks[0].text if zone.blocks and zone.blocks[0].part == "headline" else None
     document.headline = document.headline or structured.facts.headline
     decisions = [] if why else None
+    chrome: list = []
     document.figures = find_figures(page, zone, registry, structured, base_url=document.url, trace=decisions,
-                                    profile=profile)
+                                    profile=profile, chrome=chrome)
     if not any(f.caption or f.credit for f in document.figures):
         # The visible markup says nothing about its pictures (none, or only placeholders that a
         # script fills in): the page's script state may hold them with captions and credits.
-        from_state = _script_figures(page, registry, document.figures)
+        from_state = _script_figures(page, registry, document.figures, chrome)
         if len(from_state) > len(document.figures) and any(f.caption or f.credit for f in from_state):
             document.figures = from_state
         if not document.figures:
@@ -164,12 +174,19 @@ def _credit_the_page(figures: list[Figure], blocks, registry: AgencyRegistry) ->
             figure.credit = parse_credit(line.text, registry, line=line.line, caption=figure.caption)
 
 
-def _script_figures(page, registry: AgencyRegistry, shown: list[Figure]) -> list[Figure]:
+def _script_figures(page, registry: AgencyRegistry, shown: list[Figure], chrome: list = ()) -> list[Figure]:
     """Figures from script state, for pages whose visible markup says nothing about its pictures.
-    Where the markup shows the same picture, its element gives the line and the alt text."""
+    Where the markup shows the same picture, its element gives the line and the alt text. Script
+    state also holds the pictures of the page's other modules (most read, related stories): a
+    picture the markup shows only in page chrome, and that is not the page's lead image, is one."""
     elements = {f.identity: f for f in shown if f.src}
+    elsewhere = {picture_identity(resolve_src(e)) for e in chrome} - {None} if chrome else set()
+    if elsewhere:
+        elsewhere -= {picture_identity(u) for u in lead_image_urls(page)} | set(elements)
     figures = []
     for caption, credit_text, url, line in script_figures(page.scripts):
+        if elsewhere and picture_identity(url) in elsewhere:
+            continue
         caption_text, glued = split_caption(caption, registry)
         credit_text = credit_text or glued
         credit = parse_credit(credit_text, registry, line=line, origin="script", caption=caption_text) \

@@ -216,21 +216,33 @@ class ChromeMap:
             # The article's own <header> (outside its body) holds the lead figure.
             if not self.inside(node) and not (tag in ("header", "footer") and _HAS_FIGURE(node)):
                 return "strong"
+            # An <aside> beside the story's body, not in it, is the page's sidebar, even inside the
+            # element that holds headline and body (a boxed story keeps its asides in the body).
+            if tag == "aside" and self.zone.body is not None and node is not self.zone.body \
+                    and self.zone.body not in set(ancestors(node)) and node not in self._holds_story \
+                    and not _HAS_FIGURE(node):
+                return "strong"
         if node.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
             return "strong"
         words = chrome_tokens(node)
         return chrome_class(words) if words else None
 
 
-def locate(page, profile=None, ignored: frozenset = frozenset()) -> ArticleZone:
+def locate(page, profile=None, ignored: frozenset = frozenset(), url: str | None = None) -> ArticleZone:
     """Find the headline and the body of the article, and the smallest element holding both.
     A site ``profile`` may name the article root and the headline; ``ignored`` elements are never
-    read as story text."""
+    read as story text. ``url`` is the page's own address (canonical or og:url): on a page of
+    several stories it names the one the page is about."""
     headline = profile.headline.first(page.root) if profile is not None and profile.headline else None
     headline = headline if isinstance(headline, etree._Element) else _headline(page)
     given = profile.article.first(page.root) if profile is not None and profile.article else None
     given = given if isinstance(given, etree._Element) else None
-    body = _body_container(page, given if given is not None else _own_article(headline))
+    own = _own_article(headline) if given is None else None
+    if given is None and own is None and url:
+        own = _story_named_by(page, url)
+        if own is not None and (headline is None or own not in set(ancestors(headline))):
+            headline = _first_heading(own) if _first_heading(own) is not None else headline
+    body = _body_container(page, given if given is not None else own)
     if given is not None:
         body = body if body is not None else given
         zone = ArticleZone(given, body, headline, ignored=ignored)
@@ -283,6 +295,50 @@ def _own_article(headline):
 
 
 _COUNT_STORY_P = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
+_FIRST_HEADING = etree.XPath("(.//h1|.//h2)[string-length(normalize-space()) >= 8][1]")
+
+
+def _story_named_by(page, url: str):
+    """On a page of several whole stories (an infinite-scroll list whose headline is the list's own,
+    "Latest articles"), the <article> whose own attributes name the page's address: CMSs mark each
+    story with its permalink or slug (``id``, ``data-path``, ``data-url``) to update the address
+    bar while the reader scrolls. None when the page has fewer than two stories or none is named."""
+    articles = list(page.root.iter("article"))
+    if len(articles) < 2:
+        return None
+    stories = [a for a in articles if _COUNT_STORY_P(a) >= 2]
+    stories = [a for a in stories if not any(b is not a and b in stories for b in ancestors(a))]
+    if len(stories) < 2:
+        return None
+    path = _url_path(url)
+    slug = _slug(path)
+    if not path:
+        return None
+    for story in stories:
+        for value in story.attrib.values():
+            value = _url_path(value)
+            if value and (value == path or (len(slug) >= 12 and _slug(value) == slug)):
+                return story
+    return None
+
+
+def _slug(path: str) -> str:
+    return re.sub(r"\.[a-z]{3,5}$", "", path.rsplit("/", 1)[-1])
+
+
+def _url_path(value: str) -> str:
+    """A URL's path without host, query and the slashes at its ends: what a slug is compared with."""
+    value = value.strip().split("#", 1)[0].split("?", 1)[0]
+    if "://" in value:
+        value = value.split("://", 1)[1].partition("/")[2]
+    elif value.startswith("//"):
+        value = value[2:].partition("/")[2]
+    return value.strip("/").lower()
+
+
+def _first_heading(story):
+    found = _FIRST_HEADING(story)
+    return found[0] if found else None
 
 
 def _body_container(page, within=None):

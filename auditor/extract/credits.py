@@ -318,7 +318,11 @@ def only_a_credit(text: str) -> bool:
     """A short text that is nothing but a prefixed credit: "Photo: Jane Doe", "Screenshot by X/Y",
     "Crédit photo : KB / Bondy Blog"."""
     body, prefix = normalise_credit_text(text)
-    return bool(prefix and body and len(body.split()) <= 8 and not re.search(r"[.!?]\s", body))
+    # a sentence ends after a word, not after an initial ("IBU/C. Manzoni; IBU archives")
+    return bool(prefix and body and len(body.split()) <= 8 and not _SENTENCE_END.search(body))
+
+
+_SENTENCE_END = re.compile(r"(?:[^\W\d_]{2}|\d)[.!?]\s")
 
 
 def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
@@ -358,6 +362,14 @@ def split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> 
         if second:
             caption = inner
     return _dedupe_halves(caption), credit
+
+
+# The terms of use that press photos carry after their credit.
+_TERMS_OF_USE = re.compile(
+    r"[,;.]?\s*[-–—]?\s*\b(?:honorarfrei|abdruck honorarfrei|verwendung (?:nur|gemäß|ausschließlich)|nutzung nur|"
+    r"nur (?:zur|für) (?:redaktionelle|die)|free (?:for|of charge for) editorial|for editorial use|editorial use only|"
+    r"not for (?:sale|resale)|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|uso editorial)", re.IGNORECASE)
 
 
 def _dedupe_halves(text: str) -> str:
@@ -400,6 +412,11 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         if before:  # "Bild © hr": the prefix word belongs to the credit
             start = before.start()
         credit = text[start:].strip()
+        usage = _TERMS_OF_USE.search(credit)
+        if usage and usage.start() > 0:
+            # "© SWR/Hugo Jehle, honorarfrei - Verwendung gemäß der AGB …": the press photo's terms of
+            # use follow its credit; they are neither credit nor caption
+            credit = credit[:usage.start()].rstrip(" ,;-–—")
         body, _ = normalise_credit_text(credit)
         if body and len(body.split()) <= 14 and len(body) <= 160 and not _SENTENCE_INSIDE.search(body) \
                 and not _DATE_ONLY.match(body) and _name_like(body, registry):
@@ -443,6 +460,16 @@ def _name_like(body: str, registry: AgencyRegistry) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", body) if w.lower() not in _FUNCTION_WORDS]
     lower = sum(1 for w in words if w[0].islower())
     return lower < 5 or lower / len(words) <= 0.4
+
+
+def name_at_end(text: str) -> tuple[str, str | None]:
+    """``("Caption.", "Jane Doe")`` when a caption ends, after its last sentence, with a person's
+    name alone; else ``(text, None)``."""
+    start = _last_sentence_start(text)
+    tail = text[start:].strip() if start > 0 else ""
+    if tail and _looks_like_person(tail):
+        return text[:start].strip(), tail
+    return text, None
 
 
 def _last_sentence_start(text: str) -> int:

@@ -22,10 +22,11 @@ from lxml import etree
 
 from ..model import FLAGS, Credit, Figure, ImageDecision, picture_identity
 from ..registry import AgencyRegistry
-from .article import ArticleZone, ChromeMap
+from .article import ArticleZone, ChromeMap, chrome_class, chrome_tokens
 from .credits import (
     detect_flags,
     looks_like_credit,
+    name_at_end,
     names_somebody,
     normalise_credit_text,
     only_a_credit,
@@ -73,17 +74,31 @@ _PLACEHOLDER_WORDS = frozenset({"pixel", "spacer", "blank", "transparent", "plac
                                 "clear", "lazyload", "default"})
 _PLACEHOLDER_PREFIXES = ("preloader", "placeholder", "spinner", "loader", "lazy", "blank", "spacer")
 _LOGO_SEGMENTS = frozenset({"icon", "icons", "logo", "logos", "avatar", "avatars", "emoji", "emojis", "sprite",
-                            "sprites", "favicon", "flags", "badges"})
+                            "sprites", "favicon", "flags", "badges", "gravatar"})
 _LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji", "badge", "autor", "author"})
 # An image whose own class is just a network's name is that network's button.
 _SOCIAL_ICONS = frozenset({"twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube",
                            "tiktok", "telegram", "xing", "reddit", "threads", "bluesky", "mastodon", "rss"})
+_LOADER_WORDS = frozenset({"loading", "loader", "preloader"})
+
+
+def _loading_indicator(element) -> bool:
+    """"loading-wrapper__loading": the wheel a page shows while something loads. Not a picture in
+    its loading state: a modifier ("image--loading") says how an element looks for now, and a lazy
+    image's state class ("lazy-image-loading") comes with the real picture in a data-* attribute."""
+    cls = _BEM_MODIFIER.sub("", element.get("class") or "")
+    return any(_LOADER_WORDS & set(tokens) for tokens in name_tokens(cls)) and not _lazy_src(element) \
+        and not any(element.get(a) for a in _SRCSET_ATTRS[1:])
+
+
+_BEM_MODIFIER = re.compile(r"--\S*")
 _LOGO_ALT = re.compile(r"\b(?:logo|icon|avatar)\b", re.IGNORECASE)
 # Common aspect ratios written into width/height so that the browser reserves space: not icon sizes.
 _ASPECT_RATIOS = frozenset({(16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (21, 9), (5, 4), (4, 5), (1, 2),
                             (2, 1)})
 _ICON_SIZE = 40
 _THUMBNAIL_SIZE = 100  # no article picture is shown this small in both directions
+_BADGE_WIDTH, _BADGE_HEIGHT = 200, 80  # a strip this small and at least twice as wide as high is a badge
 _RULE_SIZE = 4  # a picture this thin in one direction is a spacer or a rule (624x1)
 
 # The most text a figure unit holds: caption, credit and some controls; more is the story.
@@ -151,6 +166,18 @@ class _Trace:
                 element=describe_element(element), line=element.sourceline, taken=False, reason=reason,
                 unit=describe_element(unit) if unit is not None else None)))
 
+    def retract(self, element, reason: str) -> None:
+        """A taken image left out after all (the figures after it are left out too: no renumbering)."""
+        if self.parts is not None:
+            self.parts[:] = [p for p in self.parts if p[0] is not element]
+        if self.sink is not None:
+            at = self.position.get(element, 0)
+            for index, (position, decision) in enumerate(self.found):
+                if position == at and decision.taken:
+                    self.found[index] = (position, ImageDecision(
+                        element=decision.element, line=decision.line, taken=False, reason=reason,
+                        unit=decision.unit))
+
     def taken(self, element, unit, reading: _Reading, figure: int) -> None:
         if self.parts is not None:
             self.parts.append((element, unit, reading.caption_element if reading.caption_marked else None,
@@ -166,13 +193,14 @@ class _Trace:
 
 def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
                  base_url: str | None = None, trace: list | None = None, profile=None,
-                 parts: list | None = None) -> list[Figure]:
+                 parts: list | None = None, chrome: list | None = None) -> list[Figure]:
     """Every image that belongs to the article, in document order, with caption and credit.
 
     ``trace``, when given, receives an :class:`~auditor.model.ImageDecision` for every image-like
     element: taken or left out, and the element and test that decided. A site ``profile`` that
     names its figure units decides which images are figures; its caption and credit selectors win
-    over the generic reading.
+    over the generic reading. ``chrome``, when given, receives the image elements left out as page
+    chrome or as standing after the article's end (where else the page shows its pictures).
     """
     why = _Trace(trace, page.images, parts)
     if profile is not None and profile.figure is not None:
@@ -187,12 +215,15 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         reason, src = _screen(element, chrome_map, zone, zone_end, lead, explain=trace is not None)
         if reason:
             why.left(element, reason)
+            if chrome is not None and reason.startswith(("page chrome", "after the end")):
+                chrome.append(element)
             continue
         candidates.append(_Candidate(element, src, picture_identity(src) or element))
     holders = _picture_holders(candidates)
     stops = _unit_stops(zone)
 
     figures: list[Figure] = []
+    taken: list = []  # the image element of each figure
     kept: dict = {}  # picture identity -> (figure number, caption, credit text)
     caption_owners: dict = {}  # caption element -> figure number
     said_by: dict = {}  # (caption, credit text) -> the first figure that says it
@@ -204,14 +235,34 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if shop:
             why.left(element, f"a product advertisement (links to {shop})", unit)
             continue
+        if _author_link(element, unit):
+            why.left(element, "an author's portrait (links to an author's page)", unit)
+            continue
         teaser = _teaser_card(unit, zone, stops, element)
         if teaser is not None:
             why.left(element, f"story card ({describe_element(teaser)}: headline and link, no story text)", unit)
             continue
+        box = _contact_card(unit, stops)
+        if box is not None:
+            what = "a phone or e-mail link" if _HAS_CONTACT_LINK(box) else "a form"
+            why.left(element, f"a contact card's portrait or a form's promo ({describe_element(box)}: {what} "
+                              "in a small box)", unit)
+            continue
         reading = _read(element, unit, registry, profile)
         caption, credit = reading.caption, reading.credit
+        card = _card_link(element, reading.caption_element, base_url) \
+            if reading.caption_element is not None else None
+        if card:
+            why.left(element, f"a card that links as a whole to another page ({card}): picture and title "
+                              "in one link", unit)
+            continue
+        label = _ad_label(element, unit, caption) if credit is None else None
+        if label:
+            why.left(element, f"an advertisement (labelled '{label}')", unit)
+            continue
         chrome = chrome_map.verdict(element)
-        if chrome == "weak" and credit is None and (not reading.caption_marked or _is_link_teaser(element, unit)):
+        if chrome == "weak" and credit is None and (not reading.caption_marked
+                                                    or _is_link_teaser(element, unit, base_url)):
             why.left(element, "teaser-like wrapper, no credit, and no caption of its own or a link away", unit)
             continue
         if not chrome_map.inside(element) and caption is None and credit is None:
@@ -221,7 +272,12 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if candidate.src is None and caption is None and credit is None:
             why.left(element, "no image URL and nothing says what it shows", unit)
             continue
-        if caption is None and credit is None and _is_link_teaser(element, unit):
+        if caption is None and credit is None and candidate.src \
+                and any(_FURNITURE_NAME.search(part) for part in _url_parts(candidate.src)[1]):
+            why.left(element, "its address says it is a site graphic or a teaser's picture (footer, banner, "
+                              "promo, teaser...), and nothing says what it shows", unit)
+            continue
+        if caption is None and credit is None and _is_link_teaser(element, unit, base_url):
             why.left(element, "a link to another page, no caption or credit", unit)
             continue
         owner = caption_owners.get(reading.caption_element) if reading.caption_element is not None else None
@@ -251,9 +307,44 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         kept.setdefault(candidate.key, (number, caption, credit.text if credit else None))
         if reading.caption_element is not None:
             caption_owners.setdefault(reading.caption_element, number)
+        taken.append(element)
         why.taken(element, unit, reading, number)
+    appended = _appended_block(taken, base_url)
+    if appended:
+        for element in taken[-appended:]:
+            why.retract(element, "in the block appended after the story: the last pictures were all uploaded "
+                                 "for other posts (their attachment pages stand under other posts' addresses)")
+        del figures[-appended:]
     why.finish()
     return figures
+
+
+def _appended_block(elements: list, base_url: str | None) -> int:
+    """How many of the last figures form a block appended after the story: a run of two or more at
+    the end whose pictures were all uploaded for other posts. A blog repeats its promotions (shop,
+    shows, donations) under every post, with the pictures it uploaded for the posts that first
+    carried them; WordPress says so in ``data-permalink``, the picture's attachment page, which
+    stands under the address of the post it was uploaded for. A story's own pictures, and an older
+    picture it reuses among them, come before its end."""
+    page = _path_of(base_url) if base_url else ""
+    if not page or len(elements) < 2:
+        return 0
+    run = 0
+    for element in reversed(elements):
+        permalink = element.get("data-permalink")
+        parent = _path_of(permalink).rpartition("/")[0] if permalink else ""
+        if not parent or parent == page:
+            break
+        run += 1
+    return run if run >= 2 else 0
+
+
+def _path_of(url: str) -> str:
+    """A URL's path without query, fragment and the slashes at its ends."""
+    url = url.strip().split("#", 1)[0].split("?", 1)[0]
+    if "://" in url:
+        url = url.split("://", 1)[1].partition("/")[2]
+    return url.strip("/").lower()
 
 
 def _profile_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex, base_url,
@@ -462,6 +553,9 @@ def _decoration(element, src: str | None) -> str | None:
     if size and max(size) <= _THUMBNAIL_SIZE and min(size) > 20:
         # shown this small whatever its sources: a symbol, a badge or a teaser's thumbnail
         return f"thumbnail-sized ({size[0]}x{size[1]})"
+    if size and size[0] <= _BADGE_WIDTH and size[1] <= _BADGE_HEIGHT and size[0] >= 2 * size[1]:
+        # a small strip, much wider than high: a badge, a button or a sponsor's logo, never a photo
+        return f"badge-sized ({size[0]}x{size[1]})"
     if size and min(size) <= _RULE_SIZE:
         return f"a spacer or rule ({size[0]}x{size[1]})"
     if src and not src.startswith("data:"):
@@ -481,6 +575,9 @@ def _decoration(element, src: str | None) -> str | None:
     own = name_tokens(element_tokens(element))
     if any(_LOGO_WORDS & set(tokens) for tokens in own):
         return "logo or icon (its class)"
+    if src and not src.startswith("data:") and "load" in (element.get("class") or "") \
+            and _loading_indicator(element):
+        return "a loading indicator (its class)"
     if any(len(tokens) == 1 and tokens[0] in _SOCIAL_ICONS for tokens in own):
         return "a social network's icon (its class)"  # <img class="twitter">
     alt = element.get("alt") or ""
@@ -494,6 +591,10 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 
 
 # File-name words of pictures that promote rather than report: "...-youtube-overlay-tease.jpg"
+# A word at the start of a picture's file name or of a folder of its address that says it is the
+# site's own graphic or a rendition made for a teaser, not a photo of the story:
+# "_106311809_footerv6stu-nc.png", "newsletter-banner.jpg", ".../article_teaser_ressortmodul_lead/x.jpg".
+_FURNITURE_NAME = re.compile(r"(?:^|[^a-z])(?:footer|banner|promo|teaser?|newsletter|advert|sponsor|subscribe)")
 _PROMO_WORDS = frozenset({"tease", "teaser", "promo", "banner", "overlay", "logo", "sprite", "placeholder"})
 
 
@@ -615,6 +716,12 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             captions = after_captions
         if not credits and after_credits:
             credits = after_credits
+    if not credits and not any(visible_text(c) for c in captions):
+        # nothing readable here (at most a "show caption" button's hidden label): the picture may
+        # point to its caption elsewhere
+        referenced = _referenced_parts(img, unit)
+        if referenced[0] or referenced[1]:
+            captions, credits = referenced
     credit_set = set(credits)
     caption_raw = credit_raw = None
     caption_line = credit_line = None
@@ -683,6 +790,13 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             reading.credit_from, reading.caption_from = reading.caption_from, None
     if caption:
         reading.caption_origin = "visible"
+    if credit_text and caption and _ONLY_EMAIL.match(credit_text):
+        # "… WalletHub. Jose A Iglesias <span class=credit>jiglesias@example.com</span>": the credit
+        # element holds the photographer's address, the name stands just before it
+        head, name = name_at_end(caption)
+        if name:
+            caption, credit_text = head, name
+            reading.credit_from = f"the name before the address in {reading.credit_from}"
     if credit_text and not names_somebody(credit_text):
         # what stood in the credit slot names nobody ("By Abigail Van Buren", a byline): look further
         credit_text, reading.credit_from = None, None
@@ -950,6 +1064,9 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             continue
         if _HAS_IMG(sibling) or tag_of(sibling) in ("img", "figure", "picture"):
             break  # the next picture: what follows is its caption
+        if (tag_of(sibling) in ("nav", "form") or chrome_class(chrome_tokens(sibling) or "") == "strong") \
+                and _role(sibling) is None:
+            break  # navigation, a breadcrumb trail, a share bar: page chrome, never a caption or credit
         text = visible_text(sibling)
         if not text:
             sibling = sibling.getnext()
@@ -977,6 +1094,38 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             break
         sibling = sibling.getnext()
     return captions, credits
+
+
+def _referenced_parts(img, unit) -> tuple[list, list]:
+    """Caption and credit in an element the picture points to by id: ``aria-describedby`` on the
+    image, or a "show caption" control in its unit (``<a href="#image-description">``,
+    ``aria-controls``) whose target stands elsewhere in the page, marked as a caption."""
+    ids = (img.get("aria-describedby") or "").split()
+    if unit is not img:
+        for node in unit.iter("a", "button"):
+            href = (node.get("href") or "").strip()
+            if href.startswith("#") and len(href) > 1:
+                ids.append(href[1:])
+            ids.extend((node.get("aria-controls") or "").split())
+    if not ids:
+        return [], []
+    root = img.getroottree().getroot()
+    for ident in list(dict.fromkeys(ids))[:3]:  # a few: a gallery's frame links to every slide
+        found = _BY_ID(root, ident=ident)
+        target = found[0] if found else None
+        if target is None or target is unit or unit in set(ancestors(target)) or target in set(ancestors(img)):
+            continue
+        if len(text_content(target)) > UNIT_TEXT_LIMIT:
+            continue
+        captions, credits = _find_parts(target, img)
+        if not captions and _role(target) == "caption" and clean(text_content(target)):
+            captions = [target]
+        if captions or credits:
+            return captions, credits
+    return [], []
+
+
+_BY_ID = etree.XPath("//*[@id=$ident]")
 
 
 def _join_credits(credits: list) -> str:
@@ -1020,11 +1169,78 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None):
             return None  # the article, its body, or what holds the story's headline
         if href and href in _HEADING_LINKS(node):
             return node  # "<h4><a href=X>Headline</a></h4> <a href=X><img></a> <p>summary…"
-        if _COUNT_LONG_P(node):
+        long_paragraphs = _COUNT_LONG_P(node)
+        if long_paragraphs > 1:
             return None  # story text
         if _HAS_HEADING(node) and _HAS_LINK(node):
+            return node if not long_paragraphs or _summary_card(node) else None
+        if long_paragraphs:
+            return None  # story text
+        if _headline_link(node):
+            return node  # "<div class=hed><a href=/other-story>Eight beach hotels for …</a></div>"
+    return None
+
+
+_CONTACT_LINK = ".//a[starts-with(@href, 'tel:') or (starts-with(@href, 'mailto:') and contains(@href, '@'))]"
+_HAS_CONTACT_LINK = etree.XPath(f"boolean({_CONTACT_LINK})")
+
+
+_HAS_FORM = etree.XPath("boolean(.//form)")
+
+
+def _contact_card(unit, stops: frozenset):
+    """A box of little text that holds the picture and a phone number or an e-mail address to
+    write to (a press contact's or an author's card, the picture their portrait; a "share by
+    e-mail" link names no address), or a form (a donation, newsletter or subscription box, the
+    picture its promo)."""
+    for node in (unit, *ancestors(unit)):
+        if node in stops or tag_of(node) in ("figure", "body", "main", "form"):
+            return None
+        raw = text_content(node)
+        if len(raw) > 8 * _CARD_TEXT or len(clean(raw)) > _CARD_TEXT:
+            return None
+        if _HAS_CONTACT_LINK(node) or _HAS_FORM(node):
             return node
     return None
+
+
+_LINKS = etree.XPath(".//a[@href][not(starts-with(@href, '#'))][not(.//img)]")
+
+
+def _headline_link(node) -> bool:
+    """A headline written without a heading tag: in a box of little text, a block whose whole text
+    is one link of four words or more to another page."""
+    links = _LINKS(node)
+    if not links:
+        return False
+    raw = text_content(node)
+    if len(raw) > 8 * _CARD_TEXT or len(clean(raw)) > _CARD_TEXT:
+        return False
+    for link in links:
+        block = link.getparent()
+        href = link.get("href") or ""
+        if block is None or tag_of(block) not in ("div", "p", "span", "strong", "b") or _IMAGE_URL.search(href) \
+                or href.strip().lower().startswith(("javascript:", "mailto:")):
+            continue
+        text = clean(text_content(link))
+        if len(text.split()) >= 4 and clean(text_content(block)) == text and _role(block) is None:
+            return True
+    return False
+
+
+_CARD_TEXT = 600  # the most text a story card holds: topic, headline, a summary of a few lines, "more"
+
+
+def _summary_card(node) -> bool:
+    """A box of a headline and one paragraph that is another story's summary, not story text: little
+    text in all, and the headline links to another page or the paragraph is cut off ("… Damit
+    rückt eine…")."""
+    raw = text_content(node)
+    if len(raw) > 8 * _CARD_TEXT or len(clean(raw)) > _CARD_TEXT:
+        return False
+    if any(href.strip() and not href.strip().startswith("#") for href in _HEADING_LINKS(node)):
+        return True
+    return any(clean(text_content(p)).endswith(("…", "...")) for p in node.iter("p"))
 
 
 _HEADING_LINKS = etree.XPath("(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)//a/@href")
@@ -1047,25 +1263,98 @@ _SHOP_HOSTS = ("amzn.to", "amazon.", "ebay.", "awin1.com", "shareasale.com", "sk
                "linksynergy.com", "click.linksynergy", "pntra.com", "avantlink.com", "howl.me", "shopstyle.")
 
 
+_ONLY_EMAIL = re.compile(r"^\s*\S+@\S+\.[a-z]{2,}\s*$", re.IGNORECASE)
+
+# The label the law or custom puts on an advertisement, standing alone where a caption would be.
+_AD_LABEL = re.compile(r"^\W*(?:anzeige|werbung|advertisement|advert|ad|sponsored|sponsored content|gesponsert|"
+                       r"paid content|paid post|advertorial|publicidad|publicité|pubblicità|reklame|annonce|"
+                       r"patrocinado|reklama)\W*$", re.IGNORECASE)
+
+def _ad_label(element, unit, caption: str | None) -> str | None:
+    """The advertisement label that stands alone where the picture's caption would be, if any: the
+    caption read, or (when none was) the whole short text of the picture's unit."""
+    text = caption
+    if text is None and unit is not element:
+        text = visible_text(unit)
+    return text if text and len(text) <= 40 and _AD_LABEL.match(text) else None
+
+
+# Campaign parameters that mark a link as an affiliate (paid) one: "?utm_medium=affiliates".
+_AFFILIATE = re.compile(r"[?&](?:utm_medium|utm_source|utm_campaign)=[^&#]*affiliat", re.IGNORECASE)
+
+
 def _shop_link(element, unit) -> str | None:
     for node in ancestors(element):
         if tag_of(node) == "a":
             href = (node.get("href") or "").lower()
             host = href.split("://", 1)[-1].split("/", 1)[0] if "://" in href else ""
-            return next((shop for shop in _SHOP_HOSTS if shop in host), None)
+            shop = next((shop for shop in _SHOP_HOSTS if shop in host), None)
+            return shop or (f"{host or 'a page'}, an affiliate link" if _AFFILIATE.search(href) else None)
         if node is unit:
             break
     return None
 
 
-def _is_link_teaser(element, unit) -> bool:
-    """The picture is a link to another page (not to a larger copy of itself)."""
+# Path segments of the pages a site keeps about its writers.
+_AUTHOR_SEGMENTS = frozenset({"author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore",
+                              "autori", "journalist", "journalists", "journalisten"})
+
+
+def _author_link(element, unit) -> bool:
+    """The picture links to a writer's page (``/author/jane-doe/``): the author's portrait."""
+    for node in ancestors(element):
+        if tag_of(node) == "a":
+            href = (node.get("href") or "").lower()
+            _, segments, _ = _url_parts(href) if href else ("", [], "")
+            return bool(_AUTHOR_SEGMENTS.intersection(segments[:-1] if len(segments) > 1 else segments))
+        if node is unit:
+            break
+    return False
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])", re.IGNORECASE)
+
+
+def _card_link(element, caption_element, base_url: str | None) -> str | None:
+    """Where a link goes that holds both the picture and the text read as its caption, when that is
+    another page: a teaser whose picture and headline are one link ("<a href=/other-story><img>
+    <span>Headline</span></a>"). A link to the story's own picture page (an address under the
+    story's own, a lightbox) opens the same picture larger."""
+    for node in ancestors(element):
+        if tag_of(node) == "a":
+            href = (node.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
+                return None
+            if caption_element is not node and node not in set(ancestors(caption_element)):
+                return None
+            if any(_IMAGE_FILE.search(v) for k, v in node.attrib.items() if k != "href"):
+                return None  # a lightbox link: data-img="…/original.jpg" is what it opens
+            return None if _under_page(href, base_url) else href
+    return None
+
+
+def _is_link_teaser(element, unit, base_url: str | None = None) -> bool:
+    """The picture is a link to another page (not to a larger copy of itself, nor to the story's own
+    page for the picture, under the story's address: ``story-16604622/picture-16604694.html``)."""
     for node in ancestors(element):
         if tag_of(node) == "a":
             href = (node.get("href") or "").strip()
             if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
                 return False
-            return True
+            return not _under_page(href, base_url)
         if node is unit:
             break
     return False
+
+
+def _under_page(href: str, base_url: str | None) -> bool:
+    """Does a link lead to the page itself or under its address (with or without its ".html")?"""
+    page = _path_of(base_url) if base_url else ""
+    if not page:
+        return False
+    try:
+        target = _path_of(urljoin(base_url, href))
+    except ValueError:
+        return False
+    page = re.sub(r"\.[a-z]{3,5}$", "", page)
+    return target == page or target.startswith(page + "/") or re.sub(r"\.[a-z]{3,5}$", "", target) == page

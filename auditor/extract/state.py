@@ -19,7 +19,7 @@ _MAX_FIGURES = 40
 _CAPTION = re.compile(r'"(?:caption|captionText|caption_text|imageCaption)"\s*:\s*"((?:[^"\\]|\\.){12,3000})"')
 _CREDIT = re.compile(r'"(?:credit|credits|creditText|copyright|photographer|byline|source|copyrightHolder)"\s*:\s*'
                      r'(?:\{[^{}]{0,200}?"name"\s*:\s*)?"((?:[^"\\]|\\.){2,200})"')
-_URL = re.compile(r'"(?:url|src|uri|href|contentUrl|originalUrl)"\s*:\s*"((?:https?:)?(?:\\/|/)[^"]{5,500})"')
+_URL = re.compile(r'"(?:url|src|uri|href|contentUrl|originalUrl)"\s*:\s*"((?:https?:)?(?:\\/|/|\\u002[fF])[^"]{5,500})"')
 _TAGS = re.compile(r"<[^>]{0,500}>")
 _NEAR = 700  # characters either side of a caption searched for its credit and URL
 
@@ -27,20 +27,30 @@ _NEAR = 700  # characters either side of a caption searched for its credit and U
 def script_captions(scripts) -> list[tuple[str, str | None, str | None, int | None]]:
     """``(caption, credit, url, line)`` for each distinct caption in the scripts' state, in order."""
     found: list = []
-    seen: set = set()
+    seen: dict = {}  # caption -> its index in found
     for script in scripts:
         text = (script.text or "")[:_MAX_SCRIPT]
         if '"caption' not in text and '"imageCaption' not in text:
             continue
         for match in _CAPTION.finditer(text):
             caption = _decode(match.group(1))
-            if not caption or caption in seen or len(caption.split()) < 3:
+            if not caption or len(caption.split()) < 3:
                 continue
-            seen.add(caption)
-            window = text[max(0, match.start() - _NEAR):match.end() + _NEAR]
-            credit = _nearest(_CREDIT, window, _NEAR)
-            url = _nearest(_URL, window, _NEAR)
+            earlier = seen.get(caption)
+            if earlier is not None and all(found[earlier][1:3]):
+                continue
+            start = max(0, match.start() - _NEAR)
+            window = text[start:match.end() + _NEAR]
+            credit = _nearest(_CREDIT, window, match.start() - start)
+            url = _nearest(_URL, window, match.start() - start)
+            if earlier is not None:
+                # State repeats a picture (a story's promo image, then its body's image record): a
+                # later copy fills in what the first one lacked.
+                _, had_credit, had_url, had_line = found[earlier]
+                found[earlier] = (caption, had_credit or credit, had_url or url, had_line)
+                continue
             line = (script.sourceline or 0) + text[:match.start()].count("\n") or None
+            seen[caption] = len(found)
             found.append((caption, credit, url, line))
             if len(found) >= _MAX_FIGURES:
                 return found
