@@ -10,6 +10,7 @@ import collections
 import dataclasses
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -111,6 +112,9 @@ def _item_name(item: Item) -> str:
 
 
 def _init_worker(spec: RunSpec) -> None:
+    # A forked worker inherits the CLI's SIGTERM handler, which would turn Pool.terminate()'s SIGTERM
+    # into an exception the worker tries to clean up after (and can hang in): die at once instead.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER.update(engines=Engines(spec), spec=spec)
 
 
