@@ -165,8 +165,10 @@ def check_item(engine: Engine, ruleset, item: Item, spec: RunSpec) -> FileReport
 
 
 def run(paths: list[str], spec: RunSpec, engine: Engine, jobs: int) -> Iterator[tuple[FileReport, list[str]]]:
-    """``(report, rule problems)`` per file, in input order."""
-    for _, report, problems in run_items(paths, spec, engine, jobs, files=len(paths), stdin="-" in paths):
+    """``(report, rule problems)`` per page, in input order (an archive's pages in its place)."""
+    archives = any(p != "-" and is_archive(p) for p in paths)
+    for _, report, problems in run_items(expand(paths), spec, engine, jobs, files=None if archives else len(paths),
+                                         stdin="-" in paths):
         yield report, problems
 
 

@@ -143,6 +143,15 @@ def test_the_api_checks_an_archive_as_the_cli_does(warc):
     assert all(r.facts and r.facts["host"] == "news.example" for r in reports)
 
 
+def test_a_baseline_of_an_archive_hides_its_known_findings(tmp_path, warc):
+    path, _ = warc
+    baseline = tmp_path / "base.json"
+    recorded = run("baseline", path, "-o", baseline)
+    assert recorded.returncode == 0 and "of 4 files" in recorded.stdout
+    result = run("check", path, "--baseline", baseline)
+    assert result.returncode == 0 and "the baseline hid" in result.stderr
+
+
 def test_fix_never_writes_into_an_archive(warc):
     path, _ = warc
     before = path.read_bytes()
