@@ -198,7 +198,9 @@ def run_items(items: Iterable[Item], spec: RunSpec, engine: Engine, jobs: int, f
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
         pending: collections.deque = collections.deque()
-        for batch in _batches(items):
+        # small runs get small batches, so that every worker has a share to the end
+        size = BATCH_ITEMS if files is None else max(1, min(BATCH_ITEMS, files // (jobs * 8)))
+        for batch in _batches(items, size):
             pending.append((batch, pool.apply_async(_check_batch, (batch,))))
             if len(pending) >= jobs * BATCHES_IN_FLIGHT:
                 yield from _results(*pending.popleft())
@@ -211,14 +213,14 @@ def _results(batch: list[Item], result) -> Iterator[tuple[Item, FileReport, list
         yield item, report, problems
 
 
-def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
-    """Up to BATCH_ITEMS items, or fewer once their bytes pass BATCH_BYTES (records carry their pages)."""
+def _batches(items: Iterable[Item], limit: int = BATCH_ITEMS) -> Iterator[list[Item]]:
+    """Up to ``limit`` items, or fewer once their bytes pass BATCH_BYTES (records carry their pages)."""
     batch: list[Item] = []
     size = 0
     for item in items:
         batch.append(item)
         size += len(item.raw or b"") if isinstance(item, ArchiveRecord) else 0
-        if len(batch) >= BATCH_ITEMS or size >= BATCH_BYTES:
+        if len(batch) >= limit or size >= BATCH_BYTES:
             yield batch
             batch, size = [], 0
     if batch:
