@@ -14,6 +14,14 @@ def page(article: str, head: str = "", outside: str = "") -> str:
             "<footer><img src='/footer-logo.png' alt='logo'></footer></body></html>")
 
 
+LEAD = "<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
+
+
+def lead_only(extra: str) -> list:
+    """The captions read from a story with one captioned lead picture and ``extra`` after its body."""
+    return [f.caption for f in extract_html(page(LEAD + BODY + extra)).figures]
+
+
 def one_figure(html):
     document = extract_html(html)
     assert not document.errors
@@ -236,9 +244,7 @@ SUMMARY = "The harbour authority has approved the plans for a new ferry terminal
     "</div></div><a href='/news/ferry-terminal.html'>Read on</a></div>",
 ])
 def test_story_card_with_a_summary_is_left_out(card):
-    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
-                                 + BODY + card))
-    assert [f.caption for f in document.figures] == ["The council."]
+    assert lead_only(card) == ["The council."]
 
 
 def test_section_with_heading_picture_and_link_is_no_card():
@@ -289,25 +295,19 @@ def test_breadcrumb_after_a_banner_is_no_credit():
 def test_author_box_portrait_is_left_out(portrait):
     box = (f"<div class='abh_box'><div class='abh_tab'>{portrait}<div class='abh_description'>Jane Doe is the "
            "senior editor. Before, she reported for the Pasadena Independent and the Plain Dealer.</div></div></div>")
-    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
-                                 + BODY + box))
-    assert [f.caption for f in document.figures] == ["The council."]
+    assert lead_only(box) == ["The council."]
 
 
 def test_site_graphic_named_by_its_file_is_left_out():
     # the section's "follow us" footer graphic: no caption, no credit, a file name that says footer
     footer = ("<figure class='media-landscape no-caption'><img src='/cpsprodpb/_1063_footerv6stu-nc.png' "
               "alt='Newsbeat'></figure><p><i>Follow Newsbeat on </i><a href='https://instagram.com/x'>Instagram</a></p>")
-    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
-                                 + BODY + footer))
-    assert [f.caption for f in document.figures] == ["The council."]
+    assert lead_only(footer) == ["The council."]
     # a rendition made for a teaser ("…/article_teaser_ressortmodul_lead/x.jpg"), nothing said about it
     teaser = ("<article class='tsr-Base tsr-Lead'><div class='tsr-Base_MediaWrapper'><img src='/img/leer.gif' "
               "data-lazy-src='https://media.example.org/1.66/article_teaser_ressortmodul_lead/president.jpg'></div>"
               "</article>")
-    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
-                                 + BODY + teaser))
-    assert [f.caption for f in document.figures] == ["The council."]
+    assert lead_only(teaser) == ["The council."]
     # a photo whose name has such a word is read when it says what it shows
     banner = "<figure><img src='/protest-banner.jpg'><figcaption>A banner at the march. © dpa</figcaption></figure>"
     assert len(extract_html(page(banner)).figures) == 1
@@ -337,9 +337,7 @@ def test_card_that_links_as_a_whole_to_another_page_is_left_out():
     card = ("<ul class='list'><li><a href='/audio/interview-kim-putin-100.html'><div class='media'><img "
             "src='/kim_putin_v-teaser.jpg' title='Putin and Kim | Bildquelle: via REUTERS'></div><span "
             "class='jmDescription'>Meeting Kim: Putin wants weapons</span> <strong>audio</strong></a></li></ul>")
-    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
-                                 + BODY + card))
-    assert [f.caption for f in document.figures] == ["The council."]
+    assert lead_only(card) == ["The council."]
     # a link that opens the picture itself (a lightbox carrying the original's address) is no card
     lightbox = ("<div class='article__photo'><a href='/photos/r~8fa0/' class='lightbox' data-img='//cdn.example.org/"
                 "original/9b6b.jpg'><img src='//cdn.example.org/resize/9b6b_560.jpg'><div class='article__photo__desc'>"
@@ -351,18 +349,14 @@ def test_picture_behind_an_affiliate_link_is_an_advertisement():
     ad = ("<figure><a href='https://www.magazines.example/space-subscription/?utm_source=news&amp;utm_medium="
           "affiliates&amp;utm_campaign=space'><img src='/9w3KUMoJj2-320-80.png'></a><figcaption>Need more space? "
           "Subscribe to our sister title</figcaption><div class='credit'>(Image credit: All About Space)</div></figure>")
-    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
-                                 + BODY + ad))
-    assert [f.caption for f in document.figures] == ["The council."]
+    assert lead_only(ad) == ["The council."]
 
 
 def test_loading_indicator_is_no_picture():
     wheel = ("<div class='paywall hidden'><div class='loading-wrapper'><img src='https://assets.example.org/gifs/"
              "wheel_on_E5E5E5.gif' width='122' height='122' class='loading-wrapper__loading'></div></div>"
              "<p class='main-info__description'>Alice Wu has written about local politics since 2008.</p>")
-    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
-                                 + BODY + wheel))
-    assert [f.caption for f in document.figures] == ["The council."]
+    assert lead_only(wheel) == ["The council."]
     # a picture in its loading state (a BEM modifier) is still the picture
     loading = ("<figure><img src='https://media.example.org/231106-trump-court.jpg' class='image__img "
                "image__img--loading' width='1920' height='1080'><figcaption>Trump leaves the court. © AP</figcaption>"
@@ -407,9 +401,7 @@ def test_card_whose_headline_is_a_link_without_a_heading_tag():
             "<div class='info'><div class='content-card-embed__hed'><a href='/artikel/beach-hotels-around-the-world'>"
             "Eight beach hotels for the perfect summer</a></div><div class='dek'>Who does not long for the sound "
             "of the waves?</div></div></div>")
-    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
-                                 + BODY + card))
-    assert [f.caption for f in document.figures] == ["The council."]
+    assert lead_only(card) == ["The council."]
     # a caption that links to its source is still a caption
     linked = ("<div class='pic'><img src='/a.jpg'><p class='caption'><a href='/gallery/the-flooded-town'>The flooded "
               "town centre on Monday</a></p></div>")
@@ -421,9 +413,7 @@ def test_contact_card_portrait_is_left_out():
             "width='436' height='249'></div><div class='business-card-text'><div>Miriam Teige</div><div>Press "
             "officer</div><a href='tel:+49 711 289-88229'>+49 711 289-88229</a> <a href='mailto:m.teige@example.com'>"
             "E-mail</a></div></div>")
-    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
-                                 + BODY + card))
-    assert [f.caption for f in document.figures] == ["The council."]
+    assert lead_only(card) == ["The council."]
     # a "share by e-mail" link beside a picture names no address: the picture stays
     shared = ("<div class='pic'><img src='/b.jpg'><span class='caption'>The harbour at dawn.</span>"
               "<a href='mailto:?subject=Look'>Share</a></div>")
@@ -449,18 +439,14 @@ def test_badge_sized_strip_is_no_picture(size):
 @pytest.mark.parametrize("label", ["ANZEIGE", "Advertisement", "- Publicidad -"])
 def test_picture_captioned_only_with_an_advertisement_label_is_an_ad(label):
     ad = f"<div class='banner-slot'><img src='/leaderboard001b.png' width='1200' height='300'><p>{label}</p></div>"
-    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
-                                 + BODY + ad))
-    assert [f.caption for f in document.figures] == ["The council."]
+    assert lead_only(ad) == ["The council."]
 
 
 def test_picture_in_a_small_box_with_a_form_is_the_forms_promo():
     flyout = ("<div class='c-flyout'><figure><img src='/donation-package.jpg' width='318' height='214'></figure>"
               "<div class='body'><span>Help us!</span><p>Every small donation helps.</p></div><div class='foot'>"
               "<form action='/donate/'><button>Donate now!</button></form></div></div>")
-    document = extract_html(page("<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
-                                 + BODY + flyout))
-    assert [f.caption for f in document.figures] == ["The council."]
+    assert lead_only(flyout) == ["The council."]
 
 
 def test_credit_element_with_only_an_address_credits_the_name_before_it():
