@@ -16,8 +16,9 @@ import gzip
 import io
 import os
 import zlib
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from .loader import ARCHIVE_SUFFIXES, DEFAULT_MAX_BYTES, GZIP_PAGE_SUFFIXES, Page, page_from_bytes
@@ -88,21 +89,43 @@ def page_from_record(record: ArchiveRecord, max_bytes: int = DEFAULT_MAX_BYTES) 
     return page_from_bytes(record.name, record.raw, max_bytes, declared=record.charset)
 
 
+@dataclass
+class ArchiveStats:
+    """What reading one archive met: records in all, pages, and the records passed over, by why."""
+
+    records: int = 0
+    pages: int = 0
+    damaged: int = 0  # stretches of the file that could not be read (each also an input-unreadable finding)
+    skipped: Counter = field(default_factory=Counter)
+
+    def line(self, path: str) -> str:
+        passed = ", ".join(f"{count:,} {why}" for why, count in self.skipped.most_common())
+        text = f"{path}: {self.records:,} records, {self.pages:,} pages checked"
+        if passed:
+            text += f"; passed over: {passed}"
+        if self.damaged:
+            text += f"; {self.damaged:,} damaged stretch{'es' if self.damaged != 1 else ''} skipped (see the findings)"
+        return text
+
+
 def iter_records(path: str, start: int = 0, max_bytes: int = DEFAULT_MAX_BYTES,
-                 stream: BinaryIO | None = None) -> Iterator[ArchiveRecord]:
+                 stream: BinaryIO | None = None, stats: ArchiveStats | None = None) -> Iterator[ArchiveRecord]:
     """The HTML ``response`` and ``resource`` records of a WARC or ARC file, in file order, from byte
     ``start`` on (a record offset from an earlier run, for ``--resume``). ``stream``: the archive
-    already opened (an fsspec file for ``s3://`` paths), else ``path`` is opened.
+    already opened (an fsspec file for ``s3://`` paths), else ``path`` is opened. ``stats`` counts
+    what was read and what was passed over.
 
-    Redirects, errors, images and other payloads are passed over. Raises :class:`ArchiveError` when
-    the file is not an archive; a file cut off after some records ends with a record whose ``error``
-    says so, so that nothing is lost silently.
+    Requests, redirects, error pages, images and other payloads are passed over. A damaged stretch (a
+    corrupt header, a broken gzip member) becomes one record whose ``error`` says where, and reading
+    goes on at the next record that can be found after it. Raises :class:`ArchiveError` when the file
+    is not an archive at all.
     """
     try:
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
     except ImportError as exc:  # pragma: no cover - a dependency
         raise ArchiveError(f"reading archives needs warcio ({exc}); pip install warcio") from None
+    stats = stats if stats is not None else ArchiveStats()
     if stream is None:
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed in finally, across yields
@@ -113,37 +136,105 @@ def iter_records(path: str, start: int = 0, max_bytes: int = DEFAULT_MAX_BYTES,
     try:
         if stream is None and not start and os.fstat(handle.fileno()).st_size == 0:
             raise ArchiveError("empty file; nothing to check")
-        if start:
-            handle.seek(start)
-        iterator = ArchiveIterator(handle, arc2warc=True)
-        records = iter(iterator)
-        first = True
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                return
-            except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
-                offset = _safe_offset(iterator, start)
-                if first and not start:
-                    raise ArchiveError(f"not a readable WARC or ARC file ({_short(exc)})") from None
-                yield ArchiveRecord(path, offset, error=f"the archive is damaged or cut off here ({_short(exc)}); "
-                                                         "the records after this point were not read")
-                return
-            first = False
-            page = _page_record(record, path, max_bytes)
-            if page is not None:
-                # only now: warcio finds the offset by reading the record to its end
-                page.offset = iterator.get_record_offset()  # from the start of the file, seek or not
+        position, read_any = start, False
+        while position is not None:
+            handle.seek(position)
+            iterator = ArchiveIterator(handle, arc2warc=True)
+            records = iter(iterator)
+            end = position  # where the last whole record ended
+            while True:
+                try:
+                    record = next(records)
+                except StopIteration:
+                    return
+                except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+                    end = _skip_blank_lines(handle, end)  # the "\r\n\r\n" that closes the last record
+                    resume = _next_record_start(handle, end + 1)
+                    if not read_any and resume is None:
+                        raise ArchiveError(f"not a readable WARC or ARC file ({_short(exc)})") from None
+                    stats.damaged += 1
+                    after = (f"reading went on at byte {resume:,}" if resume is not None
+                             else "no record was found after it")
+                    yield ArchiveRecord(path, end, error=f"the archive is damaged from byte {end:,} on "
+                                                         f"({_short(exc)}); {after}")
+                    position = resume
+                    break
+                read_any = True
+                stats.records += 1
+                page = _page_record(record, path, max_bytes)
+                # only after reading: warcio finds the offset by reading the record to its end
+                offset = iterator.get_record_offset()  # from the start of the file, seek or not
+                end = offset + iterator.get_record_length()
+                if isinstance(page, str):
+                    stats.skipped[page] += 1
+                    continue
+                page.offset = offset
+                stats.pages += 1
                 yield page
     finally:
         if stream is None:
             handle.close()
 
 
-def _page_record(record, path: str, max_bytes: int) -> ArchiveRecord | None:
-    if record.rec_type not in ("response", "resource"):
+def _next_record_start(handle, after: int) -> int | None:
+    """The offset of the first record that starts after byte ``after``: a gzip member that opens
+    with a WARC header (one member per record, as WARC files are written), or, in an uncompressed
+    file, a line that starts a WARC header."""
+    try:
+        handle.seek(0)
+        gzipped = handle.read(2) == b"\x1f\x8b"
+        position = after
+        overlap = b""
+        while True:
+            handle.seek(position)
+            chunk = handle.read(1 << 20)
+            if not chunk:
+                return None
+            data = overlap + chunk
+            base = position - len(overlap)
+            marker = b"\x1f\x8b\x08" if gzipped else b"WARC/1."
+            found = data.find(marker)
+            while found >= 0:
+                at = base + found
+                if at >= after and _starts_record(handle, at, gzipped):
+                    return at
+                found = data.find(marker, found + 1)
+            overlap = data[-16:]
+            position += len(chunk)
+    except (OSError, ValueError):
         return None
+
+
+def _skip_blank_lines(handle, at: int) -> int:
+    try:
+        handle.seek(at)
+        head = handle.read(64)
+    except (OSError, ValueError):
+        return at
+    return at + len(head) - len(head.lstrip(b"\r\n"))
+
+
+def _starts_record(handle, at: int, gzipped: bool) -> bool:
+    handle.seek(at)
+    head = handle.read(4096)
+    if gzipped:
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return False
+        return head.startswith(b"WARC/")
+    return head.startswith(b"WARC/1.") and (at == 0 or _byte_before(handle, at) == b"\n")
+
+
+def _byte_before(handle, at: int) -> bytes:
+    handle.seek(at - 1)
+    return handle.read(1)
+
+
+def _page_record(record, path: str, max_bytes: int) -> ArchiveRecord | str:
+    """The record as a page, or why it is passed over."""
+    if record.rec_type not in ("response", "resource"):
+        return f"{record.rec_type or 'unknown'} records"
     headers = record.rec_headers
     url = headers.get_header("WARC-Target-URI")
     date = headers.get_header("WARC-Date")
@@ -151,19 +242,19 @@ def _page_record(record, path: str, max_bytes: int) -> ArchiveRecord | None:
     if record.http_headers is not None and record.rec_type == "response":
         status = record.http_headers.get_statuscode() or ""
         if not status.startswith("2"):
-            return None  # a redirect or an error page is not the article
+            return f"HTTP {status[:1] or '?'}xx responses"  # a redirect or an error page is not the article
         content_type = record.http_headers.get_header("Content-Type") or ""
     elif record.rec_type == "resource" or record.http_headers is None:
         content_type = headers.get_header("Content-Type") or ""
     media_type = content_type.split(";")[0].strip().lower()
     if media_type and media_type not in HTML_TYPES:
-        return None
+        return "not HTML"
     try:
         raw = record.content_stream().read(max_bytes + 1)
     except (OSError, EOFError, zlib.error, ValueError) as exc:
         return ArchiveRecord(path, 0, url, date, error=f"cannot read the record's payload ({_short(exc)})")
     if not media_type and not _looks_like_html(raw):
-        return None
+        return "not HTML"
     cut = _cut_off(record, raw)
     if cut:
         return ArchiveRecord(path, 0, url, date, error=cut)
@@ -203,15 +294,10 @@ def _looks_like_html(raw: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html", b"<head", b"<?xml")) or b"<body" in raw[:8192].lower()
 
 
-def _safe_offset(iterator, start: int) -> int:
-    try:
-        return iterator.get_record_offset() + start
-    except Exception:  # noqa: BLE001 - the offset is only a pointer for the message
-        return start
-
-
 def _short(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
+    if text.startswith("Unknown archive format"):
+        return "no WARC or ARC header where a record should start"  # warcio quotes the bytes it found
     return text[:160]
 
 

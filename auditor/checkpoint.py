@@ -80,7 +80,7 @@ class Checkpoint:
         """The inputs still to read (all of them on a fresh start, none when the run was complete)."""
         return [] if self.complete else self.paths[self.next:]
 
-    def items(self, expand, order) -> Iterator:
+    def items(self, expand, order, stats: dict | None = None) -> Iterator:
         """The items still to check, through ``runner.expand``; ``order`` gets each one's input index
         (results come back in the same order, so the caller pops them to know where it is)."""
         if self.complete:
@@ -88,7 +88,7 @@ class Checkpoint:
         for index in range(self.next, len(self.paths)):
             after = self.after if index == self.next else None
             start = (lambda _path, _after=after: _after) if after is not None else None
-            for item in expand([self.paths[index]], start):
+            for item in expand([self.paths[index]], start, stats):
                 if after is not None and getattr(item, "offset", None) == after:
                     continue  # iteration restarts at the last record done
                 order.append(index)

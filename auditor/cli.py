@@ -348,7 +348,8 @@ def run_check(args) -> int:
                             archives=bool(archives))
         problems: list[str] = []
         order: collections.deque = collections.deque()
-        items = checkpoint.items(expand, order) if checkpoint is not None else expand(paths)
+        read: dict = {}  # archive -> ArchiveStats: what reading each archive met
+        items = checkpoint.items(expand, order, read) if checkpoint is not None else expand(paths, stats=read)
         diff_stream = stack.enter_context(open_output(args.output)) if args.diff else None
         fixer = _Fixer(write=args.fix, stream=diff_stream) if args.fix or args.diff else None
         try:
@@ -386,6 +387,9 @@ def run_check(args) -> int:
             writer.end(summary)
         if checkpoint is not None:
             _save_checkpoint(checkpoint, summary, counts, files, complete=True)
+    if not args.quiet:
+        for path, stats in read.items():
+            print(f"auditor: {stats.line(path)}", file=sys.stderr)
     if archives and not summary.files:
         raise UsageError(f"no HTML pages in {', '.join(archives[:3])}{' …' if len(archives) > 3 else ''}: the "
                          "archives hold no HTML response or resource records with a 2xx status; nothing was checked")

@@ -21,6 +21,7 @@ from .archive import (
     GZIP_PAGE_SUFFIXES,
     ArchiveError,
     ArchiveRecord,
+    ArchiveStats,
     is_archive,
     iter_records,
     page_from_record,
@@ -92,15 +93,18 @@ class Engines:
         return engine
 
 
-def expand(paths: Iterable[str], start: Callable[[str], int | None] | None = None) -> Iterator[Item]:
+def expand(paths: Iterable[str], start: Callable[[str], int | None] | None = None,
+           stats: dict | None = None) -> Iterator[Item]:
     """The pages of the inputs, in order: a loose file is itself, an archive is its HTML records,
     read one at a time. ``start(archive)`` is the byte offset to go on from (``--resume``), or None
-    for the beginning. An archive that cannot be read at all is one unreadable item."""
+    for the beginning; ``stats`` gets an :class:`~auditor.archive.ArchiveStats` per archive. An
+    archive that cannot be read at all is one unreadable item."""
     for path in paths:
         if path != "-" and is_archive(path):
             offset = start(path) if start else None
+            counted = stats.setdefault(path, ArchiveStats()) if stats is not None else None
             try:
-                yield from iter_records(path, offset or 0)
+                yield from iter_records(path, offset or 0, stats=counted)
             except ArchiveError as exc:
                 yield ArchiveRecord(path, None, error=str(exc))
         else:

@@ -87,6 +87,32 @@ def test_not_an_archive_and_a_cut_off_archive_are_findings_not_tracebacks(tmp_pa
     assert not any("cut off" in finding["message"] for f in files[1:-1] for finding in f["findings"])
 
 
+@pytest.mark.parametrize("compressed", [True, False])
+def test_a_damaged_record_is_reported_and_reading_goes_on_after_it(tmp_path, compressed):
+    """A broken gzip member, or a corrupt WARC header, in the middle of an archive: the pages before
+    and after it are checked, the damaged stretch is an input-unreadable finding at its offset, and
+    the summary on stderr counts it with the records passed over."""
+    good = tmp_path / ("good.warc.gz" if compressed else "good.warc")
+    urls = write_warc(good, gzip_records=compressed)
+    second = list(iter_records(str(good)))[1].offset
+    data = bytearray(good.read_bytes())
+    if compressed:
+        data[second + 300:second + 700] = bytes(400)  # the middle of the record's gzip member
+    else:
+        data[second:second + 8] = b"WXRC/9.9"  # its header line
+    bad = tmp_path / ("bad.warc.gz" if compressed else "bad.warc")
+    bad.write_bytes(bytes(data))
+    result = run("check", bad, "--format", "json")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    files = json.loads(result.stdout)["files"]
+    assert [f.get("url") for f in files] == [urls[0], None, urls[2], urls[3]]
+    damaged = files[1]
+    assert damaged["path"] == f"{bad}#{second}"
+    assert "damaged from byte" in damaged["findings"][0]["message"] and "reading went on" in damaged["findings"][0]["message"]
+    assert f"{bad}: 20 records, 3 pages checked; passed over: 4 request records" in result.stderr
+    assert "1 damaged stretch skipped" in result.stderr
+
+
 def test_an_empty_archive_or_one_without_pages_never_passes_silently(tmp_path):
     empty = tmp_path / "empty.warc.gz"
     empty.write_bytes(b"")

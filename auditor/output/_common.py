@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from ..loader import ARCHIVE_SUFFIXES
+
 _DIGITS = re.compile(r"\d+")
 
 
@@ -52,7 +54,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 def is_record(report) -> bool:
     """A report on an archive record (``crawl.warc.gz#1234``), which outputs show with its URL."""
-    return bool(report.url) and "#" in report.path and report.path.rsplit("#", 1)[1].isdigit()
+    if "#" not in report.path:
+        return False
+    archive, offset = report.path.rsplit("#", 1)
+    return offset.isdigit() and archive.lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def printable(text: str) -> str:

@@ -22,7 +22,7 @@ class ReportJsonWriter:
 
     def file(self, report) -> None:
         entry = {"path": report.path, "findings": [f.to_dict() for f in report.findings]}
-        if is_record(report):
+        if is_record(report) and report.url:
             entry = {"path": report.path, "url": report.url, "findings": entry["findings"]}
         self.stream.write((",\n  " if self.count else "\n  ") + json.dumps(entry, ensure_ascii=False))
         self.count += 1

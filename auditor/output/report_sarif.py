@@ -82,7 +82,9 @@ class SarifWriter:
             if finding.figure:
                 result["properties"] = {"figure": finding.figure}
             if record:
-                result.setdefault("properties", {}).update(recordOffset=int(offset), url=report.url)
+                result.setdefault("properties", {}).update(recordOffset=int(offset))
+                if report.url:
+                    result["properties"]["url"] = report.url
             if finding.edit and finding.edit.get("locations"):
                 # SARIF fixes: what `auditor check --fix` would write, for tools that apply them
                 result["fixes"] = [{

@@ -48,7 +48,7 @@ class ReportTableWriter:
                 severity = f"{_COLORS.get(severity, '')}{severity}{_RESET}"
             where = f"{finding.line or 1}:{finding.column or 1}"
             rows.append([where, severity, finding.rule, printable(finding.message)])
-        path = printable(report.path + (f"  {report.url}" if is_record(report) else ""))
+        path = printable(report.path + (f"  {report.url}" if is_record(report) and report.url else ""))
         self.stream.write(("\n" if self.written else "") + (f"{_BOLD}{path}{_RESET}" if self.color else path) + "\n")
         table = tabulate(rows, tablefmt="plain", disable_numparse=True, maxcolwidths=[None, None, None, MESSAGE_WIDTH])
         self.stream.write("".join(f"  {line.rstrip()}\n" for line in table.splitlines()))
