@@ -6,7 +6,7 @@ record's byte offset, where ``warcio``/``zcat``/``dd`` find it again), with the 
 its URL. Records are read one at a time, so a WARC of any size is never held in memory.
 
 The reader is warcio (pure Python, reads WARC and ARC, installs everywhere). FastWARC reads WARC
-records faster (``benchmarks/warc_bench.py``), but it has no ARC support, no wheel for every
+records faster (``benchmarks/archive_bench.py``), but it has no ARC support, no wheel for every
 platform auditor runs on, and reading is a few per cent of the time a record takes to check.
 """
 
