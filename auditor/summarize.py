@@ -30,7 +30,7 @@ class HostTotals:
 
 
 @dataclass
-class Summary:
+class CreditSummary:
     hosts: dict[str, HostTotals] = field(default_factory=lambda: defaultdict(HostTotals))
     rules: Counter = field(default_factory=Counter)
     rule_pages: Counter = field(default_factory=Counter)
@@ -75,10 +75,10 @@ class Summary:
         }
 
 
-def summarize(lines: Iterable[tuple[str, int, str]], agency: str | None = None) -> Summary:
+def summarize(lines: Iterable[tuple[str, int, str]], agency: str | None = None) -> CreditSummary:
     """Aggregate ``(file, line number, text)`` JSONL lines; ``agency`` keeps only pages that credit,
     cite or mention it (canonical name, any case)."""
-    summary = Summary()
+    summary = CreditSummary()
     wanted = agency.casefold() if agency else None
     for source, number, text in lines:
         if not text.strip():
@@ -105,7 +105,7 @@ def _agencies_of(page: dict) -> set[str]:
     return {n.casefold() for n in names}
 
 
-def tables(summary: Summary, top: int = 20, agency: str | None = None) -> list[tuple[str, list[str], list[list]]]:
+def tables(summary: CreditSummary, top: int = 20, agency: str | None = None) -> list[tuple[str, list[str], list[list]]]:
     """``(title, headers, rows)`` for the three tables, the largest first; ``top`` rows each (0: all)."""
     def cut(rows):
         return rows[:top] if top else rows
@@ -129,7 +129,7 @@ def tables(summary: Summary, top: int = 20, agency: str | None = None) -> list[t
     ]
 
 
-def sentences(summary: Summary, agency: str, top: int = 10) -> list[str]:
+def sentences(summary: CreditSummary, agency: str, top: int = 10) -> list[str]:
     """For one agency, a line per host in words: "host X: 1,204 of 1,530 images credit AP (12 without a
     photographer); 37 images have no credit"."""
     out = []
