@@ -150,6 +150,53 @@ def test_signoff_initials():
     assert document.signoff.initials == ["zc", "wd"]
 
 
+def story(ending: str, after: str = "") -> str:
+    """An article whose story ends with ``ending``, followed inside the article by ``after``."""
+    return ("<!doctype html><html><head><title>T</title></head><body><article>"
+            "<h1>Council passes the budget after a long night</h1><div class='story-body'>"
+            f"{BODY}{BODY}{ending}</div>{after}</article><footer>© 2026 The House</footer></body></html>")
+
+
+@pytest.mark.parametrize("ending, after, text, initials, agencies, style", [
+    # an editor's initials closing the last sentence, or on a line of their own
+    ("<p>The budget passed at dawn. (grh)</p>", "", "(grh)", ["grh"], [], "initials"),
+    ("<p>(red)</p>", "", "(red)", ["red"], [], "initials"),
+    ("<p>The budget passed at dawn. (Agenturen)</p>", "", "(Agenturen)", [], [], "agencies"),
+    ("<p>red, wien.ORF.at/Agenturen</p>", "", "red, wien.ORF.at/Agenturen", ["red"], [], "agencies"),
+    # Chinese and Japanese writers in parentheses, introduced by their role
+    ("<p>正是有了英勇的你们，才有这座英雄的城！（评论员 罗博 萧海川）</p>", "", "（评论员 罗博 萧海川）", [], [], "byline"),
+    # a sign-off that is no paragraph: the article's footer, a source line, a signature
+    ("", "<footer class='article-footer'><p class='article-meta'>(<span><a href='/agenturen'>APA</a></span>) | "
+     "<span>Stand: 05/08/2019</span></p></footer>", "(APA)", [], ["APA"], "agencies"),
+    ("", "<div class='article-body-artSource'>SOURCE: Al Jazeera and news agencies</div>",
+     "SOURCE: Al Jazeera and news agencies", [], [], "material"),
+    ("", "<div class='row'>© dpa/Spektrum.de</div>", "© dpa/Spektrum.de", [], ["dpa"], "copyright"),
+    ("", "<div class='c-signature'>UOL</div>", "UOL", [], [], "author"),
+    # the writer's name, set apart in bold, as the last paragraph
+    ("<p><b><i>Stefan Wasmer</i></b></p>", "", "Stefan Wasmer", [], [], "author"),
+    ("<p><a href='/auteur/x'><strong>Loïc Le Clerc</strong></a></p>", "", "Loïc Le Clerc", [], [], "author"),
+])
+def test_signoff_forms(ending, after, text, initials, agencies, style):
+    signoff = extract_html(story(ending, after)).signoff
+    assert signoff is not None
+    assert (signoff.text, signoff.initials, signoff.agencies, signoff.style) == (text, initials, agencies, style)
+
+
+@pytest.mark.parametrize("ending, after", [
+    ("<p>The mayor called it \u201cthe best budget in histroy\u201d (sic)</p>", ""),  # not initials
+    ("<p>The budget (ap) passed at dawn.</p>", ""),  # not at the end
+    ("<p>The budget passed at dawn (xyz)</p>", ""),  # initials only after a full sentence
+    ("<p><b>President Trump, ever the victim</b></p>", ""),  # prose, though set in bold
+    ("<p>Stefan Wasmer</p>", ""),  # a name in plain type may be the start of anything
+    ("<ul><li><b>Cristina Kirchner</b></li></ul>", ""),  # a tag list, not a paragraph
+    # a teaser's or a picture's credit after the story is not its sign-off
+    ("", "<div class='teaser'><p>Other story</p><span>AFP</span></div>"),
+    ("", "<div class='wp-caption-text'><span>Crowds.</span><span class='credit'>AP</span></div>"),
+])
+def test_not_signoffs(ending, after):
+    assert extract_html(story(ending, after)).signoff is None
+
+
 @pytest.mark.parametrize("opening, text, agency", [
     ("LAKE CHARLES, La. (AP) — Fire crews", "LAKE CHARLES, La. (AP) —", "AP"),
     ("SANTIAGO, Oct 31 (Reuters) - Chile's peso", "SANTIAGO, Oct 31 (Reuters) -", "Reuters"),

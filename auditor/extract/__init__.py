@@ -19,7 +19,7 @@ from ..model import (
 )
 from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
-from .article import Block, locate
+from .article import Block, closing_lines, locate
 from .credits import only_a_credit, parse_credit, split_caption
 from .dom import ParseError, clean, last_line, parse, text_content, visible_text
 from .figures import could_be_article_picture, find_figures, lead_image_urls, resolve_src
@@ -88,7 +88,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     document.decisions = decisions or []
     _credit_the_page(document.figures, zone.blocks, registry)
 
-    signoff, signoff_block = find_signoff(zone.blocks, registry)
+    signoff, signoff_block = find_signoff(zone.blocks, registry, closing_lines(zone))
     if profile is not None and profile.signoff is not None:
         signoff, signoff_block = _profile_signoff(profile, page.root, zone, registry) or (signoff, signoff_block)
     document.signoff = signoff

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,7 +19,19 @@ from .dom import (
     text_content,
     visible_text,
 )
-from .vocab import BODY_HINT, CHROME, EMBED, NOT_TEXT, SIGNOFF, STANDFIRST, WEAK_CHROME
+from .vocab import (
+    BODY_HINT,
+    CAPTION_ROLE,
+    CHROME,
+    CREDIT_ROLE,
+    EMBED,
+    FIGURE_LIKE,
+    NOT_TEXT,
+    SIGNATURE,
+    SIGNOFF,
+    STANDFIRST,
+    WEAK_CHROME,
+)
 
 CHROME_TAGS = frozenset({"nav", "footer", "aside", "header", "form", "menu"})
 _HAS_FIGURE = etree.XPath("boolean(.//figure|.//figcaption)")
@@ -502,3 +515,58 @@ class _AncestorVerdicts:
             value = value or test(item)
             memo[item] = value
         return value
+
+
+_CLOSING_LINES = 12
+_CLOSING_SCAN = 400
+_CLOSING_PRUNE = frozenset({"figure", "figcaption", "aside", "nav", "form", "table", "blockquote", "img", "picture"})
+_NEVER_SIGNOFF = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "time"})
+
+
+def closing_lines(zone: ArticleZone) -> list[Block]:
+    """Short lines after the story's last paragraph, inside the article, in document order.
+
+    A sign-off is not always a paragraph of the story: it stands in the article's own footer
+    (``footer.article-footer``, ``div.story-footer``) or a source line (``div.article-body-artSource``).
+    These lines are only for the sign-off search; they are not story text: their ``part`` is
+    "signature" when their class says so, else "closing". Inside the article root,
+    "footer" names the article's footer, not the page's, so it is read; other chrome is not.
+    """
+    story = [b for b in zone.blocks if b.part == "body" and b.in_body]
+    if not story or zone.root is None:
+        return []
+    lines: list[Block] = []
+    visited = 0
+    node = story[-1].element
+    while node is not None and node is not zone.root and len(lines) < _CLOSING_LINES:
+        stack = list(reversed(list(node.itersiblings())))
+        while stack and len(lines) < _CLOSING_LINES and visited < _CLOSING_SCAN:
+            element = stack.pop()
+            visited += 1
+            tag = tag_of(element)
+            if not tag or tag in SKIP_TAGS or tag in _CLOSING_PRUNE:
+                continue
+            words = element_tokens(element)
+            if words and not SIGNOFF.find(words) and _not_closing(words):
+                continue
+            if tag not in _NEVER_SIGNOFF and _small(element):
+                raw = visible_text(element)
+                text = clean(raw)
+                if text and len(text) <= 160:
+                    part = "signature" if words and SIGNATURE.find(words) else "closing"
+                    lines.append(Block(element, raw, text, part, False))
+            stack.extend(reversed(list(element)))
+        node = node.getparent()
+    return lines
+
+
+@lru_cache(maxsize=16384)
+def _not_closing(words: str) -> bool:
+    """Pictures, their captions and credits, teasers, embeds and chrome other than a footer."""
+    return bool(EMBED.find(words) or (CHROME.find(words) or "footer") != "footer" or WEAK_CHROME.find(words)
+                or FIGURE_LIKE.find(words) or CAPTION_ROLE.find(words) or CREDIT_ROLE.find(words))
+
+
+def _small(element, most: int = 8) -> bool:
+    """At most ``most`` descendants: a line, not a container of sections."""
+    return next(itertools.islice(element.iterdescendants(), most, None), None) is None

@@ -187,6 +187,9 @@ NOT_TEXT = _group(
 
 # Sign-off containers, which are story text even when their class sounds like page furniture.
 SIGNOFF = _group("sign-off", "signoff attribution", "sign-off")
+# A line after the story marked as its signature: the sign-off, whatever its wording (folha's
+# ``div.c-signature`` "UOL").
+SIGNATURE = _group("signature", "signature signoff attribution", "sign-off")
 
 # Paragraphs before the body that introduce the story.
 STANDFIRST = _group("standfirst", "intro teaser standfirst lead summary dek description subtitle abstract kicker "

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
+
+from lxml import etree
 
 from ..model import Dateline, Mention, SignOff
 from ..registry import AgencyRegistry
 from .article import Block
-from .dom import clean
+from .dom import clean, tag_of, text_content
 
 # -- sign-offs -------------------------------------------------------------------------------
 
@@ -44,14 +47,33 @@ _TRAILER = re.compile(r"^(?:_{2,}|—{2,}|-{3,}|\*{3}|our standards|©|\(c\)|cop
                       r"this article|correction|update|share|teilen|subscribe|sign up|more from)",
                       re.IGNORECASE)
 _SIGNOFF_WINDOW = 8
+# "（评论员 罗博 萧海川）", "（記者 山田太郎）": a Chinese or Japanese story closes with its writers in
+# parentheses, introduced by their role.
+_BYLINE_PAREN = re.compile(r"[（(]\s*(?:记者|記者|评论员|評論員|通讯员|通訊員|编辑|編集|编译|編譯|撰稿)"
+                           r"[\s：:]*[^（）()]{1,40}[）)]\s*[。.]?\s*$")
+# Parenthesised words that look like initials but are not a sign-off
+_NOT_INITIALS = frozenset({"sic", "sic!", "ebd", "ibid", "lacht", "lol", "ok", "etc", "usw", "ua", "bzw"})
 
 
-def _agency_list(text: str, registry: AgencyRegistry) -> tuple[list[str], list[str]] | None:
-    """``"AP, AFP, Reuters"`` -> ([AP, AFP, Reuters], []); ``"dpa/gem"`` -> ([dpa], [gem]).
+class _Parts(NamedTuple):
+    agencies: list[str]
+    initials: list[str]
+    generic: bool  # "Agenturen", "agencies": wire copy from agencies the line does not name
 
-    None when a part is neither an agency nor a set of initials.
+
+_GENERIC_AGENCIES = re.compile(r"(?:agenturen|agences|agencias|agenzie|agências|news\s+agencies|agencies|wires?)",
+                               re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.IGNORECASE)
+
+
+def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
+    """``"AP, AFP, Reuters"`` -> ([AP, AFP, Reuters], []); ``"dpa/gem"`` -> ([dpa], [gem]);
+    ``"red, wien.ORF.at/Agenturen"`` -> ([], [red], generic).
+
+    None when a part is neither an agency, a set of initials, the word "agencies" nor the house's
+    own web address.
     """
-    agencies, initials = [], []
+    agencies, initials, generic = [], [], False
     for part in _SPLIT_AGENCIES.split(text.strip()):
         part = part.strip(" .")
         if not part:
@@ -62,16 +84,22 @@ def _agency_list(text: str, registry: AgencyRegistry) -> tuple[list[str], list[s
                 agencies.append(agency.name)
         elif re.fullmatch(r"[a-zäöü]{1,5}", part):
             initials.append(part)
-        else:
+        elif _GENERIC_AGENCIES.fullmatch(part):
+            generic = True
+        elif not _WEB_ADDRESS.fullmatch(part):
             return None
-    return agencies, initials
+    return _Parts(agencies, initials, generic)
 
 
-def find_signoff(blocks: list[Block], registry: AgencyRegistry) -> tuple[SignOff | None, Block | None]:
+def find_signoff(blocks: list[Block], registry: AgencyRegistry,
+                 closing: list[Block] = ()) -> tuple[SignOff | None, Block | None]:
     """The sign-off among the last paragraphs of the story, and the paragraph it is in.
 
     The window ends a few blocks after the story's own paragraphs (comment forms and newsletter
-    boxes often follow inside the same article element). A wire agency's copyright line
+    boxes often follow inside the same article element). ``closing`` are the short lines after the
+    story (its footer, a source line): read when no paragraph is a sign-off, and only for a
+    sign-off that names agencies, initials or a source, or from an element marked as the
+    story's signature. The last paragraph may be the writer's name alone ("author"). A wire agency's copyright line
     (``© Thomson Reuters 2020``) counts only when no other sign-off is there.
     """
     body = [b for b in blocks if b.part == "body"]
@@ -81,24 +109,91 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry) -> tuple[SignOff
     for block in reversed(window):
         text = block.text
         signoff = match_signoff(text, block, registry)
+        if signoff is None and block is story[-1] and _author_line(text) and _emphasised(block.element):
+            signoff = SignOff(text, block.line, [], [], "author")
         if signoff is not None:
             return signoff, block
         if fallback is None:
-            copyright_line = _COPYRIGHT.match(text)
-            if copyright_line:
-                agencies = list(dict.fromkeys(m.agency.name for m in registry.scan(text)))
-                if agencies:
-                    fallback = (SignOff(text, block.line, [], agencies, "copyright"), block)
+            fallback = _copyright(text, block, registry)
+    for block in closing:
+        if block.part == "signature" and len(block.text) <= 80:
+            signoff = match_signoff(block.text, block, registry)
+            agencies = list(dict.fromkeys(m.agency.name for m in registry.scan(block.text)))
+            return signoff or SignOff(block.text, block.line, [], agencies, "author"), block
+        # "(Agenturen) | Stand: 05/08/2019, 5:30": a meta line's fields are separated by bars
+        text = block.text.split(" | ")[0].strip()
+        signoff = match_signoff(text, block, registry)
+        if signoff is not None and (signoff.agencies or signoff.initials or signoff.style in ("material", "byline")
+                                    or _GENERIC_AGENCIES.search(text)):
+            return signoff, block
+        if fallback is None:
+            fallback = _copyright(text, block, registry)
     return fallback or (None, None)
+
+
+_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|od|de|от|von der)\s+", re.IGNORECASE)
+_PARTICLES = frozenset({"de", "da", "del", "della", "der", "den", "van", "von", "le", "la", "di", "du", "dos",
+                        "das", "y", "e", "zu", "ten", "ter", "bin", "al", "el"})
+# Capitalised pairs that close a page without naming anyone
+_NOT_NAMES = frozenset({"mehr", "weitere", "weiterlesen", "informationen", "read", "more", "related", "share",
+                        "anzeige", "advertisement", "kommentare", "comments", "fotos", "photos", "video", "videos",
+                        "top", "news", "lesen", "sie", "auch", "voir", "aussi", "lire", "plus", "leer", "más",
+                        "ver", "también", "newsletter", "podcast", "zum", "thema", "the", "end", "ende"})
+
+
+def _author_line(text: str) -> bool:
+    """The story's last paragraph is its writer's name: "Stefan Wasmer", "Par Jacques Munier",
+    "Max Lee, KBS World Radio News."."""
+    if len(text) > 70 or re.search(r"[!?:;\d\"“”«»()]", text):
+        return False
+    name, _, house = _BY.sub("", text.rstrip(". ")).partition(",")
+    words = name.split()
+    if not 2 <= len(words) <= 4 or "," in house:
+        return False
+    if house and not all(w[0].isupper() or w in _PARTICLES for w in house.split()):
+        return False  # "President Trump, ever the victim" is prose; "Max Lee, KBS World Radio News" a name
+    capitalised = 0
+    for word in words:
+        if word.lower() in _NOT_NAMES:
+            return False
+        if word[0].isupper() and not word.isupper() and word.replace("-", "").replace("'", "").replace("’", "") \
+                .replace(".", "").isalpha():
+            capitalised += 1
+        elif word not in _PARTICLES:
+            return False
+    return capitalised >= 2
+
+
+_EMPHASIS = etree.XPath("(.//b|.//strong|.//i|.//em)[not(ancestor::b or ancestor::strong or ancestor::i or "
+                        "ancestor::em)]")
+
+
+def _emphasised(element) -> bool:
+    """A paragraph set in bold or italics from end to end: a name closing the story, not a sentence."""
+    if tag_of(element) != "p":
+        return False
+    inner = "".join(text_content(e) for e in _EMPHASIS(element))
+    return bool(inner.strip()) and clean(inner) == clean(text_content(element))
+
+
+def _copyright(text: str, block: Block, registry: AgencyRegistry):
+    if _COPYRIGHT.match(text):
+        agencies = list(dict.fromkeys(m.agency.name for m in registry.scan(text)))
+        if agencies:
+            return SignOff(text, block.line, [], agencies, "copyright"), block
+    return None
 
 
 def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
     line = block.line
     if len(text) <= 60 and not text.startswith("("):
-        # A bare agency line closing the story: "AFP", "DPA", "dpa/AFP"
+        # A bare agency line closing the story: "AFP", "DPA", "dpa/AFP", "red, wien.ORF.at/Agenturen"
         parsed = _agency_list(text, registry)
-        if parsed and parsed[0] and not parsed[1]:
-            return SignOff(text, line, [], parsed[0], "agencies")
+        if parsed and (parsed.agencies and not parsed.initials or parsed.generic and len(parsed.initials) <= 2):
+            return SignOff(text, line, parsed.initials, parsed.agencies, "agencies")
+    match = _BYLINE_PAREN.search(text)
+    if match:
+        return SignOff(match.group().strip(), line, [], [], "byline")
     if _AGENCIES_GENERIC.match(text):
         return SignOff(text, line, [], [], "agencies")
     if _CONTRIBUTING.match(text) and len(text) <= 300:
@@ -117,8 +212,10 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         match = re.fullmatch(r"\((?P<inner>[^()]{2,80})\)\.?", text)
         if match:
             parsed = _agency_list(match.group("inner"), registry)
-            if parsed and parsed[0]:
-                return SignOff(text, line, parsed[1], parsed[0], "agencies")
+            if parsed and (parsed.agencies or parsed.generic):
+                return SignOff(text, line, parsed.initials, parsed.agencies, "agencies")
+            if parsed and 0 < len(parsed.initials) <= 3 and match.group("inner").lower() not in _NOT_INITIALS:
+                return SignOff(text, line, parsed.initials, [], "initials")  # "(red)" on a line of its own
         match = _MATERIAL.match(text)
         if match:
             parsed = _agency_list(match.group("agencies"), registry)
@@ -142,16 +239,23 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         material = _MATERIAL.match(inner)
         if material and not (parsed and parsed[0]):
             parsed = _agency_list(material.group("agencies"), registry)
-        source_note = re.match(r"^(?:quelle|source|fuente|fonte|bron|źródło|zdroj)\s*:\s*\S", inner, re.IGNORECASE)
-        if (parsed and parsed[0] and len(parsed[1]) <= 3) or source_note:
+        source_note = re.match(r"^(?:quellen?|sources?|fuentes?|fontes?|bron|źródło|zdroj)\s*:\s*\S", inner,
+                               re.IGNORECASE)
+        # "... zurück. (grh)": an editor's initials alone close a story only after a full sentence
+        initials_only = (parsed and not parsed.agencies and not parsed.generic and 0 < len(parsed.initials) <= 3
+                         and inner.strip().lower() not in _NOT_INITIALS
+                         and re.search(r"[.!?…\"“”»«)]\s*$", text[:match.start()]))
+        if (parsed and (parsed.agencies or parsed.generic) and len(parsed.initials) <= 3) or source_note \
+                or initials_only:
             # "(dpa/gem)", and "(Quelle: SWR)": a source named as such closes the story even when
             # it is no agency in the registry
             tail = match.group().strip()
             offset = block.raw.rfind(tail.rstrip("."))
             tail_line = line + block.raw[:offset].count("\n") if offset >= 0 and line else line
             agencies = parsed[0] if parsed and parsed[0] else [m.agency.name for m in registry.scan(inner)]
-            return SignOff(tail, tail_line, parsed[1] if parsed else [], list(dict.fromkeys(agencies)),
-                           "agencies" if parsed and parsed[0] else "material")
+            style = ("initials" if initials_only else "agencies" if parsed and (parsed.agencies or parsed.generic)
+                     else "material")
+            return SignOff(tail, tail_line, parsed[1] if parsed else [], list(dict.fromkeys(agencies)), style)
     return None
 
 
