@@ -141,6 +141,8 @@ SIGNOFF_RULES = """\
      ["AFP"]),
     ("signoff-in-text", "<p>The missiles flew far, reported Reuters news agency on Sunday.</p><p>zc/wd (Reuters, dpa)</p>",
      ["dpa"]),
+    # one agency in the sign-off: the story may be its copy alone
+    ("signoff-in-text", "<p>The missiles flew far, the ministry said on Sunday.</p><p>zc/wd (dpa)</p>", []),
 ])
 def test_crossref_signoff(tmp_path, relation, snippet, expected):
     found = fired(tmp_path, SIGNOFF_RULES.format(relation=relation), snippet,

@@ -19,7 +19,9 @@ class CrossReference(Rule):
       attributes facts to is in the sign-off. Quoting state media (KCNA, Xinhua) asks nothing of the
       sign-off unless the house lists them as suppliers. Fires at the sign-off, once per agency.
     - ``dateline-in-signoff``: a dateline's agency is in the sign-off. Fires at the dateline.
-    - ``signoff-in-text``: every sign-off agency appears somewhere: text, datelines or credits.
+    - ``signoff-in-text``: every agency of a sign-off that names several appears somewhere: text,
+      datelines or credits. A sign-off naming one agency is not checked: the story may be that
+      agency's copy alone (stern's "DPA"), which names its agency nowhere else.
     - ``credit-matches-structured``: a visible credit and the structured-data credit of the same
       image name the same agencies (or, with no agencies, the same text).
 
@@ -77,7 +79,7 @@ class CrossReference(Rule):
 
     def _signoff_in_text(self, document):
         signoff = self._signoff(document)
-        if signoff is None:
+        if signoff is None or len(signoff.agencies) < 2:
             return
         used = {m.agency for m in document.mentions} | {d.agency for d in document.datelines if d.agency}
         for figure in document.figures:
