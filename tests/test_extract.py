@@ -502,3 +502,29 @@ def test_credit_element_with_only_an_address_credits_the_name_before_it():
                              "jiglesias@example.com</span></figcaption></figure>"))
     assert (figure.caption, figure.credit.text) == (
         "Shoppers at the mall in November. Miami ranks second among cities to start a business.", "Jose A Iglesias")
+
+
+def test_gallery_slides_described_by_data_attributes():
+    """Slides with no <img> until a script builds one: picture, caption and credit in data attributes."""
+    slides = "".join(
+        f"<div class='gal-slide' data-image='https://x.test/img/slide-{n}.jpg' data-title='March 18, 2015' "
+        f"data-caption='Police secure the area, picture {n}.' data-credit='Jane Doe/AFP/Getty Images'>"
+        "<div class='gal-slide-title'></div></div>" for n in (1, 2))
+    document = extract_html(page(f"<div class='gal-photos'>{slides}</div>"))
+    assert [(f.src, f.caption, f.credit.text) for f in document.figures] == [
+        ("https://x.test/img/slide-1.jpg", "Police secure the area, picture 1.", "Jane Doe/AFP/Getty Images"),
+        ("https://x.test/img/slide-2.jpg", "Police secure the area, picture 2.", "Jane Doe/AFP/Getty Images")]
+    # a caption attribute without a picture's address is no picture
+    assert extract_html(page("<div data-caption='Police secure the area.'>x</div>")).figures == []
+
+
+def test_video_figure_with_a_headed_transcript_is_one_unit():
+    """A <figure> of one picture is its unit even when a long, headed transcript sits inside it."""
+    transcript = "<div class='modal'><h2>Explosion Rocks Manhattan</h2>" + "<p>" + "words " * 400 + "</p></div>"
+    figure = one_figure(page(
+        f"<figure data-testid='VideoBlock'><div><div class='player'>{transcript}"
+        "<div class='poster'><img src='/video-poster.jpg'></div></div></div>"
+        "<figcaption><span>The authorities believe a homemade bomb caused the explosion.</span>"
+        "<span class='credit'>Craig Ruttle/Associated Press</span></figcaption></figure>"))
+    assert (figure.caption, figure.credit.text) == ("The authorities believe a homemade bomb caused the explosion.",
+                                                    "Craig Ruttle/Associated Press")

@@ -428,7 +428,12 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
         if key is None or key not in lead:
             return (f"page chrome ({chrome_map.reason(element)})" if explain else "page chrome"), None
         lead.discard(key)  # the lead picture, wherever its wrapper's class puts it: once
-    if tag_of(element) == "div" and not _is_delayed_image(element):
+    tag = tag_of(element)
+    if tag not in ("img", "amp-img") and not (tag == "div" and _is_delayed_image(element)) \
+            and (element.get("data-caption") is not None or element.get("data-credit") is not None) \
+            and not _described_picture(element):
+        return f"a <{tag}> with a caption attribute but no picture address", None
+    if tag == "div" and not _is_delayed_image(element) and not _described_picture(element):
         return "a <div> that is not a delayed image", None
     src = src or resolve_src(element)
     if src and src.startswith("data:"):
@@ -475,12 +480,24 @@ def _is_delayed_image(element) -> bool:
     return bool(_IMAGE_URL.search(data_src)) and not _HAS_IMG(element)
 
 
+def _described_picture(element) -> bool:
+    """A gallery slide that a script turns into a picture: no <img>, but an image address and a
+    caption or credit in its data attributes (``data-image``, ``data-caption``, ``data-credit``),
+    or a link straight to the image file that carries its caption (``<a href=x.jpg data-caption>``)."""
+    if element.get("data-caption") is None and element.get("data-credit") is None:
+        return False
+    src = _lazy_src(element) or (element.get("href") if tag_of(element) == "a" else None) or ""
+    return bool(_IMAGE_URL.search(src)) and not _HAS_IMG(element)
+
+
 def resolve_src(element) -> str | None:
     """The real image URL: a lazy-loading attribute wins over ``src`` whenever it holds a URL (the
     ``src`` is then a placeholder), then ``src``, ``srcset`` and the ``<picture>``'s sources."""
     lazy = _lazy_src(element)
     if lazy:
         return lazy
+    if tag_of(element) == "a" and element.get("data-caption") is not None:
+        return (element.get("href") or "").strip() or None  # a described picture: the link is its file
     src = (element.get("src") or "").strip()
     if src and not src.startswith("data:") and not _is_placeholder(src):
         return src
@@ -691,12 +708,24 @@ def _figure_unit(img, holders: dict, stops: frozenset):
         if node in stops or tag_of(node) in _UNIT_STOP_TAGS or holders.get(node) is _MULTI:
             break
         if len(text_content(node)) > UNIT_TEXT_LIMIT and (
-                _COUNT_LONG_P(node) > 1 or len(visible_text(node)) > UNIT_TEXT_LIMIT):
-            break
-        if _HAS_SECTION_HEADING(node):
-            break  # a section or a story card, not one picture's frame
+                _COUNT_LONG_P(node) > 1 or len(visible_text(node)) > UNIT_TEXT_LIMIT) \
+                or _HAS_SECTION_HEADING(node):
+            # a section or a story card, not one picture's frame; unless a <figure> of this picture
+            # alone holds it (a video's figure with its transcript, headed, beside the figcaption)
+            figure = _own_figure(node, holders, stops)
+            return figure if figure is not None else unit
         unit = node
     return unit
+
+
+def _own_figure(node, holders: dict, stops: frozenset):
+    """``node`` or its nearest ancestor that is a <figure> holding no other picture, if any."""
+    for element in (node, *ancestors(node)):
+        if element in stops or tag_of(element) in _UNIT_STOP_TAGS or holders.get(element) is _MULTI:
+            return None
+        if tag_of(element) == "figure":
+            return element
+    return None
 
 
 # -- 3. reading caption and credit -------------------------------------------------------------

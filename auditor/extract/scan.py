@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 _TAGS = ("img", "amp-img", "p", "h1", "script", "meta", "link", "title", "html")
+_DESCRIBED = etree.XPath("//*[@data-caption or @data-credit][not(self::img or self::amp-img)]")
+_HAS_IMG = etree.XPath("boolean(.//img)")
 _DIV_DATA_SRC = re.compile(r"<div\b[^>]*?\sdata-src\s*=", re.IGNORECASE)
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
@@ -81,6 +83,13 @@ def scan(root, text: str) -> PageScan:
         page.images = _ALL_IMAGES(root)
     elif "data-src" in text and _DIV_DATA_SRC.search(text):
         page.images = [e for e in root.iter("img", "amp-img", "div") if e.tag != "div" or e.get("data-src") is not None]
+    if "data-caption" in text or "data-credit" in text:
+        # Gallery slides that carry picture, caption and credit in data attributes, with no <img>
+        # until a script builds one (<div class="gal-slide" data-image=… data-caption=… data-credit=…>)
+        described = [e for e in _DESCRIBED(root) if not _HAS_IMG(e)]
+        if described:
+            order = {e: i for i, e in enumerate(root.iter())}
+            page.images = sorted(set(page.images).union(described), key=order.__getitem__)
     if "ImageObject" in text or "Photograph" in text:
         page.microdata_images = _MICRODATA_IMAGES(root)
     return page
