@@ -528,3 +528,25 @@ def test_video_figure_with_a_headed_transcript_is_one_unit():
         "<span class='credit'>Craig Ruttle/Associated Press</span></figcaption></figure>"))
     assert (figure.caption, figure.credit.text) == ("The authorities believe a homemade bomb caused the explosion.",
                                                     "Craig Ruttle/Associated Press")
+
+
+def test_caption_after_the_wrappers_of_a_media_element():
+    """Drupal's media element: the picture in wrappers that show nothing else, a screen-reader
+    heading naming the file (no story card), the caption in the paragraph after the outer wrapper."""
+    figure = one_figure(page(
+        "<div class='media'><div class='file file-image'><h2 class='element-invisible'><a href='/files/app-jpg'>"
+        "app.jpg</a></h2><div class='content'><img src='/files/app.jpg' width='2961' height='2369'></div></div>"
+        "</div><p class='typewriter'>Utopie oder Dystopie? In Südkorea zeigt eine App, wo Infizierte waren "
+        "(Foto: picture alliance/Kyodo)</p>"))
+    assert (figure.caption, figure.credit.text) == ("Utopie oder Dystopie? In Südkorea zeigt eine App, wo Infizierte waren",
+                                                    "picture alliance/Kyodo")
+
+
+@pytest.mark.parametrize("alt, caption, credit", [
+    ("Koreanerinnen am Flughafen in Seoul / Foto: Geyres Christophe/ABACA/picture-alliance",
+     "Koreanerinnen am Flughafen in Seoul", "Geyres Christophe/ABACA/picture-alliance"),
+    ("Eine der Windkraftanlagen (Quelle: EnBW) (213 kB)", "Eine der Windkraftanlagen", "EnBW"),
+])
+def test_separators_and_file_sizes_are_not_caption_or_credit(alt, caption, credit):
+    figure = one_figure(page(f"<figure><img src='/a.jpg' alt='{alt}'></figure>"))
+    assert (figure.caption, figure.credit.text) == (caption, credit)

@@ -361,7 +361,12 @@ def split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> 
         inner, second = _split_once(caption, registry, in_alt)
         if second:
             caption = inner
+        # the separator that stood between them: "Koreanerinnen am Flughafen / Foto: X"
+        caption = _TRAILING_SEPARATOR.sub("", caption)
     return _dedupe_halves(caption), credit
+
+
+_TRAILING_SEPARATOR = re.compile(r"\s+[/|·•–—-]+$")
 
 
 # The terms of use that press photos carry after their credit.
@@ -380,8 +385,12 @@ def _dedupe_halves(text: str) -> str:
     return text
 
 
+# A download box's file size after the caption and credit: "… (Quelle: EnBW) (213 kB)"
+_FILE_SIZE = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]i?B|[kK]ilobyte|[mM]egabyte|bytes)\s*\)\s*$")
+
+
 def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tuple[str, str | None]:
-    text = clean(text)
+    text = _FILE_SIZE.sub("", clean(text))
     if not text:
         return "", None
     # 1. "(AP Photo/Jane Doe)", "[File: Reuters]" at the very end
@@ -502,7 +511,10 @@ def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
 
 
 def _bare_credit(tail: str, registry: AgencyRegistry) -> bool:
-    matches = registry.scan(tail)
+    # With no prefix to say so, a short code counts only as its agency writes it: "App" in "zeigt
+    # eine App, wo …" is no Associated Press of Pakistan
+    matches = [m for m in registry.scan(tail) if len(m.surface) > 4 or m.surface.isupper()
+               or m.surface in m.agency.forms]
     if not matches:
         return False
     if "/" in tail or _VIA.search(tail) or "," in tail:

@@ -39,6 +39,7 @@ from .dom import (
     clean,
     describe_element,
     element_tokens,
+    is_hidden_label,
     name_tokens,
     tag_of,
     text_content,
@@ -1085,7 +1086,7 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
     """A caption or credit right after the unit: a <figcaption> outside its <figure>, a copyright line
     after the picture. Up to two following elements; another picture ends the search."""
     captions, credits = [], []
-    sibling = unit.getnext()
+    sibling = _after_bare_wrappers(unit)
     seen = 0
     while sibling is not None and seen < 2:
         if not tag_of(sibling) or tag_of(sibling) in SKIP_TAGS:
@@ -1123,6 +1124,22 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             break
         sibling = sibling.getnext()
     return captions, credits
+
+
+def _after_bare_wrappers(unit):
+    """The element after the unit, or, when the unit ends its parent, after the wrappers around it
+    that show nothing else (``div.media > div.file > div.content > img``, then the caption)."""
+    node = unit
+    for _ in range(4):
+        following = node.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()  # comments and processing instructions
+        parent = node.getparent()
+        if following is not None or parent is None or tag_of(parent) in _UNIT_STOP_TAGS \
+                or clean(visible_text(parent)) != clean(visible_text(node)):
+            return node.getnext()
+        node = parent
+    return node.getnext()
 
 
 def _referenced_parts(img, unit) -> tuple[list, list]:
@@ -1201,13 +1218,24 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None):
         long_paragraphs = _COUNT_LONG_P(node)
         if long_paragraphs > 1:
             return None  # story text
-        if _HAS_HEADING(node) and _HAS_LINK(node):
+        if _HAS_HEADING(node) and _HAS_LINK(node) and _has_visible_heading(node):
             return node if not long_paragraphs or _summary_card(node) else None
         if long_paragraphs:
             return None  # story text
         if _headline_link(node):
             return node  # "<div class=hed><a href=/other-story>Eight beach hotels for …</a></div>"
     return None
+
+
+_HEADINGS = etree.XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")
+_SECTION_HEADINGS = etree.XPath(".//h1|.//h2")
+
+
+def _has_visible_heading(node, headings=_HEADINGS) -> bool:
+    """A heading a reader sees: a screen-reader-only one (Drupal's ``h2.element-invisible`` naming
+    the picture's file) heads no story card and no section."""
+    return any(not is_hidden_label(h) and not any(is_hidden_label(a) for a in ancestors(h, 3))
+               for h in headings(node))
 
 
 _CONTACT_LINK = ".//a[starts-with(@href, 'tel:') or (starts-with(@href, 'mailto:') and contains(@href, '@'))]"
