@@ -101,6 +101,15 @@ def test_caption_file_marker_flags_credit(registry):
         ("Loriot cartoon: Tagesschau © SWR/Hugo Jehle, honorarfrei - Verwendung gemäß der AGB im engen "
          "Zusammenhang mit der Sendung bei Nennung \"Bild: SWR/Hugo Jehle\" (S2). SWR Presse, Tel: 07221/929-2",
          "Loriot cartoon: Tagesschau", "© SWR/Hugo Jehle"),
+        ("Rene Benko. Photographer: Sebastian Widmann/Getty Images Europe", "Rene Benko.",
+         "Photographer: Sebastian Widmann/Getty Images Europe"),
+        # the full caption, its "less" toggle and a shortened copy, all in one caption element
+        ("Esper and Lich shake hands in Hanoi, Vietnam, on Wednesday. Esper is on a visit to strengthen ties. less "
+         "Esper and Lich shake hands in Hanoi, Vietnam, on Wednesday. Esper is on a visit ... more",
+         "Esper and Lich shake hands in Hanoi, Vietnam, on Wednesday. Esper is on a visit to strengthen ties.", None),
+        # "App" is a word here, not the Associated Press of Pakistan
+        ("Utopie oder Dystopie? In Südkorea zeigt eine App, wo Infizierte waren",
+         "Utopie oder Dystopie? In Südkorea zeigt eine App, wo Infizierte waren", None),
     ],
 )
 def test_split_caption(registry, text, caption, credit):

@@ -378,11 +378,23 @@ _TERMS_OF_USE = re.compile(
 
 
 def _dedupe_halves(text: str) -> str:
-    """"A. A." -> "A.": a caption and its copy (full and truncated versions both in the page)."""
+    """"A. A." -> "A.": a caption and its copy (full and truncated versions both in the page:
+    "Full caption. less Full cap ... more" -> "Full caption.")."""
     half = len(text) // 2
     if half > 20 and text[:half].strip() == text[half:].strip():
         return text[:half].strip()
+    if len(text) > 60:
+        again = text.find(text[:24], 24)
+        if again > 0:
+            full, copy = text[:again].strip(), _SHORTENED_END.sub("", text[again:]).strip()
+            if len(copy) >= 24 and full.startswith(copy):
+                return _TOGGLE_END.sub("", full).strip()
     return text
+
+
+# what a shortened copy of a caption ends with, and the toggle between the full one and the copy
+_SHORTENED_END = re.compile(r"\s*(?:\.{3}|…)\s*(?:\w{2,8})?\s*$")
+_TOGGLE_END = re.compile(r"(?<=[.!?)\"”])\s+(?:less|show less|weniger|moins|menos|meno|minder)\s*$", re.IGNORECASE)
 
 
 # A download box's file size after the caption and credit: "… (Quelle: EnBW) (213 kB)"
