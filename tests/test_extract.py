@@ -550,3 +550,21 @@ def test_caption_after_the_wrappers_of_a_media_element():
 def test_separators_and_file_sizes_are_not_caption_or_credit(alt, caption, credit):
     figure = one_figure(page(f"<figure><img src='/a.jpg' alt='{alt}'></figure>"))
     assert (figure.caption, figure.credit.text) == (caption, credit)
+
+
+def test_captioned_figure_whose_picture_a_script_fills_in():
+    figure = one_figure(page(
+        "<figure class='small'><div class='picture-placeholder'></div><figcaption><span>Rep. Ilhan Omar, D-Minn., "
+        "speaks at the Capitol on July 25, 2019.</span><span class='mono'>J. Scott Applewhite / AP file</span>"
+        "</figcaption></figure>"))
+    assert (figure.caption, figure.credit.text, figure.src) == (
+        "Rep. Ilhan Omar, D-Minn., speaks at the Capitol on July 25, 2019.", "J. Scott Applewhite / AP", None)
+    # a figure that quotes is no picture
+    quote = page("<figure><blockquote>We will not give up.</blockquote><figcaption>Jane Doe</figcaption></figure>")
+    assert extract_html(quote).figures == []
+
+
+def test_a_link_to_a_video_is_no_credit_line_for_the_page():
+    document = extract_html(page("<figure><img src='/a.jpg'><figcaption>Crowds in the square.</figcaption>"
+                                 f"</figure>{BODY}<ul><li>VIDEO: <a href='/news/x'>The 20-second hand wash</a></li></ul>"))
+    assert document.figures[0].credit is None

@@ -165,13 +165,19 @@ def _credit_the_page(figures: list[Figure], blocks, registry: AgencyRegistry) ->
     Doe") credits the story's pictures that carry none of their own."""
     if not any(f.credit is None and f.media == "picture" for f in figures):
         return
-    line = next((b for b in reversed(blocks) if b.part == "body" and len(b.text) <= 100 and only_a_credit(b.text)),
-                None)
+    line = next((b for b in reversed(blocks) if b.part == "body" and len(b.text) <= 100 and only_a_credit(b.text)
+                 and not _mostly_link(b)), None)
     if line is None:
         return
     for figure in figures:
         if figure.credit is None and figure.media == "picture":
             figure.credit = parse_credit(line.text, registry, line=line.line, caption=figure.caption)
+
+
+def _mostly_link(block) -> bool:
+    """"VIDEO: <a>The 20-second hand wash</a>": a link to more, not a credit line."""
+    linked = sum(len(clean(text_content(a))) for a in block.element.iter("a"))
+    return linked > len(block.text) / 2
 
 
 def _script_figures(page, registry: AgencyRegistry, shown: list[Figure], chrome: list = ()) -> list[Figure]:

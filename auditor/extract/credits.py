@@ -496,6 +496,9 @@ def name_at_end(text: str) -> tuple[str, str | None]:
 def _last_sentence_start(text: str) -> int:
     best = 0
     for match in re.finditer(r"(?:[.!?…\"”’)]|\s[–—|-])\s+(?=\S)|[。！？]\s*(?=\S)", text):
+        at = match.start()
+        if text[at] == "." and at and text[at - 1].isupper() and (at < 2 or not text[at - 2].isalpha()):
+            continue  # an initial ("J. Scott Applewhite / AP"), not a sentence's end
         best = match.end()
     return best
 

@@ -434,6 +434,8 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
             and (element.get("data-caption") is not None or element.get("data-credit") is not None) \
             and not _described_picture(element):
         return f"a <{tag}> with a caption attribute but no picture address", None
+    if tag == "figure":
+        return None, None  # a captioned figure whose picture a script fills in
     if tag == "div" and not _is_delayed_image(element) and not _described_picture(element):
         return "a <div> that is not a delayed image", None
     src = src or resolve_src(element)
@@ -735,7 +737,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     reading = _Reading()
     reading.video = _is_video_poster(img, unit)
     chosen = _profile_parts(profile, unit, img) if profile is not None else None
-    captions, credits = _find_parts(unit, img) if unit is not img else ([], [])
+    # a picture placeholder's own <figure> holds its caption: read it as the unit
+    captions, credits = _find_parts(unit, img) if unit is not img or tag_of(img) == "figure" else ([], [])
     if captions and not credits:
         edge = _edge_credit_child(captions[-1], registry)
         if edge is not None:
@@ -893,7 +896,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
 def _profile_parts(profile, unit, img):
     """Caption and credit as a site profile's selectors find them in (or, for a bare image, from)
     the unit: ``((caption, line, how), (credit, line, how))``, each part None when not found."""
-    context = unit if unit is not img else img.getparent()
+    context = unit if unit is not img or tag_of(img) == "figure" else img.getparent()
     if context is None:
         return (None, None, None), (None, None, None)
     return (_selected(profile.caption, context, profile.name, "caption", " "),

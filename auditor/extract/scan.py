@@ -16,6 +16,12 @@ from lxml import etree
 _TAGS = ("img", "amp-img", "p", "h1", "script", "meta", "link", "title", "html")
 _DESCRIBED = etree.XPath("//*[@data-caption or @data-credit][not(self::img or self::amp-img)]")
 _HAS_IMG = etree.XPath("boolean(.//img)")
+# a figure with a caption and nothing that shows (or quotes) anything: no picture, video, frame,
+# drawing, quotation, table or code
+_EMPTY_FIGURE = etree.XPath(
+    "boolean(.//figcaption[normalize-space()]) and not(.//img or .//amp-img or .//picture or .//video or "
+    ".//iframe or .//svg or .//canvas or .//audio or .//object or .//embed or .//blockquote or .//table or "
+    ".//pre or .//code or .//*[contains(local-name(), '-')])")
 _DIV_DATA_SRC = re.compile(r"<div\b[^>]*?\sdata-src\s*=", re.IGNORECASE)
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
@@ -83,6 +89,14 @@ def scan(root, text: str) -> PageScan:
         page.images = _ALL_IMAGES(root)
     elif "data-src" in text and _DIV_DATA_SRC.search(text):
         page.images = [e for e in root.iter("img", "amp-img", "div") if e.tag != "div" or e.get("data-src") is not None]
+    if "<figcaption" in text:
+        # A <figure> with its caption but no picture yet: a placeholder a script fills in
+        # (<figure><div class="placeholder"></div><figcaption>…</figcaption></figure>)
+        have = set(page.images)
+        empty = [f for f in root.iter("figure") if _EMPTY_FIGURE(f) and not any(e in have for e in f.iter())]
+        if empty:
+            order = {e: i for i, e in enumerate(root.iter())}
+            page.images = sorted(have.union(empty), key=order.__getitem__)
     if "data-caption" in text or "data-credit" in text:
         # Gallery slides that carry picture, caption and credit in data attributes, with no <img>
         # until a script builds one (<div class="gal-slide" data-image=… data-caption=… data-credit=…>)
