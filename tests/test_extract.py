@@ -568,3 +568,23 @@ def test_a_link_to_a_video_is_no_credit_line_for_the_page():
     document = extract_html(page("<figure><img src='/a.jpg'><figcaption>Crowds in the square.</figcaption>"
                                  f"</figure>{BODY}<ul><li>VIDEO: <a href='/news/x'>The 20-second hand wash</a></li></ul>"))
     assert document.figures[0].credit is None
+
+
+def test_what_an_element_has_is_not_what_it_is():
+    """"has-sharing" is an article header with a share bar, not a share bar."""
+    document = extract_html(page(
+        "<header class='contentHeader has-sharing'><figure><img src='/lead.jpg'><figcaption><div class='caption'>"
+        "<p>Immer mehr Deutsche setzen auf Wärmepumpen.</p></div><div class='copyright'><p>Bild: © Billion/Adobestock"
+        "</p></div></figcaption></figure></header>"))
+    assert [(f.caption, f.credit.text) for f in document.figures] == [
+        ("Immer mehr Deutsche setzen auf Wärmepumpen.", "Billion/Adobestock")]
+
+
+def test_an_image_that_fills_its_box_is_not_hidden():
+    """Next.js 'fill' images declare width:0;height:0 and min-width/min-height 100%."""
+    figure = one_figure(page(
+        "<figure><div style='display:block;overflow:hidden;position:absolute'><img src='/duplantis.jpeg' "
+        "style='position:absolute;width:0;height:0;min-width:100%;max-width:100%;min-height:100%'></div>"
+        "<figcaption class='CopyRight'>© Matthias Hangst/Getty Images</figcaption></figure>"))
+    assert figure.credit.text == "Matthias Hangst/Getty Images"
+    assert extract_html(page("<figure><img src='/beacon.gif' style='width:0;height:0'></figure>")).figures == []

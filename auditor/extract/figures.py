@@ -606,6 +606,7 @@ def _decoration(element, src: str | None) -> str | None:
     return None
 
 
+_FILLS = re.compile(r"min-(?:width|height)\s*:\s*[1-9]", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|"
                            r"(?:width|height)\s*:\s*0(?:px)?\s*(?:;|$))", re.IGNORECASE)
 
@@ -635,7 +636,12 @@ def _hidden(element) -> bool:
     """An image its own inline style hides or shrinks to nothing (a 0x0 beacon). Not its wrappers':
     a carousel's waiting slides are hidden that way and still hold the story's pictures."""
     style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    if not style:
+        return False
+    match = _HIDDEN_STYLE.search(style)
+    if match and match.group().lstrip("; ").lower().startswith(("width", "height")) and _FILLS.search(style):
+        return False  # "width:0;height:0;min-width:100%;min-height:100%": Next.js fills its box
+    return bool(match)
 
 
 def _declared_size(element) -> tuple[int, int] | None:

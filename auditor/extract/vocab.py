@@ -65,6 +65,8 @@ class Tokens:
                         if tokens[index:index + len(phrase)] == phrase:
                             return "-".join(phrase)
                     continue
+                if index and tokens[index - 1] in _STATE_WORDS:
+                    continue  # "has-sharing", "no-caption": what the element has, not what it is
                 if word and not (self.unless_followed_by and self.unless_followed_by.intersection(tokens[index + 1:])) \
                         and not (self.unless_head and _head(tokens, index) in self.unless_head):
                     return word
@@ -72,6 +74,10 @@ class Tokens:
 
     def _compound_head(self, token: str) -> str | None:
         return next((w for w in self.prefixes if token.startswith(w) and len(token) > len(w)), None)
+
+
+# Words that make the next one a state of the element, not its role
+_STATE_WORDS = frozenset({"has", "with", "without", "no", "hide", "show"})
 
 
 def _head(tokens: tuple, index: int) -> str | None:
