@@ -588,3 +588,9 @@ def test_an_image_that_fills_its_box_is_not_hidden():
         "<figcaption class='CopyRight'>© Matthias Hangst/Getty Images</figcaption></figure>"))
     assert figure.credit.text == "Matthias Hangst/Getty Images"
     assert extract_html(page("<figure><img src='/beacon.gif' style='width:0;height:0'></figure>")).figures == []
+
+
+def test_a_credit_element_holding_only_the_copyright_sign():
+    figure = one_figure(page("<figure><img src='/team.jpg' alt='Digitale Arbeit'><figcaption><i class='copy'>©</i>"
+                             " Foto: Getty Images</figcaption></figure>"))
+    assert (figure.caption, figure.credit.text) == (None, "Getty Images")

@@ -739,6 +739,9 @@ def _own_figure(node, holders: dict, stops: frozenset):
 
 # -- 3. reading caption and credit -------------------------------------------------------------
 
+_SYMBOL_ONLY = re.compile(r"\(c\)|[\s©®()\[\]:|/.,-]", re.IGNORECASE)
+
+
 def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     reading = _Reading()
     reading.video = _is_video_poster(img, unit)
@@ -784,6 +787,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                 caption_line = _first_text_line(frame, credit_set | {img}) or img.sourceline
                 reading.caption_from = f"the text of {describe_element(frame)}"
                 reading.caption_element = frame
+    if credits and not _SYMBOL_ONLY.sub("", _join_credits(credits) or ""):
+        credits = []  # "<i class=copy>©</i> Foto: Getty Images": the credit element is the © sign alone
     if credits:
         credit_raw = _join_credits(credits)
         credit_line = credits[0].sourceline
