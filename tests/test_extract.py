@@ -594,3 +594,16 @@ def test_a_credit_element_holding_only_the_copyright_sign():
     figure = one_figure(page("<figure><img src='/team.jpg' alt='Digitale Arbeit'><figcaption><i class='copy'>©</i>"
                              " Foto: Getty Images</figcaption></figure>"))
     assert (figure.caption, figure.credit.text) == (None, "Getty Images")
+
+
+@pytest.mark.parametrize("credit_element, caption, credit", [
+    ("Titan in false colour, 2004. (NASA/JPL/Space Science Institute)", "Titan in false colour, 2004.",
+     "NASA/JPL/Space Science Institute"),
+    ("Love thine enemy. Photo: Olivier Douliery/AFP via Getty Images", "Love thine enemy.",
+     "Olivier Douliery/AFP via Getty Images"),
+    ("Photo by Jane Doe (AFP)", None, "Photo by Jane Doe (AFP)"),  # no sentence before the group
+])
+def test_a_credit_element_that_holds_the_caption_too(credit_element, caption, credit):
+    figure = one_figure(page(f"<figure><img src='/titan.jpg'><span class='credit'>{credit_element}</span></figure>"))
+    assert figure.caption == caption
+    assert credit in (figure.credit.text, f"{figure.credit.prefix} {figure.credit.text}")

@@ -823,6 +823,13 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         reading.caption_from = reading.caption_from or reading.credit_from
         reading.credit_from = None
         credit_text = None
+    elif credit_text and not caption:
+        # "Titan in false colour, 2004. (NASA/JPL/Space Science Institute)": a credit element that
+        # holds the caption too, its credit after a full sentence
+        head, glued = split_caption(credit_text, registry)
+        if glued and head and head[-1] in ".!?" and len(head.split()) >= 3:
+            caption, caption_line, credit_text = head, credit_line, glued
+            reading.caption_from = f"the start of {reading.credit_from}"
     if caption:
         caption, glued = split_caption(caption, registry)
         if glued and not credit_text:
