@@ -9,8 +9,9 @@ one run:
    records (one process).
 3. Records per second for ``auditor check --format jsonl`` with ``--jobs 1`` and ``--jobs N``, and for
    the Dask pipeline on a ``LocalCluster`` of N worker processes (``auditor[dask]``).
-4. Peak memory (max RSS of the command and its workers, from wait4) for a tenth of the records and
-   for all of them: flat means within 1.2x.
+4. Peak memory (max RSS of the command and its workers, from wait4 in a small launcher process) for
+   a tenth of the records and for all of them: flat means within 1.2x. ``--memory-only`` measures
+   only this, with ``--jobs N``.
 5. From the best per-core rate, the cores needed to audit one monthly Common Crawl (about 3 billion
    pages) in 24 hours.
 """
@@ -20,7 +21,6 @@ from __future__ import annotations
 import argparse
 import io
 import itertools
-import os
 import subprocess
 import sys
 import tempfile
@@ -91,13 +91,30 @@ def check_records(path: Path, limit: int) -> float:
     return (time.perf_counter() - start) / len(records)
 
 
+# Starts a command and prints its peak RSS (KiB, of it and its workers) from wait4. The peak of a
+# process started straight from this script would count this script's own memory: the kernel's
+# high-water mark survives fork and exec.
+_LAUNCHER = ("import os, subprocess, sys\n"
+             "process = subprocess.Popen(sys.argv[1:], stderr=subprocess.DEVNULL)\n"
+             "_, status, usage = os.wait4(process.pid, 0)\n"
+             "print(usage.ru_maxrss)\n"
+             "sys.exit(os.waitstatus_to_exitcode(status) != 0 and 1)")
+
+
 def run_check(path: Path, jobs: int, output: Path) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of ``auditor check`` as a separate process."""
+    """Seconds and peak RSS (MB) of ``auditor check`` and its workers, in a process of its own."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "auditor", "check", str(path), "--format", "jsonl",
-                                "-o", str(output), "-j", str(jobs), "-q"], cwd=ROOT, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
+    launched = subprocess.run([sys.executable, "-c", _LAUNCHER, sys.executable, "-m", "auditor", "check", str(path),
+                               "--format", "jsonl", "-o", str(output), "-j", str(jobs), "-q"],
+                              cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    return seconds, int(launched.stdout.split()[-1]) / 1024
+
+
+def count_lines(path: Path) -> int:
+    """Lines of a file, read in chunks: reading a 100,000-record report whole would take a gigabyte."""
+    with open(path, "rb") as stream:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
 
 
 def run_dask(path: Path, workers: int, output: Path) -> float | None:
@@ -123,14 +140,21 @@ def split_warc(path: Path, count: int, folder: Path) -> list[Path]:
     from auditor.archive import iter_records
 
     offsets = [r.offset for r in iter_records(str(path))]
-    data = path.read_bytes()
+    total = path.stat().st_size
     size = -(-len(offsets) // count)
     parts = []
-    for index in range(0, len(offsets), size):
-        end = offsets[index + size] if index + size < len(offsets) else len(data)
-        part = folder / f"part-{index // size:03d}.warc.gz"
-        part.write_bytes(data[offsets[index]:end])
-        parts.append(part)
+    with open(path, "rb") as source:
+        for index in range(0, len(offsets), size):
+            end = offsets[index + size] if index + size < len(offsets) else total
+            part = folder / f"part-{index // size:03d}.warc.gz"
+            source.seek(offsets[index])
+            with open(part, "wb") as out:
+                remaining = end - offsets[index]
+                while remaining > 0:
+                    chunk = source.read(min(remaining, 1 << 24))
+                    out.write(chunk)
+                    remaining -= len(chunk)
+            parts.append(part)
     return parts
 
 
@@ -138,6 +162,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--memory-only", action="store_true",
+                        help="only the peak memory of --jobs N for a tenth and all of the records")
     args = parser.parse_args()
     pages = sorted((SHARED / "real").glob("*.html")) + sorted((SHARED / "wild").glob("*.html"))
     if not pages:
@@ -148,6 +174,16 @@ def main() -> int:
         records = write_warc(pages, args.records, big)
         write_warc(pages, max(1, args.records // 10), tenth)
         print(f"WARC: {records:,} records ({len(pages)} pages repeated), {big.stat().st_size / 1048576:.0f} MB gzipped")
+        if args.memory_only:
+            peaks = {}
+            for name, archive, count in (("tenth", tenth, max(1, records // 10)), ("all", big, records)):
+                seconds, peaks[name] = run_check(archive, args.jobs, Path(folder) / f"{name}.jsonl")
+                assert count_lines(Path(folder) / f"{name}.jsonl") == count
+                print(f"auditor check --jobs {args.jobs}, {count:,} records: {seconds:.1f} s, "
+                      f"{count / seconds:,.1f} records/s; peak RSS {peaks[name]:.0f} MB")
+            print(f"peak memory, --jobs {args.jobs}: {records // 10:,} records {peaks['tenth']:.0f} MB -> "
+                  f"{records:,} records {peaks['all']:.0f} MB: {peaks['all'] / peaks['tenth']:.2f}x (flat: <= 1.2x)")
+            return 0
 
         try:
             import fastwarc  # noqa: F401
@@ -171,7 +207,7 @@ def main() -> int:
         rates = {}
         for jobs in sorted({1, args.jobs}):
             seconds, rss = run_check(big, jobs, Path(folder) / "out.jsonl")
-            lines = (Path(folder) / "out.jsonl").read_text(encoding="utf-8").count("\n")
+            lines = count_lines(Path(folder) / "out.jsonl")
             assert lines == records, (lines, records)
             rates[f"--jobs {jobs}"] = records / seconds
             print(f"auditor check --jobs {jobs}: {seconds:.1f} s, {records / seconds:,.1f} records/s, "
