@@ -607,3 +607,17 @@ def test_a_credit_element_that_holds_the_caption_too(credit_element, caption, cr
     figure = one_figure(page(f"<figure><img src='/titan.jpg'><span class='credit'>{credit_element}</span></figure>"))
     assert figure.caption == caption
     assert credit in (figure.credit.text, f"{figure.credit.prefix} {figure.credit.text}")
+
+
+def test_a_story_box_that_opens_with_the_lead_pictures_caption():
+    story = "<p>" + "Mikaela Shiffrin fährt in Peking um mehrere Medaillen und gilt als Favoritin. " * 10 + "</p>"
+    document = extract_html(
+        "<html><body><div class='grid article'><div class='mainbar'><div class='uk-inline'>"
+        "<img src='/shiffrin.jpg'><div class='uk-overlay'>1 Wintersport Mix</div></div>"
+        "<div class='white-box'><p class='imagedescription'>Hat das Potential zum Olympia-Superstar: Mikaela "
+        f"Shiffrin. © AFP / JEFF PACHOUD</p><h1>Peking sucht den Superstar</h1>{story}"
+        "<div class='img-inline'><img src='/gu.jpg'></div>"
+        f"{story}</div></div></div></body></html>")
+    lead = document.figures[0]
+    assert (lead.src, lead.caption, lead.credit.text) == (
+        "/shiffrin.jpg", "Hat das Potential zum Olympia-Superstar: Mikaela Shiffrin.", "AFP / JEFF PACHOUD")

@@ -1114,7 +1114,14 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             sibling = sibling.getnext()  # comments, scripts, styles: nothing a reader sees
             continue
         if _HAS_IMG(sibling) or tag_of(sibling) in ("img", "figure", "picture"):
-            break  # the next picture: what follows is its caption
+            # the next picture: what follows is its caption, unless the box opens with a caption line
+            # before any picture of its own
+            opening = _opening_line(sibling, visible_text(sibling)) if tag_of(sibling) not in (
+                "img", "figure", "picture") and not captions else None
+            if opening is not None and (_role(opening) == "caption"
+                                        or all(split_caption(visible_text(opening), registry))):
+                captions.append(opening)
+            break
         if (tag_of(sibling) in ("nav", "form") or chrome_class(chrome_tokens(sibling) or "") == "strong") \
                 and _role(sibling) is None:
             break  # navigation, a breadcrumb trail, a share bar: page chrome, never a caption or credit
@@ -1124,6 +1131,12 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             continue
         seen += 1
         if len(text) > 600:
+            # the story box right after the picture may open with the picture's caption
+            # (<div class=white-box><p class=imagedescription>Caption © AFP / X</p><p>Story…)
+            opening = _opening_line(sibling, text)
+            if opening is not None and not captions and (_role(opening) == "caption"
+                                                         or all(split_caption(visible_text(opening), registry))):
+                captions.append(opening)
             break
         role = _role(sibling)
         role = "credit" if role == "credit-hint" else role
@@ -1145,6 +1158,25 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             break
         sibling = sibling.getnext()
     return captions, credits
+
+
+def _opening_line(box, text: str):
+    """The first element of ``box`` with text of its own, when the box's text starts with it and it is
+    short: a line, not the box's story."""
+    for element in box.iter():
+        if element is box or not isinstance(element.tag, str) or tag_of(element) in SKIP_TAGS:
+            continue
+        if tag_of(element) in ("img", "picture", "figure", "video", "iframe") or _HAS_IMG(element):
+            return None  # a picture before any line: the box's own
+        own = visible_text(element)
+        if not own.strip():
+            continue
+        own = clean(own)
+        if len(own) > 400 or not clean(text).startswith(own) or tag_of(element) not in ("p", "div", "span",
+                                                                                     "figcaption", "small"):
+            return None
+        return element
+    return None
 
 
 def _after_bare_wrappers(unit):
