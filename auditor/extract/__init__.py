@@ -88,7 +88,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     document.decisions = decisions or []
     _credit_the_page(document.figures, zone.blocks, registry)
 
-    signoff, signoff_block = find_signoff(zone.blocks, registry, closing_lines(zone))
+    signoff, signoff_block = find_signoff(zone.blocks, registry, lambda: closing_lines(zone))
     if profile is not None and profile.signoff is not None:
         signoff, signoff_block = _profile_signoff(profile, page.root, zone, registry) or (signoff, signoff_block)
     document.signoff = signoff

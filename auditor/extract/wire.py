@@ -92,12 +92,12 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
 
 
 def find_signoff(blocks: list[Block], registry: AgencyRegistry,
-                 closing: list[Block] = ()) -> tuple[SignOff | None, Block | None]:
+                 closing=tuple) -> tuple[SignOff | None, Block | None]:
     """The sign-off among the last paragraphs of the story, and the paragraph it is in.
 
     The window ends a few blocks after the story's own paragraphs (comment forms and newsletter
-    boxes often follow inside the same article element). ``closing`` are the short lines after the
-    story (its footer, a source line): read when no paragraph is a sign-off, and only for a
+    boxes often follow inside the same article element). ``closing`` gives the short lines after the
+    story (its footer, a source line), found only when no paragraph is a sign-off, and read only for a
     sign-off that names agencies, initials or a source, or from an element marked as the
     story's signature. The last paragraph may be the writer's name alone ("author"). A wire agency's copyright line
     (``© Thomson Reuters 2020``) counts only when no other sign-off is there.
@@ -115,7 +115,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             return signoff, block
         if fallback is None:
             fallback = _copyright(text, block, registry)
-    for block in closing:
+    for block in closing():
         if block.part == "signature" and len(block.text) <= 80:
             signoff = match_signoff(block.text, block, registry)
             agencies = list(dict.fromkeys(m.agency.name for m in registry.scan(block.text)))
