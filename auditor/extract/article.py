@@ -517,8 +517,8 @@ class _AncestorVerdicts:
         return value
 
 
-_CLOSING_LINES = 12
-_CLOSING_SCAN = 400
+_CLOSING_LINES = 8
+_CLOSING_SCAN = 80
 _CLOSING_PRUNE = frozenset({"figure", "figcaption", "aside", "nav", "form", "table", "blockquote", "img", "picture"})
 _NEVER_SIGNOFF = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "time"})
 
@@ -549,7 +549,7 @@ def closing_lines(zone: ArticleZone) -> list[Block]:
             words = element_tokens(element)
             if words and not SIGNOFF.find(words) and _not_closing(words):
                 continue
-            if tag not in _NEVER_SIGNOFF and _small(element):
+            if tag not in _NEVER_SIGNOFF and _small(element) and len(text_content(element)) <= 1000:
                 raw = visible_text(element)
                 text = clean(raw)
                 if text and len(text) <= 160:

@@ -1116,8 +1116,8 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
         if _HAS_IMG(sibling) or tag_of(sibling) in ("img", "figure", "picture"):
             # the next picture: what follows is its caption, unless the box opens with a caption line
             # before any picture of its own
-            opening = _opening_line(sibling, visible_text(sibling)) if tag_of(sibling) not in (
-                "img", "figure", "picture") and not captions else None
+            opening = _opening_line(sibling) if tag_of(sibling) not in ("img", "figure", "picture") \
+                and not captions else None
             if opening is not None and (_role(opening) == "caption"
                                         or all(split_caption(visible_text(opening), registry))):
                 captions.append(opening)
@@ -1133,7 +1133,7 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
         if len(text) > 600:
             # the story box right after the picture may open with the picture's caption
             # (<div class=white-box><p class=imagedescription>Caption © AFP / X</p><p>Story…)
-            opening = _opening_line(sibling, text)
+            opening = _opening_line(sibling)
             if opening is not None and not captions and (_role(opening) == "caption"
                                                          or all(split_caption(visible_text(opening), registry))):
                 captions.append(opening)
@@ -1160,22 +1160,28 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
     return captions, credits
 
 
-def _opening_line(box, text: str):
-    """The first element of ``box`` with text of its own, when the box's text starts with it and it is
-    short: a line, not the box's story."""
-    for element in box.iter():
-        if element is box or not isinstance(element.tag, str) or tag_of(element) in SKIP_TAGS:
+def _opening_line(box):
+    """The box's first child, when it is a short line of text that opens the box, before any picture
+    of the box's own (only children are looked at: the story's text is not read here)."""
+    if (box.text or "").strip():
+        return None
+    for child in box:
+        tag = tag_of(child)
+        if not tag or tag in SKIP_TAGS:
+            if (child.tail or "").strip():
+                return None
             continue
-        if tag_of(element) in ("img", "picture", "figure", "video", "iframe") or _HAS_IMG(element):
+        if tag in ("img", "picture", "figure", "video", "iframe") or _HAS_IMG(child):
             return None  # a picture before any line: the box's own
-        own = visible_text(element)
-        if not own.strip():
+        raw = text_content(child)
+        if not raw.strip():
+            if (child.tail or "").strip():
+                return None
             continue
-        own = clean(own)
-        if len(own) > 400 or not clean(text).startswith(own) or tag_of(element) not in ("p", "div", "span",
-                                                                                     "figcaption", "small"):
+        if len(raw) > 2000 or tag not in ("p", "div", "span", "figcaption", "small"):
             return None
-        return element
+        own = clean(visible_text(child))
+        return child if own and len(own) <= 400 else None
     return None
 
 
@@ -1189,8 +1195,9 @@ def _after_bare_wrappers(unit):
             following = following.getnext()  # comments and processing instructions
         parent = node.getparent()
         if following is not None or parent is None or tag_of(parent) in _UNIT_STOP_TAGS \
+                or len(text_content(parent)) > len(text_content(node)) + 200 \
                 or clean(visible_text(parent)) != clean(visible_text(node)):
-            return node.getnext()
+            return node.getnext()  # (the length test first: the parent is often the whole story)
         node = parent
     return node.getnext()
 

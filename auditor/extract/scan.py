@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 _TAGS = ("img", "amp-img", "p", "h1", "script", "meta", "link", "title", "html")
-_DESCRIBED = etree.XPath("//*[@data-caption or @data-credit][not(self::img or self::amp-img)]")
+_DESCRIBED_TAG = re.compile(r"<([a-zA-Z][\w-]*)\s[^>]*?\bdata-(?:caption|credit)\s*=")
 _HAS_IMG = etree.XPath("boolean(.//img)")
+_SHOWS = ("img", "amp-img", "picture", "video", "iframe", "svg", "canvas", "audio", "object", "embed",
+          "blockquote", "table", "pre", "code")
 # a figure with a caption and nothing that shows (or quotes) anything: no picture, video, frame,
 # drawing, quotation, table or code
 _EMPTY_FIGURE = etree.XPath(
@@ -92,15 +94,22 @@ def scan(root, text: str) -> PageScan:
     if "<figcaption" in text:
         # A <figure> with its caption but no picture yet: a placeholder a script fills in
         # (<figure><div class="placeholder"></div><figcaption>…</figcaption></figure>)
-        have = set(page.images)
-        empty = [f for f in root.iter("figure") if _EMPTY_FIGURE(f) and not any(e in have for e in f.iter())]
+        empty = [f for f in root.iter("figure")
+                 if next(f.iter(*_SHOWS), None) is None and next(f.iter("figcaption"), None) is not None
+                 and _EMPTY_FIGURE(f)]  # the cheap tag-filtered walks first: most figures hold an <img>
+        have = set(page.images) if empty else set()
+        empty = [f for f in empty if not any(e in have for e in f.iter())]
         if empty:
             order = {e: i for i, e in enumerate(root.iter())}
             page.images = sorted(have.union(empty), key=order.__getitem__)
     if "data-caption" in text or "data-credit" in text:
         # Gallery slides that carry picture, caption and credit in data attributes, with no <img>
         # until a script builds one (<div class="gal-slide" data-image=… data-caption=… data-credit=…>)
-        described = [e for e in _DESCRIBED(root) if not _HAS_IMG(e)]
+        # the tags that carry them, from the source text: a tag-filtered walk, not a whole-document XPath
+        tags = {t.lower() for t in _DESCRIBED_TAG.findall(text)} - {"img", "amp-img"}
+        described = [e for e in root.iter(*tags) if (e.get("data-caption") is not None
+                                                     or e.get("data-credit") is not None) and not _HAS_IMG(e)] \
+            if tags else []
         if described:
             order = {e: i for i, e in enumerate(root.iter())}
             page.images = sorted(set(page.images).union(described), key=order.__getitem__)
