@@ -539,9 +539,12 @@ def closing_lines(zone: ArticleZone) -> list[Block]:
     visited = 0
     node = story[-1].element
     while node is not None and node is not zone.root and len(lines) < _CLOSING_LINES:
-        stack = list(reversed(list(node.itersiblings())))
-        while stack and len(lines) < _CLOSING_LINES and visited < _CLOSING_SCAN:
-            element = stack.pop()
+        walks = [node.itersiblings()]  # depth first, lazily: a body may have hundreds of siblings
+        while walks and len(lines) < _CLOSING_LINES and visited < _CLOSING_SCAN:
+            element = next(walks[-1], None)
+            if element is None:
+                walks.pop()
+                continue
             visited += 1
             tag = tag_of(element)
             if not tag or tag in SKIP_TAGS or tag in _CLOSING_PRUNE:
@@ -555,7 +558,7 @@ def closing_lines(zone: ArticleZone) -> list[Block]:
                 if text and len(text) <= 160:
                     part = "signature" if words and SIGNATURE.find(words) else "closing"
                     lines.append(Block(element, raw, text, part, False))
-            stack.extend(reversed(list(element)))
+            walks.append(iter(element))
         node = node.getparent()
     return lines
 
