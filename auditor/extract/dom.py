@@ -36,6 +36,9 @@ _PARSER = etree.HTMLParser(remove_comments=False, remove_pis=True, recover=True,
                            no_network=True, huge_tree=True, default_doctype=False)
 
 
+HAS_IMG = etree.XPath("boolean(.//img)")
+
+
 class ParseError(Exception):
     """The text could not be turned into an HTML tree."""
 

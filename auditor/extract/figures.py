@@ -34,6 +34,7 @@ from .credits import (
     split_caption,
 )
 from .dom import (
+    HAS_IMG,
     SKIP_TAGS,
     ancestors,
     clean,
@@ -48,7 +49,6 @@ from .dom import (
 from .structured import StructuredIndex
 from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, VIDEO
 
-_HAS_IMG = etree.XPath("boolean(.//img)")
 _COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150])")
 _HAS_SECTION_HEADING = etree.XPath("boolean(.//h1|.//h2)")
 _HAS_HEADING = etree.XPath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
@@ -431,13 +431,13 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
         lead.discard(key)  # the lead picture, wherever its wrapper's class puts it: once
     tag = tag_of(element)
     if tag not in ("img", "amp-img") and not (tag == "div" and _is_delayed_image(element)) \
-            and (element.get("data-caption") is not None or element.get("data-credit") is not None) \
             and not _described_picture(element):
-        return f"a <{tag}> with a caption attribute but no picture address", None
+        if element.get("data-caption") is not None or element.get("data-credit") is not None:
+            return f"a <{tag}> with a caption attribute but no picture address", None
+        if tag == "div":
+            return "a <div> that is not a delayed image", None
     if tag == "figure":
         return None, None  # a captioned figure whose picture a script fills in
-    if tag == "div" and not _is_delayed_image(element) and not _described_picture(element):
-        return "a <div> that is not a delayed image", None
     src = src or resolve_src(element)
     if src and src.startswith("data:"):
         src = None  # an inline placeholder is no picture's address
@@ -480,7 +480,7 @@ def _zone_end(zone: ArticleZone) -> int | None:
 def _is_delayed_image(element) -> bool:
     """BBC-style delayed images: a ``<div data-src="...jpg">`` that becomes an <img> with JavaScript."""
     data_src = element.get("data-src") or ""
-    return bool(_IMAGE_URL.search(data_src)) and not _HAS_IMG(element)
+    return bool(_IMAGE_URL.search(data_src)) and not HAS_IMG(element)
 
 
 def _described_picture(element) -> bool:
@@ -490,7 +490,7 @@ def _described_picture(element) -> bool:
     if element.get("data-caption") is None and element.get("data-credit") is None:
         return False
     src = _lazy_src(element) or (element.get("href") if tag_of(element) == "a" else None) or ""
-    return bool(_IMAGE_URL.search(src)) and not _HAS_IMG(element)
+    return bool(_IMAGE_URL.search(src)) and not HAS_IMG(element)
 
 
 def resolve_src(element) -> str | None:
@@ -1113,13 +1113,11 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
         if not tag_of(sibling) or tag_of(sibling) in SKIP_TAGS:
             sibling = sibling.getnext()  # comments, scripts, styles: nothing a reader sees
             continue
-        if _HAS_IMG(sibling) or tag_of(sibling) in ("img", "figure", "picture"):
+        if HAS_IMG(sibling) or tag_of(sibling) in ("img", "figure", "picture"):
             # the next picture: what follows is its caption, unless the box opens with a caption line
             # before any picture of its own
-            opening = _opening_line(sibling) if tag_of(sibling) not in ("img", "figure", "picture") \
-                and not captions else None
-            if opening is not None and (_role(opening) == "caption"
-                                        or all(split_caption(visible_text(opening), registry))):
+            opening = _opening_caption(sibling, registry) if not captions else None
+            if opening is not None:
                 captions.append(opening)
             break
         if (tag_of(sibling) in ("nav", "form") or chrome_class(chrome_tokens(sibling) or "") == "strong") \
@@ -1133,9 +1131,8 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
         if len(text) > 600:
             # the story box right after the picture may open with the picture's caption
             # (<div class=white-box><p class=imagedescription>Caption © AFP / X</p><p>Story…)
-            opening = _opening_line(sibling)
-            if opening is not None and not captions and (_role(opening) == "caption"
-                                                         or all(split_caption(visible_text(opening), registry))):
+            opening = _opening_caption(sibling, registry) if not captions else None
+            if opening is not None:
                 captions.append(opening)
             break
         role = _role(sibling)
@@ -1160,6 +1157,17 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
     return captions, credits
 
 
+def _opening_caption(box, registry: AgencyRegistry):
+    """The box's opening line when it is a caption: marked as one, or ending with a credit. Not for
+    a picture element itself (a <figure> may open with its own <figcaption>)."""
+    if tag_of(box) in ("img", "figure", "picture"):
+        return None
+    opening = _opening_line(box)
+    if opening is not None and (_role(opening) == "caption" or all(split_caption(visible_text(opening), registry))):
+        return opening
+    return None
+
+
 def _opening_line(box):
     """The box's first child, when it is a short line of text that opens the box, before any picture
     of the box's own (only children are looked at: the story's text is not read here)."""
@@ -1171,7 +1179,7 @@ def _opening_line(box):
             if (child.tail or "").strip():
                 return None
             continue
-        if tag in ("img", "picture", "figure", "video", "iframe") or _HAS_IMG(child):
+        if tag in ("img", "picture", "figure", "video", "iframe") or HAS_IMG(child):
             return None  # a picture before any line: the box's own
         raw = text_content(child)
         if not raw.strip():
@@ -1288,14 +1296,13 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None):
 
 
 _HEADINGS = etree.XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")
-_SECTION_HEADINGS = etree.XPath(".//h1|.//h2")
 
 
-def _has_visible_heading(node, headings=_HEADINGS) -> bool:
+def _has_visible_heading(node) -> bool:
     """A heading a reader sees: a screen-reader-only one (Drupal's ``h2.element-invisible`` naming
-    the picture's file) heads no story card and no section."""
+    the picture's file) heads no story card."""
     return any(not is_hidden_label(h) and not any(is_hidden_label(a) for a in ancestors(h, 3))
-               for h in headings(node))
+               for h in _HEADINGS(node))
 
 
 _CONTACT_LINK = ".//a[starts-with(@href, 'tel:') or (starts-with(@href, 'mailto:') and contains(@href, '@'))]"

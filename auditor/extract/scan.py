@@ -13,17 +13,16 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .dom import HAS_IMG
+
 _TAGS = ("img", "amp-img", "p", "h1", "script", "meta", "link", "title", "html")
 _DESCRIBED_TAG = re.compile(r"<([a-zA-Z][\w-]*)\s[^>]*?\bdata-(?:caption|credit)\s*=")
-_HAS_IMG = etree.XPath("boolean(.//img)")
 _SHOWS = ("img", "amp-img", "picture", "video", "iframe", "svg", "canvas", "audio", "object", "embed",
           "blockquote", "table", "pre", "code")
 # a figure with a caption and nothing that shows (or quotes) anything: no picture, video, frame,
-# drawing, quotation, table or code
+# drawing, quotation, table or code (_SHOWS), and no custom element that may render one
 _EMPTY_FIGURE = etree.XPath(
-    "boolean(.//figcaption[normalize-space()]) and not(.//img or .//amp-img or .//picture or .//video or "
-    ".//iframe or .//svg or .//canvas or .//audio or .//object or .//embed or .//blockquote or .//table or "
-    ".//pre or .//code or .//*[contains(local-name(), '-')])")
+    "boolean(.//figcaption[normalize-space()]) and not(.//*[contains(local-name(), '-')])")
 _DIV_DATA_SRC = re.compile(r"<div\b[^>]*?\sdata-src\s*=", re.IGNORECASE)
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
@@ -91,28 +90,26 @@ def scan(root, text: str) -> PageScan:
         page.images = _ALL_IMAGES(root)
     elif "data-src" in text and _DIV_DATA_SRC.search(text):
         page.images = [e for e in root.iter("img", "amp-img", "div") if e.tag != "div" or e.get("data-src") is not None]
+    extra: list = []
     if "<figcaption" in text:
         # A <figure> with its caption but no picture yet: a placeholder a script fills in
-        # (<figure><div class="placeholder"></div><figcaption>…</figcaption></figure>)
-        empty = [f for f in root.iter("figure")
-                 if next(f.iter(*_SHOWS), None) is None and next(f.iter("figcaption"), None) is not None
-                 and _EMPTY_FIGURE(f)]  # the cheap tag-filtered walks first: most figures hold an <img>
-        have = set(page.images) if empty else set()
-        empty = [f for f in empty if not any(e in have for e in f.iter())]
+        # (<figure><div class="placeholder"></div><figcaption>…</figcaption></figure>). The cheap
+        # tag-filtered walk first: most figures hold an <img>.
+        empty = [f for f in root.iter("figure") if next(f.iter(*_SHOWS), None) is None and _EMPTY_FIGURE(f)]
         if empty:
-            order = {e: i for i, e in enumerate(root.iter())}
-            page.images = sorted(have.union(empty), key=order.__getitem__)
+            have = set(page.images)
+            extra += [f for f in empty if not any(e in have for e in f.iter())]
     if "data-caption" in text or "data-credit" in text:
         # Gallery slides that carry picture, caption and credit in data attributes, with no <img>
-        # until a script builds one (<div class="gal-slide" data-image=… data-caption=… data-credit=…>)
-        # the tags that carry them, from the source text: a tag-filtered walk, not a whole-document XPath
+        # until a script builds one (<div class="gal-slide" data-image=… data-caption=… data-credit=…>);
+        # the tags that carry them come from the source text: a tag-filtered walk, not a whole-document XPath
         tags = {t.lower() for t in _DESCRIBED_TAG.findall(text)} - {"img", "amp-img"}
-        described = [e for e in root.iter(*tags) if (e.get("data-caption") is not None
-                                                     or e.get("data-credit") is not None) and not _HAS_IMG(e)] \
-            if tags else []
-        if described:
-            order = {e: i for i, e in enumerate(root.iter())}
-            page.images = sorted(set(page.images).union(described), key=order.__getitem__)
+        if tags:
+            extra += [e for e in root.iter(*tags) if (e.get("data-caption") is not None
+                                                      or e.get("data-credit") is not None) and not HAS_IMG(e)]
+    if extra:
+        order = {e: i for i, e in enumerate(root.iter())}
+        page.images = sorted(set(page.images).union(extra), key=order.__getitem__)
     if "ImageObject" in text or "Photograph" in text:
         page.microdata_images = _MICRODATA_IMAGES(root)
     return page

@@ -37,8 +37,6 @@ _MATERIAL = re.compile(
 )
 _CONTRIBUTING = re.compile(r"^(?:contributing|contributors?|with\s+reporting\s+by|additional\s+reporting)\s*:",
                            re.IGNORECASE)
-_AGENCIES_GENERIC = re.compile(r"^\(?\s*(?:agenturen|agences|agencias|news\s+agencies|agencies|wires?)\s*\)?\.?$",
-                               re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _SPLIT_AGENCIES = re.compile(r"\s*(?:,|/|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 # Lines that can follow the sign-off at the end of a story without being it.
@@ -64,6 +62,11 @@ class _Parts(NamedTuple):
 _GENERIC_AGENCIES = re.compile(r"(?:agenturen|agences|agencias|agenzie|agências|news\s+agencies|agencies|wires?)",
                                re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.IGNORECASE)
+
+
+def _agencies_in(text: str, registry: AgencyRegistry) -> list[str]:
+    """The agencies a text names, each once, in order."""
+    return list(dict.fromkeys(m.agency.name for m in registry.scan(text)))
 
 
 def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
@@ -118,7 +121,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
     for block in closing():
         if block.part == "signature" and len(block.text) <= 80:
             signoff = match_signoff(block.text, block, registry)
-            agencies = list(dict.fromkeys(m.agency.name for m in registry.scan(block.text)))
+            agencies = _agencies_in(block.text, registry)
             return signoff or SignOff(block.text, block.line, [], agencies, "author"), block
         # "(Agenturen) | Stand: 05/08/2019, 5:30": a meta line's fields are separated by bars
         text = block.text.split(" | ")[0].strip()
@@ -178,7 +181,7 @@ def _emphasised(element) -> bool:
 
 def _copyright(text: str, block: Block, registry: AgencyRegistry):
     if _COPYRIGHT.match(text):
-        agencies = list(dict.fromkeys(m.agency.name for m in registry.scan(text)))
+        agencies = _agencies_in(text, registry)
         if agencies:
             return SignOff(text, block.line, [], agencies, "copyright"), block
     return None
@@ -194,18 +197,16 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
     match = _BYLINE_PAREN.search(text)
     if match:
         return SignOff(match.group().strip(), line, [], [], "byline")
-    if _AGENCIES_GENERIC.match(text):
-        return SignOff(text, line, [], [], "agencies")
     if _CONTRIBUTING.match(text) and len(text) <= 300:
-        agencies = list(dict.fromkeys(m.agency.name for m in registry.scan(text)))
+        agencies = _agencies_in(text, registry)
         return SignOff(text, line, [], agencies, "contributors")
     if len(text) <= 160:
         match = _DW_SIGNOFF.match(text)
         if match:
             parsed = _agency_list(match.group("agencies"), registry)
-            if parsed and parsed[0]:
+            if parsed and parsed.agencies:
                 initials = [i.strip() for i in match.group("initials").split("/")]
-                return SignOff(text, line, initials, parsed[0], "initials")
+                return SignOff(text, line, initials, parsed.agencies, "initials")
         match = _INITIALS_ONLY.match(text)
         if match:
             return SignOff(text, line, [i.strip() for i in match.group("initials").split("/")], [], "initials")
@@ -219,17 +220,17 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         match = _MATERIAL.match(text)
         if match:
             parsed = _agency_list(match.group("agencies"), registry)
-            if parsed and parsed[0]:
-                return SignOff(text, line, parsed[1], parsed[0], "material")
-            found = [m.agency.name for m in registry.scan(match.group("agencies"))]
+            if parsed and parsed.agencies:
+                return SignOff(text, line, parsed.initials, parsed.agencies, "material")
+            found = _agencies_in(match.group("agencies"), registry)
             if found or re.match(r"^\(?\s*(?:source|quelle|fuente)", text, re.IGNORECASE):
-                return SignOff(text, line, [], list(dict.fromkeys(found)), "material")
+                return SignOff(text, line, [], found, "material")
     if _REUTERS.match(text) and len(text) <= 600:
         return SignOff(text, line, [], ["Reuters"], "reuters")
     if _AP.match(text) and len(text) <= 600:
         return SignOff(text, line, [], ["AP"], "ap")
     if _CONTRIBUTED.search(text) and len(text) <= 400:
-        agencies = list(dict.fromkeys(m.agency.name for m in registry.scan(text)))
+        agencies = _agencies_in(text, registry)
         return SignOff(text, line, [], agencies, "contributors")
     # "... last sentence of the story. (dpa/gem)"
     match = _TRAILING_PAREN.search(text)
@@ -237,7 +238,7 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         inner = match.group("inner")
         parsed = _agency_list(inner, registry)
         material = _MATERIAL.match(inner)
-        if material and not (parsed and parsed[0]):
+        if material and not (parsed and parsed.agencies):
             parsed = _agency_list(material.group("agencies"), registry)
         source_note = re.match(r"^(?:quellen?|sources?|fuentes?|fontes?|bron|źródło|zdroj)\s*:\s*\S", inner,
                                re.IGNORECASE)
@@ -252,10 +253,10 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
             tail = match.group().strip()
             offset = block.raw.rfind(tail.rstrip("."))
             tail_line = line + block.raw[:offset].count("\n") if offset >= 0 and line else line
-            agencies = parsed[0] if parsed and parsed[0] else [m.agency.name for m in registry.scan(inner)]
+            agencies = parsed.agencies if parsed and parsed.agencies else _agencies_in(inner, registry)
             style = ("initials" if initials_only else "agencies" if parsed and (parsed.agencies or parsed.generic)
                      else "material")
-            return SignOff(tail, tail_line, parsed[1] if parsed else [], list(dict.fromkeys(agencies)), style)
+            return SignOff(tail, tail_line, parsed.initials if parsed else [], agencies, style)
     return None
 
 
@@ -281,12 +282,12 @@ def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[
                       len(place.split()) > 4):
             continue
         parsed = _agency_list(match.group("agencies"), registry)
-        if not parsed or not parsed[0]:
+        if not parsed or not parsed.agencies:
             continue
         text = clean(match.group())
         offset = len(block.raw) - len(block.raw.lstrip())
         line = block.line + block.raw[:offset].count("\n") if block.line else None
-        found.append((Dateline(text, parsed[0][0], line), block, match.end()))
+        found.append((Dateline(text, parsed.agencies[0], line), block, match.end()))
     return found
 
 
