@@ -183,16 +183,17 @@ def summary_line(name: str, t: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    split = "dev"
-    if "--split" in argv:
-        split = argv[argv.index("--split") + 1]
-        argv = [a for a in argv if a not in ("--split", split)]
-    added = None
-    if "--added" in argv:
-        added = argv[argv.index("--added") + 1]
-        argv = [a for a in argv if a not in ("--added", added)]
-    pages = [a.removesuffix(".html").removesuffix(".json") for a in argv if not a.startswith("-")]
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Compare auditor's extraction with the hand labels.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every page, not only pages with a miss")
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev",
+                        help="which labels (held-out labels print totals only)")
+    parser.add_argument("--added", metavar="DATE", help="only the labels added on DATE (YYYY-MM-DD)")
+    parser.add_argument("pages", nargs="*", help="page names (with or without .html) to limit the dev run to")
+    args = parser.parse_args(argv)
+    verbose, split, added = args.verbose, args.split, args.added
+    pages = [a.removesuffix(".html").removesuffix(".json") for a in args.pages]
     if not CORPUS.is_dir():
         print(f"corpus not found at {CORPUS}")
         return 1

@@ -109,6 +109,13 @@ def test_caption_file_marker_flags_credit(registry):
         ("Esper and Lich shake hands in Hanoi, Vietnam, on Wednesday. Esper is on a visit to strengthen ties. less "
          "Esper and Lich shake hands in Hanoi, Vietnam, on Wednesday. Esper is on a visit ... more",
          "Esper and Lich shake hands in Hanoi, Vietnam, on Wednesday. Esper is on a visit to strengthen ties.", None),
+        # panamaamerica.com.pa: the house's own file picture, said after the caption
+        ("El avión fue detenido ilegalmente el año pasado en Guatemala. Archivo.",
+         "El avión fue detenido ilegalmente el año pasado en Guatemala.", "Archivo"),
+        # report24.news: a label before the caption, where the screenshot was taken after it
+        ("Bild: Eine iranische Drohne näherte sich einem US-Flugzeugträger. Screenshot aus Twitter",
+         "Eine iranische Drohne näherte sich einem US-Flugzeugträger.", "Screenshot aus Twitter"),
+        ("A screenshot from the video shows people.", "A screenshot from the video shows people.", None),
         # "App" is a word here, not the Associated Press of Pakistan
         ("Utopie oder Dystopie? In Südkorea zeigt eine App, wo Infizierte waren",
          "Utopie oder Dystopie? In Südkorea zeigt eine App, wo Infizierte waren", None),

@@ -621,3 +621,51 @@ def test_a_story_box_that_opens_with_the_lead_pictures_caption():
     lead = document.figures[0]
     assert (lead.src, lead.caption, lead.credit.text) == (
         "/shiffrin.jpg", "Hat das Potential zum Olympia-Superstar: Mikaela Shiffrin.", "AFP / JEFF PACHOUD")
+
+
+def test_class_that_extends_the_blocks_own_class_is_a_modifier_not_chrome():
+    # washingtonpost.com: an embedded gallery that opens on a promo slide says so in classes that
+    # extend the gallery's own; the slides are the story's pictures
+    gallery = ("<div class='wp-volt-gal wp-volt-gal-promo-stub wp-volt-gal-embed-promo wp-volt-gal-embed-promo-hide'>"
+               "<div class='wp-volt-gal-photos'>"
+               "<div class='wp-volt-gal-slide' data-caption='Security forces secure the area.' data-credit="
+               "'Fethi Belaid/AFP/Getty Images' data-image='https://img.example.com/2015/03/18/Nic6429732.jpg'></div>"
+               "<div class='wp-volt-gal-slide' data-caption='Armed officers secure the area.' data-credit="
+               "'Mohamed Messara/European Pressphoto Agency' data-image='https://img.example.com/2015/03/18/N2.jpg'>"
+               "</div></div></div>")
+    assert lead_only(gallery) == ["The council.", "Security forces secure the area.",
+                                  "Armed officers secure the area."]
+    # a promo of its own kind is still a promo
+    promo = ("<div class='promo promo-wide'><div class='slide' data-caption='Subscribe today.' data-credit='Shop' "
+             "data-image='https://img.example.com/2015/03/18/subscribe.jpg'></div></div>")
+    assert lead_only(promo) == ["The council."]
+
+
+def test_slideshow_slide_text_under_its_title_is_the_caption():
+    # dw.com (2016): each slide holds its picture in a box of its own, the gallery's name, the
+    # slide's title and its text; the alt text says less than the caption readers see
+    def slide(n, alt, title, text):
+        return (f"<li class='hideBeforeLoad'><div class='teaserImg'><img src='/image/3603859{n}_303.jpg' "
+                f"alt='{alt}'></div><div class='teaserContentWrap'><div class='tools'></div><h4>Germany's colonial "
+                f"history</h4><h2>{title}</h2><p>{text}</p></div></li>")
+    gallery = ("<div class='gallery col3'><div class='imgTeaserL slideshow noDim'><ul class='slides'>"
+               + slide(1, "Exhibition in Berlin (picture alliance/dpa/K-D.Gabbert)", "Our future is on the water",
+                       "Under Chancellor Otto von Bismarck, Germany's colonial empire was established. " * 3)
+               + slide(2, "Map from 1902 (picture-alliance / akg-images)", "German colonies",
+                       "Acquisitions were made in the Pacific and in China.")
+               + "</ul></div></div>")
+    figures = extract_html(page(LEAD + BODY + gallery)).figures
+    assert [(f.caption, f.credit.text) for f in figures[1:]] == [
+        ("Under Chancellor Otto von Bismarck, Germany's colonial empire was established. " * 2
+         + "Under Chancellor Otto von Bismarck, Germany's colonial empire was established.",
+         "picture alliance/dpa/K-D.Gabbert"),
+        ("Acquisitions were made in the Pacific and in China.", "picture-alliance / akg-images")]
+
+
+def test_video_players_ad_feedback_button_is_not_caption():
+    # cnn.com: the player's "Ad Feedback" button stands before the video's title
+    player = ("<div class='video-resource'><div class='video-resource__image'><img src='https://media.example.com/"
+              "161216-putin-japan-super-169.jpg' alt='Putin arrives in Japan'></div><div class='video-resource__"
+              "details'><span>Video</span> <span>Ad Feedback</span> <span>Obama on hacking: I warned Putin to 'cut it "
+              "out'</span></div></div>")
+    assert lead_only(player)[1:] == ["Obama on hacking: I warned Putin to 'cut it out'"]

@@ -108,15 +108,29 @@ _BEM_MODIFIER = re.compile(r"--[^\s]*")
 
 
 def chrome_tokens(element) -> tuple:
-    """Class tokens for the chrome test, without BEM modifiers: ``article--layoutAdRight`` is an
-    article laid out beside an ad, not an ad; a modifier says how a block looks, not what it is."""
+    """Class tokens for the chrome test, without modifiers: a modifier says how a block looks or
+    what state it is in, not what it is. BEM writes them after ``--`` (``article--layoutAdRight`` is
+    an article laid out beside an ad, not an ad); many sites write them as another class that
+    extends the block's own (``wp-volt-gal wp-volt-gal-embed-promo``: a gallery shown as a promo
+    slide first, not a promo)."""
     cls = element.get("class") or ""
     ident = element.get("id") or ""
     if not cls and not ident:
         return ()
     if "--" in cls:
         cls = _BEM_MODIFIER.sub("", cls)
+    if " " in cls:
+        cls = _without_extensions(cls)
     return f"{cls} {ident}" if ident else cls
+
+
+@lru_cache(maxsize=65536)
+def _without_extensions(cls: str) -> str:
+    """The class names that do not extend another class of the same element by ``-`` or ``_``."""
+    names = cls.split()
+    bases = [n for n in names if len(n) >= 3]
+    kept = [n for n in names if not any(n != b and n.startswith(b) and n[len(b)] in "-_" for b in bases)]
+    return " ".join(kept) if len(kept) != len(names) else cls
 
 
 @lru_cache(maxsize=65536)

@@ -79,6 +79,8 @@ _PREFIX_AT_START = re.compile(
 _PREFIX_INSIDE = re.compile(
     r"(?:(?<=[\s.;,|(\[–—\-【［「（])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + r")\s*[:：=＝](?!//)|"
     r"(?:(?:photo\s+)?illustration|photo(?:graph)?s?|pictures?|images?|screenshots?|foto)\s+(?:by|von|por|de)\s+(?=\w)|"
+    # "Screenshot aus Twitter", "Screengrab from YouTube": where a screen capture was taken
+    r"(?:screenshots?|screengrabs?|captura(?:\s+de\s+pantalla)?)\s+(?:aus|from|via|von|de)\s+(?=[A-ZÀ-Þ])|"
     r"\u00a9\s*|\(c\)\s+|"
     # abbreviated prefixes end in their own dot: "Fot. PAP/Jan Kowalski", "Nuotr. ELTA"
     r"(?:" + "|".join(re.escape(w) for w in credit_words()[0] if w.endswith(".")) + r")\s+(?=[^\W\d_]))",
@@ -108,6 +110,8 @@ _FLAG_PATTERNS = (
 )
 _FLAG_ONLY = re.compile(r"^(?:file(?:\s+photo)?|files|handout(?:\s+photo)?|pool(?:\s+photo)?|archive|"
                         r"archivbild|archiv|archivo|symbolbild|illustration|stf|str|-+|/)$", re.IGNORECASE)
+_FILE_ONLY = re.compile(r"^(?:file(?:\s+photo)?|archive(?:\s+photo)?|archivbild|archivfoto|archiv|archivo|"
+                        r"archives|foto\s+de\s+archivo|handout)$", re.IGNORECASE)
 _FLAG_SUFFIX = re.compile(r"\s+(?:file(?:\s+photo)?|files|handout|pool)$", re.IGNORECASE)
 _FLAG_LEAD = re.compile(r"^(?:pool|handout|file)\s+(?=\S)", re.IGNORECASE)
 _VIA = re.compile(r"\s+(?:via|vía|über|par)\s+", re.IGNORECASE)
@@ -359,7 +363,11 @@ def split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> 
     caption, credit = _split_once(_dedupe_halves(clean(text)), registry, in_alt)
     if credit and caption:
         inner, second = _split_once(caption, registry, in_alt)
-        if second:
+        if second and not inner and _SENTENCE_END_DOT.search(caption):
+            # "Bild: Eine Drohne nähert sich dem Schiff. Screenshot aus Twitter": the label before
+            # a caption that is a sentence, not a second credit
+            caption = strip_prefix(caption)[0]
+        elif second:
             caption = inner
         # the separator that stood between them: "Koreanerinnen am Flughafen / Foto: X"
         caption = _TRAILING_SEPARATOR.sub("", caption)
@@ -367,6 +375,7 @@ def split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> 
 
 
 _TRAILING_SEPARATOR = re.compile(r"\s+[/|·•–—-]+$")
+_SENTENCE_END_DOT = re.compile(r"[^\W\d_]{3}[.!?]$")
 
 
 # The terms of use that press photos carry after their credit.
@@ -458,6 +467,9 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         words = tail.split()
         if 1 <= len(words) <= 8 and _bare_credit(tail, registry):
             return text[:tail_start].rstrip(" |–—-"), tail
+        if len(words) <= 2 and _FILE_ONLY.match(tail.rstrip(". ")):
+            # "… en Guatemala. Archivo.": the house's own file picture, said as the credit
+            return text[:tail_start].rstrip(" |–—-"), tail.rstrip(". ")
     elif _bare_credit(text, registry) and len(text.split()) <= 6:
         return "", text
     return text, None

@@ -116,6 +116,7 @@ _UI_LABELS = re.compile(
     r"^\s*(?:expand|zoom|fullscreen|vergrößern|vollbild)\s*$|\s+(?:less|more|mehr|weniger)\s*$|"
     r"^\s*\d+\s*(?:/|of|von|de|sur|di|z|из)\s*\d+\s+|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\s*|"
     r"^\s*(?:bild|image|photo|foto)\s+\d+\s+(?:von|of|de|sur)\s+\d+\s*|"
+    r"^\s*(?:video\s+)?ad\s+feedback\s+|"  # a video player's button to rate its advertisement
     r"^\s*(?:view|see|ver|voir|alle)\s+(?:all\s+)?\d+\s+(?:images|photos|pictures|fotos|bilder|imágenes)\s*",
     re.IGNORECASE,
 )
@@ -718,7 +719,7 @@ def _figure_unit(img, holders: dict, stops: frozenset):
             break
         if len(text_content(node)) > UNIT_TEXT_LIMIT and (
                 _COUNT_LONG_P(node) > 1 or len(visible_text(node)) > UNIT_TEXT_LIMIT) \
-                or _HAS_SECTION_HEADING(node):
+                or _HAS_SECTION_HEADING(node) and not _slide_of_slideshow(node):
             # a section or a story card, not one picture's frame; unless a <figure> of this picture
             # alone holds it (a video's figure with its transcript, headed, beside the figcaption)
             figure = _own_figure(node, holders, stops)
@@ -781,7 +782,10 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     else:
         frame = _text_frame(img, unit)
         if frame is not None:
-            text = visible_text(frame, skip=credit_set | {img} | _buttons(frame))
+            skip = credit_set | {img} | _buttons(frame)
+            if frame is unit and _HAS_HEADING(frame):
+                skip |= set(_HEADINGS(frame))  # a slide's title and its gallery's name: not its caption
+            text = visible_text(frame, skip=skip)
             if _short_text(text):
                 caption_raw = text
                 caption_line = _first_text_line(frame, credit_set | {img}) or img.sourceline
@@ -981,15 +985,31 @@ def _text_frame(img, unit):
         if tag_of(node) == "figure":
             return node
         if FIGURE_LIKE.find(element_tokens(node)):
+            if node is not unit and not text_content(node).strip():
+                continue  # the picture's own box (div.teaserImg): its caption stands beside it
             # a slide with its own heading and text (a listicle item) holds no caption
             return node if not _HAS_HEADING(node) else None
         if node is unit:
             break
     # An unmarked wrapper: its text is a caption only when it is short and is not running text.
-    if tag_of(unit) != "a" and len(text_content(unit)) < 500 and not _links_away(unit, img) \
-            and not _HAS_HEADING(unit) and not _COUNT_LONG_P(unit):
+    if tag_of(unit) == "a" or _links_away(unit, img):
+        return None
+    if len(text_content(unit)) < 500 and not _COUNT_LONG_P(unit) and not _HAS_HEADING(unit):
+        return unit
+    if len(text_content(unit)) < UNIT_TEXT_LIMIT and _slide_of_slideshow(unit):
         return unit
     return None
+
+
+_SLIDESHOW = frozenset({"slides", "slideshow", "carousel", "gallery", "galerie", "galeria", "swiper", "slider"})
+
+
+def _slide_of_slideshow(unit) -> bool:
+    """One item of a slideshow's list (``ul.slides > li``): what it says beside its picture, under
+    its own title, is that picture's caption, unlike a listicle's item in the running text."""
+    parent = unit.getparent()
+    return parent is not None and len(parent) > 1 and bool(_SLIDESHOW.intersection(
+        t for words in name_tokens(element_tokens(parent)) for t in words))
 
 
 def _is_video_poster(img, unit) -> bool:
