@@ -109,6 +109,9 @@ class Figure:
     origin: str = "markup"
     #: "picture", or "video" for a video player's poster frame (credited with the video, not as a photo)
     media: str = "picture"
+    #: names the caption links to on their own site ("Wandfarbe von <a href=farrow-ball.com>Farrow &
+    #: Ball</a>"): the maker or source of the picture, not someone it reports on
+    caption_links: list[str] = field(default_factory=list)
 
     @property
     def identity(self) -> str:

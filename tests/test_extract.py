@@ -669,3 +669,17 @@ def test_video_players_ad_feedback_button_is_not_caption():
               "details'><span>Video</span> <span>Ad Feedback</span> <span>Obama on hacking: I warned Putin to 'cut it "
               "out'</span></div></div>")
     assert lead_only(player)[1:] == ["Obama on hacking: I warned Putin to 'cut it out'"]
+
+
+def test_picture_a_loader_hides_until_it_swaps_the_address_in():
+    # tag24.de (Cloudflare's image loader): the live <img> carries data-cfsrc and display:none, its
+    # <noscript> copy the src; the intro box beside the figure is "content-imagetext", no caption
+    lead = ("<div class='content-imagetext'><p>Rostow (Russland) - <b>Bei einem Brand sind fünf Kinder ums Leben "
+            "gekommen.</b></p></div><div class='content-imagetext'><figure><img alt='Die Kinder (Symbolbild).' "
+            "data-cfsrc='https://media.example.de/0/e/2/e20175b8d6ea498e237a.jpg' style='display:none;"
+            "visibility:hidden;'><noscript><img alt='Die Kinder (Symbolbild).' src='https://media.example.de/0/e/2/"
+            "e20175b8d6ea498e237a.jpg'></noscript><figcaption>Die Kinder waren alle noch sehr klein (Symbolbild)."
+            "</figcaption></figure></div>")
+    figure = one_figure(page(lead))
+    assert figure.caption == "Die Kinder waren alle noch sehr klein (Symbolbild)."
+    assert figure.src.endswith("e20175b8d6ea498e237a.jpg")

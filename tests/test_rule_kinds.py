@@ -182,6 +182,20 @@ def test_relevance(tmp_path):
         assert not fired(tmp_path, rules, story + fig(caption)), caption
 
 
+def test_relevance_maker_linked_to_its_own_site_is_credited(tmp_path):
+    # decohome.de: "Wandfarbe von Farrow & Ball", the name linked to the paint maker's site
+    rules = "- id: match\n  kind: relevance\n"
+    story = ("<p>Viva Magenta ist die Farbe des Jahres, und sie passt zu Holz, Travertin und leichten Stahlmöbeln. "
+             "Für die Kombination mit anderen Tönen eignen sich Beige- oder Rotnuancen, aber auch helles Blau und "
+             "Grün, sagen die Einrichtungsberater, die wir gefragt haben.</p>")
+    linked = ("<figure><img src='/wandfarbe.jpg' alt='x'><figcaption>Wandfarbe von <a href='https://www.farrow-ball"
+              ".com/de/farben/rectory-red'>Farrow &amp; Ball</a></figcaption></figure>")
+    plain = "<figure><img src='/wandfarbe.jpg' alt='x'><figcaption>Wandfarbe von Farrow &amp; Ball</figcaption></figure>"
+    ruleset = build_ruleset([pack(tmp_path, rules)])
+    assert check_html(example_page(story + linked, language="de"), ruleset=ruleset).findings == []
+    assert len(check_html(example_page(story + plain, language="de"), ruleset=ruleset).findings) == 1
+
+
 def test_relevance_german_inflection(tmp_path):
     rules = "- id: match\n  kind: relevance\n"
     story = "<p>Die Rede des Kanzlers Olaf Schulzes wurde in Berlin gehalten, berichteten Reporter.</p>"

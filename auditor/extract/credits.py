@@ -467,6 +467,9 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         words = tail.split()
         if 1 <= len(words) <= 8 and _bare_credit(tail, registry):
             return text[:tail_start].rstrip(" |–—-"), tail
+        if 3 <= len(words) <= 8 and _prefixed_name(tail):
+            # "… Datacenter. Foto Sergey Rraikin via Unsplash": a prefix word, a name, a source
+            return text[:tail_start].rstrip(" |–—-"), tail
         if len(words) <= 2 and _FILE_ONLY.match(tail.rstrip(". ")):
             # "… en Guatemala. Archivo.": the house's own file picture, said as the credit
             return text[:tail_start].rstrip(" |–—-"), tail.rstrip(". ")
@@ -513,6 +516,16 @@ def _last_sentence_start(text: str) -> int:
             continue  # an initial ("J. Scott Applewhite / AP"), not a sentence's end
         best = match.end()
     return best
+
+
+def _prefixed_name(tail: str) -> bool:
+    """"Foto Sergey Rraikin via Unsplash", "Photo Jane Doe": a bare prefix word, then a person
+    (and where the picture came from)."""
+    body, prefix = strip_prefix(tail)
+    if not prefix or not body:
+        return False
+    name = _VIA.split(body)[0].strip(" .")
+    return _looks_like_person(name)
 
 
 def _credit_group(inner: str, registry: AgencyRegistry) -> bool:

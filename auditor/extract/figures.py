@@ -145,6 +145,7 @@ class _Reading:
     caption_element: object = None  # where the caption was read (for figures that share one)
     caption_marked: bool = False  # ... and that element is marked as a caption (tag, itemprop, class)
     credit_elements: list = field(default_factory=list)  # where the credit was read
+    caption_links: list = field(default_factory=list)  # Figure.caption_links
     notes: list = field(default_factory=list)
 
 
@@ -401,7 +402,8 @@ def _figure(element, reading: _Reading, structured, absolute: str | None, regist
                   caption=caption, caption_line=reading.caption_line if caption else None,
                   credit=credit, structured=structured, flags=flags,
                   caption_origin=reading.caption_origin if caption else None,
-                  media="video" if reading.video else "picture")
+                  media="video" if reading.video else "picture",
+                  caption_links=reading.caption_links if caption else [])
 
 
 # -- 1. screening ------------------------------------------------------------------------------
@@ -642,6 +644,10 @@ def _hidden(element) -> bool:
     match = _HIDDEN_STYLE.search(style)
     if match and match.group().lstrip("; ").lower().startswith(("width", "height")) and _FILLS.search(style):
         return False  # "width:0;height:0;min-width:100%;min-height:100%": Next.js fills its box
+    if match and element.get("src") is None and _lazy_src(element):
+        # <img data-cfsrc=… style="display:none">: a loader hides the picture until it swaps the
+        # address in, then shows it (its <noscript> copy is no picture of its own)
+        return False
     return bool(match)
 
 
@@ -749,6 +755,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     chosen = _profile_parts(profile, unit, img) if profile is not None else None
     # a picture placeholder's own <figure> holds its caption: read it as the unit
     captions, credits = _find_parts(unit, img) if unit is not img or tag_of(img) == "figure" else ([], [])
+    if len(captions) > 1:
+        captions = _own_figure_captions(img, unit, captions)
     if captions and not credits:
         edge = _edge_credit_child(captions[-1], registry)
         if edge is not None:
@@ -779,6 +787,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         reading.caption_from = " + ".join(describe_element(c) for c in captions)
         reading.caption_element = captions[0]
         reading.caption_marked = True
+        reading.caption_links = _links_to_own_site(captions)
     else:
         frame = _text_frame(img, unit)
         if frame is not None:
@@ -1062,6 +1071,38 @@ def _role(element) -> str | None:
     if tag in ("cite", "footer"):
         return "credit-hint"
     return None
+
+
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def _links_to_own_site(captions: list) -> list[str]:
+    """The link texts in the captions that name the site they link to ("Farrow & Ball" ->
+    farrow-ball.com): a maker or source the caption credits."""
+    found = []
+    for caption in captions:
+        for link in caption.iter("a"):
+            href = (link.get("href") or "").strip().lower()
+            if not href.startswith(("http://", "https://", "//")):
+                continue
+            host = href.split("//", 1)[1].split("/", 1)[0]
+            text = clean(text_content(link))
+            letters = _NOT_LETTERS.sub("", text.lower().replace("&", "").replace(" and ", " "))
+            if len(letters) >= 4 and letters in _NOT_LETTERS.sub("", host) and text not in found:
+                found.append(text)
+    return found
+
+
+def _own_figure_captions(img, unit, captions: list) -> list:
+    """The captions inside the picture's own <figure> when it has any: a wider unit's other
+    caption-like blocks (an intro "content-imagetext" box) are not this picture's."""
+    for node in ancestors(img):
+        if node is unit:
+            return captions
+        if tag_of(node) == "figure":
+            inside = [c for c in captions if any(a is node for a in ancestors(c))]
+            return inside or captions
+    return captions
 
 
 def _find_parts(container, img):

@@ -210,7 +210,7 @@ def names_in(caption: str, language: str | None = None, common: frozenset[str] |
             or folded in _CAPITAL_PARTICLES)
         if joins:
             current.append((match, starts_sentence))
-        elif _capitalised_name_word(word, text, match.end()):
+        elif _capitalised_name_word(word, text, match.end()) and not (german and _GERMAN_COMMON_NOUN.search(word)):
             if german and not current and (folded in GERMAN_DETERMINERS or (determiner and not starts_sentence)):
                 noun_phrase = True  # "der Brennerei Artemisia", "Beim Pössl": a thing, not a person
             determiner = False
@@ -233,6 +233,12 @@ def names_in(caption: str, language: str | None = None, common: frozenset[str] |
 
 
 _GERMAN_ADJECTIVE = re.compile(r"(?:e|en|er|es|em)$")
+# German nouns made with a derivational suffix ("Regierung", "Gemeinschaft") and compounds on one
+# ("Traditionsmarke", "Sicherheitsrat"): common nouns, whatever their capital says. Short words are
+# left alone: "Jung" and "Hartung" are surnames.
+_GERMAN_COMMON_NOUN = re.compile(
+    r"^[^\W\d_]{5,}(?:ung|heit|keit|schaft|tion|tät)(?:en)?$|"
+    r"(?:ungs|heits|keits|schafts|tions|täts)[a-zäöüß]{3,}$")
 # "al-Baghdadi", "bin-Salman", "el-Sisi": a particle glued to a name
 _GLUED_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|ben|abu|de|di|da|van|von)-[^\W\d_]")
 

@@ -30,7 +30,7 @@ class Relevance(Rule):
     word that starts a sentence, titles ("Finance Minister"), months and weekdays, position markers
     ("(Top L)") or slide counters; particles stay in a name ("Dorian Di Giorgio"). Matching ignores
     case, accents and possessives and tolerates inflection (``Obermanns``, ``Merkel's``). Names in the
-    picture's own credit, and names whose initials the credit, caption or story writes ("National
+    picture's own credit or linked to their own site in the caption (the maker of a product shown), and names whose initials the credit, caption or story writes ("National
     Oceanic and Atmospheric Administration" with "NOAA via AP"), are credited, not reported on. A
     multi-word name fires when none of its words occurs in the story;
     single words (not counted for German, where every noun is capitalised) fire only when fewer than
@@ -78,6 +78,8 @@ class Relevance(Rule):
             # the photographer or handout provider a caption names is credited, not reported on:
             # "image provided by the National Oceanic and Atmospheric Administration (NOAA via AP)"
             credited = {fold(w) for w in WORD.findall(credit)}
+            # "Wandfarbe von <a href=farrow-ball.com>Farrow & Ball</a>": the maker the caption links to
+            credited.update(fold(w) for w in WORD.findall(" ".join(figure.caption_links)))
             if figure.alt and figure.alt != figure.caption:
                 # "… (KEYSTONE/Christian Beutler)": a credit the alt text carries names the photographer
                 credited.update(fold(w) for w in WORD.findall(" ".join(_ALT_CREDIT.findall(figure.alt))))
