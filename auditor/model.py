@@ -105,7 +105,9 @@ class Figure:
     #: where the caption was read: "visible" (on the page), "alt" (the image's alt or title),
     #: "attribute" (data-caption), "json-ld", "microdata" or "script"
     caption_origin: str | None = None
-    #: "markup" (an image element) or "script" (the page's script state: no alt attribute to read)
+    #: "markup" (an image element), "placeholder" (an element standing for a picture a script builds:
+    #: a gallery slide's data attributes, an empty captioned <figure>) or "script" (the page's script
+    #: state); only "markup" has an alt attribute to read
     origin: str = "markup"
     #: "picture", or "video" for a video player's poster frame (credited with the video, not as a photo)
     media: str = "picture"

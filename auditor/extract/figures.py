@@ -403,7 +403,17 @@ def _figure(element, reading: _Reading, structured, absolute: str | None, regist
                   credit=credit, structured=structured, flags=flags,
                   caption_origin=reading.caption_origin if caption else None,
                   media="video" if reading.video else "picture",
+                  origin="markup" if _image_element(element) else "placeholder",
                   caption_links=reading.caption_links if caption else [])
+
+
+def _image_element(element) -> bool:
+    """An element that is the picture itself, with an alt to read: <img>, an image-like custom
+    element, a delayed-image <div data-src data-alt>; not a slide or figure a script fills in."""
+    tag = tag_of(element)
+    if tag == "div":
+        return _is_delayed_image(element)
+    return tag in ("img", "amp-img") or ("-" in tag and ("img" in tag or "image" in tag))
 
 
 # -- 1. screening ------------------------------------------------------------------------------

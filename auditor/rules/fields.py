@@ -43,7 +43,7 @@ def _visible_caption(document, figure):
 
 
 def _alt(document, figure):
-    if figure.origin == "markup":  # a figure from script state has no image element to read
+    if figure.origin == "markup":  # a slide's data attributes or script state: no image element to read
         yield figure.alt, figure.line
 
 
@@ -63,7 +63,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in (
           "the credit a reader can see on the page (not only in structured data)"),
     Field("figure.credit.prefix", "figure", _credit("prefix"), "the credit's prefix: Image:, Foto:, ©, ..."),
     Field("figure.alt", "figure", _alt,
-          "the image's alt text (None when the attribute is missing; figures from script state have none to test)"),
+          "the image's alt text (None when the attribute is missing; figures with no image element, from a "
+          "slide's data attributes or script state, have none to test)"),
     Field("figure.src", "figure", lambda d, f: iter([(f.src, f.line)]), "the image URL"),
     Field("figure.structured.credit", "figure",
           lambda d, f: iter([(f.structured.credit_line if f.structured else None, f.line)]),
