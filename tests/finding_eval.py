@@ -10,8 +10,9 @@ to measure rules that fire rarely). ``tests/finding_labels/*.yaml`` hold the lab
 rule and the finding's ``subject`` (the picture, agency or names it is about, which does not move
 when lines do), with ``verdict: true`` (an editor would act on it) or ``false``, and a one-line reason.
 
-A quarter of the pages (chosen by a hash of their name) are **heldout**: nobody reads their
-findings while fixing rules; for them this script prints totals only. ``--worklist`` writes the
+A quarter of the pages (chosen by a hash of their name), and the pages whose extraction labels are
+held out (``corpus_eval.py``), are **heldout**: nobody reads their findings while fixing rules or
+extraction; for them this script prints totals only. ``--worklist`` writes the
 current findings that have no label yet, with what a labeller needs, as JSON lines.
 """
 
@@ -51,8 +52,25 @@ class LabelledPage:
 
     @property
     def split(self) -> str:
+        """Held out by its own hash, or because its extraction labels are held out
+        (``corpus_eval.split_of``): a finding's reason describes the extraction, so reading it
+        would be reading the held-out extraction labels."""
         digest = hashlib.sha1(f"{self.corpus}/{self.page}".encode()).digest()
-        return "heldout" if digest[0] % 4 == 0 else "dev"
+        if digest[0] % 4 == 0 or _extraction_heldout().get(self.page) == "heldout":
+            return "heldout"
+        return "dev"
+
+
+_EXTRACTION_SPLITS: dict = {}
+
+
+def _extraction_heldout() -> dict:
+    if not _EXTRACTION_SPLITS:
+        sys.path.insert(0, str(HERE))
+        from corpus_eval import load_labels, split_of
+
+        _EXTRACTION_SPLITS.update({label["page"]: split_of(label) for label in load_labels().values()})
+    return _EXTRACTION_SPLITS
 
 
 def labelled_pages(split: str = "all") -> list[LabelledPage]:

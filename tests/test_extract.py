@@ -683,3 +683,28 @@ def test_picture_a_loader_hides_until_it_swaps_the_address_in():
     figure = one_figure(page(lead))
     assert figure.caption == "Die Kinder waren alle noch sehr klein (Symbolbild)."
     assert figure.src.endswith("e20175b8d6ea498e237a.jpg")
+
+
+def test_caption_credit_wins_over_a_credit_slot_that_names_nobody():
+    # twincities.com: the byline stands where a credit could; the caption ends with the real credit
+    lead = ("<figure><div class='image-wrapper'><img alt='' data-src='https://www.example.com/uploads/AP19324066573813"
+            ".jpeg'></div><figcaption>Jonas Brodin celebrates his goal in Buffalo, N.Y.  (AP Photo/Jeffrey T. Barnes)"
+            "</figcaption></figure><div class='byline'>By <a href='/author/bill-hoppe/'>Bill Hoppe</a></div>")
+    figure = extract_html(page(lead)).figures[0]
+    assert (figure.caption, figure.credit.text) == ("Jonas Brodin celebrates his goal in Buffalo, N.Y.",
+                                                    "AP Photo/Jeffrey T. Barnes")
+
+
+def test_usage_note_alone_in_the_caption_box_is_the_caption_not_a_credit():
+    # diario1.com: "IMAGEN DE REFERENCIA" (a reference picture) is all the caption box says
+    lead = ("<div class='post-featured-image'><img src='https://cdn.example.com/2018/04/pandilleros-770x438.jpg' "
+            "alt='IMAGEN DE REFERENCIA'><div class='caption'>IMAGEN DE REFERENCIA</div></div>")
+    figure = one_figure(page(lead))
+    assert (figure.caption, figure.credit) == ("IMAGEN DE REFERENCIA", None)
+
+
+def test_picture_whose_address_says_it_belongs_to_a_modal_is_furniture():
+    # handelsblatt.com: the push-notification layer's picture, in the page's content row
+    modal = ("<div class='c-headermodal c-pushlayer'><div><img "
+             "src='/images/push-modal-image/23590082/1-formatOriginal.png' class='c-pushlayer--image' alt=''></div></div>")
+    assert lead_only(modal) == ["The council."]

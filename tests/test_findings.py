@@ -20,9 +20,11 @@ pytestmark = pytest.mark.skipif(not finding_eval.CORPORA["real"].is_dir(), reaso
 # Where a rule stands below its target today (dev split), the least it may fall to.
 # December 2026: extraction now reads pictures it missed, so one true figures-unread went (its page's
 # figures are read) and a group photo's caption (nine justices) became a false caption-unmatched.
+# 2 December 2026 (later): pages whose extraction labels are held out are held out here too, which
+# moved one true figures-unread out of dev (it fires on 4 of 317 pages: 3 true, 1 false in all).
 BELOW_TARGET = {
     "caption-unmatched": 0.80,
-    "figures-unread": 0.66,
+    "figures-unread": 0.50,
 }
 
 

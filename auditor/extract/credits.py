@@ -321,9 +321,14 @@ def _looks_like_person(name: str) -> bool:
 def only_a_credit(text: str) -> bool:
     """A short text that is nothing but a prefixed credit: "Photo: Jane Doe", "Screenshot by X/Y",
     "Crédit photo : KB / Bondy Blog"."""
+    if _NOTE_ONLY.match(text):
+        return False  # "IMAGEN DE REFERENCIA", "Symbolbild": how the picture is used, no one's credit
     body, prefix = normalise_credit_text(text)
     # a sentence ends after a word, not after an initial ("IBU/C. Manzoni; IBU archives")
     return bool(prefix and body and len(body.split()) <= 8 and not _SENTENCE_END.search(body))
+
+
+_NOTE_ONLY = re.compile(r"^\W*(?:" + _alternation(credit_words()[2]) + r")\W*$", re.IGNORECASE)
 
 
 _SENTENCE_END = re.compile(r"(?:[^\W\d_]{2}|\d)[.!?]\s")

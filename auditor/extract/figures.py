@@ -278,7 +278,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if caption is None and credit is None and candidate.src \
                 and any(_FURNITURE_NAME.search(part) for part in _url_parts(candidate.src)[1]):
             why.left(element, "its address says it is a site graphic or a teaser's picture (footer, banner, "
-                              "promo, teaser...), and nothing says what it shows", unit)
+                              "promo, teaser, modal...), and nothing says what it shows", unit)
             continue
         if caption is None and credit is None and _is_link_teaser(element, unit, base_url):
             why.left(element, "a link to another page, no caption or credit", unit)
@@ -628,7 +628,7 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 # A word at the start of a picture's file name or of a folder of its address that says it is the
 # site's own graphic or a rendition made for a teaser, not a photo of the story:
 # "_106311809_footerv6stu-nc.png", "newsletter-banner.jpg", ".../article_teaser_ressortmodul_lead/x.jpg".
-_FURNITURE_NAME = re.compile(r"(?:^|[^a-z])(?:footer|banner|promo|teaser?|newsletter|advert|sponsor|subscribe)")
+_FURNITURE_NAME = re.compile(r"(?:^|[^a-z])(?:footer|banner|promo|teaser?|newsletter|advert|sponsor|subscribe|modal|popup)")
 _PROMO_WORDS = frozenset({"tease", "teaser", "promo", "banner", "overlay", "logo", "sprite", "placeholder"})
 
 
@@ -855,7 +855,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             reading.caption_from = f"the start of {reading.credit_from}"
     if caption:
         caption, glued = split_caption(caption, registry)
-        if glued and not credit_text:
+        if glued and (not credit_text or not names_somebody(credit_text)):
+            # (a credit slot that names nobody, "By Bill Hoppe", gives way to the caption's own credit)
             credit_text, credit_line = glued, caption_line
             reading.credit_from = f"the end of the caption ({reading.caption_from})"
         elif not glued and not credit_text and only_a_credit(caption):
