@@ -708,3 +708,26 @@ def test_picture_whose_address_says_it_belongs_to_a_modal_is_furniture():
     modal = ("<div class='c-headermodal c-pushlayer'><div><img "
              "src='/images/push-modal-image/23590082/1-formatOriginal.png' class='c-pushlayer--image' alt=''></div></div>")
     assert lead_only(modal) == ["The council."]
+
+
+def test_pictures_that_each_link_to_another_page_are_teasers():
+    # spiegel.de: a list of video teasers, each picture a link to its video's page, captioned
+    def item(slug, title):
+        return (f"<li><div class='image-buttons-panel'><a href='/video/{slug}.html' title='{title}'><img src="
+                f"'https://cdn.example.de/images/{slug}-poster_16x9.jpg' alt='Video'></a></div><div class='video-bu'>"
+                f"{title}</div></li>")
+    videos = "<ul>" + item("adler-befreit-video-99031258", "Fischer befreien Adler") + \
+        item("star-wars-finale-video-99031259", "Zeit für Antworten") + "</ul>"
+    assert lead_only(videos) == ["The council."]
+    # dw.com: picture and headline in one link to another story
+    card = ("<div class='col1 basicTeaser'><div class='news'><a href='/en/tarantino-from-pulp-fiction/g-18926220'>"
+            "<div class='teaserImg'><img src='/image/49696190_301.jpg' alt='Filmstill (Imago Images/Zuma Press)'></div>"
+            "<h2>Tarantino, from Pulp Fiction to Hollywood</h2><p>The cult director is back.</p></a></div></div>")
+    assert lead_only(card) == ["The council."]
+
+
+def test_story_pictures_that_open_larger_copies_are_not_teasers():
+    gallery = "<ul class='gallery'>" + "".join(
+        f"<li class='slide'><a href='https://cdn.example.com/full/pic{n}.jpg'><img src='https://cdn.example.com/"
+        f"small/pic{n}.jpg'></a><p class='caption'>Picture {n} of the flood. Foto: dpa</p></li>" for n in (1, 2)) + "</ul>"
+    assert lead_only(gallery) == ["The council.", "Picture 1 of the flood.", "Picture 2 of the flood."]

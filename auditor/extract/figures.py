@@ -259,6 +259,11 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             why.left(element, f"a card that links as a whole to another page ({card}): picture and title "
                               "in one link", unit)
             continue
+        listed = _teaser_list(element, unit, base_url)
+        if listed:
+            why.left(element, f"a story teaser ({listed}): its picture links to another page, beside a "
+                              "headline in the same link or in a list of pictures that each link elsewhere", unit)
+            continue
         label = _ad_label(element, unit, caption) if credit is None else None
         if label:
             why.left(element, f"an advertisement (labelled '{label}')", unit)
@@ -1526,6 +1531,48 @@ def _card_link(element, caption_element, base_url: str | None) -> str | None:
             if any(_IMAGE_FILE.search(v) for k, v in node.attrib.items() if k != "href"):
                 return None  # a lightbox link: data-img="…/original.jpg" is what it opens
             return None if _under_page(href, base_url) else href
+    return None
+
+
+def _picture_link(element, stop=None):
+    """The link around a picture, up to ``stop``, when it goes to another page (not to the
+    picture's file, an anchor or a script): ``(href, the <a> element)``, or None."""
+    for node in ancestors(element):
+        if tag_of(node) == "a":
+            href = (node.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
+                return None
+            return href, node
+        if node is stop:
+            break
+    return None
+
+
+def _teaser_list(element, unit, base_url: str | None) -> str | None:
+    """A story teaser: the picture links to another page, and that link holds a headline too, or
+    the pictures of the items beside its unit that look the same (same tag and class) link to pages
+    of their own. Returns the card or the list, for ``--why``. A story's own pictures open larger
+    copies or nothing; pictures that each lead elsewhere are an onward journey."""
+    link = _picture_link(element)
+    if link is None or _under_page(link[0], base_url):
+        return None
+    href, anchor = link
+    if _HAS_HEADING(anchor):
+        return describe_element(anchor)  # picture and headline in one link: a story card
+    parent = unit.getparent()
+    if parent is None or unit is element:
+        return None
+    signature = (unit.tag, unit.get("class"))
+    if not signature[1] and signature[0] not in ("li", "article"):
+        return None  # unmarked paragraphs are the running text, not a list's items
+    for sibling in parent:
+        if sibling is unit or (sibling.tag, sibling.get("class")) != signature:
+            continue
+        for img in sibling.iter("img"):
+            other = _picture_link(img, sibling)
+            if other and other[0] != href and not _under_page(other[0], base_url):
+                return describe_element(parent)
+            break
     return None
 
 
