@@ -731,3 +731,14 @@ def test_story_pictures_that_open_larger_copies_are_not_teasers():
         f"<li class='slide'><a href='https://cdn.example.com/full/pic{n}.jpg'><img src='https://cdn.example.com/"
         f"small/pic{n}.jpg'></a><p class='caption'>Picture {n} of the flood. Foto: dpa</p></li>" for n in (1, 2)) + "</ul>"
     assert lead_only(gallery) == ["The council.", "Picture 1 of the flood.", "Picture 2 of the flood."]
+
+
+def test_caption_that_is_the_title_of_a_link_to_another_page_is_a_teaser():
+    # onmeda.de: a teaser box inside the story, its caption the other story's title, "Zum Artikel"
+    teaser = ("<div class='article-teaser'><div class='article-teaser-item'><div class='article-teaser-image'><img "
+              "src='https://cdn.example.de/omikron-770x433.jpg' alt='Frau hustet'><div class='article-teaser-image-"
+              "credits'>© GettyImages/Brothers91</div></div><div class='article-teaser-caption'>Omikron-Symptome: "
+              "Diese sollten Sie kennen</div><div class='article-teaser-image-caption'>10 Bilder</div><a href='/krankh"
+              "eiten/galerie-omikron-symptome-id212625/' class='cta'>Omikron-Symptome: Diese sollten Sie kennen</a>"
+              "</div></div>")
+    assert lead_only(teaser) == ["The council."]

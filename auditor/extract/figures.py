@@ -259,6 +259,10 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             why.left(element, f"a card that links as a whole to another page ({card}): picture and title "
                               "in one link", unit)
             continue
+        titled = _titled_link(unit, caption, reading.caption_element, base_url) if caption else None
+        if titled:
+            why.left(element, f"a story teaser: its caption is the title of a link to another page ({titled})", unit)
+            continue
         listed = _teaser_list(element, unit, base_url)
         if listed:
             why.left(element, f"a story teaser ({listed}): its picture links to another page, beside a "
@@ -1531,6 +1535,28 @@ def _card_link(element, caption_element, base_url: str | None) -> str | None:
             if any(_IMAGE_FILE.search(v) for k, v in node.attrib.items() if k != "href"):
                 return None  # a lightbox link: data-img="…/original.jpg" is what it opens
             return None if _under_page(href, base_url) else href
+    return None
+
+
+def _titled_link(unit, caption: str, caption_element, base_url: str | None) -> str | None:
+    """Where a link in the unit, beside the caption, goes whose text is the caption, when that is
+    another page: the caption is that page's title ("Omikron-Symptome: Diese sollten Sie kennen"
+    and a "Zum Artikel" link with the same words). A caption that is itself a link to its source
+    stays a caption."""
+    wanted = caption.casefold().strip(" .")
+    inside = set(caption_element.iter("a")) if caption_element is not None else set()
+    for link in unit.iter("a"):
+        if link in inside:
+            continue
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")) or _IMAGE_URL.search(href):
+            continue
+        title = clean(text_content(link)).casefold().strip(" .")
+        # the title alone, or with a short label after it ("… kennen 10 Bilder")
+        if title and wanted.startswith(title) and (title == wanted or len(title.split()) >= 3
+                                                   and len(wanted[len(title):].split()) <= 3) \
+                and not _under_page(href, base_url):
+            return href
     return None
 
 
