@@ -102,6 +102,13 @@ def _plain(words: list[str], separator: str) -> str:
     return _bounded([w for w in words if not _CJK.search(w)], separator)
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _longest_word(form: str) -> str | None:
+    return max(_WORDS.findall(form), key=len, default=None)
+
+
 def has_cjk(text: str) -> bool:
     return not text.isascii() and _CJK.search(text) is not None
 
@@ -141,6 +148,7 @@ class AgencyRegistry:
             self._ambiguous_forms.update(form.upper() for form in agency.ambiguous)
         self._any_case = None
         self._text_patterns = None
+        self._gate_words: frozenset = frozenset()
 
     # -- lookup -------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -198,6 +206,11 @@ class AgencyRegistry:
             sep = r"[\s\u00a0\u2010\u2011\-]+"
             longs = sorted({f.lower() for f in long_forms})
             shorts = sorted(short_forms)
+            # one word of every spelling, its longest (the rarest: "associated", not "the"): a
+            # paragraph with none of them names no agency, and most paragraphs name none (a set
+            # lookup per word instead of two large alternations)
+            self._gate_words = frozenset(w for form in (*longs, *shorts)
+                                         if (w := _longest_word(form.lower())) is not None)
             self._text_patterns = tuple(
                 (
                     # matched against lower-cased text: much faster than re.IGNORECASE
@@ -210,7 +223,10 @@ class AgencyRegistry:
         matches: list[Match] = []
         taken: list[tuple[int, int]] = []
         lower = text.lower()
-        long_pattern, short_pattern, any_case = self._text_patterns[1 if has_cjk(text) else 0]
+        cjk = has_cjk(text)
+        if not cjk and self._gate_words.isdisjoint(_WORDS.findall(lower)):
+            return matches
+        long_pattern, short_pattern, any_case = self._text_patterns[1 if cjk else 0]
         if len(lower) != len(text):  # a rare character whose lower case is longer: keep offsets right
             lower, long_pattern = text, any_case
         for pattern, subject in ((long_pattern, lower), (short_pattern, text)):

@@ -23,7 +23,6 @@ _SHOWS = ("img", "amp-img", "picture", "video", "iframe", "svg", "canvas", "audi
 # drawing, quotation, table or code (_SHOWS), and no custom element that may render one
 _EMPTY_FIGURE = etree.XPath(
     "boolean(.//figcaption[normalize-space()]) and not(.//*[contains(local-name(), '-')])")
-_DIV_DATA_SRC = re.compile(r"<div\b[^>]*?\sdata-src\s*=", re.IGNORECASE)
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
 _CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v\d+)?[\s>/]")
@@ -55,7 +54,8 @@ class PageScan:
 
 def scan(root, text: str) -> PageScan:
     page = PageScan(root)
-    tags = _TAGS + ((etree.Comment,) if "auditor-" in text else ())
+    marked = "auditor-" in text  # suppression comments and data-auditor-ignore both say it
+    tags = _TAGS + ((etree.Comment,) if marked else ())
     images, paragraphs, headlines, jsonld = page.images, page.paragraphs, page.headlines, page.jsonld
     for element in root.iter(*tags):
         tag = element.tag
@@ -82,14 +82,17 @@ def scan(root, text: str) -> PageScan:
                 page.html = element
         else:
             page.comments.append(element)
-    page.has_ignores = "data-auditor-ignore" in text
+    page.has_ignores = marked and "data-auditor-ignore" in text
     # rare: delayed <div>s and custom image elements, in document order with the <img>s. The source
     # text says cheaply whether there are any; a walk filtered by tag in C finds the <div>s (a
     # whole-document XPath with a predicate costs several times as much).
     if _CUSTOM_IMAGE_TAG.search(text):
         page.images = _ALL_IMAGES(root)
-    elif "data-src" in text and _DIV_DATA_SRC.search(text):
-        page.images = [e for e in root.iter("img", "amp-img", "div") if e.tag != "div" or e.get("data-src") is not None]
+    elif "data-src" in text:
+        # a tag-filtered walk tests the <div>s faster than a regex finds them in the text
+        delayed = [e for e in root.iter("div") if e.get("data-src") is not None]
+        if delayed:
+            page.images = [e for e in root.iter("img", "amp-img", "div") if e.tag != "div" or e.get("data-src") is not None]
     extra: list = []
     if "<figcaption" in text:
         # A <figure> with its caption but no picture yet: a placeholder a script fills in
