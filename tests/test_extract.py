@@ -742,3 +742,21 @@ def test_caption_that_is_the_title_of_a_link_to_another_page_is_a_teaser():
               "eiten/galerie-omikron-symptome-id212625/' class='cta'>Omikron-Symptome: Diese sollten Sie kennen</a>"
               "</div></div>")
     assert lead_only(teaser) == ["The council."]
+
+
+def test_story_text_nested_deep_in_a_container_with_a_chrome_class():
+    # zfk.de (TYPO3): the body's paragraphs stand five levels down, and the element that holds the
+    # whole text is a "sharingContainer"; the editor's initials close the last paragraph
+    block = ("<section class='co coTextmedia'><div class='co__container'><div class='co__main'><div class='co__"
+             "rteContent rteContent'><p>{}</p></div></div></div></section>")
+    paragraphs = ["Trotz schwieriger Lieferketten wurden im vergangenen Jahr mehr Wärmeerzeuger verkauft als je zuvor, "
+                  "meldet der Branchenverband.", "Den größten Absatz im Wärmemarkt konnte die Heizungsindustrie bei "
+                  "Wärmepumpen verbuchen, ein Plus von 42 Prozent.", "Die Luft-Wasser-Wärmepumpe legte um 49 Prozent "
+                  "zu, die Wasser-Wasser-Wärmepumpe sogar um 79 Prozent gegenüber dem Vorjahr. (amo)"]
+    html = ("<!doctype html><html lang='de'><head><title>T</title></head><body><article class='documentContent'>"
+            "<h1>Wärmepumpenmarkt wächst um 42 Prozent</h1><div class='documentContent__sharingContainer'>"
+            "<section class='documentContent__content'>" + "".join(block.format(p) for p in paragraphs)
+            + "</section></div></article></body></html>")
+    document = extract_html(html)
+    assert document.signoff is not None and document.signoff.text == "(amo)"
+    assert [b.part for b in document.text] == ["headline", "body", "body", "body"]

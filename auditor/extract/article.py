@@ -457,7 +457,7 @@ def _blocks(zone: ArticleZone) -> list[Block]:
     if scope is None:
         return blocks
     seen_body = False
-    around = _AncestorVerdicts(scope, zone.ignored)
+    around = _AncestorVerdicts(scope, zone.ignored, zone.body)
     for element in _text_blocks(scope, zone.body):
         if element is zone.headline:
             continue
@@ -473,7 +473,11 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         text = clean(raw)
         if not text:
             continue
-        in_body = zone.body is not None and (parent is zone.body or zone.body in ancestors(element, 4))
+        # a paragraph inside the body at any depth (a CMS nests its text five deep: section > div >
+        # div > div > p); other blocks only near its top: lists deep inside are its widgets (tags,
+        # "People in the Story")
+        in_body = zone.body is not None and (parent is zone.body or zone.body in ancestors(element, 4)
+                                             or tag_of(element) == "p" and around.in_body(parent))
         if in_body:
             seen_body = True
         part = "body"
@@ -495,11 +499,22 @@ class _AncestorVerdicts:
     """Per element up to the article root, memoised: is it (or an ancestor) a block of its own, and
     is it (or an ancestor) where story text never stands?"""
 
-    def __init__(self, scope, ignored: frozenset = frozenset()):
+    def __init__(self, scope, ignored: frozenset = frozenset(), body=None):
         self.scope = scope
         self.ignored = ignored
         self._nested: dict = {scope: False}
         self._excluded: dict = {scope: False}
+        self._body = body
+        self._inside_body: dict = {scope: body is scope}
+        # Inside the story's body, what holds the body is no reason to exclude, whatever its class
+        # says (a "documentContent__sharingContainer" around the whole text), as in ChromeMap: walks
+        # from inside the body stop at the body.
+        self._excluded_in_body: dict = {body: False} if body is not None else {}
+
+    def in_body(self, node) -> bool:
+        """Is the node the story's body or inside it, at any depth (a CMS nests its text blocks
+        five deep: section > div > div > div > p)?"""
+        return self._walk(node, self._inside_body, lambda n: n is self._body)
 
     def nested(self, node) -> bool:
         """A <p> inside an <li> or <blockquote> is counted once, as the outer block; a sign-off
@@ -516,7 +531,8 @@ class _AncestorVerdicts:
                 return True
             words = element_tokens(n)
             return bool(words) and _excluded_class(words)
-        return self._walk(node, self._excluded, own)
+        memo = self._excluded_in_body if self._body is not None and self.in_body(node) else self._excluded
+        return self._walk(node, memo, own)
 
     @staticmethod
     def _walk(node, memo: dict, test) -> bool:
