@@ -760,3 +760,31 @@ def test_story_text_nested_deep_in_a_container_with_a_chrome_class():
     document = extract_html(html)
     assert document.signoff is not None and document.signoff.text == "(amo)"
     assert [b.part for b in document.text] == ["headline", "body", "body", "body"]
+
+
+def test_onward_links_after_the_story_do_not_hide_its_signoff():
+    # automobilwoche.de: "Lesen Sie auch:" and a list of headlines after "(dpa/gem)"
+    story = "".join(f"<p>Absatz {n} der Geschichte über den Streit bei Volkswagen, der sich weiter zuspitzt.</p>"
+                    for n in range(4))
+    story += "<p>Später kündigte der Manager dann doch sein Erscheinen an. (dpa/gem)</p><p><strong>Lesen Sie auch:</strong></p>"
+    story += "".join(f"<p><a href='/article/2021110{n}/turbulente-woche'>Turbulente Woche für den Chef, Teil {n}</a></p>"
+                     for n in range(7))
+    html = ("<!doctype html><html lang='de'><head><title>T</title></head><body><article><h1>Krach vor der "
+            f"Betriebsversammlung</h1><div itemprop='articleBody'>{story}</div></article></body></html>")
+    signoff = extract_html(html).signoff
+    assert signoff is not None and signoff.text == "(dpa/gem)" and signoff.agencies == ["dpa"]
+
+
+@pytest.mark.parametrize("ending, initials", [
+    # liberation.fr: a French editor's initials, capitals with dots
+    ("Le film dévoile à peu près l'intégralité des scènes d'action. (A.H.)", ["A.H"]),
+    ("Fin de la critique, qui ne dit pas tout. (J.-M. D.)", ["J.-M. D"]),
+])
+def test_dotted_capital_initials_close_a_story(ending, initials):
+    html = ("<!doctype html><html lang='fr'><head><title>T</title></head><body><article><h1>Six films à voir</h1>"
+            "<div class='article-body'><p>Premier paragraphe de la critique, avec assez de mots pour compter ici.</p>"
+            f"<p>{ending}</p></div></article></body></html>")
+    signoff = extract_html(html).signoff
+    assert signoff is not None and signoff.initials == initials and signoff.style == "initials"
+    # a country's abbreviation in parentheses after a title is no sign-off
+    assert extract_html(html.replace(ending, "Le dernier film de Martin Scorsese (U.S.A.)")).signoff is None

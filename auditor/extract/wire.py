@@ -61,6 +61,8 @@ class _Parts(NamedTuple):
 
 _GENERIC_AGENCIES = re.compile(r"(?:agenturen|agences|agencias|agenzie|agências|news\s+agencies|agencies|wires?)",
                                re.IGNORECASE)
+# "(A.H.)", "(J.-M. D.)": a French or Spanish editor's initials, capitals with dots
+_DOTTED_INITIALS = re.compile(r"[A-ZÀ-Þ](?:\.\s?-?[A-ZÀ-Þ]){1,3}\.?")
 _WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.IGNORECASE)
 
 
@@ -85,13 +87,24 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
         if agency is not None:
             if agency.name not in agencies:
                 agencies.append(agency.name)
-        elif re.fullmatch(r"[a-zäöü]{1,5}", part):
+        elif re.fullmatch(r"[a-zäöü]{1,5}", part) or _DOTTED_INITIALS.fullmatch(part):
             initials.append(part)
         elif _GENERIC_AGENCIES.fullmatch(part):
             generic = True
         elif not _WEB_ADDRESS.fullmatch(part):
             return None
     return _Parts(agencies, initials, generic)
+
+
+def _onward(block: Block) -> bool:
+    """A paragraph that only links on (its whole text is one link's: a headline), or a short label
+    for such links ("Lesen Sie auch:", "Aus dem Datencenter:")."""
+    text = block.text
+    if len(text) <= 40 and text.endswith(":"):
+        return True
+    links = [a for a in block.element.iter("a") if a.get("href")]
+    # a headline, not a name: the writer's name linked to their page can be the sign-off
+    return len(links) == 1 and len(text.split()) >= 4 and clean(text_content(links[0])) == text
 
 
 def find_signoff(blocks: list[Block], registry: AgencyRegistry,
@@ -107,6 +120,9 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
     """
     body = [b for b in blocks if b.part == "body"]
     story = [b for b in body if b.in_body] or body
+    # onward links after the story ("Lesen Sie auch:" and a list of headlines) do not push its
+    # last paragraphs out of the window
+    story = [b for b in story if not _onward(b)] or story
     window = story[-_SIGNOFF_WINDOW:]
     fallback = None
     for block in reversed(window):
