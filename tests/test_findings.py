@@ -23,7 +23,6 @@ pytestmark = pytest.mark.skipif(not finding_eval.CORPORA["real"].is_dir(), reaso
 # 2 December 2026 (later): pages whose extraction labels are held out are held out here too, which
 # moved one true figures-unread out of dev (it fires on 4 of 317 pages: 3 true, 1 false in all).
 BELOW_TARGET = {
-    "caption-unmatched": 0.80,
     "figures-unread": 0.50,
 }
 

@@ -113,3 +113,12 @@ def test_a_picture_gallery_is_not_judged_caption_by_caption():
             f"<p>Our photographers' pick of the day's best images from around the country.{MORE}</p>"
             "</article></body></html>")
     assert unmatched(html) == []
+
+
+def test_a_quoted_title_is_not_a_name():
+    # washingtonpost.com: works of art in a gallery's captions
+    assert names("The “Good Shepherd” is an example of early Christian art from the 4th century.") == ["Christian"]
+    assert "Triumph of Neptune" not in names("Detail of a mosaic, from the “Triumph of Neptune.” Now in Tunis.")
+    # a name that only stands next to quotes stays a name
+    assert "Larry Bird" in names('"We won," Larry Bird said in Boston.')
+

@@ -229,7 +229,19 @@ def names_in(caption: str, language: str | None = None, common: frozenset[str] |
         previous_word = word
     if current:
         runs.append(current)
-    return [name for run in runs if (name := _name_of(run, caption, german, common))]
+    return [name for run in runs if (name := _name_of(run, caption, german, common))
+            and not _quoted_title(text, name)]
+
+
+_OPENING_QUOTES = "\"“„«‹‚‘'"
+_CLOSING_QUOTE = re.compile(r"[.,;:!?]?[\"”“»›’‘']")
+
+
+def _quoted_title(text: str, name: Name) -> bool:
+    """A capitalised phrase that fills a pair of quotation marks is a work's title (the "Good
+    Shepherd", „Tatort“), not a person, place or organisation the story should name."""
+    before = text[:name.start].rstrip()
+    return bool(before) and before[-1] in _OPENING_QUOTES and _CLOSING_QUOTE.match(text, name.end) is not None
 
 
 _GERMAN_ADJECTIVE = re.compile(r"(?:e|en|er|es|em)$")
