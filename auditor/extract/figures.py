@@ -214,6 +214,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     zone_end = _zone_end(zone)
     candidates: list[_Candidate] = []
     lead = _lead_identities(page)
+    lead_keys = frozenset(lead)
     for element in page.images:
         reason, src = _screen(element, chrome_map, zone, zone_end, lead, explain=trace is not None)
         if reason:
@@ -273,8 +274,9 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             why.left(element, f"an advertisement (labelled '{label}')", unit)
             continue
         chrome = chrome_map.verdict(element)
-        if chrome == "weak" and credit is None and (not reading.caption_marked
-                                                    or _is_link_teaser(element, unit, base_url)):
+        if chrome == "weak" and credit is None and candidate.key not in lead_keys \
+                and (not reading.caption_marked or _is_link_teaser(element, unit, base_url)):
+            # (the page's own lead picture, og:image, in a "widget" of a page builder is the story's)
             why.left(element, "teaser-like wrapper, no credit, and no caption of its own or a link away", unit)
             continue
         if not chrome_map.inside(element) and caption is None and credit is None:
