@@ -788,3 +788,13 @@ def test_dotted_capital_initials_close_a_story(ending, initials):
     assert signoff is not None and signoff.initials == initials and signoff.style == "initials"
     # a country's abbreviation in parentheses after a title is no sign-off
     assert extract_html(html.replace(ending, "Le dernier film de Martin Scorsese (U.S.A.)")).signoff is None
+
+
+def test_thumbnail_that_nothing_describes_is_a_teasers_picture():
+    # a related-links box's 150-px thumbnails, and WordPress's "-200x200" copies, with no caption
+    box = ("<div class='more-links'><img src='https://cdn.example.com/uploads/shutterstock_2138671031.jpg' width='150' "
+           "height='100'><img src='https://cdn.example.com/uploads/2020/02/n-mask-a-200x200.jpg'></div>")
+    assert lead_only(box) == ["The council."]
+    # a small picture with a caption is still the story's
+    small = "<figure><img src='/mugshot.jpg' width='160' height='200'><figcaption>Jane Doe. Foto: dpa</figcaption></figure>"
+    assert lead_only(small) == ["The council.", "Jane Doe."]

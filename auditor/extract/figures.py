@@ -291,6 +291,11 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             why.left(element, "its address says it is a site graphic or a teaser's picture (footer, banner, "
                               "promo, teaser, modal...), and nothing says what it shows", unit)
             continue
+        if caption is None and credit is None and candidate.key not in lead_keys \
+                and _thumbnail_width(element, candidate.src):
+            why.left(element, f"a thumbnail ({_thumbnail_width(element, candidate.src)} px wide) that nothing "
+                              "describes: a teaser's or a preview's picture", unit)
+            continue
         if caption is None and credit is None and _is_link_teaser(element, unit, base_url):
             why.left(element, "a link to another page, no caption or credit", unit)
             continue
@@ -331,6 +336,21 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         del figures[-appended:]
     why.finish()
     return figures
+
+
+_TEASER_WIDTH = 200  # the widest a story's picture is shown with nothing said about it: a thumbnail
+_SIZE_IN_NAME = re.compile(r"[-_](\d{2,4})x(\d{2,4})(?:[-_.]|$)")
+
+
+def _thumbnail_width(element, src: str | None) -> int | None:
+    """The width of a picture shown at most ``_TEASER_WIDTH`` wide, by its width attribute or the
+    size in its file name (WordPress's "-200x200"); None for a larger one or when nothing says."""
+    size = _declared_size(element)
+    if size is None and src:
+        match = _SIZE_IN_NAME.search(src.rsplit("/", 1)[-1])
+        if match:
+            size = (int(match.group(1)), int(match.group(2)))
+    return size[0] if size is not None and size[0] <= _TEASER_WIDTH else None
 
 
 def _appended_block(elements: list, base_url: str | None) -> int:
