@@ -153,3 +153,13 @@ def test_looks_like_credit(registry):
 
 def test_bylines_are_not_credits(registry):
     assert parse_credit("Von Markus Balser und Klaus Ott", registry) is None
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # dw.com's alt text: the licence stands where the credit would
+    ("Genocide against the Herero and Nama (public domain)", "Genocide against the Herero and Nama", "(public domain)"),
+    ("A mountain view at dawn (CC BY-SA 4.0)", "A mountain view at dawn", "(CC BY-SA 4.0)"),
+    ("The old town hall (gemeinfrei)", "The old town hall", "(gemeinfrei)"),
+])
+def test_a_licence_in_parentheses_is_the_credit(registry, text, caption, credit):
+    assert split_caption(text, registry, in_alt=True) == (caption, credit)

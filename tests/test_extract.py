@@ -653,13 +653,16 @@ def test_slideshow_slide_text_under_its_title_is_the_caption():
                        "Under Chancellor Otto von Bismarck, Germany's colonial empire was established. " * 3)
                + slide(2, "Map from 1902 (picture-alliance / akg-images)", "German colonies",
                        "Acquisitions were made in the Pacific and in China.")
+               + slide(3, "Survivors after the flight through the desert (public domain)", "German crime",
+                       "Only about 16,000 Herero survived the extermination campaign.")
                + "</ul></div></div>")
     figures = extract_html(page(LEAD + BODY + gallery)).figures
     assert [(f.caption, f.credit.text) for f in figures[1:]] == [
         ("Under Chancellor Otto von Bismarck, Germany's colonial empire was established. " * 2
          + "Under Chancellor Otto von Bismarck, Germany's colonial empire was established.",
          "picture alliance/dpa/K-D.Gabbert"),
-        ("Acquisitions were made in the Pacific and in China.", "picture-alliance / akg-images")]
+        ("Acquisitions were made in the Pacific and in China.", "picture-alliance / akg-images"),
+        ("Only about 16,000 Herero survived the extermination campaign.", "public domain")]
 
 
 def test_video_players_ad_feedback_button_is_not_caption():

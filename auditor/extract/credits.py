@@ -533,6 +533,10 @@ def _prefixed_name(tail: str) -> bool:
     return _looks_like_person(name)
 
 
+_LICENCE = re.compile(r"public\s+domain|gemeinfrei|domaine\s+public|dominio\s+p[uú]blico|cc0|"
+                      r"cc[\s-]by(?:[\s-](?:sa|nd|nc))*(?:\s+\d\.\d)?", re.IGNORECASE)
+
+
 def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
     inner = inner.strip()
     if not inner:
@@ -551,6 +555,8 @@ def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
     if _VIA.search(body) or re.search(r"\b(?:photo|foto|courtesy|handout|file|screenshot|screengrab|captura)\b",
                                       body, re.IGNORECASE):
         return len(words) <= 8
+    if _LICENCE.fullmatch(body.strip(" .")):
+        return True  # "(public domain)", "(CC BY-SA 4.0)": the picture's licence stands for its credit
     # "(Jane Doe / The Seattle Times)": a name and the house or source it shot for
     return "/" in body and len(words) <= 8 and bool(re.search(r"[A-ZÀ-Þ]\w*\s*/\s*[A-ZÀ-Þ]", body))
 

@@ -841,6 +841,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                 caption_line = _first_text_line(frame, credit_set | {img}) or img.sourceline
                 reading.caption_from = f"the text of {describe_element(frame)}"
                 reading.caption_element = frame
+                # a slideshow's slide says which text is its picture's: as good as a caption's mark
+                reading.caption_marked = frame is unit and _slide_of_slideshow(unit)
     if credits and not _SYMBOL_ONLY.sub("", _join_credits(credits) or ""):
         credits = []  # "<i class=copy>©</i> Foto: Getty Images": the credit element is the © sign alone
     if credits:
