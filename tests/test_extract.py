@@ -801,3 +801,26 @@ def test_thumbnail_that_nothing_describes_is_a_teasers_picture():
     # a small picture with a caption is still the story's
     small = "<figure><img src='/mugshot.jpg' width='160' height='200'><figcaption>Jane Doe. Foto: dpa</figcaption></figure>"
     assert lead_only(small) == ["The council.", "Jane Doe."]
+
+
+def test_gallery_legends_in_a_parallel_list_and_its_preview_strip():
+    # independent.co.uk (2015): a preview strip of the first slides, the slides as <li data-original>
+    # with no <img>, and their legends in a list beside them, in the same order
+    pics = [f"https://static.example.co.uk/styles/story_large/2015/09/{n}.jpg" for n in ("Depay2", "StarWars",
+                                                                                                  "Massenet", "Mayer")]
+    preview = "<div class='images'><ul>" + "".join(
+        f"<li class='lazy' data-original='{p.replace('story_large', 'storylist')}'><a href='#'></a></li>"
+        for p in pics[:3]) + "<li><a class='show-all' href='#'>show all</a></li></ul></div>"
+    slides = "<div class='images'><ul>" + "".join(f"<li data-gallery-item='{n}' data-original='{p}'></li>"
+                                                  for n, p in enumerate(pics, 1)) + "</ul></div>"
+    legends = "<ul class='legends'>" + "".join(
+        f"<li data-gallery-legend='{n}'><h2><span class='counter'>{n}/4</span> Title {n}</h2><p>Slide {n} shows the "
+        f"club's results.</p><p class='credits'>GETTY IMAGES</p></li>" for n in (1, 2, 3, 4)) + "</ul>"
+    gallery = f"<div class='grid-mod-gallery'><h2>Business news in pictures</h2>{preview}<div class='full-gallery'>" \
+              f"{slides}{legends}</div></div>"
+    figures = extract_html(page(LEAD + BODY + gallery)).figures
+    assert [(f.caption, f.credit.text) for f in figures[1:]] == [
+        (f"Slide {n} shows the club's results.", "GETTY IMAGES") for n in (1, 2, 3, 4)]
+    # a list of links beside the pictures is no list of legends
+    links = slides + "<ul>" + "".join(f"<li><a href='/news/story-{n}'>Story {n}</a></li>" for n in (1, 2, 3, 4)) + "</ul>"
+    assert [f.caption for f in extract_html(page(LEAD + BODY + f"<div>{links}</div>")).figures[1:]] == [None] * 4

@@ -306,6 +306,19 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         absolute = _absolute(base_url, candidate.src)
         previous = kept.get(candidate.key)
         credit_text = credit.text if credit else None
+        if previous is not None and previous[1] is None and previous[2] is None and (caption or credit):
+            # the same picture again, now with its caption or credit (a gallery's preview strip came
+            # first): this one is the figure, the preview is not counted a second time
+            number = previous[0]
+            figure = _figure(element, reading, index.for_element(element, _absolute(base_url, candidate.src)
+                                                                  or candidate.src),
+                             _absolute(base_url, candidate.src), registry)
+            figures[number - 1] = figure
+            why.retract(taken[number - 1], f"a preview of figure {number}, which is read where its caption is")
+            taken[number - 1] = element
+            kept[candidate.key] = (number, figure.caption, figure.credit.text if figure.credit else None)
+            why.taken(element, unit, reading, number)
+            continue
         if previous is not None and ((caption is None and credit is None)
                                      or (previous[1] == caption and previous[2] == credit_text)):
             why.left(element, f"the same picture as figure {previous[0]}", unit)
@@ -442,7 +455,7 @@ def _image_element(element) -> bool:
     """An element that is the picture itself, with an alt to read: <img>, an image-like custom
     element, a delayed-image <div data-src data-alt>; not a slide or figure a script fills in."""
     tag = tag_of(element)
-    if tag == "div":
+    if tag in ("div", "li"):
         return _is_delayed_image(element)
     return tag in ("img", "amp-img") or ("-" in tag and ("img" in tag or "image" in tag))
 
@@ -474,7 +487,7 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
             return (f"page chrome ({chrome_map.reason(element)})" if explain else "page chrome"), None
         lead.discard(key)  # the lead picture, wherever its wrapper's class puts it: once
     tag = tag_of(element)
-    if tag not in ("img", "amp-img") and not (tag == "div" and _is_delayed_image(element)) \
+    if tag not in ("img", "amp-img") and not (tag in ("div", "li") and _is_delayed_image(element)) \
             and not _described_picture(element):
         if element.get("data-caption") is not None or element.get("data-credit") is not None:
             return f"a <{tag}> with a caption attribute but no picture address", None
@@ -522,8 +535,9 @@ def _zone_end(zone: ArticleZone) -> int | None:
 
 
 def _is_delayed_image(element) -> bool:
-    """BBC-style delayed images: a ``<div data-src="...jpg">`` that becomes an <img> with JavaScript."""
-    data_src = element.get("data-src") or ""
+    """Delayed images: a ``<div data-src="...jpg">`` (BBC) or a gallery's ``<li data-original=…>``
+    that becomes an <img> with JavaScript."""
+    data_src = element.get("data-src") or element.get("data-original") or ""
     return bool(_IMAGE_URL.search(data_src)) and not HAS_IMG(element)
 
 
@@ -802,7 +816,15 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         edge = _edge_credit_child(captions[-1], registry)
         if edge is not None:
             credits = [edge]
-    if not captions or not credits:
+    legend = _parallel_legend(unit) if unit is img and tag_of(img) == "li" and not captions and not credits \
+        and not clean(text_content(img)) else None
+    if legend is not None:
+        # a gallery item that is the picture alone, its legend at the same place in a list beside
+        captions, credits = _find_parts(legend, img)
+        if not captions:
+            skip = set(credits) | set(_HEADINGS(legend))  # the slide's counter and title
+            captions = [c for c in legend.iter("p") if c not in skip and clean(text_content(c))]
+    elif not captions or not credits:
         after_captions, after_credits = _parts_after(unit, registry)
         if not captions and after_captions:
             captions = after_captions
@@ -814,6 +836,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         referenced = _referenced_parts(img, unit)
         if referenced[0] or referenced[1]:
             captions, credits = referenced
+
     credit_set = set(credits)
     caption_raw = credit_raw = None
     caption_line = credit_line = None
@@ -1147,6 +1170,35 @@ def _own_figure_captions(img, unit, captions: list) -> list:
             inside = [c for c in captions if any(a is node for a in ancestors(c))]
             return inside or captions
     return captions
+
+
+def _parallel_legend(unit):
+    """A gallery that keeps its pictures in one list and their legends in another, in the same
+    order (``ul.images > li`` beside ``ul.legends > li``): the item at the picture's place in the
+    nearest such list beside its own. Both lists must be as long, and hold three items or more."""
+    item = unit
+    parent = item.getparent()
+    if parent is None:
+        return None
+    items = [c for c in parent if c.tag == item.tag]
+    if len(items) < 3:
+        return None
+    index = next(i for i, c in enumerate(items) if c is item)
+    node = parent
+    for _ in range(4):
+        outer = node.getparent()
+        if outer is None or tag_of(outer) in _UNIT_STOP_TAGS:
+            return None
+        for other in outer.iter(parent.tag):
+            if other is parent or any(a is parent for a in ancestors(other)) or any(a is other for a in ancestors(parent)):
+                continue
+            legends = [c for c in other if c.tag == item.tag]
+            # legends, not a list of links (related stories, tags, a breadcrumb trail)
+            if len(legends) == len(items) and not HAS_IMG(other) and clean(text_content(legends[index])) \
+                    and not _LINKS_AWAY(legends[index]):
+                return legends[index]
+        node = outer
+    return None
 
 
 def _find_parts(container, img):

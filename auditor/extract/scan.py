@@ -25,7 +25,7 @@ _EMPTY_FIGURE = etree.XPath(
     "boolean(.//figcaption[normalize-space()]) and not(.//*[contains(local-name(), '-')])")
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
-_DATA_ATTRIBUTES = re.compile(r"data-(src|caption|credit)")
+_DATA_ATTRIBUTES = re.compile(r"data-(src|caption|credit|original)")
 _CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v\d+)?[\s>/]")
 _ALL_IMAGES = etree.XPath("//img|//amp-img|//div[@data-src]|//*[contains(local-name(), '-')]"
                           "[substring(local-name(), string-length(local-name()) - 3) = '-img' or "
@@ -98,6 +98,10 @@ def scan(root, text: str) -> PageScan:
         if delayed:
             page.images = [e for e in root.iter("img", "amp-img", "div") if e.tag != "div" or e.get("data-src") is not None]
     extra: list = []
+    if "original" in data_attributes:
+        # gallery items that carry their picture in data-original, with no <img> until a script
+        # builds one (<li data-original="…/slide.jpg">); their legends may stand in a list beside them
+        extra += [e for e in root.iter("li") if e.get("data-original") is not None and not HAS_IMG(e)]
     if "<figcaption" in text:
         # A <figure> with its caption but no picture yet: a placeholder a script fills in
         # (<figure><div class="placeholder"></div><figcaption>…</figcaption></figure>). The cheap
