@@ -824,3 +824,12 @@ def test_gallery_legends_in_a_parallel_list_and_its_preview_strip():
     # a list of links beside the pictures is no list of legends
     links = slides + "<ul>" + "".join(f"<li><a href='/news/story-{n}'>Story {n}</a></li>" for n in (1, 2, 3, 4)) + "</ul>"
     assert [f.caption for f in extract_html(page(LEAD + BODY + f"<div>{links}</div>")).figures[1:]] == [None] * 4
+
+
+def test_a_credit_line_inside_the_text_is_no_mention():
+    # politico.com: the picture's credit stands as a paragraph of its own in the story's container
+    html = ("<!doctype html><html lang='en'><head><title>T</title></head><body><article><h1>Pence prepares for the "
+            "debate</h1><div class='story-text'><p>Pence will have to defend the record, a New Hampshire Republican "
+            "said on Monday.</p><p class='credit'>POLITICO / AP Photo</p><p>The debate is on Tuesday night in "
+            "Virginia, and both campaigns expect a large audience.</p></div></article></body></html>")
+    assert extract_html(html).mentions == []

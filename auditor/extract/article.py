@@ -466,6 +466,8 @@ def _blocks(zone: ArticleZone) -> list[Block]:
             continue  # the XPath's class test is a substring prefilter; the tokens decide
         if own and EMBED.find(own):
             continue  # an embedded post (<blockquote class="twitter-tweet">) quotes, it does not report
+        if own and CREDIT_ROLE.find(own) and not SIGNOFF.find(own):
+            continue  # a picture's credit line (<p class="credits">GETTY IMAGES</p>) is not story text
         parent = element.getparent()
         if parent is None or around.nested(parent) or around.excluded(parent):
             continue
