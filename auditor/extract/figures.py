@@ -266,8 +266,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             continue
         listed = _teaser_list(element, unit, base_url)
         if listed:
-            why.left(element, f"a story teaser ({listed}): its picture links to another page, beside a "
-                              "headline in the same link or in a list of pictures that each link elsewhere", unit)
+            why.left(element, f"a story teaser: {listed}", unit)
             continue
         label = _ad_label(element, unit, caption) if credit is None else None
         if label:
@@ -1653,14 +1652,14 @@ def _picture_link(element, stop=None):
 def _teaser_list(element, unit, base_url: str | None) -> str | None:
     """A story teaser: the picture links to another page, and that link holds a headline too, or
     the pictures of the items beside its unit that look the same (same tag and class) link to pages
-    of their own. Returns the card or the list, for ``--why``. A story's own pictures open larger
-    copies or nothing; pictures that each lead elsewhere are an onward journey."""
+    of their own. Returns which of the two, with the element, for ``--why``. A story's own pictures
+    open larger copies or nothing; pictures that each lead elsewhere are an onward journey."""
     link = _picture_link(element)
     if link is None or _under_page(link[0], base_url):
         return None
     href, anchor = link
     if _HAS_HEADING(anchor):
-        return describe_element(anchor)  # picture and headline in one link: a story card
+        return f"its picture and a headline are one link to another page ({describe_element(anchor)})"
     parent = unit.getparent()
     if parent is None or unit is element:
         return None
@@ -1673,7 +1672,7 @@ def _teaser_list(element, unit, base_url: str | None) -> str | None:
         for img in sibling.iter("img"):
             other = _picture_link(img, sibling)
             if other and other[0] != href and not _under_page(other[0], base_url):
-                return describe_element(parent)
+                return f"one of a list of pictures that each link to another page ({describe_element(parent)})"
             break
     return None
 
