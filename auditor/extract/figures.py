@@ -290,10 +290,11 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             why.left(element, "its address says it is a site graphic or a teaser's picture (footer, banner, "
                               "promo, teaser, modal...), and nothing says what it shows", unit)
             continue
-        if caption is None and credit is None and candidate.key not in lead_keys \
-                and _thumbnail_width(element, candidate.src):
-            why.left(element, f"a thumbnail ({_thumbnail_width(element, candidate.src)} px wide) that nothing "
-                              "describes: a teaser's or a preview's picture", unit)
+        width = _thumbnail_width(element, candidate.src) if caption is None and credit is None \
+            and candidate.key not in lead_keys else None
+        if width:
+            why.left(element, f"a thumbnail ({width} px wide) that nothing describes: a teaser's or a "
+                              "preview's picture", unit)
             continue
         if caption is None and credit is None and _is_link_teaser(element, unit, base_url):
             why.left(element, "a link to another page, no caption or credit", unit)
@@ -309,9 +310,8 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             # the same picture again, now with its caption or credit (a gallery's preview strip came
             # first): this one is the figure, the preview is not counted a second time
             number = previous[0]
-            figure = _figure(element, reading, index.for_element(element, _absolute(base_url, candidate.src)
-                                                                  or candidate.src),
-                             _absolute(base_url, candidate.src), registry)
+            figure = _figure(element, reading, index.for_element(element, absolute or candidate.src), absolute,
+                             registry)
             figures[number - 1] = figure
             why.retract(taken[number - 1], f"a preview of figure {number}, which is read where its caption is")
             taken[number - 1] = element
@@ -835,7 +835,6 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         referenced = _referenced_parts(img, unit)
         if referenced[0] or referenced[1]:
             captions, credits = referenced
-
     credit_set = set(credits)
     caption_raw = credit_raw = None
     caption_line = credit_line = None
@@ -1069,9 +1068,10 @@ def _text_frame(img, unit):
     # An unmarked wrapper: its text is a caption only when it is short and is not running text.
     if tag_of(unit) == "a" or _links_away(unit, img):
         return None
-    if len(text_content(unit)) < 500 and not _COUNT_LONG_P(unit) and not _HAS_HEADING(unit):
+    length = len(text_content(unit))
+    if length < 500 and not _COUNT_LONG_P(unit) and not _HAS_HEADING(unit):
         return unit
-    if len(text_content(unit)) < UNIT_TEXT_LIMIT and _slide_of_slideshow(unit):
+    if length < UNIT_TEXT_LIMIT and _slide_of_slideshow(unit):
         return unit
     return None
 
@@ -1600,17 +1600,15 @@ def _card_link(element, caption_element, base_url: str | None) -> str | None:
     another page: a teaser whose picture and headline are one link ("<a href=/other-story><img>
     <span>Headline</span></a>"). A link to the story's own picture page (an address under the
     story's own, a lightbox) opens the same picture larger."""
-    for node in ancestors(element):
-        if tag_of(node) == "a":
-            href = (node.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
-                return None
-            if caption_element is not node and node not in set(ancestors(caption_element)):
-                return None
-            if any(_IMAGE_FILE.search(v) for k, v in node.attrib.items() if k != "href"):
-                return None  # a lightbox link: data-img="…/original.jpg" is what it opens
-            return None if _under_page(href, base_url) else href
-    return None
+    link = _picture_link(element)
+    if link is None:
+        return None
+    href, node = link
+    if caption_element is not node and node not in set(ancestors(caption_element)):
+        return None
+    if any(_IMAGE_FILE.search(v) for k, v in node.attrib.items() if k != "href"):
+        return None  # a lightbox link: data-img="…/original.jpg" is what it opens
+    return None if _under_page(href, base_url) else href
 
 
 def _titled_link(unit, caption: str, caption_element, base_url: str | None) -> str | None:
@@ -1680,15 +1678,8 @@ def _teaser_list(element, unit, base_url: str | None) -> str | None:
 def _is_link_teaser(element, unit, base_url: str | None = None) -> bool:
     """The picture is a link to another page (not to a larger copy of itself, nor to the story's own
     page for the picture, under the story's address: ``story-16604622/picture-16604694.html``)."""
-    for node in ancestors(element):
-        if tag_of(node) == "a":
-            href = (node.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
-                return False
-            return not _under_page(href, base_url)
-        if node is unit:
-            break
-    return False
+    link = _picture_link(element, unit)
+    return link is not None and not _under_page(link[0], base_url)
 
 
 def _under_page(href: str, base_url: str | None) -> bool:

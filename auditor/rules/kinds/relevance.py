@@ -30,8 +30,9 @@ class Relevance(Rule):
     word that starts a sentence, titles ("Finance Minister"), months and weekdays, position markers
     ("(Top L)") or slide counters; particles stay in a name ("Dorian Di Giorgio"). Matching ignores
     case, accents and possessives and tolerates inflection (``Obermanns``, ``Merkel's``). Names in the
-    picture's own credit or linked to their own site in the caption (the maker of a product shown), and names whose initials the credit, caption or story writes ("National
-    Oceanic and Atmospheric Administration" with "NOAA via AP"), are credited, not reported on. A
+    picture's own credit or linked to their own site in the caption (the maker of a product shown),
+    and names whose initials the credit, caption or story writes ("National Oceanic and Atmospheric
+    Administration" with "NOAA via AP"), are credited, not reported on. A
     multi-word name fires when none of its words occurs in the story;
     single words (not counted for German, where every noun is capitalised) fire only when fewer than
     ``threshold`` of all the caption's names are found. A page where most of five or more captions
