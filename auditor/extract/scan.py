@@ -16,7 +16,8 @@ from lxml import etree
 from .dom import HAS_IMG
 
 _TAGS = ("img", "amp-img", "p", "h1", "script", "meta", "link", "title", "html")
-_DESCRIBED_TAG = re.compile(r"<([a-zA-Z][\w-]*)\s[^>]*?\bdata-(?:caption|credit)\s*=")
+# the tag name at the start of a start tag's source text
+_TAG_NAME = re.compile(r"<([a-zA-Z][\w-]*)\s")
 _SHOWS = ("img", "amp-img", "picture", "video", "iframe", "svg", "canvas", "audio", "object", "embed",
           "blockquote", "table", "pre", "code")
 # a figure with a caption and nothing that shows (or quotes) anything: no picture, video, frame,
@@ -32,6 +33,8 @@ _CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?
 _ALL_IMAGES = etree.XPath("//img|//amp-img|//div[@data-src]|//*[contains(local-name(), '-')]"
                           "[substring(local-name(), string-length(local-name()) - 3) = '-img' or "
                           "contains(local-name(), '-image')]")
+# "item" starts the search at memchr speed (itemtype/itemType); the XPath walks the whole tree, so only when it pays
+_MICRODATA_TYPE = re.compile(r"item[tT]ype\s*=\s*[\"']?[^\"'\s>]*(?:ImageObject|Photograph)")
 _MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObject') or "
                                 "contains(@itemtype, 'Photograph')]")
 
@@ -86,7 +89,15 @@ def scan(root, text: str) -> PageScan:
         else:
             page.comments.append(element)
     page.has_ignores = marked and "data-auditor-ignore" in text
-    data_attributes = set(_DATA_ATTRIBUTES.findall(text))
+    data_attributes: set[str] = set()
+    described: set[str] = set()  # the tags that carry data-caption or data-credit
+    for match in _DATA_ATTRIBUTES.finditer(text):
+        name = match.group(1)
+        data_attributes.add(name)
+        if name == "caption" or name == "credit":
+            tag = _TAG_NAME.match(text, text.rfind("<", 0, match.start()))
+            if tag:
+                described.add(tag.group(1).lower())
     # rare: delayed <div>s and custom image elements, in document order with the <img>s. The source
     # text says cheaply whether there are any; a walk filtered by tag in C finds the <div>s (a
     # whole-document XPath with a predicate costs several times as much).
@@ -112,13 +123,14 @@ def scan(root, text: str) -> PageScan:
         # Gallery slides that carry picture, caption and credit in data attributes, with no <img>
         # until a script builds one (<div class="gal-slide" data-image=… data-caption=… data-credit=…>);
         # the tags that carry them come from the source text: a tag-filtered walk, not a whole-document XPath
-        tags = {t.lower() for t in _DESCRIBED_TAG.findall(text)} - {"img", "amp-img"}
+        tags = described - {"img", "amp-img"}
         if tags:
             extra += [e for e in root.iter(*tags) if (e.get("data-caption") is not None
                                                       or e.get("data-credit") is not None) and not HAS_IMG(e)]
     if extra:
         order = {e: i for i, e in enumerate(root.iter())}
         page.images = sorted(set(page.images).union(extra), key=order.__getitem__)
-    if "ImageObject" in text or "Photograph" in text:
+    if _MICRODATA_TYPE.search(text):
         page.microdata_images = _MICRODATA_IMAGES(root)
     return page
+
