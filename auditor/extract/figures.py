@@ -621,7 +621,7 @@ def _is_placeholder(src: str, stem: str | None = None) -> bool:
 
 def _decoration(element, src: str | None) -> str | None:
     """Logos, icons, tracking pixels, spacers, hidden images: the reason, or None."""
-    if _hidden(element):
+    if _hidden(element) and not _waiting_slide(element):
         return "hidden (its style says so)"
     size = _declared_size(element)
     if size and max(size) <= _ICON_SIZE and size not in _ASPECT_RATIOS \
@@ -664,6 +664,7 @@ def _decoration(element, src: str | None) -> str | None:
 
 
 _FILLS = re.compile(r"min-(?:width|height)\s*:\s*[1-9]", re.IGNORECASE)
+_ZERO_SIZE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$)", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|"
                            r"(?:width|height)\s*:\s*0(?:px)?\s*(?:;|$))", re.IGNORECASE)
 
@@ -703,6 +704,26 @@ def _hidden(element) -> bool:
         # address in, then shows it (its <noscript> copy is no picture of its own)
         return False
     return bool(match)
+
+
+def _waiting_slide(element) -> bool:
+    """A carousel's slide waiting its turn, hidden on the picture itself (``display:none``, not
+    shrunk to nothing like a tracking pixel): a box around it has a sibling of the same tag and
+    class (another slide) whose picture shows."""
+    if _ZERO_SIZE.search(element.get("style") or "") or _declared_size(element) in ((0, 0), (1, 1)):
+        return False
+    for box in ancestors(element, 3):
+        parent = box.getparent()
+        if parent is None or len(parent) < 2:
+            continue
+        tag, cls = box.tag, box.get("class")
+        if not cls:
+            continue  # slides are styled by their class; two bare <div>s are no carousel
+        for sibling in parent:
+            if sibling is not box and sibling.tag == tag and sibling.get("class") == cls \
+                    and any(not _hidden(img) for img in sibling.iter("img")):
+                return True
+    return False
 
 
 def _declared_size(element) -> tuple[int, int] | None:

@@ -5,7 +5,7 @@
 The pages are not in this repository (they are other people's pages) and not in the shared corpora;
 ``pip download`` fetches the newspaper4k source release from the package registry and this script
 unpacks the labelled pages (``tests/corpus_labels/n4kf-*.json``) into DIR, by default
-``tests/.cache/newspaper4k``, where ``tests/corpus_eval.py --split fresh`` looks for them.
+``tests/.cache/newspaper4k``, where ``tests/corpus_eval.py`` looks for them.
 """
 
 from __future__ import annotations
