@@ -856,3 +856,41 @@ def test_a_hidden_tracking_pixel_beside_visible_ads_is_no_slide():
         f"lg.php?n={n}' width='0' height='0' style='width: 0px; height: 0px;'></div></div>" for n in range(2))
     sources = [f.src or "" for f in extract_html(page(slots)).figures]
     assert not any("lg.php" in s for s in sources)
+
+
+def test_a_responsive_image_placeholder_with_its_caption_and_no_byline():
+    # cleveland.com (2014): a script turns <span class="resimg" data-image=…> into the picture; the
+    # byline box after the figure is neither caption nor credit
+    lead = ("<div id='top_images'><div><span class='resimg adv-photo-large' data-image='http://media.example.com/"
+            "today/photo/16470669-mmmain.jpg' data-position='article-main'>google.JPG</span></div><div class='Caption'>"
+            "You are what you search. <em>(The Associated Press)</em></div></div><div id='Byline'><div "
+            "class='EmailPrint'>Print</div> National Desk By National Desk The Plain Dealer on December 27, 2014 at "
+            "12:06 PM, updated December 27, 2014 at 12:10 PM</div>")
+    figure = extract_html(page(lead)).figures[0]
+    assert (figure.caption, figure.credit.text) == ("You are what you search.", "The Associated Press")
+    assert figure.src.endswith("16470669-mmmain.jpg")
+
+
+def test_a_sentence_in_a_cite_is_a_caption_not_a_credit():
+    # cnn.com (2013): slideshow captions in <cite>, which elsewhere holds credits
+    slide = ("<div class='cnnArticleGalleryPhotoContainer'><img src='https://cdn.example.com/131127064601-01-weather."
+             "jpg' width='640' height='360'><cite id='galleryCaption005'>Travelers wait in security lines at Reagan "
+             "National Airport on November 26.</cite></div>")
+    figure = one_figure(page(slide))
+    assert (figure.caption, figure.credit) == ("Travelers wait in security lines at Reagan National Airport on "
+                                               "November 26.", None)
+
+
+def test_a_caption_set_as_a_heading_in_its_figcaption():
+    # ultimahora.es (2012): the caption is an <h4>, the photo's date an <h5>, the credit after a bar;
+    # the gallery's loading spinner (preload.gif) is no picture
+    lead = ("<div id='loading'><img alt='preload' src='http://example.com/images/iconos/preload.gif'></div>"
+            "<div id='fotografia_wrapper'><div class='big_img'><div id='foto_player'><img alt='BARCELO. CASO NOOS.' "
+            "src='/sfAttachPlugin/getCachedContent/id/158666/width/515/height/337.png'></div></div><div "
+            "class='box_caption clearfix'><figcaption class='pie'><h4>Las discrepancias jurídicas entre el juez y el "
+            "fiscal han quedado de manifiesto en la resolución dictada por el juzgado. </h4><h5>27-06-2012</h5> | Efe"
+            "</figcaption></div></div>")
+    figure = one_figure(page(lead))
+    assert figure.caption == ("Las discrepancias jurídicas entre el juez y el fiscal han quedado de manifiesto en la "
+                              "resolución dictada por el juzgado.")
+    assert figure.credit.text == "Efe"

@@ -503,6 +503,13 @@ def _name_like(body: str, registry: AgencyRegistry) -> bool:
     return lower < 5 or lower / len(words) <= 0.4
 
 
+def describes(text: str, registry: AgencyRegistry) -> bool:
+    """A sentence that describes ("Travelers wait in security lines at Reagan National Airport on
+    November 26."), not a credit: it ends as a sentence and runs in lower-case words."""
+    text = text.strip()
+    return text[-1:] in ".!?" and len(text.split()) >= 6 and not _name_like(text.rstrip(".!?"), registry)
+
+
 def name_at_end(text: str) -> tuple[str, str | None]:
     """``("Caption.", "Jane Doe")`` when a caption ends, after its last sentence, with a person's
     name alone; else ``(text, None)``."""

@@ -24,6 +24,7 @@ from ..model import FLAGS, Credit, Figure, ImageDecision, picture_identity
 from ..registry import AgencyRegistry
 from .article import ArticleZone, ChromeMap, chrome_class, chrome_tokens
 from .credits import (
+    describes,
     detect_flags,
     looks_like_credit,
     name_at_end,
@@ -70,10 +71,10 @@ _TRACKER_HOSTS = ("doubleclick.", "scorecardresearch.", "googleads.", "adservice
 # Path segments of tracking URLs (whole segments: "beacon" is not "beaconjournal").
 _TRACKER_SEGMENTS = frozenset({"pixel", "tracking", "beacon", "counter", "ads", "analytics", "track"})
 # Words in the file name of a placeholder that a script swaps for the real picture.
-_PLACEHOLDER_WORDS = frozenset({"pixel", "spacer", "blank", "transparent", "placeholder", "loading", "lazy",
+_PLACEHOLDER_WORDS = frozenset({"pixel", "spacer", "blank", "preload", "transparent", "placeholder", "loading", "lazy",
                                 "grey", "gray", "preloader", "loader", "spinner", "1x1", "dummy", "empty",
                                 "clear", "lazyload", "default"})
-_PLACEHOLDER_PREFIXES = ("preloader", "placeholder", "spinner", "loader", "lazy", "blank", "spacer")
+_PLACEHOLDER_PREFIXES = ("preload", "placeholder", "spinner", "loader", "lazy", "blank", "spacer")
 _LOGO_SEGMENTS = frozenset({"icon", "icons", "logo", "logos", "avatar", "avatars", "emoji", "emojis", "sprite",
                             "sprites", "favicon", "flags", "badges", "gravatar"})
 _LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji", "badge", "autor", "author"})
@@ -844,12 +845,13 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         if not captions:
             skip = set(credits) | set(_HEADINGS(legend))  # the slide's counter and title
             captions = [c for c in legend.iter("p") if c not in skip and clean(text_content(c))]
-    elif not captions or not credits:
+    credit_outside = False  # the credit stands after the unit, the caption in it
+    if legend is None and (not captions or not credits):
         after_captions, after_credits = _parts_after(unit, registry)
         if not captions and after_captions:
             captions = after_captions
         if not credits and after_credits:
-            credits = after_credits
+            credits, credit_outside = after_credits, bool(captions) and captions is not after_captions
     if not credits and not any(visible_text(c) for c in captions):
         # nothing readable here (at most a "show caption" button's hidden label): the picture may
         # point to its caption elsewhere
@@ -914,11 +916,13 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     credit_text = _strip_ui(credit_raw) if credit_raw else None
     origin = "visible"
     if credit_text and (len(credit_text) > 200 or not looks_like_credit(credit_text, registry)
-                        and len(credit_text.split()) > 12):
-        # A "source" element that holds the whole caption: read it as caption text.
-        caption = f"{caption} {credit_text}".strip() if caption else credit_text
-        caption_line = caption_line or credit_line
-        reading.caption_from = reading.caption_from or reading.credit_from
+                        and (len(credit_text.split()) > 12 or describes(credit_text, registry))):
+        # A "source" element that holds the whole caption: read it as caption text. (Not a block
+        # after the figure when the figure has its own caption: a byline box, the story's meta.)
+        if not credit_outside:
+            caption = f"{caption} {credit_text}".strip() if caption else credit_text
+            caption_line = caption_line or credit_line
+            reading.caption_from = reading.caption_from or reading.credit_from
         reading.credit_from = None
         credit_text = None
     elif credit_text and not caption:
@@ -1047,10 +1051,15 @@ def _selected(selectors, context, name: str, key: str, joiner: str):
     return joined, line, how
 
 
+_TITLE_WORDS = 12
+
+
 def _caption_text(caption, credits: set) -> str:
     """A caption element's text without its credit parts, and without a title above it (a gallery
     slide's ``<header><h3>UK news in pictures</h3><h4>2 November</h4></header>``) when text remains."""
-    titles = {h for h in caption.iter("header", "h1", "h2", "h3", "h4", "h5", "h6") if h is not caption}
+    # (a heading that is a long sentence is no title: some captions are set as an <h4>)
+    titles = {h for h in caption.iter("header", "h1", "h2", "h3", "h4", "h5", "h6")
+              if h is not caption and len(text_content(h).split()) <= _TITLE_WORDS}
     if titles:
         text = visible_text(caption, skip=credits | titles)
         if text:

@@ -26,7 +26,8 @@ _EMPTY_FIGURE = etree.XPath(
     "boolean(.//figcaption[normalize-space()]) and not(.//*[contains(local-name(), '-')])")
 # The data attributes that make rarer walks worth making: one search of the source text for all of
 # them, cheaper than a substring search for each.
-_DATA_ATTRIBUTES = re.compile(r"data-(src|caption|credit|original)")
+_DATA_ATTRIBUTES = re.compile(r"data-(src|caption|credit|original|image)")
+_PICTURE_URL = re.compile(r"^\s*(?:https?:)?/\S*\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])", re.IGNORECASE)
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
 _CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v\d+)?[\s>/]")
@@ -111,6 +112,11 @@ def scan(root, text: str) -> PageScan:
         # gallery items that carry their picture in data-original, with no <img> until a script
         # builds one (<li data-original="…/slide.jpg">); their legends may stand in a list beside them
         extra += [e for e in root.iter("li") if e.get("data-original") is not None and not HAS_IMG(e)]
+    if "image" in data_attributes:
+        # a responsive-image placeholder a script turns into an <img>: <span class="resimg"
+        # data-image="…/photo.jpg">; the address must be a picture's (data-image also holds ids)
+        extra += [e for e in root.iter("span", "div", "a", "figure", "picture")
+                  if _PICTURE_URL.search(e.get("data-image") or "") and not HAS_IMG(e)]
     if "<figcaption" in text:
         # A <figure> with its caption but no picture yet: a placeholder a script fills in
         # (<figure><div class="placeholder"></div><figcaption>…</figcaption></figure>). The cheap
