@@ -894,3 +894,12 @@ def test_a_caption_set_as_a_heading_in_its_figcaption():
     assert figure.caption == ("Las discrepancias jurídicas entre el juez y el fiscal han quedado de manifiesto en la "
                               "resolución dictada por el juzgado.")
     assert figure.credit.text == "Efe"
+
+
+def test_a_chinese_agency_dispatch_line_is_a_dateline_not_a_mention():
+    # xinhua.net: "新华社北京11月17日电" opens the story: Xinhua, Beijing, 17 November, by wire
+    document = extract_html(
+        "<html><body><article><h1>习近平会见外国总统</h1><p>新华社北京11月17日电 国家主席习近平17日在人民大会堂"
+        "会见来华进行国事访问的总统。</p><p>双方进行了友好交谈，并就共同关心的问题交换了意见。</p></article></body></html>")
+    assert [(d.text, d.agency) for d in document.datelines] == [("新华社北京11月17日电", "Xinhua")]
+    assert document.mentions == []

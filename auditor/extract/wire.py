@@ -282,6 +282,10 @@ _DATELINE = re.compile(
     # Read as the reader sees it: "KATHMANDU,⏎ April 25 (Reuters) -" is one dateline.
     r"^\s*(?P<place>[^()]{0,90}?)\s*\((?P<agencies>[^()]{2,40})\)\s*(?P<dash>[-–—‒―]+|:)\s*",
 )
+# The Chinese agencies' dispatch line: "新华社北京11月17日电" (Xinhua, Beijing, 17 November, by wire),
+# "中新社香港3月2日电": the agency, the place, the date and 电, no brackets and no dash.
+_CJK_DATELINE = re.compile(r"^\s*(?P<agencies>[\u4e00-\u9fff]{2,5}?社)(?P<place>[\u4e00-\u9fff]{1,10}?)"
+                           r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电")
 _DATELINE_WINDOW = 4
 
 
@@ -290,7 +294,7 @@ def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[
     found = []
     candidates = [b for b in blocks if b.part in ("body", "standfirst")][:_DATELINE_WINDOW]
     for block in candidates:
-        match = _DATELINE.match(block.raw)
+        match = _DATELINE.match(block.raw) or _CJK_DATELINE.match(block.raw)
         if not match:
             continue
         place = clean(match.group("place"))
