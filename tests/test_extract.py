@@ -903,3 +903,17 @@ def test_a_chinese_agency_dispatch_line_is_a_dateline_not_a_mention():
         "会见来华进行国事访问的总统。</p><p>双方进行了友好交谈，并就共同关心的问题交换了意见。</p></article></body></html>")
     assert [(d.text, d.agency) for d in document.datelines] == [("新华社北京11月17日电", "Xinhua")]
     assert document.mentions == []
+
+
+def test_a_story_written_in_divs_is_found_and_its_pictures_read():
+    # linknaija.com (Blogger): no <p> at all; every paragraph is <div><span>…</span></div>, the
+    # pictures centred <div>s between them inside the post's own box
+    para = ("<div><span style='font-size: small;'>Veteran actress Kate Henshaw has taken to her Instagram page to "
+            "share some stunning photos of herself at an event in Lagos on Friday.</span></div>")
+    pictures = "".join(f"<div style='text-align: center;'><span><img alt='' height='556' width='450' src='https://www."
+                       f"example.ng/userfiles/image/2018/oct/05/ashaw{n}.JPG'></span></div>" for n in (2, 3))
+    html = ("<!doctype html><html><head><title>Kate Henshaw</title></head><body><div class='widget Blog'><div "
+            f"class='blog-post hentry'><h3>Kate Henshaw is looking stunning</h3><div class='post-body'>{para * 3}"
+            f"<div><span>See more photos:</span></div>{pictures}</div></div></div></body></html>")
+    sources = [f.src for f in extract_html(html).figures]
+    assert [s.rsplit("/", 1)[1] for s in sources] == ["ashaw2.JPG", "ashaw3.JPG"]

@@ -391,8 +391,28 @@ def _body_container(page, within=None):
     if not scores:
         for hinted in page.root.xpath("//article|//*[@itemprop='articleBody']|//main"):
             return hinted
-        return None
+        return _text_div_container(page.root if within is None else within, outside)
     return _widen(_best(scores), lengths)
+
+
+_BLOCK_CHILDREN = etree.XPath("boolean(*[self::div or self::p or self::ul or self::ol or self::table or "
+                              "self::section or self::article or self::h1 or self::h2 or self::h3])")
+
+
+def _text_div_container(scope, outside):
+    """A story written in <div>s instead of paragraphs (a blog editor's "<div><span>text</span></div>"):
+    the element that directly holds the most text of <div>s that hold no other blocks."""
+    scores: dict = {}
+    for div in scope.iter("div"):
+        if _BLOCK_CHILDREN(div):
+            continue
+        length = len(clean(text_content(div)))
+        parent = div.getparent()
+        if length < 80 or parent is None or outside(parent):
+            continue
+        scores[parent] = scores.get(parent, 0) + min(length, 1200)
+    best = max(scores.items(), key=lambda item: item[1], default=(None, 0))
+    return best[0] if best[1] >= 300 else None
 
 
 def _best(scores: dict):
