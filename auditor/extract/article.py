@@ -34,7 +34,7 @@ from .vocab import (
 )
 
 CHROME_TAGS = frozenset({"nav", "footer", "aside", "header", "form", "menu"})
-_HAS_FIGURE = etree.XPath("boolean(.//figure|.//figcaption)")
+_HAS_FIGURE = etree.XPath("boolean(.//*[self::figure or self::figcaption])")
 _NOT_BODY_TAGS = frozenset({"footer", "nav", "aside", "figcaption", "figure", "noscript", "template"})
 
 
@@ -60,8 +60,14 @@ class _OutsideText:
         return value
 _BLOCK_TAGS = ("p", "h2", "h3", "li", "blockquote")
 # Paragraph-like blocks, plus sign-off elements of any tag (a Reuters sign-off is a <span> of its own).
-_SIGNOFF_ELEMENTS = etree.XPath(".//*[contains(@class, 'ign-off') or contains(@class, 'ignoff') or "
-                                "contains(@class, 'ign_off') or contains(@class, 'ttribution')]")
+# Two contains() in the XPath, the exact spellings in Python: each contains() costs a string
+# conversion per element, so fewer of them make the walk cheaper than the four spellings would.
+_SIGNOFF_CANDIDATES = etree.XPath(".//*[contains(@class, 'ign') or contains(@class, 'ttribution')]")
+_SIGNOFF_CLASS = re.compile(r"ign[-_]?off|ttribution")
+
+
+def _signoff_elements(scope) -> list:
+    return [e for e in _SIGNOFF_CANDIDATES(scope) if _SIGNOFF_CLASS.search(e.get("class") or "")]
 
 
 def _text_blocks(scope, body) -> list:
@@ -69,7 +75,7 @@ def _text_blocks(scope, body) -> list:
     blocks = list(scope.iter(*_BLOCK_TAGS))
     # A sign-off element sits in the body or beside it: search there, not the whole article.
     near = body.getparent() if body is not None and body is not scope and body.getparent() is not None else scope
-    signoffs = [e for e in _SIGNOFF_ELEMENTS(near) if tag_of(e) not in _BLOCK_TAGS]
+    signoffs = [e for e in _signoff_elements(near) if tag_of(e) not in _BLOCK_TAGS]
     if not signoffs:
         return blocks
     order = {e: i for i, e in enumerate(scope.iter())}  # rare: merge them in document order
@@ -322,7 +328,7 @@ def _own_article(headline):
 
 
 _COUNT_STORY_P = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
-_FIRST_HEADING = etree.XPath("(.//h1|.//h2)[string-length(normalize-space()) >= 8][1]")
+_FIRST_HEADING = etree.XPath("(.//*[self::h1 or self::h2][string-length(normalize-space()) >= 8])[1]")
 
 
 def _story_named_by(page, url: str):
