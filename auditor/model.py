@@ -33,9 +33,16 @@ def picture_identity(url: str | None) -> str | None:
             break
         name = shorter
     if len(name) < 6:
-        # "image", "1200", "preview": the name says nothing; the path does
-        name = url.split("?")[0].split("#")[0].rstrip("/")
+        # "image", "1200", "preview": the name says nothing; the path does, without the sizes a CMS
+        # writes into it ("…/id/158666/width/515/height/337.png" is "…/id/158666.png" in another size)
+        path = url.split("?")[0].split("#")[0].rstrip("/")
+        sized = _SIZE_SEGMENTS.sub("", path)
+        last = sized.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        name = last if sized != path and len(last) >= 6 else path
     return name.lower() or None
+
+
+_SIZE_SEGMENTS = re.compile(r"/(?:width|height|w|h|crop|quality|q|resize|size|fit)/[^/]+", re.IGNORECASE)
 
 
 

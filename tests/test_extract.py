@@ -917,3 +917,23 @@ def test_a_story_written_in_divs_is_found_and_its_pictures_read():
             f"<div><span>See more photos:</span></div>{pictures}</div></div></div></body></html>")
     sources = [f.src for f in extract_html(html).figures]
     assert [s.rsplit("/", 1)[1] for s in sources] == ["ashaw2.JPG", "ashaw3.JPG"]
+
+
+def test_story_text_typed_between_line_breaks_is_read():
+    # sott.net: the story is text runs between <br>s straight in a <div>; only quotes are blocks
+    runs = "<br><br>".join(f"Paragraph {n}: Morales also demanded the surveillance of Ola Bini, a Swedish software "
+                           "developer who visited Assange at the embassy in London." for n in range(3))
+    html = (f"<!doctype html><html><body><article><h1>The American friends</h1><div class='article-body'>{runs}"
+            "<blockquote><p>We lied, we cheated, we stole, said the former director at a college event.</p>"
+            "</blockquote>More text after the quote, long enough to be a run of its own in the story.</div>"
+            "</article></body></html>")
+    text = " ".join(b.text for b in extract_html(html).text)
+    assert "Ola Bini" in text and "We lied" in text
+
+
+def test_a_donation_box_picture_is_no_figure():
+    # prachatai.com: a "support us" box after the story, its picture a promo
+    box = ("<div class='support-pay'><img src='https://c2.staticflickr.com/2/1799/42011955610_e1a5914e8c_o.png' "
+           "class='support-pay-img'><button>x</button><div class='support-pay-text'>Any amount helps us keep "
+           "independent journalism alive.</div></div>")
+    assert lead_only(box) == ["The council."]

@@ -60,6 +60,6 @@ def test_findings_on_labelled_pages_are_labelled(dev_scores):
 def test_labels_cover_sixty_pages_from_both_corpora():
     pages = finding_eval.labelled_pages("all")
     assert len(pages) >= 60
-    assert {p.corpus for p in pages} == {"real", "wild"}
+    assert {"real", "wild"} <= {p.corpus for p in pages}  # and newspaper4k: the fresh pages
     labels = finding_eval.labels()
     assert all(isinstance(label["verdict"], bool) and label.get("reason") for label in labels.values())

@@ -69,3 +69,12 @@ def test_alias_key_unifies_spaces_hyphens_case():
 def test_scan_prose_short_codes_are_case_sensitive(registry):
     found = [m.agency.name for m in registry.scan_prose("The tap was open, said AFP and dpa.")]
     assert found == ["AFP", "dpa"]
+
+
+def test_a_picture_is_one_picture_whatever_size_its_path_asks_for():
+    # ultimahora.es: the viewer's copy and the gallery strip's copy of one photo
+    from auditor.model import picture_identity
+
+    assert picture_identity("/sfAttachPlugin/getCachedContent/id/158666/width/515/height/337.png") == \
+        picture_identity("/sfAttachPlugin/getPreview/id/158666.png")
+    assert picture_identity("https://example.com/image/1200") == "https://example.com/image/1200"

@@ -401,6 +401,25 @@ def _body_container(page, within=None):
     return _widen(_best(scores), lengths)
 
 
+_LOOSE_TEXT_MIN = 200
+_INLINE_TAGS = frozenset({"a", "b", "strong", "i", "em", "span", "u", "font", "small", "sup", "sub", "abbr", "cite",
+                          "q", "mark", "time", "code", "s", "del", "ins"})
+
+
+def loose_text(element) -> str:
+    """The text that stands straight in ``element``, not in a block of its own: its text, its
+    inline children's and their tails (a story typed as text runs between <br>s)."""
+    parts = [element.text or ""]
+    for child in element:
+        tag = tag_of(child)
+        if tag in _INLINE_TAGS:
+            parts.append(text_content(child))
+        else:
+            parts.append("\n")  # <br>, a block, a comment: a break
+        parts.append(child.tail or "")
+    return clean(" ".join(parts))
+
+
 _BLOCK_CHILDREN = etree.XPath("boolean(*[self::div or self::p or self::ul or self::ol or self::table or "
                               "self::section or self::article or self::h1 or self::h2 or self::h3])")
 
@@ -512,6 +531,20 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         if not seen_body and not in_body and (STANDFIRST.find(own) or tag_of(element) == "p"):
             part = "standfirst"
         blocks.append(Block(element, raw, text, part, in_body))
+    # Story text typed as runs between <br>s, straight in its element: one block per such element,
+    # so that its names and agencies are read
+    loose_blocks = []
+    for holder in dict.fromkeys(br.getparent() for br in scope.iter("br")):
+        if holder is None or tag_of(holder) in _BLOCK_TAGS or around.nested(holder) or around.excluded(holder):
+            continue
+        loose = loose_text(holder)
+        if len(loose) >= _LOOSE_TEXT_MIN:
+            loose_blocks.append(Block(holder, loose, loose, "body", around.in_body(holder)))
+    if loose_blocks:  # rare: merge them in document order
+        order = {e: i for i, e in enumerate(scope.iter())}
+        headline = blocks[:1] if blocks and blocks[0].part == "headline" else []
+        rest = sorted(blocks[len(headline):] + loose_blocks, key=lambda b: order.get(b.element, -1))
+        blocks = headline + rest
     return blocks
 
 

@@ -110,6 +110,8 @@ CHROME = _group(
     "social socials share shares sharing sharebar sharetools comment comments newsletter newsletters "
     "subscribe subscription signup partager partage compartir teilen condividi delen kommentare "
     "commentaires comentarios kiosk "
+    # asking for money: donation, membership and payment boxes
+    "donate donation donations donor pay membership spenden "
     # people and brand: author portraits, bylines, logos
     "author authors autor autoren autorin auteur auteurs autore autori byline bylines avatar avatars "
     "logo logos "
@@ -120,7 +122,7 @@ CHROME = _group(
     "site-header page-header top-bar sign-up tag-list tags-list topic-list topics-list card-list "
     "headlines-list article-list list-articles also-in in-case you-may dont-miss video-list "
     "mehr-zum lesen-sie ad-slot ultimas-noticias mas-leidas mas-vistas lo-ultimo lire-aussi a-lire "
-    "articles-lies plus-lus",
+    "articles-lies plus-lus support-us become-member",
     unless="grid layout columns cols row template",
     prefix_length=6,
     unless_head="figure",
