@@ -34,7 +34,7 @@ from .vocab import (
 )
 
 CHROME_TAGS = frozenset({"nav", "footer", "aside", "header", "form", "menu"})
-_HAS_FIGURE = etree.XPath("boolean(.//*[self::figure or self::figcaption])")
+_HAS_FIGURE = etree.XPath("boolean(.//figure|.//figcaption)")
 _NOT_BODY_TAGS = frozenset({"footer", "nav", "aside", "figcaption", "figure", "noscript", "template"})
 
 
@@ -328,7 +328,7 @@ def _own_article(headline):
 
 
 _COUNT_STORY_P = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
-_FIRST_HEADING = etree.XPath("(.//*[self::h1 or self::h2][string-length(normalize-space()) >= 8])[1]")
+_FIRST_HEADING = etree.XPath("(.//h1|.//h2)[string-length(normalize-space()) >= 8][1]")
 
 
 def _story_named_by(page, url: str):

@@ -51,10 +51,9 @@ from .structured import StructuredIndex
 from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, VIDEO
 
 _COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150])")
-_HAS_SECTION_HEADING = etree.XPath("boolean(.//*[self::h1 or self::h2])")
-# one walk with a predicate, not a union of six walks
-_ANY_HEADING = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-_HAS_HEADING = etree.XPath(f"boolean(.//*[{_ANY_HEADING}])")
+_HAS_SECTION_HEADING = etree.XPath("boolean(.//h1|.//h2)")
+# (a union of name tests is several times faster in libxml2 than one walk with a self:: predicate)
+_HAS_HEADING = etree.XPath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
 _HAS_LINK = etree.XPath("boolean(.//a[@href][not(starts-with(@href,'#'))])")
 # Links away from the unit, not counting an empty one or the one that wraps the picture itself
 _LINKS_AWAY = etree.XPath(".//a[@href][normalize-space(@href) != ''][not(starts-with(@href,'#'))]")
@@ -1483,7 +1482,7 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None):
     return None
 
 
-_HEADINGS = etree.XPath(f".//*[{_ANY_HEADING}]")
+_HEADINGS = etree.XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")
 
 
 def _has_visible_heading(node) -> bool:
@@ -1555,7 +1554,7 @@ def _summary_card(node) -> bool:
     return any(clean(text_content(p)).endswith(("…", "...")) for p in node.iter("p"))
 
 
-_HEADING_LINKS = etree.XPath(f".//*[{_ANY_HEADING}]//a/@href")
+_HEADING_LINKS = etree.XPath("(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)//a/@href")
 
 
 def _link_of(element, unit) -> str | None:

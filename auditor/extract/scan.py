@@ -26,7 +26,7 @@ _EMPTY_FIGURE = etree.XPath(
     "boolean(.//figcaption[normalize-space()]) and not(.//*[contains(local-name(), '-')])")
 # The data attributes that make rarer walks worth making: one search of the source text for all of
 # them, cheaper than a substring search for each.
-_DATA_ATTRIBUTES = re.compile(r"data-(src|caption|credit|original|image)")
+_DATA_ATTRIBUTES = re.compile(r"data-(src|caption|credit|original|image(?=\s*=))")
 _PICTURE_URL = re.compile(r"^\s*(?:https?:)?/\S*\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])", re.IGNORECASE)
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.

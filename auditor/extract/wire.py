@@ -183,8 +183,8 @@ def _author_line(text: str) -> bool:
     return capitalised >= 2
 
 
-_EMPHASIS = etree.XPath(".//*[self::b or self::strong or self::i or self::em]"
-                        "[not(ancestor::b or ancestor::strong or ancestor::i or ancestor::em)]")
+_EMPHASIS = etree.XPath("(.//b|.//strong|.//i|.//em)[not(ancestor::b or ancestor::strong or ancestor::i or "
+                        "ancestor::em)]")
 
 
 def _emphasised(element) -> bool:
