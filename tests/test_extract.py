@@ -937,3 +937,17 @@ def test_a_donation_box_picture_is_no_figure():
            "class='support-pay-img'><button>x</button><div class='support-pay-text'>Any amount helps us keep "
            "independent journalism alive.</div></div>")
     assert lead_only(box) == ["The council."]
+
+
+def test_a_contributors_line_after_the_story_body_is_its_sign_off():
+    # fox13now.com (CNN Wire): the line stands after the body's element, before the copyright line
+    paragraphs = "".join(f"<p>Paragraph {n} of the story about new laws that take effect in the new year across "
+                         "many states, from health care to guns and marijuana.</p>" for n in range(4))
+    html = (f"<!doctype html><html><body><article><h1>New Year, new laws</h1><div class='entry-content'>{paragraphs}"
+            "<p>(Sourcing: much of this list was obtained from the National Conference of State Legislatures).</p>"
+            "</div><div id='pnlContributors'><p>CNN’s Christine Romans and Emily Jane Fox contributed to this report"
+            "</p></div><p>The-CNN-Wire<br>™ &amp; © 2013 Cable News Network, Inc. All rights reserved.</p>"
+            "</article></body></html>")
+    signoff = extract_html(html).signoff
+    assert (signoff.text, signoff.style) == ("CNN’s Christine Romans and Emily Jane Fox contributed to this report",
+                                             "contributors")

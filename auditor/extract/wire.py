@@ -142,7 +142,8 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
         # "(Agenturen) | Stand: 05/08/2019, 5:30": a meta line's fields are separated by bars
         text = block.text.split(" | ")[0].strip()
         signoff = match_signoff(text, block, registry)
-        if signoff is not None and (signoff.agencies or signoff.initials or signoff.style in ("material", "byline")
+        if signoff is not None and (signoff.agencies or signoff.initials
+                                    or signoff.style in ("material", "byline", "contributors")
                                     or _GENERIC_AGENCIES.search(text)):
             return signoff, block
         if fallback is None:
