@@ -40,6 +40,8 @@ def test_class_tests_are_on_tokens_not_substrings():
     assert CHROME.find(name_tokens("sidebar-grid__header")) is None
     assert CHROME.find(name_tokens("header")) is None  # "ad" is not in "header"
     assert EMBED.find(name_tokens("twitter-tweet")) == "twitter"
+    # digits stand apart from the word they are glued to (cnn.com's id="galleryCaption0014")
+    assert name_tokens("galleryCaption0014 teaser2") == (("gallery", "caption", "0014"), ("teaser", "2"))
 
 
 PAGE = """<html><head><link rel="canonical" href="https://example.org/news/[draft]/story"></head><body>

@@ -150,7 +150,8 @@ def visible_text(element, skip=None) -> str:
 
 
 _TOKEN_SPLIT = re.compile(r"[\s_\-:.]+")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# camelCase and digits split off: "galleryCaption0014" is gallery, caption, 0014
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)")
 
 
 @lru_cache(maxsize=65536)
