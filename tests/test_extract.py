@@ -951,3 +951,52 @@ def test_a_contributors_line_after_the_story_body_is_its_sign_off():
     signoff = extract_html(html).signoff
     assert (signoff.text, signoff.style) == ("CNN’s Christine Romans and Emily Jane Fox contributed to this report",
                                              "contributors")
+
+
+def test_an_hmedia_box_credits_its_contributor():
+    # foxnews.com (2010): the hMedia microformat: .photo, .contributor (the credit), then the caption
+    box = ("<div class='hmedia'><p class='photo'><img src='http://a57.example.com/static/managed/img/"
+           "Politics/396/223/startsign.jpg' alt='Obama, Medvedev sign START treaty'></p><p class='contributor vcard'>"
+           "<span class='fn'>AP</span></p><p class='fn'>Apr. 8: President Obama signs the New START treaty with Russian "
+           "President Dmitry Medvedev at the Prague Castle.</p></div>")
+    figure = one_figure(page(box))
+    assert (figure.caption[:30], figure.credit.text) == ("Apr. 8: President Obama signs ", "AP")
+
+
+def test_an_enlarge_control_and_a_signature_credit():
+    # espn.com: "[+] Enlarge" before the caption; elpais.com: the credit in span.firma after " / "
+    espn = ("<div class='mod-inline image image-right'><a class='enlarge' href='#'>[+] Enlarge</a> <img src='http://a.example"
+            ".com/photo/2010/0813/ncf_i_mpouncey1_300.jpg' alt='Maurkice Pouncey'><cite>Cliff Welch/Icon SMI</cite>"
+            "Maurkice Pouncey denies that he took money from an agent while still playing for Florida.</div>")
+    figure = one_figure(page(espn))
+    assert (figure.caption, figure.credit.text) == ("Maurkice Pouncey denies that he took money from an agent while "
+                                                    "still playing for Florida.", "Cliff Welch/Icon SMI")
+    pais = ("<div class='foto figure'><img src='http://ep00.example.com/1351332873_157836_1351354920_noticia_normal.jpg' "
+            "alt=''><p class='figcaption estirar'>Sala de espera de un ambulatorio madrileño. / <span class='firma'>"
+            "GORKA LEJARCEGI</span></p></div>")
+    figure = one_figure(page(pais))
+    assert (figure.caption, figure.credit.text) == ("Sala de espera de un ambulatorio madrileño.", "GORKA LEJARCEGI")
+
+
+def test_a_name_under_the_picture_that_its_alt_repeats_is_its_caption():
+    # elmundo.es: <div class=foto><img alt="Izaskun Lesaka."><p>Izaskun Lesaka.</p></div>
+    box = ("<div class='sumario derecha'><div class='foto' style='width: 230px;'><img src='http://estaticos.example.net/"
+           "imagenes/2012/10/28/1351388909_extras_ladillos_1_0.jpg' width='230' height='288' alt='Izaskun Lesaka.' "
+           "title='Izaskun Lesaka.'><p>Izaskun Lesaka.</p></div></div>")
+    assert one_figure(page(box)).caption == "Izaskun Lesaka."
+
+
+def test_button_icons_and_banner_strips_are_no_figures():
+    # donga.com: the toolbar's font-size, print and e-mail buttons hold <img>s; cnbc.com: a 960x50 header
+    toolbar = "".join(f"<button type='button'><img src='http://image.example.com/btn_{n}.gif' alt='{n}'></button>"
+                      for n in ("font", "print", "mail"))
+    banner = "<div class='blog-head'><img src='http://media.example.com/market-insider-header.jpg' width='960' height='50'></div>"
+    assert lead_only(toolbar + banner) == ["The council."]
+
+
+def test_a_credit_alone_in_the_caption_slot():
+    # time.com: "Mandel Ngan / AFP / Getty Images" in p#caption; cbslocal.com: "(Al ‘Hughes’ Dukes Photography)"
+    for text, credit in (("Mandel Ngan / AFP / Getty Images", "Mandel Ngan / AFP / Getty Images"),
+                         ("(Al ‘Hughes’ Dukes Photography)", "Al ‘Hughes’ Dukes Photography")):
+        figure = one_figure(page(f"<figure><img src='/newsfeed-washington.jpg'><figcaption>{text}</figcaption></figure>"))
+        assert (figure.caption, figure.credit.text.strip("()")) == (None, credit)

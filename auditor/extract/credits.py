@@ -478,11 +478,12 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         if len(words) <= 2 and _FILE_ONLY.match(tail.rstrip(". ")):
             # "… en Guatemala. Archivo.": the house's own file picture, said as the credit
             return text[:tail_start].rstrip(" |–—-"), tail.rstrip(". ")
-    elif _bare_credit(text, registry) and len(text.split()) <= 6:
+    elif _bare_credit(text, registry) and len(_WORD.findall(text)) <= 6:
         return "", text
     return text, None
 
 
+_WORD = re.compile(r"\w+")  # words, not the separators between them ("Jane Doe / AFP / Getty Images")
 _DATE_ONLY = re.compile(
     r"^[\d\s.,/-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|m[äa]r|mai|okt|dez|juni?|juli?)\w*\.?)?"
     r"[\d\s.,/-]*$", re.IGNORECASE)
@@ -559,7 +560,8 @@ def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
         # "(AP Photo/Jane Doe)", "(Reuters)", "(NOAA via AP)", "(Dustin Franz/AFP/Getty Images)";
         # not "(the AP reported)" and not a sentence that happens to name an agency.
         return len(words) <= 6 or "/" in body or _VIA.search(body) is not None
-    if _VIA.search(body) or re.search(r"\b(?:photo|foto|courtesy|handout|file|screenshot|screengrab|captura)\b",
+    if _VIA.search(body) or re.search(r"\b(?:photo|photography|foto|fotografie|fotograf[ií]a|courtesy|handout|file|"
+                                      r"screenshot|screengrab|captura)\b",
                                       body, re.IGNORECASE):
         return len(words) <= 8
     if _LICENCE.fullmatch(body.strip(" .")):

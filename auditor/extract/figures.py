@@ -115,6 +115,7 @@ _CAPTION_PROPS = {"caption", "description"}
 _UI_LABELS = re.compile(
     r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*:?\s*|"
     r"\s*(?:hide|toggle|show|close)\s+caption\s*|\s*enlarge\s+(?:this\s+)?image\s*|"
+    r"^\s*(?:\[\+\]|\+)\s*(?:enlarge|zoom|expand)\s+|"  # "[+] Enlarge" before the caption
     r"^\s*(?:expand|zoom|fullscreen|vergrößern|vollbild)\s*$|\s+(?:less|more|mehr|weniger)\s*$|"
     r"^\s*\d+\s*(?:/|of|von|de|sur|di|z|из)\s*\d+\s+|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\s*|"
     r"^\s*(?:bild|image|photo|foto)\s+\d+\s+(?:von|of|de|sur)\s+\d+\s*|"
@@ -621,10 +622,15 @@ def _is_placeholder(src: str, stem: str | None = None) -> bool:
         or stem.endswith(("pixel", "spacer", "beacon"))  # "renderTimingPixel.png"
 
 
+_BANNER_RATIO = 12  # (an explanatory strip graphic can be 8:1: 764x93)
+
+
 def _decoration(element, src: str | None) -> str | None:
     """Logos, icons, tracking pixels, spacers, hidden images: the reason, or None."""
     if _hidden(element) and not _waiting_slide(element):
         return "hidden (its style says so)"
+    if any(tag_of(a) == "button" for a in ancestors(element, 4)):
+        return "a button's icon (the picture stands in a <button>)"
     size = _declared_size(element)
     if size and max(size) <= _ICON_SIZE and size not in _ASPECT_RATIOS \
             and not (element.get("srcset") or element.get("data-srcset") or _PICTURE_SOURCES(element)):
@@ -637,6 +643,9 @@ def _decoration(element, src: str | None) -> str | None:
         return f"badge-sized ({size[0]}x{size[1]})"
     if size and min(size) <= _RULE_SIZE:
         return f"a spacer or rule ({size[0]}x{size[1]})"
+    if size and size[0] >= _BANNER_RATIO * size[1]:
+        # a strip many times wider than high (960x50): a banner or a section header, never a photo
+        return f"banner-shaped ({size[0]}x{size[1]})"
     if src and not src.startswith("data:"):
         full = src[:400].lower()
         if any(host in full for host in _TRACKER_HOSTS):
@@ -881,7 +890,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             if frame is unit and _HAS_HEADING(frame):
                 skip |= set(_HEADINGS(frame))  # a slide's title and its gallery's name: not its caption
             text = visible_text(frame, skip=skip)
-            if _short_text(text):
+            if _short_text(text) or _says_what_alt_says(text, img):
                 caption_raw = text
                 caption_line = _first_text_line(frame, credit_set | {img}) or img.sourceline
                 reading.caption_from = f"the text of {describe_element(frame)}"
@@ -1074,6 +1083,15 @@ def _strip_ui(text: str) -> str:
         previous = text
         text = _UI_LABELS.sub(" ", text).strip()
     return clean(text)
+
+
+def _says_what_alt_says(text: str, img) -> bool:
+    """A name alone under the picture ("Izaskun Lesaka.") that its alt or title text repeats
+    describes the picture: a caption, however short."""
+    text = clean(text).rstrip(". ")
+    # (a label in capitals, a player's "UP NEXT", is a control's, not a description)
+    return bool(text) and not text.isupper() and any(text == clean(img.get(attr) or "").rstrip(". ")
+                                                     for attr in ("alt", "title"))
 
 
 def _short_text(text: str) -> bool:

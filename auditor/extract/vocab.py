@@ -113,7 +113,7 @@ CHROME = _group(
     # asking for money: donation, membership and payment boxes
     "donate donation donations donor pay membership spenden "
     # people and brand: author portraits, bylines, logos
-    "author authors autor autoren autorin auteur auteurs autore autori byline bylines avatar avatars "
+    "author authors autor autoren autorin auteur auteurs autore autori byline bylines avatar avatars writer "
     "logo logos "
     # navigation and page frame
     "sidebar sidebars rail nav navigation navbar menu breadcrumb breadcrumbs pagination pager footer "
@@ -165,7 +165,7 @@ CREDIT_ROLE = _group(
 # "credit" or "copyright" (a video box's "byline" beside its "copyright" line is not the credit).
 CREDIT_HINT = _group(
     "credit-hint",
-    "source sources quelle author autor autorin byline provider agency fuente signature copy",
+    "source sources quelle author autor autorin byline provider agency fuente signature firma copy contributor",
 )
 
 # Elements that hold a picture's caption.
