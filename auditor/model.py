@@ -45,7 +45,6 @@ def picture_identity(url: str | None) -> str | None:
 _SIZE_SEGMENTS = re.compile(r"/(?:width|height|w|h|crop|quality|q|resize|size|fit)/[^/]+", re.IGNORECASE)
 
 
-
 @dataclass
 class Source:
     """One link of a credit chain: ``Jane Doe`` in ``Jane Doe/AFP via Getty Images``."""

