@@ -175,6 +175,18 @@ def story(ending: str, after: str = "") -> str:
     # the writer's name, set apart in bold, as the last paragraph
     ("<p><b><i>Stefan Wasmer</i></b></p>", "", "Stefan Wasmer", [], [], "author"),
     ("<p><a href='/auteur/x'><strong>Loïc Le Clerc</strong></a></p>", "", "Loïc Le Clerc", [], [], "author"),
+    # the writer and editor named by role, in any language, over one or two lines
+    ("<p>Auteur : Kossivi Tiassou </p> <p>Edition : M-A. Pioerron</p>", "",
+     "Auteur : Kossivi Tiassou Edition : M-A. Pioerron", [], [], "byline"),
+    ("<p>Autorin: Anna Muster</p>", "", "Autorin: Anna Muster", [], [], "byline"),
+    # colleagues who reported too, and sources named as such
+    ("<p>Con información de Paloma Marín y Elena G. Sevillano.</p>", "",
+     "Con información de Paloma Marín y Elena G. Sevillano.", [], [], "contributors"),
+    ("<p>Mitarbeit: Jan Muster</p>", "", "Mitarbeit: Jan Muster", [], [], "contributors"),
+    ("", "<div class='sources'><p><em>Unsere Quellen:</em></p><ul><li>Mitteilung Correctiv</li></ul></div>",
+     "Unsere Quellen: Mitteilung Correctiv", [], [], "material"),
+    # the house's code beside the agency whose copy it used
+    ("<p>FMW/Bloomberg</p>", "", "FMW/Bloomberg", ["FMW"], ["Bloomberg"], "agencies"),
 ])
 def test_signoff_forms(ending, after, text, initials, agencies, style):
     signoff = extract_html(story(ending, after)).signoff
@@ -186,6 +198,8 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     ("<p>The mayor called it \u201cthe best budget in histroy\u201d (sic)</p>", ""),  # not initials
     ("<p>The budget (ap) passed at dawn.</p>", ""),  # not at the end
     ("<p>The budget passed at dawn (xyz)</p>", ""),  # initials only after a full sentence
+    ("<p>The treaty was signed by all members. (USA)</p>", ""),  # capitals are a house code only beside an agency
+    ("<p>Text: this is a whole sentence that happens to follow a label and goes on, and on, and on.</p>", ""),
     ("<p><b>President Trump, ever the victim</b></p>", ""),  # prose, though set in bold
     ("<p>Stefan Wasmer</p>", ""),  # a name in plain type may be the start of anything
     ("<ul><li><b>Cristina Kirchner</b></li></ul>", ""),  # a tag list, not a paragraph

@@ -31,12 +31,24 @@ _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:
 _MATERIAL = re.compile(
     r"^\(?\s*(?:(?:[A-ZÄÖÜ]{2,5}\s+)?mit\s+material\s+(?:von|der|aus)|[A-ZÄÖÜ]{2,5}\s+mit|"
     r"material\s+(?:from|von)|with\s+(?:reporting\s+from|files\s+from)|"
-    r"avec|with|con\s+informaci[oó]n\s+de|con|quelle\s*:|source\s*:|sources?\s*:|fuente\s*:|agenturen\s*:?)"
+    r"avec|with|con\s+informaci[oó]n\s+de|con|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
+    r"bron(?:nen)?\s*:|źródło\s*:|zdroj\s*:|källa\s*:|kilde\s*:|lähde\s*:|источник\s*:|agenturen\s*:?)"
     r"\s+(?P<agencies>.{2,120}?)\s*\)?\.?$",
     re.IGNORECASE | re.DOTALL,
 )
-_CONTRIBUTING = re.compile(r"^(?:contributing|contributors?|with\s+reporting\s+by|additional\s+reporting)\s*:",
+# "Contributing: …", "Con información de …", "Mitarbeit: …": the colleagues who reported with the writer
+_CONTRIBUTING = re.compile(r"^(?:(?:contributing|contributors?|with\s+reporting\s+by|additional\s+reporting|"
+                           r"mitarbeit|unter\s+mitarbeit\s+von|collaboration)\s*:|con\s+(?:informaci[oó]n|reportes?|"
+                           r"la\s+colaboraci[oó]n)\s+de\s|com\s+informa[cç][oõ]es\s+de\s|avec\s+la\s+collaboration\s+de\s)",
                            re.IGNORECASE)
+# "Auteur : Kossivi Tiassou", "Autorin: Anna Muster", "Redaktion: …": the writer or editor named by role
+# on a line of their own at the end of the story
+_ROLE_LINE = re.compile(r"^(?:auteure?|autrice|autor(?:in|a)?|authors?|text|texte|texto|redaktion|r[ée]daction|"
+                        r"redacci[oó]n|[ée]dition|edici[oó]n|editing|editor(?:a|in)?|redakteur(?:in)?|reporter(?:in)?|"
+                        r"recherche|mitarbeit)\s*:\s*(?P<name>[^:;!?\d]{2,60})$", re.IGNORECASE)
+# "Quelle: SWR", "Unsere Quellen: …", "Fuente: …": the story's source named as such
+_SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|fontes?|bron(?:nen)?|źródło|zdroj|källa|"
+                          r"kilde|lähde|источник)\s*:\s*\S", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _SPLIT_AGENCIES = re.compile(r"\s*(?:,|/|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 # Lines that can follow the sign-off at the end of a story without being it.
@@ -78,7 +90,7 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
     None when a part is neither an agency, a set of initials, the word "agencies" nor the house's
     own web address.
     """
-    agencies, initials, generic = [], [], False
+    agencies, initials, codes, generic = [], [], [], False
     for part in _SPLIT_AGENCIES.split(text.strip()):
         part = part.strip(" .")
         if not part:
@@ -91,9 +103,13 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
             initials.append(part)
         elif _GENERIC_AGENCIES.fullmatch(part):
             generic = True
+        elif re.fullmatch(r"[A-ZÄÖÜ]{2,5}", part):
+            codes.append(part)
         elif not _WEB_ADDRESS.fullmatch(part):
             return None
-    return _Parts(agencies, initials, generic)
+    if codes and not agencies:
+        return None  # "(USA)", "EU/NATO": capitals name a house ("FMW/Bloomberg") only beside an agency
+    return _Parts(agencies, initials + codes, generic)
 
 
 def _onward(block: Block) -> bool:
@@ -125,12 +141,17 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
     story = [b for b in story if not _onward(b)] or story
     window = story[-_SIGNOFF_WINDOW:]
     fallback = None
-    for block in reversed(window):
+    for index in range(len(window) - 1, -1, -1):
+        block = window[index]
         text = block.text
         signoff = match_signoff(text, block, registry)
         if signoff is None and block is story[-1] and _author_line(text) and _emphasised(block.element):
             signoff = SignOff(text, block.line, [], [], "author")
         if signoff is not None:
+            if signoff.style == "byline" and index and _ROLE_LINE.match(window[index - 1].text):
+                # "Auteur : …" over "Edition : …": one sign-off over two lines
+                first = window[index - 1]
+                signoff = SignOff(f"{first.text} {text}", first.line, [], signoff.agencies, "byline")
             return signoff, block
         if fallback is None:
             fallback = _copyright(text, block, registry)
@@ -209,7 +230,8 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
     if len(text) <= 60 and not text.startswith("("):
         # A bare agency line closing the story: "AFP", "DPA", "dpa/AFP", "red, wien.ORF.at/Agenturen"
         parsed = _agency_list(text, registry)
-        if parsed and (parsed.agencies and not parsed.initials or parsed.generic and len(parsed.initials) <= 2):
+        if parsed and (parsed.agencies and all(i.isupper() for i in parsed.initials)
+                       or parsed.generic and len(parsed.initials) <= 2):
             return SignOff(text, line, parsed.initials, parsed.agencies, "agencies")
     match = _BYLINE_PAREN.search(text)
     if match:
@@ -217,6 +239,9 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
     if _CONTRIBUTING.match(text) and len(text) <= 300:
         agencies = _agencies_in(text, registry)
         return SignOff(text, line, [], agencies, "contributors")
+    match = _ROLE_LINE.match(text)
+    if match and len(match.group("name").split()) <= 6:
+        return SignOff(text, line, [], _agencies_in(text, registry), "byline")
     if len(text) <= 160:
         match = _DW_SIGNOFF.match(text)
         if match:
@@ -240,7 +265,7 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
             if parsed and parsed.agencies:
                 return SignOff(text, line, parsed.initials, parsed.agencies, "material")
             found = _agencies_in(match.group("agencies"), registry)
-            if found or re.match(r"^\(?\s*(?:source|quelle|fuente)", text, re.IGNORECASE):
+            if found or _SOURCE_NOTE.match(text):
                 return SignOff(text, line, [], found, "material")
     if _REUTERS.match(text) and len(text) <= 600:
         return SignOff(text, line, [], ["Reuters"], "reuters")
@@ -257,8 +282,7 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         material = _MATERIAL.match(inner)
         if material and not (parsed and parsed.agencies):
             parsed = _agency_list(material.group("agencies"), registry)
-        source_note = re.match(r"^(?:quellen?|sources?|fuentes?|fontes?|bron|źródło|zdroj)\s*:\s*\S", inner,
-                               re.IGNORECASE)
+        source_note = _SOURCE_NOTE.match(inner)
         # "... zurück. (grh)": an editor's initials alone close a story only after a full sentence
         initials_only = (parsed and not parsed.agencies and not parsed.generic and 0 < len(parsed.initials) <= 3
                          and inner.strip().lower() not in _NOT_INITIALS

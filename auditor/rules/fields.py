@@ -52,6 +52,13 @@ def _signoff(document, figure):
     yield (signoff.text if signoff else None), (signoff.line if signoff else None)
 
 
+def _wire_signoff(document, figure):
+    signoff = document.signoff
+    if signoff is None or signoff.style not in ("author", "byline"):
+        yield from _signoff(document, figure)
+    # a writer named alone or by role ("Auteur : …") is a byline, not the wire sign-off a house form governs
+
+
 FIELDS: dict[str, Field] = {f.name: f for f in (
     Field("figure.caption", "figure", lambda d, f: iter([(f.caption, f.caption_line or f.line)]),
           "the caption without its credit"),
@@ -73,6 +80,8 @@ FIELDS: dict[str, Field] = {f.name: f for f in (
           lambda d, f: iter([(f.structured.caption if f.structured else None, f.line)]),
           "the caption in JSON-LD or microdata"),
     Field("signoff", "document", _signoff, "the agency sign-off at the end of the story"),
+    Field("signoff.wire", "document", _wire_signoff,
+          "the sign-off when it credits agencies or editors' initials, not a writer's name line"),
     Field("dateline", "document", lambda d, f: iter([(x.text, x.line) for x in d.datelines]),
           "each wire dateline"),
     Field("headline", "document", lambda d, f: iter([(d.headline, _headline_line(d))]), "the headline"),
