@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 import os
 import re
 import sys
@@ -78,6 +79,11 @@ class PageScore:
     datelines_ok: bool = True
     mentions_ok: bool = True
     misses: list = field(default_factory=list)
+    # why a labelled caption or credit was missed: ("caption" | "credit", kind), kind one of
+    # "unread" (no figure for that picture), "empty" (the figure, without one), "longer" or "shorter" (the
+    # label's text with more, or part of it), "other" (other text) and "unknown" (the label gives no
+    # picture address to tell)
+    miss_kinds: Counter = field(default_factory=Counter)
 
 
 def _stem(url: str) -> str:
@@ -89,6 +95,26 @@ def _stem(url: str) -> str:
 
 def load_labels() -> dict[str, dict]:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(LABELS.glob("*.json"))}
+
+
+def _miss_kind(wanted: dict, document, what: str) -> str:
+    src = wanted.get("src")
+    if not src:
+        return "unknown"
+    stem = _stem(src)
+    same = [f for f in document.figures if f.src and (src in f.src or f.src in src or stem and _stem(f.src) == stem)]
+    if not same:
+        return "unread"
+    got = [loose(f.caption if what == "caption" else (f.credit.text if f.credit else None)) for f in same]
+    got = [g for g in got if g]
+    if not got:
+        return "empty"
+    want = loose(wanted.get(what))
+    if any(want in g for g in got):
+        return "longer"  # the label's text and more (a credit left in, two texts run together)
+    if any(g in want for g in got):
+        return "shorter"  # part of it (cut at a wrong place, or only one of two elements)
+    return "other"
 
 
 def score_page(label: dict, document) -> PageScore:
@@ -105,12 +131,14 @@ def score_page(label: dict, document) -> PageScore:
                 score.captions_found += 1
             else:
                 score.misses.append(("caption", caption))
+                score.miss_kinds["caption", _miss_kind(figure, document, "caption")] += 1
         if credit:
             score.credits += 1
             if credit in got_credits or loose(credit) in loose_credits:
                 score.credits_found += 1
             else:
                 score.misses.append(("credit", credit))
+                score.miss_kinds["credit", _miss_kind(figure, document, "credit")] += 1
     want_signoff, got_signoff = norm(label.get("signoff")), norm(document.signoff.text if document.signoff else None)
     score.signoff_ok = loose(want_signoff) == loose(got_signoff)
     if not score.signoff_ok:
@@ -171,6 +199,7 @@ def totals(scores) -> dict:
         out[name] = sum(getattr(s, name) for s, _, _ in scores)
     for name in ("signoff_ok", "datelines_ok", "mentions_ok"):
         out[name] = sum(getattr(s, name) for s, _, _ in scores)
+    out["miss_kinds"] = sum((s.miss_kinds for s, _, _ in scores), Counter())
     # Per page, then averaged: one 50-picture gallery weighs as much as one lead picture.
     pages_with = [s for s, _, _ in scores if s.captions]
     out["caption_recall_pages"] = sum(s.captions_found / s.captions for s in pages_with) / max(len(pages_with), 1)
@@ -191,6 +220,16 @@ def summary_line(name: str, t: dict) -> str:
             f"{t['datelines_ok']}/{t['pages']}, mentions {t['mentions_ok']}/{t['pages']}")
 
 
+def misses_line(name: str, t: dict) -> str:
+    """Why the misses were missed, counted (no page named): the held-out split can say this much."""
+    kinds = t["miss_kinds"]
+    parts = []
+    for what in ("caption", "credit"):
+        parts.append(f"{what}s " + ", ".join(f"{kind} {kinds[what, kind]}"
+                                               for kind in ("unread", "empty", "longer", "shorter", "other", "unknown")))
+    return f"{name} misses: " + "; ".join(parts)
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
@@ -209,7 +248,9 @@ def main(argv: list[str]) -> int:
     if split != "dev":
         # Held-out labels are measured, never inspected: totals only.
         for name in (SPLITS if split == "all" else (split,)):
-            print(summary_line(name, totals(evaluate(split=name, added=added))))
+            t = totals(evaluate(split=name, added=added))
+            print(summary_line(name, t))
+            print(misses_line(name, t))
         return 0
     scores = evaluate(pages, split="dev", added=added)
     for score, label, document in scores:
@@ -224,7 +265,9 @@ def main(argv: list[str]) -> int:
                 print(f"      want: cap={(f.get('caption') or '')[:90]!r} cred={f.get('credit')!r}")
             for f in document.figures:
                 print(f"      got L{f.line}: cap={(f.caption or '')[:90]!r} cred={(f.credit.text if f.credit else None)!r}")
-    print(summary_line("dev", totals(scores)))
+    t = totals(scores)
+    print(summary_line("dev", t))
+    print(misses_line("dev", t))
     return 0
 
 
