@@ -134,8 +134,9 @@ def scan(root, text: str) -> PageScan:
             extra += [e for e in root.iter(*tags) if (e.get("data-caption") is not None
                                                       or e.get("data-credit") is not None) and not HAS_IMG(e)]
     if extra:
-        order = {e: i for i, e in enumerate(root.iter())}
-        page.images = sorted(set(page.images).union(extra), key=order.__getitem__)
+        found = set(page.images).union(extra)
+        # document order, from a walk over only the tags found (C-filtered, far fewer elements than the page)
+        page.images = [e for e in root.iter(*{e.tag for e in found}) if e in found]
     if _MICRODATA_TYPE.search(text):
         page.microdata_images = _MICRODATA_IMAGES(root)
     return page
