@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 import os
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +84,7 @@ class PageScore:
     # label's text with more, or part of it), "other" (other text) and "unknown" (the label gives no
     # picture address to tell)
     miss_kinds: Counter = field(default_factory=Counter)
+    left_out: Counter = field(default_factory=Counter)  # with --reasons: why unread pictures were left out
 
 
 def _stem(url: str) -> str:
@@ -171,7 +172,38 @@ def score_page(label: dict, document) -> PageScore:
     return score
 
 
-def evaluate(pages: list[str] | None = None, split: str = "all", added: str | None = None):
+def _left_out_why(label: dict, document, path: Path) -> Counter:
+    """For each labelled picture auditor read no figure for, the test that left it out, by its
+    general wording only ("a story teaser", "page chrome 'footer'"): no class names, no lines."""
+    from lxml import etree
+
+    reasons: Counter = Counter()
+    unread = [f for f in label["figures"] if (f.get("caption") or f.get("credit")) and f.get("src")
+              and _miss_kind(f, document, "caption" if f.get("caption") else "credit") == "unread"]
+    if not unread:
+        return reasons
+    root = etree.fromstring(path.read_bytes(), etree.HTMLParser(recover=True, huge_tree=True))
+    by_line: dict = {}
+    for decision in document.decisions:
+        if not decision.taken:
+            by_line.setdefault(decision.line, decision.reason)
+    for wanted in unread:
+        src = wanted["src"]
+        lines = [e.sourceline for e in root.iter() if isinstance(e.tag, str)
+                 and any(src in (v or "") for k, v in e.attrib.items() if k != "href")]
+        found = [by_line[n] for n in lines if n in by_line]
+        if not lines:
+            reasons["its address is in no element's attributes (script state, CSS, or a URL written otherwise)"] += 1
+        elif not found:
+            reasons["in an element no test screened (not an image auditor looks at, or outside the page scan)"] += 1
+        else:
+            reason = found[0]
+            chrome = re.match(r"page chrome \('([^']+)'", reason)
+            reasons[f"page chrome '{chrome.group(1)}'" if chrome else re.split(r" \(|: |, ", reason)[0]] += 1
+    return reasons
+
+
+def evaluate(pages: list[str] | None = None, split: str = "all", added: str | None = None, reasons: bool = False):
     from auditor.api import extract_file
 
     labels = load_labels()
@@ -186,8 +218,11 @@ def evaluate(pages: list[str] | None = None, split: str = "all", added: str | No
         path = page_path(label)
         if not path.is_file():
             continue
-        document = extract_file(str(path))
-        scores.append((score_page(label, document), label, document))
+        document = extract_file(str(path), why=reasons)
+        score = score_page(label, document)
+        if reasons:
+            score.left_out = _left_out_why(label, document, path)
+        scores.append((score, label, document))
     return scores
 
 
@@ -200,6 +235,7 @@ def totals(scores) -> dict:
     for name in ("signoff_ok", "datelines_ok", "mentions_ok"):
         out[name] = sum(getattr(s, name) for s, _, _ in scores)
     out["miss_kinds"] = sum((s.miss_kinds for s, _, _ in scores), Counter())
+    out["left_out"] = sum((s.left_out for s, _, _ in scores), Counter())
     # Per page, then averaged: one 50-picture gallery weighs as much as one lead picture.
     pages_with = [s for s, _, _ in scores if s.captions]
     out["caption_recall_pages"] = sum(s.captions_found / s.captions for s in pages_with) / max(len(pages_with), 1)
@@ -227,7 +263,11 @@ def misses_line(name: str, t: dict) -> str:
     for what in ("caption", "credit"):
         parts.append(f"{what}s " + ", ".join(f"{kind} {kinds[what, kind]}"
                                                for kind in ("unread", "empty", "longer", "shorter", "other", "unknown")))
-    return f"{name} misses: " + "; ".join(parts)
+    line = f"{name} misses: " + "; ".join(parts)
+    if t["left_out"]:
+        line += f"\n{name} pictures with no figure, left out by: " + "; ".join(
+            f"{reason} {count}" for reason, count in t["left_out"].most_common())
+    return line
 
 
 def main(argv: list[str]) -> int:
@@ -238,6 +278,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev",
                         help="which labels (held-out labels print totals only)")
     parser.add_argument("--added", metavar="DATE", help="only the labels added on DATE (YYYY-MM-DD)")
+    parser.add_argument("--reasons", action="store_true",
+                        help="count the tests that left out the pictures auditor read no figure for (slower)")
     parser.add_argument("pages", nargs="*", help="page names (with or without .html) to limit the dev run to")
     args = parser.parse_args(argv)
     verbose, split, added = args.verbose, args.split, args.added
@@ -248,11 +290,11 @@ def main(argv: list[str]) -> int:
     if split != "dev":
         # Held-out labels are measured, never inspected: totals only.
         for name in (SPLITS if split == "all" else (split,)):
-            t = totals(evaluate(split=name, added=added))
+            t = totals(evaluate(split=name, added=added, reasons=args.reasons))
             print(summary_line(name, t))
             print(misses_line(name, t))
         return 0
-    scores = evaluate(pages, split="dev", added=added)
+    scores = evaluate(pages, split="dev", added=added, reasons=args.reasons)
     for score, label, document in scores:
         bad = score.captions_found < score.captions or score.credits_found < score.credits or score.extra_figures \
             or not (score.signoff_ok and score.datelines_ok and score.mentions_ok)

@@ -50,6 +50,10 @@ def chain(credit):
          [("dpa", "dpa", "agency", False), ("Efrem Lukatsky", None, "photographer", False)]),
         ("Credit: EPA-EFE/Shutterstock", "EPA-EFE/Shutterstock", "Credit:",
          [("EPA-EFE", "EPA", "agency", False), ("Shutterstock", "Shutterstock", "distributor", False)]),
+        # an agency's photo by its photographer, the prefix word between them
+        ("MTI Fotó: Nemes János", "MTI Fotó: Nemes János", None,
+         [("MTI", "MTI", "agency", False), ("Nemes János", None, "photographer", False)]),
+        ("снимка: БГНЕС", "БГНЕС", "снимка:", [("БГНЕС", "BGNES", "agency", False)]),
     ],
 )
 def test_parse_credit_chains(registry, printed, text, prefix, expected):
@@ -162,4 +166,14 @@ def test_bylines_are_not_credits(registry):
     ("The old town hall (gemeinfrei)", "The old town hall", "(gemeinfrei)"),
 ])
 def test_a_licence_in_parentheses_is_the_credit(registry, text, caption, credit):
+    assert split_caption(text, registry, in_alt=True) == (caption, credit)
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # the agency before the prefix word is the credit's, not the caption's last word
+    ("Letörték a szobor kardját. MTI Fotó: Nemes János", "Letörték a szobor kardját.", "MTI Fotó: Nemes János"),
+    ("Talks with AFP. Foto: dpa", "Talks with AFP.", "Foto: dpa"),  # an agency inside the caption stays there
+    ("Министърът на транспорта. снимка: БГНЕС", "Министърът на транспорта.", "снимка: БГНЕС"),
+])
+def test_agency_before_the_prefix(registry, text, caption, credit):
     assert split_caption(text, registry, in_alt=True) == (caption, credit)

@@ -95,6 +95,19 @@ def test_lazy_sources_and_noscript_twin():
     assert [f.src for f in document.figures] == ["/real.jpg", "/pic-800.webp"]
 
 
+def test_a_placeholder_takes_its_address_from_the_noscript_copy_or_an_image_file_attribute():
+    # the script's placeholder carries no address of its own; the <noscript> copy or a data
+    # attribute holds the picture's file (WordPress: data-orig-file)
+    document = extract_html(page(
+        "<figure><noscript><img src='/real-one.jpg'></noscript><div class='lazy-image__loadingPlaceholder'>"
+        "<img class='loadingPlaceholder' src='/img/placeholder.png'></div><figcaption>One. Photo: A/AFP"
+        "</figcaption></figure>"
+        "<figure><img src='/wp-content/lazy_placeholder.gif' data-orig-file='/wp-content/uploads/real-two.jpg'>"
+        "<figcaption>Two. Photo: B/AFP</figcaption></figure>"))
+    assert [(f.src, f.caption) for f in document.figures] == [("/real-one.jpg", "One."),
+                                                               ("/wp-content/uploads/real-two.jpg", "Two.")]
+
+
 def test_chrome_is_left_out():
     document = extract_html(page(
         "<figure><img src='/story.jpg'><figcaption>The story picture. Photo: A/AFP</figcaption></figure>"
@@ -102,6 +115,50 @@ def test_chrome_is_left_out():
         "</figure></aside><div class='byline'><img src='/author.jpg' alt='Jane'></div>"
         "<img src='/pixel.gif?id=1' width='1' height='1'><div class='share'><img src='/fb.png'></div>",
         outside="<nav><img src='/menu.jpg'></nav>"))
+    assert [f.src for f in document.figures] == ["/story.jpg"]
+
+
+def test_controls_and_small_pictures_are_left_out():
+    # the page's controls (a print button, font-size buttons) and a picture its inline style shows
+    # 50 px wide are no article pictures
+    document = extract_html(page(
+        "<figure><img src='/story.jpg'><figcaption>The story picture. Photo: A/AFP</figcaption></figure>"
+        "<div class='button print'><a href='/print'><img src='/img/printer.png' alt='print'>"
+        "<cite class='tipp'>Print this</cite></a></div>"
+        "<ul class='t_option'><li><a href='#'><img src='/images/common/btn_email.gif' alt='e-mail'></a></li></ul>"
+        "<div class='native-ad'><a href='/other-story'><img src='/uploads/photo_big_1.jpg' style='width: 50px;'>"
+        "</a></div>"))
+    assert [f.src for f in document.figures] == ["/story.jpg"]
+
+
+LONG = "Der Rat hat den Haushalt nach einer langen Nacht beschlossen, die Opposition stimmte dagegen. " * 3
+
+
+def test_a_story_written_in_divs_is_no_story_card():
+    # story text straight in <div>s (no <p>) under a headline and a dated link: the story itself,
+    # not another story's card
+    from auditor.extract.dom import parse
+    from auditor.extract.figures import _teaser_card
+    root = parse("<!doctype html><html><body><div class='art-area'><h2 class='art-title'>Der Rat beschließt</h2>"
+                 "<div class='art-date'><a href='/newsroom/2015-08-03'>2015-08-03 09:05</a></div>"
+                 "<div class='gal'><img src='/lead.jpg'></div><div class='art-content'><!-- c -->"
+                 f"{LONG}<br>{LONG}</div></div></body></html>")
+    image = next(root.iter("img"))
+    assert _teaser_card(image.getparent(), None, frozenset(), image) is None
+    # the same box with its text in a short lead only is a card
+    root = parse("<!doctype html><html><body><div class='card'><h2>Der Rat beschließt</h2>"
+                 "<div><a href='/other-story'>Mehr</a></div><div class='gal'><img src='/lead.jpg'></div>"
+                 "<div>Der Rat hat entschieden.</div></div></body></html>")
+    image = next(root.iter("img"))
+    assert _teaser_card(image.getparent(), None, frozenset(), image) is not None
+
+
+def test_a_card_with_a_summary_beside_its_linked_headline_is_a_teaser():
+    document = extract_html(page(
+        "<figure><img src='/story.jpg'><figcaption>The story picture. Photo: A/AFP</figcaption></figure>"
+        "<div class='content-card-embed'><a href='/other-story'><img src='/card.jpg'></a>"
+        "<div class='hed'><a href='/other-story'>Eight beach hotels for the perfect summer</a></div>"
+        f"<div class='dek'>{LONG[:180]}</div></div>"))
     assert [f.src for f in document.figures] == ["/story.jpg"]
 
 

@@ -244,6 +244,10 @@ def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
                   flags=flags, origin=origin)
 
 
+_AGENCY_PREFIXED = re.compile(r"^\s*(?P<agency>[^\s:/]+(?:\s[^\s:/]+){0,2}?)\s+(?:" + _PREFIX_WORDS + r")\s*[:：]\s*"
+                              r"(?P<name>\S.*)$", re.IGNORECASE)
+
+
 def split_sources(text: str, registry: AgencyRegistry) -> list[Source]:
     """Split a credit (prefix already removed) into its chain of sources, in order."""
     parts = _VIA.split(text)
@@ -251,6 +255,11 @@ def split_sources(text: str, registry: AgencyRegistry) -> list[Source]:
     for index, part in enumerate(parts):
         via = index > 0
         for segment in _SEPARATORS.split(part):
+            agency_photo = _AGENCY_PREFIXED.match(segment)
+            if agency_photo and registry.lookup(agency_photo.group("agency")):
+                # "MTI Fotó: Nemes János": the agency, then its photographer
+                sources.append(_classify(agency_photo.group("agency"), registry, via))
+                segment = agency_photo.group("name")
             segment = _segment_name(segment)
             if not segment:
                 continue
@@ -415,6 +424,19 @@ _TOGGLE_END = re.compile(r"(?<=[.!?)\"”])\s+(?:less|show less|weniger|moins|me
 _FILE_SIZE = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]i?B|[kK]ilobyte|[mM]egabyte|bytes)\s*\)\s*$")
 
 
+def _agency_before(text: str, start: int, registry: AgencyRegistry) -> int:
+    """Where the credit starts when an agency's name stands right before its prefix: "… kardját. MTI
+    Fotó: Nemes János" is MTI's photo by Nemes János, as "AP Photo/Jane Doe" is AP's."""
+    words = text[:start].rstrip().rsplit(None, 3)
+    for count in (1, 2, 3):
+        if len(words) <= count:
+            break
+        name = " ".join(words[-count:])
+        if registry.lookup(name) is not None and re.search(r"[.!?…)\]\"”»]$", words[-count - 1]):
+            return text.rfind(name, 0, start)
+    return start
+
+
 def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tuple[str, str | None]:
     text = _FILE_SIZE.sub("", clean(text))
     if not text:
@@ -446,6 +468,8 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         before = _PREFIX_BEFORE.search(text[:start])
         if before:  # "Bild © hr": the prefix word belongs to the credit
             start = before.start()
+        else:
+            start = _agency_before(text, start, registry)
         credit = text[start:].strip()
         usage = _TERMS_OF_USE.search(credit)
         if usage and usage.start() > 0:

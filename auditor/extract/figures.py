@@ -50,7 +50,9 @@ from .dom import (
 from .structured import StructuredIndex
 from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, VIDEO
 
-_COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150])")
+# story text: long paragraphs, or long runs of text written straight into a <div> (no <p>)
+_COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150]|"
+                            ".//div/text()[string-length(normalize-space()) > 150])")
 _HAS_SECTION_HEADING = etree.XPath("boolean(.//h1|.//h2)")
 # (a union of name tests is several times faster in libxml2 than one walk with a self:: predicate)
 _HAS_HEADING = etree.XPath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
@@ -78,7 +80,8 @@ _PLACEHOLDER_WORDS = frozenset({"pixel", "spacer", "blank", "preload", "transpar
 _PLACEHOLDER_PREFIXES = ("preload", "placeholder", "spinner", "loader", "lazy", "blank", "spacer")
 _LOGO_SEGMENTS = frozenset({"icon", "icons", "logo", "logos", "avatar", "avatars", "emoji", "emojis", "sprite",
                             "sprites", "favicon", "flags", "badges", "gravatar"})
-_LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji", "badge", "autor", "author"})
+_LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji", "badge", "autor", "author",
+                         "btn", "button"})
 # An image whose own class is just a network's name is that network's button.
 _SOCIAL_ICONS = frozenset({"twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube",
                            "tiktok", "telegram", "xing", "reddit", "threads", "bluesky", "mastodon", "rss"})
@@ -88,10 +91,12 @@ _LOADER_WORDS = frozenset({"loading", "loader", "preloader"})
 def _loading_indicator(element) -> bool:
     """"loading-wrapper__loading": the wheel a page shows while something loads. Not a picture in
     its loading state: a modifier ("image--loading") says how an element looks for now, and a lazy
-    image's state class ("lazy-image-loading") comes with the real picture in a data-* attribute."""
+    image's state class ("lazy-image-loading") comes with the real picture in a data-* attribute or
+    in the <noscript> copy beside it."""
     cls = _BEM_MODIFIER.sub("", element.get("class") or "")
     return any(_LOADER_WORDS & set(tokens) for tokens in name_tokens(cls)) and not _lazy_src(element) \
-        and not any(element.get(a) for a in _SRCSET_ATTRS[1:])
+        and not any(element.get(a) for a in _SRCSET_ATTRS[1:]) and not _image_file_attribute(element) \
+        and not _noscript_twin_src(element)
 
 
 _BEM_MODIFIER = re.compile(r"--\S*")
@@ -572,7 +577,39 @@ def resolve_src(element) -> str | None:
         first = _first_srcset(source.get("srcset") or source.get("data-srcset"))
         if first:
             return first
+    if tag_of(element) in ("img", "amp-img"):
+        # the src is a placeholder or missing: the picture's file in any other attribute
+        # (data-orig-file, data-zoom-image, data-hires), or in the <noscript> copy beside it
+        return _image_file_attribute(element) or _noscript_twin_src(element) or src or None
     return src or None
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])", re.IGNORECASE)
+
+
+def _image_file_attribute(element) -> str | None:
+    for attr, value in element.attrib.items():
+        if attr.startswith("data-"):
+            value = (value or "").strip()
+            if _url_like(value) and _IMAGE_FILE.search(value) and not _is_placeholder(value):
+                return value
+    return None
+
+
+def _noscript_twin_src(element) -> str | None:
+    """The address in the <noscript> fallback that a lazy-loading script's placeholder stands beside."""
+    node = element
+    for _ in range(2):  # <img><noscript>, or <a><img></a><noscript>
+        for sibling in (node.getnext(), node.getprevious()):
+            if sibling is not None and tag_of(sibling) == "noscript":
+                img = next(sibling.iter("img"), None)
+                src = (img.get("src") or "").strip() if img is not None else ""
+                if src and not src.startswith("data:") and not _is_placeholder(src):
+                    return src
+        node = node.getparent()
+        if node is None:
+            return None
+    return None
 
 
 def _lazy_src(element) -> str | None:
@@ -737,12 +774,21 @@ def _waiting_slide(element) -> bool:
     return False
 
 
+_STYLE_SIZE = re.compile(r"(?<![\w-])(width|height)\s*:\s*(\d+)px", re.IGNORECASE)
+
+
 def _declared_size(element) -> tuple[int, int] | None:
+    """The size the markup gives the picture: its width and height attributes, else its inline
+    style's ("width: 50px"), which the browser shows it at just the same."""
     values = []
     for attrs in (("width", "data-width"), ("height", "data-height")):
         value = next((v for v in (element.get(a) for a in attrs) if v), None)
         value = (value or "").strip().removesuffix("px")
         values.append(int(value) if value.isdigit() and int(value) > 0 else None)  # 0: "auto" in some CMSs
+    style = element.get("style")
+    if values == [None, None] and style and "px" in style:
+        found = {name.lower(): int(number) for name, number in _STYLE_SIZE.findall(style) if int(number) > 0}
+        values = [found.get("width"), found.get("height")]
     width, height = values
     if width is None and height is None:
         return None
@@ -1494,7 +1540,8 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None):
         if _HAS_HEADING(node) and _HAS_LINK(node) and _has_visible_heading(node):
             return node if not long_paragraphs or _summary_card(node) else None
         if long_paragraphs:
-            return None  # story text
+            # story text, unless it is the one summary beside a linked headline in a card-sized box
+            return node if _headline_link(node) and len(clean(text_content(node))) <= _CARD_TEXT else None
         if _headline_link(node):
             return node  # "<div class=hed><a href=/other-story>Eight beach hotels for …</a></div>"
     return None
