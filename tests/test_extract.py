@@ -297,6 +297,29 @@ def test_ambiguous_short_forms_need_agency_context():
     assert [m.agency for m in document.mentions] == ["AP", "AP", "AP"]
 
 
+@pytest.mark.parametrize("sentence, agencies", [
+    # an ambiguous short name is an agency where the sentence says so, in the page's language
+    ("Nie spodziewamy się zmian - powiedział PAP minister finansów w poniedziałek rano.", ["PAP"]),
+    ("A Hszinhua jelentése szerint a robbanásban legalább ötvenen meghaltak a kikötőben.", ["Xinhua"]),
+    ("Az MTI szerint a szobrot ismeretlenek rongálták meg a hétvégén Ungváron.", ["MTI"]),
+    ("新浪科技讯 北京时间1月16日凌晨消息，据彭博社报道，谷歌为收购公司而花费的资金总额已达170亿美元。", ["Bloomberg"]),
+    # and not where it is only a word
+    ("Papa mówi, że PAP to skrót, który zna każdy uczeń w szkole podstawowej.", []),
+])
+def test_mentions_in_more_languages(sentence, agencies):
+    document = extract_html(page(f"<p>{sentence}</p>"))
+    assert [m.agency for m in document.mentions] == agencies
+
+
+def test_a_chinese_paragraph_naming_an_agency_is_no_credit():
+    # two Chinese characters are about a word: 150 of them are a paragraph, not a credit line
+    document = extract_html(page(
+        "<div class='img_wrapper'><img src='/chart.png' alt=''></div>"
+        "<p>新浪科技讯 北京时间1月16日凌晨消息，据彭博社报道，过去两年时间里谷歌为收购硬件、软件和广告技术公司而花费的"
+        "资金总额已达170亿美元，比苹果公司、微软、亚马逊和雅虎用于并购交易的投资总额还要高。</p>"))
+    assert all(f.credit is None for f in document.figures)
+
+
 def test_mention_lines(registry):
     html = page("<p>First line\nsecond line says AFP reported\nthird</p>")
     mention = extract_html(html).mentions[0]

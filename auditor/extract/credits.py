@@ -354,8 +354,8 @@ def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
     if prefix:
         return True
     words = body.split()
-    if len(words) > 12:
-        return False
+    if len(words) + len(_CJK_CHARS.findall(body)) // 2 > 12:
+        return False  # (a Chinese or Japanese sentence has no spaces: two of its characters are about a word)
     if registry.scan(body):
         return True
     if _VIA.search(body) and len(words) <= 10:
@@ -507,6 +507,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     return text, None
 
 
+_CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"\w+")  # words, not the separators between them ("Jane Doe / AFP / Getty Images")
 _DATE_ONLY = re.compile(
     r"^[\d\s.,/-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|m[äa]r|mai|okt|dez|juni?|juli?)\w*\.?)?"

@@ -342,13 +342,19 @@ _CONTEXT_BEFORE = re.compile(
     r"(?:news\s+agency|press\s+agency|wire\s+service|agency|agentur|nachrichtenagentur|agence|agencia|"
     r"agenzia|told|tells|telling|according\s+to|reported|reports|quoted\s+by|interview\s+with|"
     r"spoke\s+to|speaking\s+to|laut|zufolge|sagte\s+(?:der|die|dem)|selon|a\s+indiqu[ée]|seg[uú]n|dijo\s+a|"
-    r"declar[oó]\s+a|informó|by|via)\s+(?:the\s+|der\s+|die\s+|l['’]|la\s+|el\s+)?$",
+    r"declar[oó]\s+a|informó|by|via|"
+    # pl, cs, ru, bg, hu: "powiedział PAP", "według PAP", "сообщает ТАСС", "според БТА", "az MTI"
+    r"agencj[aię]|agencją|powiedzia[łl]a?|poda[łl]a|według|cytowan[ya]\s+przez|agentur[ay]|podle|"
+    r"агентств[оау]|агенци[яи]|сообщает|сообщило|по\s+данным|со\s+ссылкой\s+на|според|"
+    r"据)\s*(?:the\s+|der\s+|die\s+|l['’]|la\s+|el\s+|az?\s+)?$",
     re.IGNORECASE,
 )
 _CONTEXT_AFTER = re.compile(
     r"^(?:\s+(?:news\s+agency|wire|reported|reports|said|says|has\s+learned|learned|reporters?|"
     r"correspondents?|photographers?|journalists?|poll|analysis|review|tally|count|obtained|"
-    r"interview|report|story|berichtete|meldete|zufolge|a\s+rapport[ée]|informó)|['’]s\s+\w+|\s*\))",
+    r"interview|report|story|berichtete|meldete|zufolge|a\s+rapport[ée]|informó|"
+    r"szerint|jelent(?:ette|ése)|közölte|hírügynökség|poda[łl]a|poinformowa[łl]a|informuje|uvedla|informovala|"
+    r"сообщает|сообщило|передает|съобщи|報道|报道|消息)|['’]s\s+\w+|\s*\))",
     re.IGNORECASE,
 )
 
