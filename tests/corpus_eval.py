@@ -178,7 +178,9 @@ def _left_out_why(label: dict, document, path: Path) -> Counter:
     from lxml import etree
 
     reasons: Counter = Counter()
-    unread = [f for f in label["figures"] if (f.get("caption") or f.get("credit")) and f.get("src")
+    got = {loose(f.caption) for f in document.figures} | {loose(f.credit.text) for f in document.figures if f.credit}
+    unread = [f for f in label["figures"] if f.get("src")
+              and any(f.get(what) and loose(f[what]) not in got for what in ("caption", "credit"))
               and _miss_kind(f, document, "caption" if f.get("caption") else "credit") == "unread"]
     if not unread:
         return reasons
