@@ -103,9 +103,13 @@ def test_a_placeholder_takes_its_address_from_the_noscript_copy_or_an_image_file
         "<img class='loadingPlaceholder' src='/img/placeholder.png'></div><figcaption>One. Photo: A/AFP"
         "</figcaption></figure>"
         "<figure><img src='/wp-content/lazy_placeholder.gif' data-orig-file='/wp-content/uploads/real-two.jpg'>"
-        "<figcaption>Two. Photo: B/AFP</figcaption></figure>"))
+        "<figcaption>Two. Photo: B/AFP</figcaption></figure>"
+        # Foundation's interchange: the sizes in a list
+        "<figure><img data-interchange='[/up/three-300x198.jpg, small], [/up/three-1300x858.jpg, medium]'>"
+        "<figcaption>Three. Photo: C/AFP</figcaption></figure>"))
     assert [(f.src, f.caption) for f in document.figures] == [("/real-one.jpg", "One."),
-                                                               ("/wp-content/uploads/real-two.jpg", "Two.")]
+                                                               ("/wp-content/uploads/real-two.jpg", "Two."),
+                                                               ("/up/three-300x198.jpg", "Three.")]
 
 
 def test_chrome_is_left_out():
@@ -116,6 +120,19 @@ def test_chrome_is_left_out():
         "<img src='/pixel.gif?id=1' width='1' height='1'><div class='share'><img src='/fb.png'></div>",
         outside="<nav><img src='/menu.jpg'></nav>"))
     assert [f.src for f in document.figures] == ["/story.jpg"]
+
+
+def test_delayed_images_in_spans():
+    # a gallery's <span data-src> is a picture a script builds, unless an <img> beside it shows that
+    # picture (the spans are then its sizes)
+    document = extract_html(page(
+        "<div class='gallery-item'><span class='tmp' data-src='/pics/one/FREE_320/one.jpg'></span>"
+        "<span class='tmp' data-src='/pics/one/FREE_640/one.jpg'></span><img src='/pics/one/FREE_640/one.jpg'>"
+        "<div class='caption'>One. Photo: A/AFP</div></div>"
+        "<div class='gallery-item'><span class='tmp' data-src='/pics/two/two.jpg' data-alt='Two'></span>"
+        "<div class='caption'>Two. Photo: B/AFP</div></div>"))
+    assert [(f.src, f.caption) for f in document.figures] == [("/pics/one/FREE_640/one.jpg", "One."),
+                                                               ("/pics/two/two.jpg", "Two.")]
 
 
 def test_controls_and_small_pictures_are_left_out():

@@ -47,6 +47,7 @@ from .dom import (
     text_content,
     visible_text,
 )
+from .scan import DELAYED_IMAGE_TAGS
 from .structured import StructuredIndex
 from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, VIDEO
 
@@ -446,7 +447,7 @@ def _figure(element, reading: _Reading, structured, absolute: str | None, regist
     flags = sorted(set(detect_flags(caption if caption and caption[:4].isupper() else None)
                        + (credit.flags if credit else [])), key=FLAGS.index)
     alt = element.get("alt")
-    if alt is None and tag_of(element) == "div":
+    if alt is None and tag_of(element) in DELAYED_IMAGE_TAGS:
         alt = element.get("data-alt")  # a delayed image's alt, set when JavaScript makes the <img>
     reading.caption, reading.credit = caption, credit
     return Figure(line=element.sourceline, src=absolute, alt=clean(alt) if alt is not None else None,
@@ -462,7 +463,7 @@ def _image_element(element) -> bool:
     """An element that is the picture itself, with an alt to read: <img>, an image-like custom
     element, a delayed-image <div data-src data-alt>; not a slide or figure a script fills in."""
     tag = tag_of(element)
-    if tag in ("div", "li"):
+    if tag in DELAYED_IMAGE_TAGS:
         return _is_delayed_image(element)
     return tag in ("img", "amp-img") or ("-" in tag and ("img" in tag or "image" in tag))
 
@@ -494,12 +495,12 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
             return (f"page chrome ({chrome_map.reason(element)})" if explain else "page chrome"), None
         lead.discard(key)  # the lead picture, wherever its wrapper's class puts it: once
     tag = tag_of(element)
-    if tag not in ("img", "amp-img") and not (tag in ("div", "li") and _is_delayed_image(element)) \
+    if tag not in ("img", "amp-img") and not (tag in DELAYED_IMAGE_TAGS and _is_delayed_image(element)) \
             and not _described_picture(element):
         if element.get("data-caption") is not None or element.get("data-credit") is not None:
             return f"a <{tag}> with a caption attribute but no picture address", None
-        if tag == "div":
-            return "a <div> that is not a delayed image", None
+        if tag == "div" or (tag in DELAYED_IMAGE_TAGS and tag != "figure" and element.get("data-image") is None):
+            return f"a <{tag}> that is not a delayed image", None
     if tag == "figure":
         return None, None  # a captioned figure whose picture a script fills in
     src = src or resolve_src(element)
@@ -545,7 +546,11 @@ def _is_delayed_image(element) -> bool:
     """Delayed images: a ``<div data-src="...jpg">`` (BBC) or a gallery's ``<li data-original=…>``
     that becomes an <img> with JavaScript."""
     data_src = element.get("data-src") or element.get("data-original") or ""
-    return bool(_IMAGE_URL.search(data_src)) and not HAS_IMG(element)
+    if not _IMAGE_URL.search(data_src) or HAS_IMG(element):
+        return False
+    # beside an <img>, a <span data-src> is one of its sizes (a script's <source>), not a picture
+    parent = element.getparent()
+    return parent is None or tag_of(element) in ("div", "li") or not HAS_IMG(parent)
 
 
 def _described_picture(element) -> bool:
@@ -587,12 +592,20 @@ def resolve_src(element) -> str | None:
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])", re.IGNORECASE)
 
 
+# an image file's address inside a longer value: Foundation's data-interchange="[/a-small.jpg, small], …"
+_IMAGE_FILE_INSIDE = re.compile(r"(?:https?:)?/[^\s,\[\]\"'()]+?\.(?:jpe?g|png|webp|gif|avif)(?:\?[^\s,\]\"')]*)?",
+                                re.IGNORECASE)
+
+
 def _image_file_attribute(element) -> str | None:
     for attr, value in element.attrib.items():
         if attr.startswith("data-"):
             value = (value or "").strip()
             if _url_like(value) and _IMAGE_FILE.search(value) and not _is_placeholder(value):
                 return value
+            inside = _IMAGE_FILE_INSIDE.search(value) if not _url_like(value) else None
+            if inside and not _is_placeholder(inside.group()):
+                return inside.group()
     return None
 
 

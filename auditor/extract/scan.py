@@ -16,6 +16,9 @@ from lxml import etree
 from .dom import HAS_IMG
 
 _TAGS = ("img", "amp-img", "p", "h1", "script", "meta", "link", "title", "html")
+#: Elements a script turns into a picture from their data-src ("delayed images"): BBC's <div>, a
+#: gallery's <span> or <li>
+DELAYED_IMAGE_TAGS = frozenset({"div", "span", "li", "a", "figure", "picture", "section"})
 # the tag name at the start of a start tag's source text
 _TAG_NAME = re.compile(r"<([a-zA-Z][\w-]*)\s")
 _SHOWS = ("img", "amp-img", "picture", "video", "iframe", "svg", "canvas", "audio", "object", "embed",
@@ -92,21 +95,26 @@ def scan(root, text: str) -> PageScan:
     page.has_ignores = marked and "data-auditor-ignore" in text
     data_attributes: set[str] = set()
     described: set[str] = set()  # the tags that carry data-caption or data-credit
+    delayed: set[str] = set()  # the tags that carry data-src (not data-srcset)
     for match in _DATA_ATTRIBUTES.finditer(text):
         name = match.group(1)
         data_attributes.add(name)
-        if name == "caption" or name == "credit":
+        holders = described if name == "caption" or name == "credit" else \
+            delayed if name == "src" and text[match.end():match.end() + 1] in ("=", " ") else None
+        if holders is not None:
             tag = _TAG_NAME.match(text, text.rfind("<", 0, match.start()))
             if tag:
-                described.add(tag.group(1).lower())
+                holders.add(tag.group(1).lower())
     # rare: delayed <div>s and custom image elements, in document order with the <img>s. The source
     # text says cheaply whether there are any; a walk filtered by tag in C finds the <div>s (a
     # whole-document XPath with a predicate costs several times as much).
     if _CUSTOM_IMAGE_TAG.search(text):
         page.images = _ALL_IMAGES(root)
-    elif "src" in data_attributes:
-        # one tag-filtered walk: the <img>s again, with the <div data-src>s in their places
-        page.images = [e for e in root.iter("img", "amp-img", "div") if e.tag != "div" or e.get("data-src") is not None]
+    elif delayed & DELAYED_IMAGE_TAGS:
+        # one tag-filtered walk: the <img>s again, with the delayed images (<div data-src>,
+        # <span data-src>) in their places
+        page.images = [e for e in root.iter("img", "amp-img", *(delayed & DELAYED_IMAGE_TAGS))
+                       if e.tag in ("img", "amp-img") or e.get("data-src") is not None]
     extra: list = []
     if "original" in data_attributes:
         # gallery items that carry their picture in data-original, with no <img> until a script
