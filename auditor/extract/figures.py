@@ -240,6 +240,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     kept: dict = {}  # picture identity -> (figure number, caption, credit text)
     caption_owners: dict = {}  # caption element -> figure number
     said_by: dict = {}  # (caption, credit text) -> the first figure that says it
+    card_memo: dict = {}
     for candidate in candidates:
         element = candidate.element
         unit = candidate.unit = _figure_unit(element, holders, stops)
@@ -251,7 +252,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if _author_link(element, unit):
             why.left(element, "an author's portrait (links to an author's page)", unit)
             continue
-        teaser = _teaser_card(unit, zone, stops, element)
+        teaser = _teaser_card(unit, zone, stops, element, card_memo)
         if teaser is not None:
             why.left(element, f"story card ({describe_element(teaser)}: headline and link, no story text)", unit)
             continue
@@ -1536,28 +1537,43 @@ def _first_text_line(container, skip) -> int | None:
 
 # -- 4. keeping --------------------------------------------------------------------------------
 
-def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None):
+def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None, memo: dict | None = None):
     """A story card: the picture, a headline and a link to another story in one small box, with no
     story text, or with a summary when the picture and the headline link to the same story. Walks
     out from the unit until the box holds a heading and a link (a card) or story text, the article
     or a <figure> (not a card)."""
     href = _link_of(element, unit) if element is not None else None
+    memo = {} if memo is None else memo  # the pictures of a page share their ancestors: each is judged once
     for node in (unit, *ancestors(unit)):
         if node in stops or tag_of(node) in ("figure", "body", "main"):
             return None  # the article, its body, or what holds the story's headline
-        if href and href in _HEADING_LINKS(node):
-            return node  # "<h4><a href=X>Headline</a></h4> <a href=X><img></a> <p>summary…"
-        long_paragraphs = _COUNT_LONG_P(node)
-        if long_paragraphs > 1:
-            return None  # story text
-        if _HAS_HEADING(node) and _HAS_LINK(node) and _has_visible_heading(node):
-            return node if not long_paragraphs or _summary_card(node) else None
-        if long_paragraphs:
-            # story text, unless it is the one summary beside a linked headline in a card-sized box
-            return node if _headline_link(node) and len(clean(text_content(node))) <= _CARD_TEXT else None
-        if _headline_link(node):
-            return node  # "<div class=hed><a href=/other-story>Eight beach hotels for …</a></div>"
+        if href:
+            links = memo.get((node, "links"))
+            if links is None:
+                links = memo[node, "links"] = frozenset(_HEADING_LINKS(node))
+            if href in links:
+                return node  # "<h4><a href=X>Headline</a></h4> <a href=X><img></a> <p>summary…"
+        verdict = memo.get(node)
+        if verdict is None:
+            verdict = memo[node] = _card_verdict(node)
+        if verdict != "next":
+            return node if verdict == "card" else None
     return None
+
+
+def _card_verdict(node) -> str:
+    """"card", "text" (story text: no card here or above) or "next" (say nothing: look further out)."""
+    long_paragraphs = _COUNT_LONG_P(node)
+    if long_paragraphs > 1:
+        return "text"
+    if _HAS_HEADING(node) and _HAS_LINK(node) and _has_visible_heading(node):
+        return "card" if not long_paragraphs or _summary_card(node) else "text"
+    if long_paragraphs:
+        # story text, unless it is the one summary beside a linked headline in a card-sized box
+        return "card" if _headline_link(node) and len(clean(text_content(node))) <= _CARD_TEXT else "text"
+    if _headline_link(node):
+        return "card"  # "<div class=hed><a href=/other-story>Eight beach hotels for …</a></div>"
+    return "next"
 
 
 _HEADINGS = etree.XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")
