@@ -115,6 +115,8 @@ def test_consistency(tmp_path):
     ["Foto: A B", "Photo by C D"],
     # a prefix over two pictures
     ["Foto: A B/dpa", "Foto: C D/dpa", "Fotos: E F/dpa"],
+    # an illustrative or an archive picture, said so on purpose
+    ["Foto: A B/dpa", "Foto: C D/dpa", "Symbolbild: E F/dpa", "Archivfoto: G H/dpa"],
 ])
 def test_consistency_leaves_legitimate_differences_alone(tmp_path, credits):
     rules = "- id: same\n  kind: consistency\n"

@@ -100,6 +100,9 @@ _PICTURE_KINDS = {
                     "graphics infographic infografik infografía chart map karte carte mapa drawing zeichnung "
                     "rendering visualisierung animation montage fotomontage collage cartoon karikatur",
     "video": "video videos vídeo",
+    # how a photo is used, said on purpose: an illustrative or an archive picture
+    "illustrative": "symbolbild symbolbilder symbolfoto symbolfotos symbolic",
+    "archive": "archivbild archivbilder archivfoto archivfotos archive archives archivo",
     "screenshot": "screenshot screenshots screengrab capture",
 }
 _KIND_OF_WORD = {word: kind for kind, words in _PICTURE_KINDS.items() for word in words.split()}
