@@ -263,7 +263,7 @@ def split_sources(text: str, registry: AgencyRegistry) -> list[Source]:
     for index, part in enumerate(parts):
         via = index > 0
         for segment in _SEPARATORS.split(part):
-            agency_photo = _AGENCY_PREFIXED.match(segment)
+            agency_photo = _AGENCY_PREFIXED.match(segment) if (":" in segment or "：" in segment) else None
             if agency_photo and registry.lookup(agency_photo.group("agency")):
                 # "MTI Fotó: Nemes János": the agency, then its photographer
                 sources.append(_classify(agency_photo.group("agency"), registry, via))
