@@ -261,6 +261,8 @@ def story(ending: str, after: str = "") -> str:
      "Unsere Quellen: Mitteilung Correctiv", [], [], "material"),
     # the house's code beside the agency whose copy it used
     ("<p>FMW/Bloomberg</p>", "", "FMW/Bloomberg", ["FMW"], ["Bloomberg"], "agencies"),
+    # a wire's end mark after the reporter's address, on a line broken as a reader sees it
+    ("<p> kokobj@yna.co.kr<br>(END)</p>", "", "kokobj@yna.co.kr (END)", [], [], "byline"),
 ])
 def test_signoff_forms(ending, after, text, initials, agencies, style):
     signoff = extract_html(story(ending, after)).signoff

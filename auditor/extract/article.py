@@ -17,6 +17,7 @@ from .dom import (
     element_tokens,
     tag_of,
     text_content,
+    text_with_breaks,
     visible_text,
 )
 from .vocab import (
@@ -517,7 +518,7 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         if parent is None or around.nested(parent) or around.excluded(parent):
             continue
         raw = text_content(element)
-        text = clean(raw)
+        text = clean(text_with_breaks(element))
         if not text:
             continue
         # a paragraph inside the body at any depth (a CMS nests its text five deep: section > div >

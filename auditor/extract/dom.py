@@ -108,6 +108,23 @@ def text_content(element) -> str:
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
+def text_with_breaks(element) -> str:
+    """All text in an element, as :func:`text_content`, with a space where a ``<br>`` breaks the line
+    ("kokobj@yna.co.kr<br>(END)" reads "kokobj@yna.co.kr (END)", as a reader sees it)."""
+    if next(element.iter("br"), None) is None:
+        return text_content(element)
+    parts: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            if node is not element and node.tag == "br":
+                parts.append(" ")
+            elif isinstance(node.tag, str) and node.text:
+                parts.append(node.text)
+        elif node is not element and node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
 def is_hidden_label(element) -> bool:
     """True for screen-reader-only elements (their text is a UI label, not caption or credit)."""
     cls = element.get("class")

@@ -225,8 +225,14 @@ def _copyright(text: str, block: Block, registry: AgencyRegistry):
     return None
 
 
+# A wire story's end mark, after the reporter's address: "kokobj@yna.co.kr (END)", "(끝)"
+_END_MARK = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?[(（](?:END|끝|完)[)）]\s*$")
+
+
 def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
     line = block.line
+    if _END_MARK.match(text):
+        return SignOff(text, line, [], [], "byline")
     if len(text) <= 60 and not text.startswith("("):
         # A bare agency line closing the story: "AFP", "DPA", "dpa/AFP", "red, wien.ORF.at/Agenturen"
         parsed = _agency_list(text, registry)
