@@ -135,6 +135,14 @@ def test_delayed_images_in_spans():
                                                                ("/pics/two/two.jpg", "Two.")]
 
 
+def test_escaped_figures_in_script_state_read_their_unicode_escapes():
+    # a CMS's post body kept as escaped HTML inside a script, the page showing no picture yet
+    state = ('{"content":"<figure><img src=\\"https:\\/\\/x.test\\/a.jpg\\"><figcaption>Image: Denise '
+             'Truscello\\/Getty Images for L\\u2019Oreal Paris<\\/figcaption><\\/figure>"}')
+    document = extract_html(page("<div class='entry-content'></div>", head=f"<script>window.context = {state}</script>"))
+    assert [f.credit.text for f in document.figures] == ["Denise Truscello/Getty Images for L\u2019Oreal Paris"]
+
+
 def test_controls_and_small_pictures_are_left_out():
     # the page's controls (a print button, font-size buttons) and a picture its inline style shows
     # 50 px wide are no article pictures

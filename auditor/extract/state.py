@@ -82,6 +82,8 @@ def script_figure_html(scripts) -> list[tuple[str, None, str | None, int | None]
             continue
         for old, new in _ESCAPES:
             text = text.replace(old, new)
+        if "\\u" in text:
+            text = _UNICODE_ESCAPE.sub(_unescape, text)  # "L\u2019Oreal": the JSON string's other characters
         for figure in _FIGURE_HTML.finditer(text):
             caption = _FIGCAPTION_HTML.search(figure.group("figure"))
             if not caption:
@@ -92,6 +94,16 @@ def script_figure_html(scripts) -> list[tuple[str, None, str | None, int | None]
             if len(found) >= _MAX_FIGURES * 5:
                 return found
     return found
+
+
+_UNICODE_ESCAPE = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|\\u([0-9a-f]{4})", re.IGNORECASE)
+
+
+def _unescape(match: re.Match) -> str:
+    if match.group(3):
+        return chr(int(match.group(3), 16))
+    high, low = int(match.group(1), 16), int(match.group(2), 16)  # a surrogate pair: one character
+    return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
 
 
 def _nearest(pattern: re.Pattern, window: str, centre: int) -> str | None:
