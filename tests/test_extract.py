@@ -143,6 +143,15 @@ def test_escaped_figures_in_script_state_read_their_unicode_escapes():
     assert [f.credit.text for f in document.figures] == ["Denise Truscello/Getty Images for L\u2019Oreal Paris"]
 
 
+def test_a_pages_own_element_names_say_what_they_are():
+    # <autor> under a picture is its credit's slot, <related-articles> holds other stories
+    document = extract_html(page(
+        "<figure><span><img src='/lead.jpg' alt=''></span><autor>Shutterstock</autor></figure>"
+        "<related-articles><figure><img src='/other.jpg'><figcaption>Another story. Photo: B/AFP</figcaption>"
+        "</figure></related-articles>"))
+    assert [(f.src, f.credit.text if f.credit else None) for f in document.figures] == [("/lead.jpg", "Shutterstock")]
+
+
 def test_controls_and_small_pictures_are_left_out():
     # the page's controls (a print button, font-size buttons) and a picture its inline style shows
     # 50 px wide are no article pictures

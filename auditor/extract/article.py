@@ -10,6 +10,7 @@ from functools import lru_cache
 from lxml import etree
 
 from .dom import (
+    HTML_TAGS,
     SKIP_TAGS,
     ancestors,
     clean,
@@ -122,13 +123,16 @@ def chrome_tokens(element) -> tuple:
     slide first, not a promo)."""
     cls = element.get("class") or ""
     ident = element.get("id") or ""
+    tag = element.tag
+    own_tag = tag if tag not in HTML_TAGS and isinstance(tag, str) else ""  # <related-articles>
     if not cls and not ident:
-        return ()
+        return own_tag or ()
     if "--" in cls:
         cls = _BEM_MODIFIER.sub("", cls)
     if " " in cls:
         cls = _without_extensions(cls)
-    return f"{cls} {ident}" if ident else cls
+    names = f"{cls} {ident}" if ident else cls
+    return f"{names} {own_tag}" if own_tag else names
 
 
 @lru_cache(maxsize=65536)

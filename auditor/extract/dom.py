@@ -186,12 +186,23 @@ def name_tokens(names: str) -> tuple[tuple[str, ...], ...]:
     return tuple(words)
 
 
+# The elements HTML defines (and the obsolete ones pages still use). Any other tag is a page's own
+# name for what the element is (<autor>, <related-articles>, <photo-credit>): it counts as a class.
+HTML_TAGS = frozenset(
+    ["a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote", "body", "br", "button", "canvas", "caption", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "search", "section", "select", "slot", "small", "source", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "u", "ul", "var", "video", "wbr", "svg", "math", "center", "font", "big", "tt", "strike", "marquee", "nobr", "noindex", "acronym", "frame", "frameset", "noframes", "applet", "basefont", "dir", "image"])
+
+
 def element_tokens(element) -> str:
     """An element's class and id as one string, for the token groups in ``vocab`` (which split it
-    with :func:`name_tokens` once per distinct string: a string's hash is cached, a tuple's is not)."""
+    with :func:`name_tokens` once per distinct string: a string's hash is cached, a tuple's is not),
+    and its tag when the tag is the page's own (``<autor>``, ``<related-articles>``)."""
     cls = element.get("class") or ""
     ident = element.get("id")
-    return f"{cls} {ident}" if ident else cls
+    names = f"{cls} {ident}" if ident else cls
+    tag = element.tag
+    if tag not in HTML_TAGS and isinstance(tag, str):
+        return f"{names} {tag}" if names else tag
+    return names
 
 
 def describe_element(element) -> str:
