@@ -177,6 +177,9 @@ def test_a_licence_in_parentheses_is_the_credit(registry, text, caption, credit)
     # the agency before the prefix word is the credit's, not the caption's last word
     ("Letörték a szobor kardját. MTI Fotó: Nemes János", "Letörték a szobor kardját.", "MTI Fotó: Nemes János"),
     ("Talks with AFP. Foto: dpa", "Talks with AFP.", "Foto: dpa"),  # an agency inside the caption stays there
+    # a chain of agencies before the prefix, even with no sentence end before it (alt text)
+    ("Der Virologe Christian Drosten picture alliance/dpa Foto: Christophe Gateau", "Der Virologe Christian Drosten",
+     "picture alliance/dpa Foto: Christophe Gateau"),
     ("Министърът на транспорта. снимка: БГНЕС", "Министърът на транспорта.", "снимка: БГНЕС"),
 ])
 def test_agency_before_the_prefix(registry, text, caption, credit):

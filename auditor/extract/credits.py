@@ -437,10 +437,14 @@ def _agency_before(text: str, start: int, registry: AgencyRegistry) -> int:
     Fotó: Nemes János" is MTI's photo by Nemes János, as "AP Photo/Jane Doe" is AP's."""
     words = text[:start].rstrip().rsplit(None, 3)
     for count in (1, 2, 3):
-        if len(words) <= count:
+        if len(words) < count:
             break
         name = " ".join(words[-count:])
-        if registry.lookup(name) is not None and re.search(r"[.!?…)\]\"”»]$", words[-count - 1]):
+        # an agency or a chain of them ("picture alliance/dpa Foto: Christophe Gateau")
+        parts = re.split(r"\s*/\s*", name)
+        # a chain needs no sentence end before it: "Der Virologe Christian Drosten picture alliance/dpa Foto: …"
+        if all(registry.lookup(part) is not None for part in parts) \
+                and (len(words) == count or len(parts) > 1 or re.search(r"[.!?…)\]\"”»]$", words[-count - 1])):
             return text.rfind(name, 0, start)
     return start
 
