@@ -152,6 +152,13 @@ def test_a_pages_own_element_names_say_what_they_are():
     assert [(f.src, f.credit.text if f.credit else None) for f in document.figures] == [("/lead.jpg", "Shutterstock")]
 
 
+def test_a_controls_label_is_no_caption_or_credit_text():
+    figure = one_figure(page(
+        "<div class='slideshow'><img src='/a.jpg' alt='Obama.'><div class='caption close-this'>Big states are "
+        "poised to lose electoral votes. | AP Photo <span class='close-button js'>Close</span></div></div>"))
+    assert (figure.caption, figure.credit.text) == ("Big states are poised to lose electoral votes.", "AP Photo")
+
+
 def test_controls_and_small_pictures_are_left_out():
     # the page's controls (a print button, font-size buttons) and a picture its inline style shows
     # 50 px wide are no article pictures

@@ -126,14 +126,23 @@ def text_with_breaks(element) -> str:
 
 
 def is_hidden_label(element) -> bool:
-    """True for screen-reader-only elements (their text is a UI label, not caption or credit)."""
+    """True for screen-reader-only elements and controls (their text is a UI label, not caption or
+    credit: "Image caption", "Close")."""
     cls = element.get("class")
     return bool(cls) and _hidden_class(cls)
 
 
 @lru_cache(maxsize=16384)
 def _hidden_class(cls: str) -> bool:
-    return bool(_HIDDEN_CLASS.search(cls))
+    return bool(_HIDDEN_CLASS.search(cls)) or _control_class(cls)
+
+
+_CONTROL_WORDS = frozenset({"button", "btn"})
+
+
+def _control_class(cls: str) -> bool:
+    """A control written as a <span> or <a> ("close-button": "Close", "btn-zoom"): its label is no text."""
+    return any(_CONTROL_WORDS.intersection(tokens) for tokens in name_tokens(cls))
 
 
 def visible_text(element, skip=None) -> str:
