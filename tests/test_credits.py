@@ -54,10 +54,10 @@ def chain(credit):
         ("MTI Fotó: Nemes János", "MTI Fotó: Nemes János", None,
          [("MTI", "MTI", "agency", False), ("Nemes János", None, "photographer", False)]),
         ("снимка: БГНЕС", "БГНЕС", "снимка:", [("БГНЕС", "BGNES", "agency", False)]),
-        # what kind of picture it is, said as the prefix
-        ("Symbolbild: picture alliance/dpa", "picture alliance/dpa", "Symbolbild:",
-         [("picture alliance", "picture alliance", "distributor", False), ("dpa", "dpa", "agency", False)]),
+        # who took it, said as the prefix
         ("Fotografo: Mario Rossi", "Mario Rossi", "Fotografo:", [("Mario Rossi", None, "photographer", False)]),
+        # a prefix word in one language is a name in another: Imagine China is an agency
+        ("Imagine China", "Imagine China", None, [("Imagine China", None, "photographer", False)]),
     ],
 )
 def test_parse_credit_chains(registry, printed, text, prefix, expected):

@@ -159,6 +159,35 @@ def test_a_controls_label_is_no_caption_or_credit_text():
     assert (figure.caption, figure.credit.text) == ("Big states are poised to lose electoral votes.", "AP Photo")
 
 
+def test_review_cases_of_the_fourth_round():
+    # a lightbox link with "btn" in its class still holds the article's picture, and a caption box
+    # whose class mentions its toggle button keeps its text
+    figure = one_figure(page(
+        "<figure><a class='lightbox-btn' href='/big/a.jpg'><img src='/a.jpg'></a>"
+        "<figcaption><span class='caption-text has-toggle-button'>Doctors operate in Kyiv.</span> "
+        "Photo: A/AFP</figcaption></figure>"))
+    assert (figure.src, figure.caption, figure.credit.text) == ("/a.jpg", "Doctors operate in Kyiv.", "A/AFP")
+    # an <svg>'s <desc> is a drawing's description, not the picture's caption
+    figure = one_figure(page("<figure><img src='/b.jpg'><svg><desc>Enlarge this image icon</desc></svg>"
+                             "<figcaption>Doctors operate. Photo: B/AFP</figcaption></figure>"))
+    assert figure.caption == "Doctors operate."
+    # a <span data-src> gallery on a page that also has an <amp-img>
+    document = extract_html(page(
+        "<figure><amp-img src='/c.jpg'></amp-img><figcaption>Three. Photo: C/AFP</figcaption></figure>"
+        "<div class='gallery-item'><span data-src='/pics/d.jpg'></span><div class='caption'>Four. Photo: D/AFP"
+        "</div></div>"))
+    assert [f.src for f in document.figures] == ["/c.jpg", "/pics/d.jpg"]
+
+
+def test_a_long_data_uri_beside_a_placeholder_is_read_in_linear_time():
+    from auditor.extract.dom import parse
+    from auditor.extract.figures import resolve_src
+    blob = "R0lGOD/" * 60_000  # 420 kB of base64 with slashes: a regex search for an address backtracked
+    image = next(parse(f"<img src='data:image/gif;base64,R0lGOD' data-lqip='data:image/jpeg;base64,{blob}'>")
+                 .iter("img"))
+    assert resolve_src(image).startswith("data:")
+
+
 def test_controls_and_small_pictures_are_left_out():
     # the page's controls (a print button, font-size buttons) and a picture its inline style shows
     # 50 px wide are no article pictures
@@ -285,6 +314,9 @@ def story(ending: str, after: str = "") -> str:
      "Unsere Quellen: Mitteilung Correctiv", [], [], "material"),
     # the house's code beside the agency whose copy it used
     ("<p>FMW/Bloomberg</p>", "", "FMW/Bloomberg", ["FMW"], ["Bloomberg"], "agencies"),
+    # the wire sign-off wins over an editor named by role after it
+    ("<p>zc/wd (AP, Reuters)</p><p>Editor: Anna Muster</p>", "", "zc/wd (AP, Reuters)", ["zc", "wd"],
+     ["AP", "Reuters"], "initials"),
     # a wire's end mark after the reporter's address, on a line broken as a reader sees it
     ("<p> kokobj@yna.co.kr<br>(END)</p>", "", "kokobj@yna.co.kr (END)", [], [], "byline"),
 ])
@@ -295,6 +327,7 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
 
 
 @pytest.mark.parametrize("ending, after", [
+    ("<p>Text: Die Rede im Wortlaut</p>", ""),  # a role word, then no name
     ("<p>The mayor called it \u201cthe best budget in histroy\u201d (sic)</p>", ""),  # not initials
     ("<p>The budget (ap) passed at dawn.</p>", ""),  # not at the end
     ("<p>The budget passed at dawn (xyz)</p>", ""),  # initials only after a full sentence
@@ -1136,3 +1169,16 @@ def test_a_credit_alone_in_the_caption_slot():
                          ("(Al ‘Hughes’ Dukes Photography)", "Al ‘Hughes’ Dukes Photography")):
         figure = one_figure(page(f"<figure><img src='/newsfeed-washington.jpg'><figcaption>{text}</figcaption></figure>"))
         assert (figure.caption, figure.credit.text.strip("()")) == (None, credit)
+
+
+def test_script_state_escapes_that_are_no_characters_do_not_break_the_output():
+    from auditor.extract.state import _UNICODE_ESCAPE, _unescape
+    text = _UNICODE_ESCAPE.sub(_unescape, r"Fans \ud83d cheer \u0000 loud \ud83d\ude00")
+    assert text == "Fans \ufffd cheer   loud \U0001f600"
+    text.encode("utf-8")  # no lone surrogate left: the report can be written
+
+
+def test_text_with_breaks_keeps_the_text_after_a_comment():
+    from auditor.extract.dom import parse, text_with_breaks
+    paragraph = next(parse("<p>a<!-- c -->b<br>c<?pi x?>d</p>").iter("p"))
+    assert text_with_breaks(paragraph) == "ab cd"

@@ -113,16 +113,11 @@ def text_with_breaks(element) -> str:
     ("kokobj@yna.co.kr<br>(END)" reads "kokobj@yna.co.kr (END)", as a reader sees it)."""
     if next(element.iter("br"), None) is None:
         return text_content(element)
-    parts: list[str] = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        if event == "start":
-            if node is not element and node.tag == "br":
-                parts.append(" ")
-            elif isinstance(node.tag, str) and node.text:
-                parts.append(node.text)
-        elif node is not element and node.tail:
-            parts.append(node.tail)
-    return "".join(parts)
+    # text nodes (a comment's tail too, never its own text) and <br>s, in document order, in C
+    return "".join(" " if not isinstance(node, str) else node for node in _TEXT_AND_BREAKS(element))
+
+
+_TEXT_AND_BREAKS = etree.XPath(".//text()|.//br")
 
 
 def is_hidden_label(element) -> bool:
@@ -134,15 +129,24 @@ def is_hidden_label(element) -> bool:
 
 @lru_cache(maxsize=16384)
 def _hidden_class(cls: str) -> bool:
-    return bool(_HIDDEN_CLASS.search(cls)) or _control_class(cls)
+    return bool(_HIDDEN_CLASS.search(cls))
 
 
 _CONTROL_WORDS = frozenset({"button", "btn"})
 
 
+@lru_cache(maxsize=16384)
 def _control_class(cls: str) -> bool:
-    """A control written as a <span> or <a> ("close-button": "Close", "btn-zoom"): its label is no text."""
     return any(_CONTROL_WORDS.intersection(tokens) for tokens in name_tokens(cls))
+
+
+def is_control_label(element) -> bool:
+    """A control written as a <span> or <a> (``<span class="close-button">Close</span>``): a word or two
+    and no child elements. Not a box whose class mentions a button it holds ("caption--with-button")."""
+    cls = element.get("class")
+    if not cls or len(element) or len((element.text or "").strip()) > 20:
+        return False
+    return _control_class(cls)
 
 
 def visible_text(element, skip=None) -> str:
@@ -161,7 +165,7 @@ def visible_text(element, skip=None) -> str:
             continue
         tag = tag_of(node)
         if node is not element and (not tag or tag in SKIP_TAGS or (skip and node in skip)
-                                    or is_hidden_label(node)):
+                                    or is_hidden_label(node) or is_control_label(node)):
             if node.tail:
                 parts.append(node.tail)
             continue
@@ -198,7 +202,9 @@ def name_tokens(names: str) -> tuple[tuple[str, ...], ...]:
 # The elements HTML defines (and the obsolete ones pages still use). Any other tag is a page's own
 # name for what the element is (<autor>, <related-articles>, <photo-credit>): it counts as a class.
 HTML_TAGS = frozenset(
-    ["a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote", "body", "br", "button", "canvas", "caption", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "search", "section", "select", "slot", "small", "source", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "u", "ul", "var", "video", "wbr", "svg", "math", "center", "font", "big", "tt", "strike", "marquee", "nobr", "noindex", "acronym", "frame", "frameset", "noframes", "applet", "basefont", "dir", "image"])
+    ["a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote", "body", "br", "button", "canvas", "caption", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "search", "section", "select", "slot", "small", "source", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "u", "ul", "var", "video", "wbr", "svg", "math", "center", "font", "big", "tt", "strike", "marquee", "nobr", "noindex", "acronym", "frame", "frameset", "noframes", "applet", "basefont", "dir", "image"]) | frozenset(
+    # inside <svg> and <math>: drawing and formula elements, never a page's own names
+    ["g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textpath", "defs", "use", "symbol", "desc", "metadata", "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "foreignobject", "filter", "marker", "view", "switch", "animate", "animatetransform", "animatemotion", "set", "fegaussianblur", "feoffset", "feblend", "fecolormatrix", "feflood", "fecomposite", "femerge", "femergenode", "mi", "mn", "mo", "ms", "mtext", "mrow", "msup", "msub", "msubsup", "mfrac", "msqrt", "mroot", "mtable", "mtr", "mtd", "semantics", "annotation", "mspace", "mstyle"])
 
 
 def element_tokens(element) -> str:

@@ -82,7 +82,7 @@ _PLACEHOLDER_PREFIXES = ("preload", "placeholder", "spinner", "loader", "lazy", 
 _LOGO_SEGMENTS = frozenset({"icon", "icons", "logo", "logos", "avatar", "avatars", "emoji", "emojis", "sprite",
                             "sprites", "favicon", "flags", "badges", "gravatar"})
 _LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji", "badge", "autor", "author",
-                         "btn", "button"})
+                         "btn"})
 # An image whose own class is just a network's name is that network's button.
 _SOCIAL_ICONS = frozenset({"twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube",
                            "tiktok", "telegram", "xing", "reddit", "threads", "bluesky", "mastodon", "rss"})
@@ -126,6 +126,7 @@ _UI_LABELS = re.compile(
     r"^\s*\d+\s*(?:/|of|von|de|sur|di|z|из)\s*\d+\s+|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\s*|"
     r"^\s*(?:bild|image|photo|foto)\s+\d+\s+(?:von|of|de|sur)\s+\d+\s*|"
     r"^\s*(?:video\s+)?ad\s+feedback\s+|"  # a video player's button to rate its advertisement
+    r"^\s*(?:embed\s*<>\s*)?more\s+videos\s+|"  # a video player's link to its playlist
     r"^\s*(?:view|see|ver|voir|alle)\s+(?:all\s+)?\d+\s+(?:images|photos|pictures|fotos|bilder|imágenes)\s*",
     re.IGNORECASE,
 )
@@ -460,6 +461,24 @@ def _figure(element, reading: _Reading, structured, absolute: str | None, regist
                   caption_links=reading.caption_links if caption else [])
 
 
+_ZOOM_WORDS = frozenset({"zoom", "lightbox", "enlarge", "expand", "gallery", "fullscreen", "image", "photo", "img"})
+
+
+def _control_box(node) -> bool:
+    """An element whose own class says it is a button ("div.button.print", "ul.t_snsBtn"), not a zoom or
+    lightbox link around an article picture ("a.lightbox-btn", a link to the picture's file)."""
+    cls = node.get("class")
+    if not cls:
+        return False
+    words = name_tokens(cls)
+    if not any(_CONTROL_WORDS & set(tokens) for tokens in words) or any(_ZOOM_WORDS & set(t) for t in words):
+        return False
+    return not (tag_of(node) == "a" and _IMAGE_URL.search(node.get("href") or ""))
+
+
+_CONTROL_WORDS = frozenset({"button", "btn"})
+
+
 def _image_element(element) -> bool:
     """An element that is the picture itself, with an alt to read: <img>, an image-like custom
     element, a delayed-image <div data-src data-alt>; not a slide or figure a script fills in."""
@@ -593,9 +612,10 @@ def resolve_src(element) -> str | None:
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])", re.IGNORECASE)
 
 
-# an image file's address inside a longer value: Foundation's data-interchange="[/a-small.jpg, small], …"
-_IMAGE_FILE_INSIDE = re.compile(r"(?:https?:)?/[^\s,\[\]\"'()]+?\.(?:jpe?g|png|webp|gif|avif)(?:\?[^\s,\]\"')]*)?",
-                                re.IGNORECASE)
+# the words of a longer value, one of which may be an image file's address: Foundation's
+# data-interchange="[/a-small.jpg, small], …" (split, not searched: a regex search for an address in a
+# long base64 value backtracks at every "/")
+_VALUE_WORDS = re.compile(r"[\s,\[\]\"'()]+")
 
 
 def _image_file_attribute(element) -> str | None:
@@ -604,9 +624,10 @@ def _image_file_attribute(element) -> str | None:
             value = (value or "").strip()
             if _url_like(value) and _IMAGE_FILE.search(value) and not _is_placeholder(value):
                 return value
-            inside = _IMAGE_FILE_INSIDE.search(value) if not _url_like(value) else None
-            if inside and not _is_placeholder(inside.group()):
-                return inside.group()
+            if value.startswith(("[", "{")) and len(value) <= 4000:
+                for word in _VALUE_WORDS.split(value):
+                    if word.startswith(("/", "http")) and _IMAGE_FILE.search(word) and not _is_placeholder(word):
+                        return word
     return None
 
 
@@ -682,6 +703,9 @@ def _decoration(element, src: str | None) -> str | None:
         return "hidden (its style says so)"
     if any(tag_of(a) == "button" for a in ancestors(element, 4)):
         return "a button's icon (the picture stands in a <button>)"
+    control = next((a for a in ancestors(element, 3) if _control_box(a)), None)
+    if control is not None:
+        return f"a control's icon (the picture stands in {describe_element(control)})"
     size = _declared_size(element)
     if size and max(size) <= _ICON_SIZE and size not in _ASPECT_RATIOS \
             and not (element.get("srcset") or element.get("data-srcset") or _PICTURE_SOURCES(element)):
@@ -1570,7 +1594,7 @@ def _card_verdict(node) -> str:
         return "card" if not long_paragraphs or _summary_card(node) else "text"
     if long_paragraphs:
         # story text, unless it is the one summary beside a linked headline in a card-sized box
-        return "card" if _headline_link(node) and len(clean(text_content(node))) <= _CARD_TEXT else "text"
+        return "card" if _headline_link(node) else "text"  # (_headline_link: a card-sized box only)
     if _headline_link(node):
         return "card"  # "<div class=hed><a href=/other-story>Eight beach hotels for …</a></div>"
     return "next"

@@ -101,7 +101,10 @@ _UNICODE_ESCAPE = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|\\u
 
 def _unescape(match: re.Match) -> str:
     if match.group(3):
-        return chr(int(match.group(3), 16))
+        code = int(match.group(3), 16)
+        if 0xD800 <= code <= 0xDFFF:
+            return "\ufffd"  # half of a pair: no character (it could not be written out)
+        return chr(code) if code >= 0x20 else " "  # a control character is no text
     high, low = int(match.group(1), 16), int(match.group(2), 16)  # a surrogate pair: one character
     return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
 

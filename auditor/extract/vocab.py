@@ -117,9 +117,7 @@ CHROME = _group(
     "logo logos "
     # navigation and page frame
     "sidebar sidebars rail nav navigation navbar menu breadcrumb breadcrumbs pagination pager footer "
-    "masthead topbar cookie cookies consent "
-    # the page's controls: buttons and toolbars (print, font size, bookmark)
-    "button buttons btn toolbar",
+    "masthead topbar cookie cookies consent toolbar",
     "most-read most-popular read-more more-stories more-from also-read next-article next-story "
     "site-header page-header top-bar sign-up tag-list tags-list topic-list topics-list card-list "
     "headlines-list article-list list-articles also-in in-case you-may dont-miss video-list "

@@ -45,7 +45,7 @@ _CONTRIBUTING = re.compile(r"^(?:(?:contributing|contributors?|with\s+reporting\
 # on a line of their own at the end of the story
 _ROLE_LINE = re.compile(r"^(?:auteure?|autrice|autor(?:in|a)?|authors?|text|texte|texto|redaktion|r[ée]daction|"
                         r"redacci[oó]n|[ée]dition|edici[oó]n|editing|editor(?:a|in)?|redakteur(?:in)?|reporter(?:in)?|"
-                        r"recherche|mitarbeit)\s*:\s*(?P<name>[^:;!?\d]{2,60})$", re.IGNORECASE)
+                        r"recherche)\s*:\s*(?P<name>[^:;!?\d]{2,60})$", re.IGNORECASE)
 # "Quelle: SWR", "Unsere Quellen: …", "Fuente: …": the story's source named as such
 _SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|fontes?|bron(?:nen)?|źródło|zdroj|källa|"
                           r"kilde|lähde|источник)\s*:\s*\S", re.IGNORECASE)
@@ -141,17 +141,20 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
     story = [b for b in story if not _onward(b)] or story
     window = story[-_SIGNOFF_WINDOW:]
     fallback = None
+    writer = None  # the writer named by role ("Auteur : …"): the sign-off only when no other is there
     for index in range(len(window) - 1, -1, -1):
         block = window[index]
         text = block.text
+        if writer is None and _role_line(text):
+            first = window[index - 1] if index and _role_line(window[index - 1].text) else None
+            # "Auteur : …" over "Edition : …": one sign-off over two lines
+            writer = (SignOff(f"{first.text} {text}" if first else text, (first or block).line, [],
+                              _agencies_in(text, registry), "byline"), block)
+            continue
         signoff = match_signoff(text, block, registry)
         if signoff is None and block is story[-1] and _author_line(text) and _emphasised(block.element):
             signoff = SignOff(text, block.line, [], [], "author")
         if signoff is not None:
-            if signoff.style == "byline" and index and _ROLE_LINE.match(window[index - 1].text):
-                # "Auteur : …" over "Edition : …": one sign-off over two lines
-                first = window[index - 1]
-                signoff = SignOff(f"{first.text} {text}", first.line, [], signoff.agencies, "byline")
             return signoff, block
         if fallback is None:
             fallback = _copyright(text, block, registry)
@@ -169,7 +172,21 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             return signoff, block
         if fallback is None:
             fallback = _copyright(text, block, registry)
-    return fallback or (None, None)
+    return writer or fallback or (None, None)
+
+
+_NAME_JOINERS = frozenset({"und", "and", "et", "y", "e", "&", "/"})
+
+
+def _role_line(text: str) -> bool:
+    """"Autorin: Anna Muster", "Edition : M-A. Pioerron": a role word, then names only (not "Text: Die
+    Rede im Wortlaut")."""
+    match = _ROLE_LINE.match(text)
+    if not match:
+        return False
+    words = match.group("name").replace(",", " ").split()
+    return 1 <= len(words) <= 8 and all(w.lower() in _NAME_JOINERS or w in _PARTICLES or w[0].isupper()
+                                        for w in words)
 
 
 _BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|od|de|от|von der)\s+", re.IGNORECASE)
@@ -245,9 +262,6 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
     if _CONTRIBUTING.match(text) and len(text) <= 300:
         agencies = _agencies_in(text, registry)
         return SignOff(text, line, [], agencies, "contributors")
-    match = _ROLE_LINE.match(text)
-    if match and len(match.group("name").split()) <= 6:
-        return SignOff(text, line, [], _agencies_in(text, registry), "byline")
     if len(text) <= 160:
         match = _DW_SIGNOFF.match(text)
         if match:
@@ -360,7 +374,7 @@ _CONTEXT_AFTER = re.compile(
     r"correspondents?|photographers?|journalists?|poll|analysis|review|tally|count|obtained|"
     r"interview|report|story|berichtete|meldete|zufolge|a\s+rapport[ée]|informó|"
     r"szerint|jelent(?:ette|ése)|közölte|hírügynökség|poda[łl]a|poinformowa[łl]a|informuje|uvedla|informovala|"
-    r"сообщает|сообщило|передает|съобщи|報道|报道|消息)|['’]s\s+\w+|\s*\))",
+    r"сообщает|сообщило|передает|съобщи)|\s*(?:報道|报道|消息)|['’]s\s+\w+|\s*\))",
     re.IGNORECASE,
 )
 
