@@ -54,6 +54,9 @@ def chain(credit):
         ("MTI Fotó: Nemes János", "MTI Fotó: Nemes János", None,
          [("MTI", "MTI", "agency", False), ("Nemes János", None, "photographer", False)]),
         ("снимка: БГНЕС", "БГНЕС", "снимка:", [("БГНЕС", "BGNES", "agency", False)]),
+        # what kind of picture it is, said as the prefix before a credit that names someone
+        ("Symbolbild: picture alliance/dpa", "picture alliance/dpa", "Symbolbild:",
+         [("picture alliance", "picture alliance", "distributor", False), ("dpa", "dpa", "agency", False)]),
         # who took it, said as the prefix
         ("Fotografo: Mario Rossi", "Mario Rossi", "Fotografo:", [("Mario Rossi", None, "photographer", False)]),
         # a prefix word in one language is a name in another: Imagine China is an agency
@@ -177,6 +180,11 @@ def test_a_licence_in_parentheses_is_the_credit(registry, text, caption, credit)
     # the agency before the prefix word is the credit's, not the caption's last word
     ("Letörték a szobor kardját. MTI Fotó: Nemes János", "Letörték a szobor kardját.", "MTI Fotó: Nemes János"),
     ("Talks with AFP. Foto: dpa", "Talks with AFP.", "Foto: dpa"),  # an agency inside the caption stays there
+    # a kind word opens a caption as often as a credit: only a credit that names someone is one
+    ("Symbolbild: Ein Polizeiwagen steht vor dem Haus", "Symbolbild: Ein Polizeiwagen steht vor dem Haus", None),
+    ("Archivbild: Bundeskanzlerin Angela Merkel spricht im Bundestag",
+     "Archivbild: Bundeskanzlerin Angela Merkel spricht im Bundestag", None),
+    ("Der Papst in Rom. Archivfoto: Ben Stansall/AFP", "Der Papst in Rom.", "Archivfoto: Ben Stansall/AFP"),
     # a chain of agencies before the prefix, even with no sentence end before it (alt text)
     ("Der Virologe Christian Drosten picture alliance/dpa Foto: Christophe Gateau", "Der Virologe Christian Drosten",
      "picture alliance/dpa Foto: Christophe Gateau"),

@@ -18,20 +18,22 @@ from .dom import clean
 
 
 @lru_cache(maxsize=1)
-def credit_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """Credit prefixes, suffixes and usage notes of every language in ``rules/vocab/credit-words.yaml``."""
+def credit_words() -> tuple[tuple[str, ...], ...]:
+    """Credit prefixes, suffixes, usage notes and kind words of every language in
+    ``rules/vocab/credit-words.yaml``."""
     path = rules_dir() / "vocab" / "credit-words.yaml"
     try:
         marked = read_yaml_file(path)
         validate(marked, schema("credit-words-1"), "credit vocabulary")
     except DataFileError as exc:  # a broken installation, not a user error
         raise RuntimeError(f"the shipped credit vocabulary is invalid: {exc}") from exc
-    prefixes, suffixes, notes = set(), set(), set()
+    prefixes, suffixes, notes, kinds = set(), set(), set(), set()
     for words in marked.data["languages"].values():
         prefixes.update(w.strip().lower() for w in words.get("prefixes", []))
         suffixes.update(w.strip() for w in words.get("suffixes", []))
         notes.update(w.strip().lower() for w in words.get("notes", []))
-    return tuple(sorted(group, key=lambda w: (-len(w), w)) for group in (prefixes, suffixes, notes))
+        kinds.update(w.strip().lower() for w in words.get("kinds", []))
+    return tuple(sorted(group, key=lambda w: (-len(w), w)) for group in (prefixes, suffixes, notes, kinds))
 
 
 def _alternation(words) -> str:
@@ -76,8 +78,10 @@ _PREFIX_AT_START = re.compile(
     re.IGNORECASE,
 )
 # A prefix followed by a colon (or "by"/"©") somewhere inside a caption: where a glued credit starts.
+_KIND_WORDS = _alternation(credit_words()[3])
 _PREFIX_INSIDE = re.compile(
-    r"(?:(?<=[\s.;,|(\[–—\-【［「（])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + r")\s*[:：=＝](?!//)|"
+    r"(?:(?<=[\s.;,|(\[–—\-【［「（])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + "|" + _KIND_WORDS
+    + r")\s*[:：=＝](?!//)|"
     r"(?:(?:photo\s+)?illustration|photo(?:graph)?s?|pictures?|images?|screenshots?|foto)\s+(?:by|von|por|de)\s+(?=\w)|"
     # "Screenshot aus Twitter", "Screengrab from YouTube": where a screen capture was taken
     r"(?:screenshots?|screengrabs?|captura(?:\s+de\s+pantalla)?)\s+(?:aus|from|via|von|de)\s+(?=[A-ZÀ-Þ])|"
@@ -144,12 +148,32 @@ _NAME_TOKEN = re.compile(
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,6}$")
 
 
+_KIND_AT_START = re.compile(r"^\s*(?:" + _KIND_WORDS + r")\s*[:：]\s*", re.IGNORECASE)
+
+
+def _names_only(text: str) -> bool:
+    """A credit that names someone and says nothing else: capitalised names, agencies, name particles,
+    at most eight words ("picture alliance/dpa", "Ben Stansall/AFP"; not "Ein Polizeiwagen steht …")."""
+    from ..registry import default_registry
+
+    for match in reversed(default_registry().scan(text)):
+        text = text[:match.start] + " " + text[match.end:]
+    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+    return len(words) <= 8 and all(w[0].isupper() or w.lower() in _FUNCTION_WORDS for w in words) \
+        and not _SENTENCE_END.search(text.strip())
+
+
 def strip_prefix(text: str) -> tuple[str, str | None]:
     """``"Foto: Christian Charisius/dpa"`` -> ``("Christian Charisius/dpa", "Foto:")``.
 
     Repeats for stacked prefixes (``Credit : Photo: PA``, ``© Bild: REUTERS``).
     """
     prefixes = []
+    kind = _KIND_AT_START.match(text)
+    if kind and _names_only(text[kind.end():]):
+        # "Symbolbild: picture alliance/dpa": the kind of picture, said as the credit's prefix
+        prefixes.append(kind.group().strip())
+        text = text[kind.end():].lstrip()
     for _ in range(3):
         match = _PREFIX_AT_START.match(text)
         if not match or not match.group().strip():
@@ -475,6 +499,8 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     found = None
     for found in _PREFIX_INSIDE.finditer(text) if _PREFIX_HINT.search(text) else ():  # noqa: B007 - the last prefix counts
         pass
+    if found is not None and _KIND_AT_START.match(found.group()) and not _names_only(text[found.end():]):
+        found = None  # "Symbolbild: Ein Polizeiwagen steht vor dem Haus" is a caption, not a credit
     if found is not None:
         start = found.start()
         before = _PREFIX_BEFORE.search(text[:start])
