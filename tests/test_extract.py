@@ -152,25 +152,26 @@ def test_a_pages_own_element_names_say_what_they_are():
     assert [(f.src, f.credit.text if f.credit else None) for f in document.figures] == [("/lead.jpg", "Shutterstock")]
 
 
-def test_a_controls_label_is_no_caption_or_credit_text():
-    figure = one_figure(page(
-        "<div class='slideshow'><img src='/a.jpg' alt='Obama.'><div class='caption close-this'>Big states are "
-        "poised to lose electoral votes. | AP Photo <span class='close-button js'>Close</span></div></div>"))
-    assert (figure.caption, figure.credit.text) == ("Big states are poised to lose electoral votes.", "AP Photo")
-
-
-def test_review_cases_of_the_fourth_round():
+@pytest.mark.parametrize("markup, src, caption, credit", [
+    # a control's label is no caption or credit text
+    ("<div class='slideshow'><img src='/a.jpg' alt='Obama.'><div class='caption close-this'>Big states are "
+     "poised to lose electoral votes. | AP Photo <span class='close-button js'>Close</span></div></div>",
+     "/a.jpg", "Big states are poised to lose electoral votes.", "AP Photo"),
     # a lightbox link with "btn" in its class still holds the article's picture, and a caption box
     # whose class mentions its toggle button keeps its text
-    figure = one_figure(page(
-        "<figure><a class='lightbox-btn' href='/big/a.jpg'><img src='/a.jpg'></a>"
-        "<figcaption><span class='caption-text has-toggle-button'>Doctors operate in Kyiv.</span> "
-        "Photo: A/AFP</figcaption></figure>"))
-    assert (figure.src, figure.caption, figure.credit.text) == ("/a.jpg", "Doctors operate in Kyiv.", "A/AFP")
+    ("<figure><a class='lightbox-btn' href='/big/a.jpg'><img src='/a.jpg'></a>"
+     "<figcaption><span class='caption-text has-toggle-button'>Doctors operate in Kyiv.</span> "
+     "Photo: A/AFP</figcaption></figure>", "/a.jpg", "Doctors operate in Kyiv.", "A/AFP"),
     # an <svg>'s <desc> is a drawing's description, not the picture's caption
-    figure = one_figure(page("<figure><img src='/b.jpg'><svg><desc>Enlarge this image icon</desc></svg>"
-                             "<figcaption>Doctors operate. Photo: B/AFP</figcaption></figure>"))
-    assert figure.caption == "Doctors operate."
+    ("<figure><img src='/b.jpg'><svg><desc>Enlarge this image icon</desc></svg>"
+     "<figcaption>Doctors operate. Photo: B/AFP</figcaption></figure>", "/b.jpg", "Doctors operate.", "B/AFP"),
+])
+def test_controls_and_drawings_are_no_caption_text(markup, src, caption, credit):
+    figure = one_figure(page(markup))
+    assert (figure.src, figure.caption, figure.credit.text) == (src, caption, credit)
+
+
+def test_delayed_spans_beside_custom_image_elements():
     # a <span data-src> gallery on a page that also has an <amp-img>
     document = extract_html(page(
         "<figure><amp-img src='/c.jpg'></amp-img><figcaption>Three. Photo: C/AFP</figcaption></figure>"

@@ -136,7 +136,8 @@ _CONTROL_WORDS = frozenset({"button", "btn"})
 
 
 @lru_cache(maxsize=16384)
-def _control_class(cls: str) -> bool:
+def control_class(cls: str) -> bool:
+    """A class that says its element is a button ("close-button", "btn-print", "button print")."""
     return any(_CONTROL_WORDS.intersection(tokens) for tokens in name_tokens(cls))
 
 
@@ -146,7 +147,7 @@ def is_control_label(element) -> bool:
     cls = element.get("class")
     if not cls or len(element) or len((element.text or "").strip()) > 20:
         return False
-    return _control_class(cls)
+    return control_class(cls)
 
 
 def visible_text(element, skip=None) -> str:

@@ -39,6 +39,7 @@ from .dom import (
     SKIP_TAGS,
     ancestors,
     clean,
+    control_class,
     describe_element,
     element_tokens,
     is_hidden_label,
@@ -468,15 +469,9 @@ def _control_box(node) -> bool:
     """An element whose own class says it is a button ("div.button.print", "ul.t_snsBtn"), not a zoom or
     lightbox link around an article picture ("a.lightbox-btn", a link to the picture's file)."""
     cls = node.get("class")
-    if not cls:
-        return False
-    words = name_tokens(cls)
-    if not any(_CONTROL_WORDS & set(tokens) for tokens in words) or any(_ZOOM_WORDS & set(t) for t in words):
+    if not cls or not control_class(cls) or any(_ZOOM_WORDS.intersection(t) for t in name_tokens(cls)):
         return False
     return not (tag_of(node) == "a" and _IMAGE_URL.search(node.get("href") or ""))
-
-
-_CONTROL_WORDS = frozenset({"button", "btn"})
 
 
 def _image_element(element) -> bool:

@@ -34,8 +34,8 @@ _PICTURE_URL = re.compile(r"^\s*(?:https?:)?/\S*\.(?:jpe?g|png|webp|gif|avif)(?:
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
 _CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v\d+)?[\s>/]")
-_ALL_IMAGES = etree.XPath("//img|//amp-img|//div[@data-src]|//span[@data-src]|//li[@data-src]|//a[@data-src]|"
-                          "//figure[@data-src]|//picture[@data-src]|//section[@data-src]|//*[contains(local-name(), '-')]"
+_ALL_IMAGES = etree.XPath("//img|//amp-img|" + "".join(f"//{tag}[@data-src]|" for tag in sorted(DELAYED_IMAGE_TAGS))
+                          + "//*[contains(local-name(), '-')]"
                           "[substring(local-name(), string-length(local-name()) - 3) = '-img' or "
                           "contains(local-name(), '-image')]")
 # "item" starts the search at memchr speed (itemtype/itemType); the XPath walks the whole tree, so only when it pays
