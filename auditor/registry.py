@@ -56,11 +56,17 @@ class Match:
     ambiguous: bool = False
 
 
-def _trie_pattern(words: list[str], separator: str) -> str:
+_OPTIONAL_DOT = "\x00"
+
+
+def trie_pattern(words, separator: str, optional_final_dot: bool = False) -> str:
     """A regex alternation of ``words`` built as a trie, so that matching stays fast with hundreds
-    of aliases and the longest spelling wins (``dpa-Bildfunk`` over ``dpa``)."""
+    of aliases and the longest spelling wins (``dpa-Bildfunk`` over ``dpa``). A space in a word
+    matches ``separator``; with ``optional_final_dot``, a word's final "." may be left out ("Fot.")."""
     trie: dict = {}
     for word in words:
+        if optional_final_dot and word.endswith("."):
+            word = word.rstrip(".") + _OPTIONAL_DOT
         node = trie
         for char in word:
             node = node.setdefault(char, {})
@@ -70,7 +76,7 @@ def _trie_pattern(words: list[str], separator: str) -> str:
         ends = "" in node
         branches = []
         for char in sorted(k for k in node if k):
-            atom = separator if char == " " else re.escape(char)
+            atom = separator if char == " " else r"\.?" if char == _OPTIONAL_DOT else re.escape(char)
             branches.append(atom + render(node[char]))
         if not branches:
             return ""
@@ -91,9 +97,9 @@ def _bounded(words: list[str], separator: str) -> str:
     """A pattern that finds ``words`` on word boundaries, and CJK forms anywhere."""
     plain = [w for w in words if not _CJK.search(w)]
     cjk = [w for w in words if _CJK.search(w)]
-    pattern = r"(?<!\w)(?:" + _trie_pattern(plain, separator) + r")(?![\w\u00ad])"
+    pattern = r"(?<!\w)(?:" + trie_pattern(plain, separator) + r")(?![\w\u00ad])"
     if cjk:
-        pattern = pattern + "|(?:" + _trie_pattern(cjk, separator) + ")"
+        pattern = pattern + "|(?:" + trie_pattern(cjk, separator) + ")"
     return pattern
 
 

@@ -522,7 +522,8 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         if parent is None or around.nested(parent) or around.excluded(parent):
             continue
         raw = text_content(element)
-        text = clean(text_with_breaks(element))
+        # (the same text with a space for each <br>: serialised again only when there is a <br>)
+        text = clean(raw if next(element.iter("br"), None) is None else text_with_breaks(element))
         if not text:
             continue
         # a paragraph inside the body at any depth (a CMS nests its text five deep: section > div >
@@ -589,19 +590,22 @@ class _AncestorVerdicts:
 
     def excluded(self, node) -> bool:
         """Captions, figures, asides, navigation, embeds, chrome: never story text."""
-        ignored = self.ignored
-        def own(n) -> bool:
-            tag = tag_of(n)
-            if n in ignored or tag in ("figure", "figcaption", "aside", "nav", "footer", "form", "table") \
-                    or tag in SKIP_TAGS:
-                return True
-            words = element_tokens(n)
-            return bool(words) and _excluded_class(words)
         memo = self._excluded_in_body if self._body is not None and self.in_body(node) else self._excluded
-        return self._walk(node, memo, own)
+        return self._walk(node, memo, self._excluded_own)
+
+    def _excluded_own(self, node) -> bool:
+        tag = tag_of(node)
+        if node in self.ignored or tag in ("figure", "figcaption", "aside", "nav", "footer", "form", "table") \
+                or tag in SKIP_TAGS:
+            return True
+        words = element_tokens(node)
+        return bool(words) and _excluded_class(words)
 
     @staticmethod
     def _walk(node, memo: dict, test) -> bool:
+        known = memo.get(node)
+        if known is not None:
+            return known
         path = []
         while node is not None and node not in memo:
             path.append(node)

@@ -829,12 +829,12 @@ def _declared_size(element) -> tuple[int, int] | None:
 
 
 def _in_noscript(element) -> bool:
-    return any(tag_of(a) == "noscript" for a in ancestors(element))
+    return next(element.iterancestors("noscript"), None) is not None  # filtered in C
 
 
 def _has_live_twin(element) -> bool:
     """A <noscript> fallback beside a lazy-loading image of its own: the same picture twice."""
-    noscript = next(a for a in ancestors(element) if tag_of(a) == "noscript")
+    noscript = next(element.iterancestors("noscript"))
     parent = noscript.getparent()
     for _ in range(3):
         if parent is None:

@@ -96,11 +96,22 @@ def read_structured(page) -> StructuredIndex:
     return index
 
 
+_WRAPPER_OPEN = re.compile(r"(?://\s*)?<!\[CDATA\[|<!--")
+
+
 def _load_json(text: str):
     text = text.strip()
     if not text or len(text) > _MAX_JSON_CHARS:
         return None
-    text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|//\s*\]\]>\s*$|^<!--|-->$", "", text).strip().rstrip(";")
+    # the wrappers old pages put around script text; by the ends, not a regex over the whole text
+    opening = _WRAPPER_OPEN.match(text)
+    if opening:
+        text = text[opening.end():]
+    if text.endswith("-->"):
+        text = text[:-3]
+    elif text.endswith("]]>") and text[:-3].rstrip().endswith("//"):
+        text = text[:-3].rstrip()[:-2]
+    text = text.strip().rstrip(";")
     try:
         return json.loads(text, strict=False)
     except (ValueError, RecursionError):

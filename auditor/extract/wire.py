@@ -325,11 +325,12 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
 
 _DATELINE = re.compile(
     # Read as the reader sees it: "KATHMANDU,⏎ April 25 (Reuters) -" is one dateline.
-    r"^\s*(?P<place>[^()]{0,90}?)\s*\((?P<agencies>[^()]{2,40})\)\s*(?P<dash>[-–—‒―]+|:)\s*",
+    # (matched from the block's first visible character: a leading "\s*" backtracks over a long indent)
+    r"(?P<place>[^()]{0,90}?)\s*\((?P<agencies>[^()]{2,40})\)\s*(?P<dash>[-–—‒―]+|:)\s*",
 )
 # The Chinese agencies' dispatch line: "新华社北京11月17日电" (Xinhua, Beijing, 17 November, by wire),
 # "中新社香港3月2日电": the agency, the place, the date and 电, no brackets and no dash.
-_CJK_DATELINE = re.compile(r"^\s*(?P<agencies>[\u4e00-\u9fff]{2,5}?社)(?P<place>[\u4e00-\u9fff]{1,10}?)"
+_CJK_DATELINE = re.compile(r"(?P<agencies>[\u4e00-\u9fff]{2,5}?社)(?P<place>[\u4e00-\u9fff]{1,10}?)"
                            r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电")
 _DATELINE_WINDOW = 4
 
@@ -339,7 +340,8 @@ def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[
     found = []
     candidates = [b for b in blocks if b.part in ("body", "standfirst")][:_DATELINE_WINDOW]
     for block in candidates:
-        match = _DATELINE.match(block.raw) or _CJK_DATELINE.match(block.raw)
+        offset = len(block.raw) - len(block.raw.lstrip())
+        match = _DATELINE.match(block.raw, offset) or _CJK_DATELINE.match(block.raw, offset)
         if not match:
             continue
         place = clean(match.group("place"))
@@ -350,7 +352,6 @@ def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[
         if not parsed or not parsed.agencies:
             continue
         text = clean(match.group())
-        offset = len(block.raw) - len(block.raw.lstrip())
         line = block.line + block.raw[:offset].count("\n") if block.line else None
         found.append((Dateline(text, parsed.agencies[0], line), block, match.end()))
     return found
