@@ -1102,6 +1102,39 @@ def test_story_text_typed_between_line_breaks_is_read():
     assert "Ola Bini" in text and "We lied" in text
 
 
+def test_story_of_line_break_runs_outweighs_the_footers_paragraphs():
+    # donga.com (2013): no <p> in the story, its text runs between <br>s in div.article_txt; the page
+    # footer's <p>s must not win the body, nor widen it to the whole page wrapper
+    runs = "<br><br>".join(f"Run {n}: the company has tested radio equipment for fourteen years and now certifies "
+                           "medical devices for hospitals in Seoul and Tehran." for n in range(6))
+    footer = "".join(f"<p>Footer line {n}: registration number, publisher, address of the newspaper and the terms "
+                     "of use of everything on this site.</p>" for n in range(4))
+    html = (f"<!doctype html><html><body><div id='wrap'><div class='article_title'><h1>Testing the world</h1></div>"
+            f"<div class='article_view'><div class='article_txt'>{runs}<br><br>Reuters news agency reported it "
+            f"first.</div></div><div id='footer'><div class='footerNav'>{footer}</div></div></div></body></html>")
+    document = extract_html(html)
+    text = " ".join(b.text for b in document.text)
+    assert "Run 5" in text and "Footer line" not in text
+    assert [m.agency for m in document.mentions] == ["Reuters"]
+
+
+@pytest.mark.parametrize("closing, want", [
+    # tag24.de: "Fotos: …" in p.image-source after the story credits its one uncredited picture
+    ("<p class='image-source'>Fotos: Sasi Ponchaisang/123RF</p>", "Sasi Ponchaisang/123RF"),
+    # two credit lines after the story: which picture each credits is not said
+    ("<p class='image-source'>Fotos: Jane Doe</p><p class='image-source'>Fotos: John Roe</p>", None),
+], ids=["one-credit-line", "two-credit-lines"])
+def test_a_credit_element_after_the_story_credits_its_uncredited_pictures(closing, want):
+    story = "".join(f"<p>Paragraph {n}: a fire in a two-storey house in Rostov killed five children, "
+                    "the civil protection service said on Saturday.</p>" for n in range(4))
+    html = ("<!doctype html><html><body><article><h1>Fire in Rostov</h1><div class='content'><figure>"
+            "<img src='https://media.example.de/e20175b8.jpg' width='800' height='450'><figcaption>The children were "
+            f"all very young (symbol picture).</figcaption></figure>{story}</div>{closing}"
+            "<div class='related'><p>More on the subject: other fires</p></div></article></body></html>")
+    figure, = extract_html(html).figures
+    assert (figure.credit.text if figure.credit else None) == want
+
+
 @pytest.mark.parametrize("furniture", [
     # prachatai.com: a "support us" box after the story, its picture a promo
     "<div class='support-pay'><img src='https://c2.staticflickr.com/2/1799/42011955610_e1a5914e8c_o.png' "
@@ -1183,3 +1216,14 @@ def test_text_with_breaks_keeps_the_text_after_a_comment():
     from auditor.extract.dom import parse, text_with_breaks
     paragraph = next(parse("<p>a<!-- c -->b<br>c<?pi x?>d</p>").iter("p"))
     assert text_with_breaks(paragraph) == "ab cd"
+
+
+def test_dateline_after_a_long_indent_is_found_quickly():
+    # independent.co.uk: a paragraph's text starts after thousands of spaces of indentation; the
+    # dateline pattern used to backtrack over them (2 ms a paragraph)
+    html = ("<!doctype html><html><body><article><h1>Quake</h1><div class='body'><p>" + " " * 5000
+            + "KATHMANDU, April 25 (Reuters) - A powerful earthquake struck Nepal on Saturday, killing hundreds."
+            "</p><p>Rescue teams searched the rubble of the old town through the night.</p></div></article>"
+            "</body></html>")
+    dateline, = extract_html(html).datelines
+    assert (dateline.text, dateline.agency) == ("KATHMANDU, April 25 (Reuters) -", "Reuters")

@@ -78,3 +78,14 @@ def test_a_picture_is_one_picture_whatever_size_its_path_asks_for():
     assert picture_identity("/sfAttachPlugin/getCachedContent/id/158666/width/515/height/337.png") == \
         picture_identity("/sfAttachPlugin/getPreview/id/158666.png")
     assert picture_identity("https://example.com/image/1200") == "https://example.com/image/1200"
+
+
+def test_trie_pattern_matches_every_word_the_longest_first():
+    import re
+
+    from auditor.registry import trie_pattern
+    pattern = re.compile(r"(?:" + trie_pattern(["foto", "fotograf", "fot.", "photo credit"], r"\s+",
+                                               optional_final_dot=True) + r")\s*:", re.IGNORECASE)
+    assert [pattern.match(text).group() for text in ("Fotograf:", "Foto:", "Fot.:", "Fot:", "Photo  credit:")] \
+        == ["Fotograf:", "Foto:", "Fot.:", "Fot:", "Photo  credit:"]
+    assert pattern.match("Fotografie:") is None

@@ -21,11 +21,12 @@ from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
 from .article import Block, closing_lines, locate
 from .credits import only_a_credit, parse_credit, split_caption
-from .dom import ParseError, clean, last_line, parse, text_content, visible_text
+from .dom import HAS_IMG, ParseError, clean, element_tokens, last_line, parse, text_content, visible_text
 from .figures import could_be_article_picture, find_figures, lead_image_urls, resolve_src
 from .scan import PageScan, scan
 from .state import script_figures
 from .structured import read_structured
+from .vocab import CREDIT_ROLE
 from .wire import find_datelines, find_mentions, find_signoff, match_signoff
 
 __all__ = ["extract", "ParseError"]
@@ -86,7 +87,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         if not document.figures:
             document.unread = _unread_images(page, zone, structured)
     document.decisions = decisions or []
-    _credit_the_page(document.figures, zone.blocks, registry)
+    _credit_the_page(document.figures, zone, registry)
 
     signoff, signoff_block = find_signoff(zone.blocks, registry, lambda: closing_lines(zone))
     if profile is not None and profile.signoff is not None:
@@ -160,18 +161,45 @@ def _profile_datelines(profile, root, zone, registry):
     return [(Dateline(block.text, agencies[0] if agencies else None, block.line), block, 0)]
 
 
-def _credit_the_page(figures: list[Figure], blocks, registry: AgencyRegistry) -> None:
+def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry) -> None:
     """A paragraph of the story that is only a credit ("Crédit photo : KB / Bondy Blog", "Fotos: Jane
-    Doe") credits the story's pictures that carry none of their own."""
+    Doe"), or the one credit element standing after the story (``p.image-source``), credits the
+    story's pictures that carry none of their own."""
     if not any(f.credit is None and f.media == "picture" for f in figures):
         return
-    line = next((b for b in reversed(blocks) if b.part == "body" and len(b.text) <= 100 and only_a_credit(b.text)
-                 and not _mostly_link(b)), None)
-    if line is None:
+    line = next((b for b in reversed(zone.blocks) if b.part == "body" and len(b.text) <= 100
+                 and only_a_credit(b.text) and not _mostly_link(b)), None)
+    found = (line.text, line.line) if line is not None else _closing_credit(zone)
+    if found is None:
         return
     for figure in figures:
         if figure.credit is None and figure.media == "picture":
-            figure.credit = parse_credit(line.text, registry, line=line.line, caption=figure.caption)
+            figure.credit = parse_credit(found[0], registry, line=found[1], caption=figure.caption)
+
+
+_FOLLOWING_HOLDERS = etree.XPath("following::*[self::p or self::div or self::small or self::span or self::footer "
+                                 "or self::cite]")
+
+
+def _closing_credit(zone) -> tuple[str, int | None] | None:
+    """The text and line of the one element after the story's last paragraph, in the article, whose
+    class says credit and whose text is only a credit; outside every figure, holding no picture.
+    (Two such elements: whose pictures each credits is not said, so neither.)"""
+    story = [b for b in zone.blocks if b.part == "body" and b.in_body]
+    if not story or zone.root is None:
+        return None
+    found = []
+    for element in _FOLLOWING_HOLDERS(story[-1].element):  # in document order, after the story's end
+        if not any(a is zone.root for a in element.iterancestors()):
+            break  # past the article's end
+        words = element_tokens(element)
+        if not words or not CREDIT_ROLE.find(words) or HAS_IMG(element) \
+                or next(element.iterancestors("figure", "figcaption"), None) is not None:
+            continue
+        text = visible_text(element)
+        if text and len(text) <= 100 and only_a_credit(text):
+            found.append((text, element.sourceline))
+    return found[0] if len({text for text, _ in found}) == 1 else None  # (nested holders say it twice)
 
 
 def _mostly_link(block) -> bool:

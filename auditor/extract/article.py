@@ -393,12 +393,22 @@ def _body_container(page, within=None):
         parent = p.getparent()
         if parent is None or outside(parent):
             continue
-        lengths[p] = length
+        lengths[parent] = lengths.get(parent, 0) + length
         score = min(length, 1200) + 40
         scores[parent] = scores.get(parent, 0) + score
         grand = parent.getparent()
         if grand is not None:
             scores[grand] = scores.get(grand, 0) + score / 2
+    # A story typed as text runs between <br>s straight in its element (no <p>s): each run is one
+    # of its paragraphs, held by that element.
+    for holder, runs in _loose_runs(page.root if within is None else within):
+        if outside(holder):
+            continue
+        lengths[holder] = lengths.get(holder, 0) + sum(runs)
+        scores[holder] = scores.get(holder, 0) + sum(min(length, 1200) + 40 for length in runs)
+        grand = holder.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + sum(min(length, 1200) + 40 for length in runs) / 2
     if not scores:
         for hinted in page.root.xpath("//article|//*[@itemprop='articleBody']|//main"):
             return hinted
@@ -423,6 +433,29 @@ def _loose_text(element) -> str:
             parts.append("\n")  # <br>, a block, a comment: a break
         parts.append(child.tail or "")
     return clean(" ".join(parts))
+
+
+def _loose_runs(scope):
+    """Elements that hold text runs between <br>s straight in them, with the runs' lengths (runs of
+    40 characters or more, two runs at least: an address block or a poem's lines are shorter)."""
+    holders = dict.fromkeys(br.getparent() for br in scope.iter("br"))
+    for holder in holders:
+        if holder is None or tag_of(holder) in _BLOCK_TAGS:
+            continue
+        parts = [holder.text or ""]
+        runs = []
+        for child in holder:
+            tag = tag_of(child)
+            if tag in _INLINE_TAGS:
+                parts.append(text_content(child))
+            else:  # <br>, a block, a comment: the run ends
+                runs.append(len(clean(" ".join(parts))))
+                parts = []
+            parts.append(child.tail or "")
+        runs.append(len(clean(" ".join(parts))))
+        runs = [length for length in runs if length >= 40]
+        if len(runs) >= 2:
+            yield holder, runs
 
 
 _BLOCK_CHILDREN = etree.XPath("boolean(*[self::div or self::p or self::ul or self::ol or self::table or "
@@ -460,10 +493,14 @@ def _best(scores: dict):
 
 def _widen(body, lengths: dict):
     """Climb from the best paragraph holder while its ancestors hold much more of the story's text:
-    some sites split one story body over several sibling columns (the New York Times)."""
+    some sites split one story body over several sibling columns (the New York Times). ``lengths``:
+    the paragraph text each element holds straight in it."""
     totals: dict = {}
-    for p, length in lengths.items():
-        for node in ancestors(p, limit=8):
+    for holder, length in lengths.items():
+        if any(_strong_chrome(node) for node in (holder, *ancestors(holder, limit=3))):
+            continue  # a footer's or a menu's text is no column of the story
+        totals[holder] = totals.get(holder, 0) + length
+        for node in ancestors(holder, limit=7):
             totals[node] = totals.get(node, 0) + length
     current = body
     for node in ancestors(body, limit=5):
@@ -475,6 +512,11 @@ def _widen(body, lengths: dict):
         if totals.get(node, 0) >= 1.25 * totals.get(current, 0):
             current = node
     return current
+
+
+def _strong_chrome(node) -> bool:
+    words = element_tokens(node)
+    return bool(words) and chrome_class(words) == "strong"
 
 
 def _common_ancestor(a, b):
