@@ -320,6 +320,14 @@ def story(ending: str, after: str = "") -> str:
      ["AP", "Reuters"], "initials"),
     # a wire's end mark after the reporter's address, on a line broken as a reader sees it
     ("<p> kokobj@yna.co.kr<br>(END)</p>", "", "kokobj@yna.co.kr (END)", [], [], "byline"),
+    # a Chinese story's writer or editor in brackets after its last sentence
+    ("<p>他们愿意收购这种平台。”(唐风)</p>", "", "(唐风)", [], [], "byline"),
+    # a Korean or Japanese reporter's line: name, the word for reporter, the address
+    ("<p>최윤호 기자 uknow@donga.com</p>", "", "최윤호 기자 uknow@donga.com", [], [], "byline"),
+    ("<p>山田太郎記者</p>", "", "山田太郎記者", [], [], "byline"),
+    # ... as the last run of a story typed between <br>s (donga.com, 2013)
+    ("<p>The company will certify medical devices from next month.<br><br>최윤호 기자 uknow@donga.com<br><br></p>",
+     "", "최윤호 기자 uknow@donga.com", [], [], "byline"),
 ])
 def test_signoff_forms(ending, after, text, initials, agencies, style):
     signoff = extract_html(story(ending, after)).signoff
@@ -340,6 +348,9 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     # a teaser's or a picture's credit after the story is not its sign-off
     ("", "<div class='teaser'><p>Other story</p><span>AFP</span></div>"),
     ("", "<div class='wp-caption-text'><span>Crowds.</span><span class='credit'>AP</span></div>"),
+    ("<p>谷歌收购了波士顿动力公司(Boston Dynamics)</p>", ""),  # a bracket inside the sentence
+    # the reporter word inside a sentence is no reporter's line
+    ("<p>그는 기자 회견에서 계획을 발표했다고 말했다.</p>", ""),
 ])
 def test_not_signoffs(ending, after):
     assert extract_html(story(ending, after)).signoff is None

@@ -10,7 +10,7 @@ from lxml import etree
 from ..model import Dateline, Mention, SignOff
 from ..registry import AgencyRegistry
 from .article import Block
-from .dom import clean, tag_of, text_content
+from .dom import SKIP_TAGS, clean, tag_of, text_content, visible_text
 
 # -- sign-offs -------------------------------------------------------------------------------
 
@@ -20,6 +20,8 @@ _DW_SIGNOFF = re.compile(
 )
 _INITIALS_ONLY = re.compile(r"^(?P<initials>" + _INITIALS + r"(?:\s*/\s*" + _INITIALS + r")+)\s*$")
 _TRAILING_PAREN = re.compile(r"\((?P<inner>[^()]{2,60})\)\s*\.?\s*$")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_HAN_SENTENCE_END = re.compile(r"[。！？”」』]\s*$")
 _REUTERS = re.compile(
     r"^\(?\s*(?:\(?(?:additional\s+)?reporting(?:\s+and\s+writing)?|writing|editing|compiled|"
     r"reporting\s+by[^;]*;\s*writing)\s+by\b.*",
@@ -112,6 +114,23 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
     return _Parts(agencies, initials + codes, generic)
 
 
+def _after_last_break(element) -> str:
+    """The last line of a story typed as runs between <br>s: the text after the last of the
+    element's own <br>s that has text after it ("" when it has no <br>)."""
+    if element.find("br") is None:
+        return ""
+    runs, parts = [], [element.text or ""]
+    for child in element:
+        if tag_of(child) == "br":
+            runs.append(parts)
+            parts = []
+        elif tag_of(child) and tag_of(child) not in SKIP_TAGS:
+            parts.append(visible_text(child))
+        parts.append(child.tail or "")
+    runs.append(parts)
+    return next((text for text in (clean(" ".join(run)) for run in reversed(runs)) if text), "")
+
+
 def _onward(block: Block) -> bool:
     """A paragraph that only links on (its whole text is one link's: a headline), or a short label
     for such links ("Lesen Sie auch:", "Aus dem Datencenter:")."""
@@ -152,6 +171,11 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
                               _agencies_in(text, registry), "byline"), block)
             continue
         signoff = match_signoff(text, block, registry)
+        if signoff is None and block is story[-1]:
+            # a story typed as text runs between <br>s ends in its sign-off's run
+            last = _after_last_break(block.element)
+            if last and last != text:
+                signoff = match_signoff(last, block, registry)
         if signoff is None and block is story[-1] and _author_line(text) and _emphasised(block.element):
             signoff = SignOff(text, block.line, [], [], "author")
         if signoff is not None:
@@ -246,9 +270,16 @@ def _copyright(text: str, block: Block, registry: AgencyRegistry):
 _END_MARK = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?[(（](?:END|끝|完)[)）]\s*$")
 
 
+# The reporter's line that closes a Korean, Japanese or Chinese story: "최윤호 기자 uknow@donga.com",
+# "홍길동 특파원", "山田太郎記者": a name of one to four words, the word for reporter or correspondent,
+# and the reporter's address.
+_REPORTER_LINE = re.compile(r"^[^\W\d_]+(?:[ .·-][^\W\d_]+){0,3}\s*(?:기자|특파원|記者|记者|特派員|特派员)"
+                            r"(?:\s*[=/·,]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*$")
+
+
 def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
     line = block.line
-    if _END_MARK.match(text):
+    if _END_MARK.match(text) or (len(text) <= 80 and _REPORTER_LINE.match(text)):
         return SignOff(text, line, [], [], "byline")
     if len(text) <= 60 and not text.startswith("("):
         # A bare agency line closing the story: "AFP", "DPA", "dpa/AFP", "red, wien.ORF.at/Agenturen"
@@ -307,6 +338,9 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         initials_only = (parsed and not parsed.agencies and not parsed.generic and 0 < len(parsed.initials) <= 3
                          and inner.strip().lower() not in _NOT_INITIALS
                          and re.search(r"[.!?…\"“”»«)]\s*$", text[:match.start()]))
+        # "…这种平台。”(唐风)": a Chinese story closes with its writer's or editor's name in brackets
+        if _HAN_NAME.fullmatch(inner.strip()) and _HAN_SENTENCE_END.search(text[:match.start()]):
+            return SignOff(match.group().strip(), line, [], [], "byline")
         if (parsed and (parsed.agencies or parsed.generic) and len(parsed.initials) <= 3) or source_note \
                 or initials_only:
             # "(dpa/gem)", and "(Quelle: SWR)": a source named as such closes the story even when
