@@ -320,6 +320,9 @@ def story(ending: str, after: str = "") -> str:
      ["AP", "Reuters"], "initials"),
     # a wire's end mark after the reporter's address, on a line broken as a reader sees it
     ("<p> kokobj@yna.co.kr<br>(END)</p>", "", "kokobj@yna.co.kr (END)", [], [], "byline"),
+    # the story's author in its structured markup, an agency, in an author box after the story (liberation.fr)
+    ("", "<div class='authors-container'><span class='author' itemprop='author creator'><a href='/auteur/2005-afp'>"
+     "<span itemprop='name'> AFP</span></a></span></div>", "AFP", [], ["AFP"], "agencies"),
     # a Chinese story's writer or editor in brackets after its last sentence
     ("<p>他们愿意收购这种平台。”(唐风)</p>", "", "(唐风)", [], [], "byline"),
     # a Korean or Japanese reporter's line: name, the word for reporter, the address
@@ -349,6 +352,9 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     ("", "<div class='teaser'><p>Other story</p><span>AFP</span></div>"),
     ("", "<div class='wp-caption-text'><span>Crowds.</span><span class='credit'>AP</span></div>"),
     ("<p>谷歌收购了波士顿动力公司(Boston Dynamics)</p>", ""),  # a bracket inside the sentence
+    # a person as the author after the story is a byline, not a sign-off
+    ("", "<div class='authors-container'><span class='author' itemprop='author'><span itemprop='name'>Jane Doe"
+     "</span></span></div>"),
     # the reporter word inside a sentence is no reporter's line
     ("<p>그는 기자 회견에서 계획을 발표했다고 말했다.</p>", ""),
 ])

@@ -691,8 +691,17 @@ def closing_lines(zone: ArticleZone) -> list[Block]:
             tag = tag_of(element)
             if not tag or tag in SKIP_TAGS or tag in _CLOSING_PRUNE:
                 continue
+            if _is_author(element):
+                # the story's author in its structured markup (itemprop="author"): a sign-off when
+                # it names an agency ("AFP" on a wire story), whatever the box's class says
+                text = visible_text(element)
+                if text and len(text) <= 160:
+                    lines.append(Block(element, text, text, "closing", False))
+                continue
             words = element_tokens(element)
             if words and not SIGNOFF.find(words) and _not_closing(words):
+                if _AUTHOR_PROP(element):
+                    walks.append(iter(element))  # an author box ("authors-container") holds the byline
                 continue
             if tag not in _NEVER_SIGNOFF and _small(element) and len(text_content(element)) <= 1000:
                 raw = visible_text(element)
@@ -703,6 +712,13 @@ def closing_lines(zone: ArticleZone) -> list[Block]:
             walks.append(iter(element))
         node = node.getparent()
     return lines
+
+
+_AUTHOR_PROP = etree.XPath("boolean(.//*[contains(@itemprop, 'author')])")
+
+
+def _is_author(element) -> bool:
+    return "author" in (element.get("itemprop") or "").split()
 
 
 @lru_cache(maxsize=16384)
