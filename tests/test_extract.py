@@ -323,6 +323,10 @@ def story(ending: str, after: str = "") -> str:
     # the story's author in its structured markup, an agency, in an author box after the story (liberation.fr)
     ("", "<div class='authors-container'><span class='author' itemprop='author creator'><a href='/auteur/2005-afp'>"
      "<span itemprop='name'> AFP</span></a></span></div>", "AFP", [], ["AFP"], "agencies"),
+    # the writer after a dash, a follow button and its inline script after the name (cleveland.com)
+    ("<p>-- By Michael Russell <a class='twitter-follow-button' href='https://twitter.com/tdmrussell'>Follow "
+     "@tdmrussell</a><script>// <![CDATA[ !function(d,s,id){var js=d.getElementsByTagName(s)[0]}(document); "
+     "// ]]></script></p>", "", "-- By Michael Russell", [], [], "byline"),
     # a Chinese story's writer or editor in brackets after its last sentence
     ("<p>他们愿意收购这种平台。”(唐风)</p>", "", "(唐风)", [], [], "byline"),
     # a Korean or Japanese reporter's line: name, the word for reporter, the address
@@ -355,6 +359,7 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     # a person as the author after the story is a byline, not a sign-off
     ("", "<div class='authors-container'><span class='author' itemprop='author'><span itemprop='name'>Jane Doe"
      "</span></span></div>"),
+    ("<p>-- by the way, nobody asked the council before the vote.</p>", ""),  # no name after the dash
     # the reporter word inside a sentence is no reporter's line
     ("<p>그는 기자 회견에서 계획을 발표했다고 말했다.</p>", ""),
 ])
@@ -1244,3 +1249,13 @@ def test_dateline_after_a_long_indent_is_found_quickly():
             "</body></html>")
     dateline, = extract_html(html).datelines
     assert (dateline.text, dateline.agency) == ("KATHMANDU, April 25 (Reuters) -", "Reuters")
+
+
+def test_a_script_inside_a_paragraph_is_not_story_text():
+    html = ("<!doctype html><html><body><article><h1>Budget</h1><div class='body'>"
+            + "<p>The council passed the budget at dawn after a long night of talks in the town hall.</p>" * 3
+            + "<p>Follow us on social media.<script>var feed = 'Reuters AFP widget';</script></p></div>"
+            "</article></body></html>")
+    document = extract_html(html)
+    assert not document.mentions
+    assert all("widget" not in block.text for block in document.text)

@@ -16,6 +16,7 @@ from .dom import (
     clean,
     describe_element,
     element_tokens,
+    reader_text,
     tag_of,
     text_content,
     text_with_breaks,
@@ -563,7 +564,7 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         parent = element.getparent()
         if parent is None or around.nested(parent) or around.excluded(parent):
             continue
-        raw = text_content(element)
+        raw = reader_text(element)
         # (the same text with a space for each <br>: serialised again only when there is a <br>)
         text = clean(raw if next(element.iter("br"), None) is None else text_with_breaks(element))
         if not text:

@@ -109,16 +109,28 @@ def text_content(element) -> str:
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
+def reader_text(element) -> str:
+    """All text in an element as :func:`text_content`, without the code of the scripts and styles in
+    it (a "Follow @writer" button's inline script in a story's last paragraph)."""
+    if next(element.iter("script", "style"), None) is None:
+        return text_content(element)
+    return "".join(_TEXT_OUTSIDE_CODE(element))
+
+
+_TEXT_OUTSIDE_CODE = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
+
+
 def text_with_breaks(element) -> str:
     """All text in an element, as :func:`text_content`, with a space where a ``<br>`` breaks the line
     ("kokobj@yna.co.kr<br>(END)" reads "kokobj@yna.co.kr (END)", as a reader sees it)."""
     if next(element.iter("br"), None) is None:
-        return text_content(element)
-    # text nodes (a comment's tail too, never its own text) and <br>s, in document order, in C
+        return reader_text(element)
+    # text nodes (a comment's tail too, never its own text) and <br>s, in document order, in C;
+    # not the code of scripts and styles
     return "".join(" " if not isinstance(node, str) else node for node in _TEXT_AND_BREAKS(element))
 
 
-_TEXT_AND_BREAKS = etree.XPath(".//text()|.//br")
+_TEXT_AND_BREAKS = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]|.//br")
 
 
 def is_hidden_label(element) -> bool:

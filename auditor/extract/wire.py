@@ -63,6 +63,10 @@ _SIGNOFF_WINDOW = 8
 # parentheses, introduced by their role.
 _BYLINE_PAREN = re.compile(r"[（(]\s*(?:记者|記者|评论员|評論員|通讯员|通訊員|编辑|編集|编译|編譯|撰稿)"
                            r"[\s：:]*[^（）()]{1,40}[）)]\s*[。.]?\s*$")
+# "-- By Michael Russell": the writer named after a dash on the story's last lines (what follows the
+# name, a "Follow @…" button, is not part of it)
+_DASHED_BYLINE = re.compile(r"^[-–—]{1,2}\s*(?:by|von|par|por)\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}?)"
+                            r"(?=\s+(?:follow|folgen|suivre|seguir|@|https?://)|\s*$)", re.IGNORECASE)
 # Parenthesised words that look like initials but are not a sign-off
 _NOT_INITIALS = frozenset({"sic", "sic!", "ebd", "ibid", "lacht", "lol", "ok", "etc", "usw", "ua", "bzw"})
 
@@ -289,6 +293,9 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
             return SignOff(text, line, parsed.initials, parsed.agencies, "agencies")
     match = _BYLINE_PAREN.search(text)
     if match:
+        return SignOff(match.group().strip(), line, [], [], "byline")
+    match = _DASHED_BYLINE.match(text)
+    if match and _author_line(match.group("name")):
         return SignOff(match.group().strip(), line, [], [], "byline")
     if _CONTRIBUTING.match(text) and len(text) <= 300:
         agencies = _agencies_in(text, registry)
