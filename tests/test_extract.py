@@ -327,6 +327,10 @@ def story(ending: str, after: str = "") -> str:
     ("<p>-- By Michael Russell <a class='twitter-follow-button' href='https://twitter.com/tdmrussell'>Follow "
      "@tdmrussell</a><script>// <![CDATA[ !function(d,s,id){var js=d.getElementsByTagName(s)[0]}(document); "
      "// ]]></script></p>", "", "-- By Michael Russell", [], [], "byline"),
+    # "Par …" as the story's last paragraph, a reading list after it (franceculture.fr)
+    ("<p>Par Jacques Munier</p><p>A lire aussi :</p><p>Revue Projet : Savons-nous encore débattre ? Tout le monde "
+     "s'accorde sur l'importance de débattre, en politique ou en famille.</p>", "", "Par Jacques Munier", [], [],
+     "author"),
     # a Chinese story's writer or editor in brackets after its last sentence
     ("<p>他们愿意收购这种平台。”(唐风)</p>", "", "(唐风)", [], [], "byline"),
     # a Korean or Japanese reporter's line: name, the word for reporter, the address
@@ -360,6 +364,8 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     ("", "<div class='authors-container'><span class='author' itemprop='author'><span itemprop='name'>Jane Doe"
      "</span></span></div>"),
     ("<p>-- by the way, nobody asked the council before the vote.</p>", ""),  # no name after the dash
+    # a teaser's byline as the last paragraph in the story's element is not the story's (theverge.com)
+    ("<h2>More from The Verge</h2><p>By Ellis Hamburger</p><p>By Russell Brandom</p>", ""),
     # the reporter word inside a sentence is no reporter's line
     ("<p>그는 기자 회견에서 계획을 발표했다고 말했다.</p>", ""),
 ])

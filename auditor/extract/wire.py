@@ -135,11 +135,16 @@ def _after_last_break(element) -> str:
     return next((text for text in (clean(" ".join(run)) for run in reversed(runs)) if text), "")
 
 
+def _onward_label(text: str) -> bool:
+    """A short label for onward links: "Lesen Sie auch:", "Aus dem Datencenter:", "A lire aussi :"."""
+    return len(text) <= 40 and text.endswith(":")
+
+
 def _onward(block: Block) -> bool:
     """A paragraph that only links on (its whole text is one link's: a headline), or a short label
-    for such links ("Lesen Sie auch:", "Aus dem Datencenter:")."""
+    for such links."""
     text = block.text
-    if len(text) <= 40 and text.endswith(":"):
+    if _onward_label(text):
         return True
     links = [a for a in block.element.iter("a") if a.get("href")]
     # a headline, not a name: the writer's name linked to their page can be the sign-off
@@ -161,6 +166,8 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
     story = [b for b in body if b.in_body] or body
     # onward links after the story ("Lesen Sie auch:" and a list of headlines) do not push its
     # last paragraphs out of the window
+    # the story's last paragraph before a label for onward reading ("A lire aussi :") ends it
+    before_label = {id(story[i - 1]) for i in range(1, len(story)) if _onward_label(story[i].text)}
     story = [b for b in story if not _onward(b)] or story
     window = story[-_SIGNOFF_WINDOW:]
     fallback = None
@@ -180,6 +187,8 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             last = _after_last_break(block.element)
             if last and last != text:
                 signoff = match_signoff(last, block, registry)
+        if signoff is None and id(block) in before_label and _BY.match(text) and _author_line(text):
+            signoff = SignOff(text, block.line, [], [], "author")  # "Par Jacques Munier": said to be the writer
         if signoff is None and block is story[-1] and _author_line(text) and _emphasised(block.element):
             signoff = SignOff(text, block.line, [], [], "author")
         if signoff is not None:
