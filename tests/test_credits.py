@@ -59,6 +59,8 @@ def chain(credit):
          [("picture alliance", "picture alliance", "distributor", False), ("dpa", "dpa", "agency", False)]),
         # who took it, said as the prefix
         ("Fotografo: Mario Rossi", "Mario Rossi", "Fotografo:", [("Mario Rossi", None, "photographer", False)]),
+        # a video's credit (gofeminin.de: under the story's video)
+        ("Video von Justin Amaral", "Justin Amaral", "Video von", [("Justin Amaral", None, "photographer", False)]),
         # a prefix word in one language is a name in another ("imagine" is Romanian for picture): not stripped
         ("Imagine China", "Imagine China", None, [("Imagine China", None, "photographer", False)]),
     ],

@@ -1265,3 +1265,22 @@ def test_a_script_inside_a_paragraph_is_not_story_text():
     document = extract_html(html)
     assert not document.mentions
     assert all("widget" not in block.text for block in document.text)
+
+
+def test_a_video_poster_with_a_caption_is_a_figure_and_its_player_menus_are_not_its_caption():
+    # independent.co.uk: a Brightcove player (video.js) with a poster, its menus and hidden dialogs
+    # full of "caption" classes, the caption after the player
+    player = ("<div class='bc_container'><video class='vjs-tech' poster='https://cdn.example.com/624246174001-vs.jpg' "
+              "src='blob:https://example.com/x'></video><div class='vjs-captions-button vjs-menu-button vjs-control "
+              "vjs-hidden' role='menuitem'><ul class='vjs-menu-content'><li class='vjs-menu-item' role='menuitem'>"
+              "captions settings</li></ul></div><p class='vjs-modal-dialog-description vjs-offscreen'>This is a modal "
+              "window.</p><div class='vjs-caption-settings vjs-modal-overlay vjs-hidden'>Font size</div></div>")
+    html = ("<!doctype html><html><body><article><h1>Bed bugs</h1><div class='body'>"
+            "<p>Hotels are not always cleaned as often as guests think, an investigation has found.</p>" * 3
+            + f"<div class='video'>{player}<div class='dnd-caption-wrapper'>Video shows bed bug infestation at New "
+            "York hotel</div></div><p>Experts advise keeping luggage off the floor and the bed.</p></div>"
+            "<div class='video'><video poster='https://cdn.example.com/other-poster.jpg'></video></div>"
+            "</article></body></html>")
+    figure, = extract_html(html).figures  # the second video says nothing about what it shows
+    assert (figure.media, figure.src, figure.caption) == (
+        "video", "https://cdn.example.com/624246174001-vs.jpg", "Video shows bed bug infestation at New York hotel")

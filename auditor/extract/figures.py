@@ -297,6 +297,9 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if candidate.src is None and caption is None and credit is None:
             why.left(element, "no image URL and nothing says what it shows", unit)
             continue
+        if caption is None and credit is None and tag_of(element) == "video":
+            why.left(element, "a video's poster, and nothing says what it shows", unit)
+            continue
         if caption is None and credit is None and candidate.src \
                 and any(_FURNITURE_NAME.search(part) for part in _url_parts(candidate.src)[1]):
             why.left(element, "its address says it is a site graphic or a teaser's picture (footer, banner, "
@@ -581,6 +584,8 @@ def _described_picture(element) -> bool:
 def resolve_src(element) -> str | None:
     """The real image URL: a lazy-loading attribute wins over ``src`` whenever it holds a URL (the
     ``src`` is then a placeholder), then ``src``, ``srcset`` and the ``<picture>``'s sources."""
+    if tag_of(element) == "video":
+        return (element.get("poster") or "").strip() or None  # its picture, not its video file
     lazy = _lazy_src(element)
     if lazy:
         return lazy
@@ -1333,8 +1338,12 @@ def _find_parts(container, img):
     Elements marked only as a byline or source count as the credit when nothing says "credit"."""
     captions, credits, hints = [], [], []
     img_path = set(ancestors(img))
+    controls: set = set()  # a player's menus, buttons and hidden dialogs: nothing in them is a part
     for element in container.iterdescendants():
         if element in img_path or element is img:
+            continue
+        if _interface_box(element):
+            controls.add(element)
             continue
         role = _role(element)
         if role is None:
@@ -1350,7 +1359,7 @@ def _find_parts(container, img):
         for anc in ancestors(element):
             if anc is container:
                 break
-            if anc in credits or (role == "caption" and anc in captions):
+            if anc in credits or (role == "caption" and anc in captions) or anc in controls:
                 outer = True
                 break
         if outer or not clean(text_content(element)):
@@ -1360,6 +1369,22 @@ def _find_parts(container, img):
         (credits if role == "credit" else captions).append(element)
     strong = [c for c in credits if c not in hints]
     return captions, (strong or credits)
+
+
+# ARIA roles of interface widgets: their text is a control's ("captions settings" in a video
+# player's menu), never a caption or credit
+_WIDGET_ROLES = frozenset({"button", "menu", "menuitem", "menuitemcheckbox", "menuitemradio", "menubar", "dialog",
+                           "alertdialog", "slider", "tablist", "tab", "toolbar", "listbox", "option", "progressbar",
+                           "switch", "checkbox", "radio", "tooltip", "spinbutton", "combobox"})
+
+
+def _interface_box(element) -> bool:
+    """An interface widget (by its ARIA role), or an element its class hides ("vjs-hidden",
+    "is-hidden"; not "hidden-xs", hidden on small screens only) or keeps for screen readers."""
+    if (element.get("role") or "").strip().lower() in _WIDGET_ROLES:
+        return True
+    cls = element.get("class")
+    return bool(cls) and (is_hidden_label(element) or any(t[-1] == "hidden" for t in name_tokens(cls)))
 
 
 def _holds_caption(element) -> bool:

@@ -15,7 +15,7 @@ from lxml import etree
 
 from .dom import HAS_IMG
 
-_TAGS = ("img", "amp-img", "p", "h1", "script", "meta", "link", "title", "html")
+_TAGS = ("img", "amp-img", "video", "p", "h1", "script", "meta", "link", "title", "html")
 #: Elements a script turns into a picture from their data-src ("delayed images"): BBC's <div>, a
 #: gallery's <span> or <li>
 DELAYED_IMAGE_TAGS = frozenset({"div", "span", "li", "a", "figure", "picture", "section"})
@@ -34,7 +34,7 @@ _PICTURE_URL = re.compile(r"^\s*(?:https?:)?/\S*\.(?:jpe?g|png|webp|gif|avif)(?:
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
 _CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v\d+)?[\s>/]")
-_ALL_IMAGES = etree.XPath("//img|//amp-img|" + "".join(f"//{tag}[@data-src]|" for tag in sorted(DELAYED_IMAGE_TAGS))
+_ALL_IMAGES = etree.XPath("//img|//amp-img|//video[@poster]|" + "".join(f"//{tag}[@data-src]|" for tag in sorted(DELAYED_IMAGE_TAGS))
                           + "//*[contains(local-name(), '-')]"
                           "[substring(local-name(), string-length(local-name()) - 3) = '-img' or "
                           "contains(local-name(), '-image')]")
@@ -49,7 +49,7 @@ class PageScan:
     """The elements of one page that extraction reads, in document order within each list."""
 
     root: object
-    images: list = field(default_factory=list)  # <img>, <amp-img> (+ <div data-src> when present)
+    images: list = field(default_factory=list)  # <img>, <amp-img>, <video poster> (+ <div data-src> when present)
     paragraphs: list = field(default_factory=list)
     headlines: list = field(default_factory=list)  # <h1>
     jsonld: list = field(default_factory=list)  # <script type="application/ld+json">
@@ -74,6 +74,9 @@ def scan(root, text: str) -> PageScan:
             paragraphs.append(element)
         elif tag == "img" or tag == "amp-img":
             images.append(element)
+        elif tag == "video":
+            if element.get("poster"):
+                images.append(element)  # its poster is a picture, shown until the video plays
         elif tag == "meta":
             page.metas.append(element)
         elif tag == "script":
@@ -114,8 +117,9 @@ def scan(root, text: str) -> PageScan:
     elif delayed & DELAYED_IMAGE_TAGS:
         # one tag-filtered walk: the <img>s again, with the delayed images (<div data-src>,
         # <span data-src>) in their places
-        page.images = [e for e in root.iter("img", "amp-img", *(delayed & DELAYED_IMAGE_TAGS))
-                       if e.tag in ("img", "amp-img") or e.get("data-src") is not None]
+        page.images = [e for e in root.iter("img", "amp-img", "video", *(delayed & DELAYED_IMAGE_TAGS))
+                       if e.tag in ("img", "amp-img") or e.get("data-src") is not None
+                       or (e.tag == "video" and e.get("poster"))]
     extra: list = []
     if "original" in data_attributes:
         # gallery items that carry their picture in data-original, with no <img> until a script
