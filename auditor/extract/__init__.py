@@ -177,8 +177,16 @@ def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry) -> N
             figure.credit = parse_credit(found[0], registry, line=found[1], caption=figure.caption)
 
 
-_FOLLOWING_HOLDERS = etree.XPath("following::*[self::p or self::div or self::small or self::span or self::footer "
-                                 "or self::cite]")
+_CREDIT_HOLDERS = ("p", "div", "small", "span", "footer", "cite")
+
+
+def _after_in(element, root):
+    """The possible credit holders after ``element``'s end inside ``root``, in document order."""
+    node = element
+    while node is not None and node is not root:
+        for sibling in node.itersiblings():
+            yield from sibling.iter(*_CREDIT_HOLDERS)
+        node = node.getparent()
 
 
 def _closing_credit(zone) -> tuple[str, int | None] | None:
@@ -189,9 +197,7 @@ def _closing_credit(zone) -> tuple[str, int | None] | None:
     if not story or zone.root is None:
         return None
     found = []
-    for element in _FOLLOWING_HOLDERS(story[-1].element):  # in document order, after the story's end
-        if not any(a is zone.root for a in element.iterancestors()):
-            break  # past the article's end
+    for element in _after_in(story[-1].element, zone.root):
         words = element_tokens(element)
         if not words or not CREDIT_ROLE.find(words) or HAS_IMG(element) \
                 or next(element.iterancestors("figure", "figcaption"), None) is not None:
