@@ -158,7 +158,11 @@ def is_control_label(element) -> bool:
     """A control written as a <span> or <a> (``<span class="close-button">Close</span>``): a word or two
     and no child elements. Not a box whose class mentions a button it holds ("caption--with-button")."""
     cls = element.get("class")
-    if not cls or len(element) or len((element.text or "").strip()) > 20:
+    return bool(cls) and _control_label(element, cls)
+
+
+def _control_label(element, cls: str) -> bool:
+    if len(element) or len((element.text or "").strip()) > 20:
         return False
     return control_class(cls)
 
@@ -169,29 +173,32 @@ def visible_text(element, skip=None) -> str:
     if not len(element):  # a leaf, as most captions and credits are
         return clean(element.text) if isinstance(element.tag, str) else ""
     parts: list[str] = []
+    append = parts.append
     stack = [(element, False)]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, done = stack.pop()
+        node, done = pop()
         if done:
             if node is not element:
-                if tag_of(node) in _BOUNDARY_TAGS:
-                    parts.append(" ")
+                if node.tag in _BOUNDARY_TAGS:
+                    append(" ")
                 if node.tail:
-                    parts.append(node.tail)
+                    append(node.tail)
             continue
-        tag = tag_of(node)
-        if node is not element and (not tag or tag in SKIP_TAGS or (skip and node in skip)
-                                    or is_hidden_label(node) or is_control_label(node)):
+        tag = node.tag
+        cls = node.get("class") if isinstance(tag, str) else None
+        if node is not element and (not isinstance(tag, str) or tag in SKIP_TAGS or (skip and node in skip)
+                                    or (cls and (_hidden_class(cls) or _control_label(node, cls)))):
             if node.tail:
-                parts.append(node.tail)
+                append(node.tail)
             continue
-        if tag in _BOUNDARY_TAGS or (tag == "span" and node.get("class")):
-            parts.append(" ")
-        if node.text and tag:
-            parts.append(node.text)
-        stack.append((node, True))
+        if tag in _BOUNDARY_TAGS or (tag == "span" and cls):
+            append(" ")
+        if node.text and isinstance(tag, str):
+            append(node.text)
+        push((node, True))
         for child in reversed(node):
-            stack.append((child, False))
+            push((child, False))
     return clean("".join(parts))
 
 

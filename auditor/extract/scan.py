@@ -15,7 +15,7 @@ from lxml import etree
 
 from .dom import HAS_IMG
 
-_TAGS = ("img", "amp-img", "video", "p", "h1", "script", "meta", "link", "title", "html")
+_TAGS = ("img", "amp-img", "video", "p", "h1", "script", "meta", "link", "title", "html", "figcaption")
 #: Elements a script turns into a picture from their data-src ("delayed images"): BBC's <div>, a
 #: gallery's <span> or <li>
 DELAYED_IMAGE_TAGS = frozenset({"div", "span", "li", "a", "figure", "picture", "section"})
@@ -29,7 +29,7 @@ _EMPTY_FIGURE = etree.XPath(
     "boolean(.//figcaption[normalize-space()]) and not(.//*[contains(local-name(), '-')])")
 # The data attributes that make rarer walks worth making: one search of the source text for all of
 # them, cheaper than a substring search for each.
-_DATA_ATTRIBUTES = re.compile(r"data-(src|caption|credit|original|image(?=\s*=))")
+_DATA_ATTRIBUTES = re.compile(r"data-(src|caption|credit|original|image(?=\s*=)|auditor-ignore)")
 _PICTURE_URL = re.compile(r"^\s*(?:https?:)?/\S*\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])", re.IGNORECASE)
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
@@ -38,7 +38,7 @@ _ALL_IMAGES = etree.XPath("//img|//amp-img|//video[@poster]|" + "".join(f"//{tag
                           + "//*[contains(local-name(), '-')]"
                           "[substring(local-name(), string-length(local-name()) - 3) = '-img' or "
                           "contains(local-name(), '-image')]")
-# "item" starts the search at memchr speed (itemtype/itemType); the XPath walks the whole tree, so only when it pays
+# an itemtype that names a picture; the XPath walks the whole tree, so only when it pays
 _MICRODATA_TYPE = re.compile(r"item[tT]ype\s*=\s*[\"']?[^\"'\s>]*(?:ImageObject|Photograph)")
 _MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObject') or "
                                 "contains(@itemtype, 'Photograph')]")
@@ -65,8 +65,8 @@ class PageScan:
 
 def scan(root, text: str) -> PageScan:
     page = PageScan(root)
-    marked = "auditor-" in text  # suppression comments and data-auditor-ignore both say it
-    tags = _TAGS + ((etree.Comment,) if marked else ())
+    captioned = False  # the page has a <figcaption>
+    tags = _TAGS + (etree.Comment,)  # (in the one walk: cheaper than searching the whole text for "auditor-")
     images, paragraphs, headlines, jsonld = page.images, page.paragraphs, page.headlines, page.jsonld
     for element in root.iter(*tags):
         tag = element.tag
@@ -94,15 +94,19 @@ def scan(root, text: str) -> PageScan:
         elif tag == "html":
             if page.html is None:
                 page.html = element
-        else:
-            page.comments.append(element)
-    page.has_ignores = marked and "data-auditor-ignore" in text
+        elif tag == "figcaption":
+            captioned = True
+        elif "auditor-" in (element.text or ""):
+            page.comments.append(element)  # a suppression comment
     data_attributes: set[str] = set()
     described: set[str] = set()  # the tags that carry data-caption or data-credit
     delayed: set[str] = set()  # the tags that carry data-src (not data-srcset)
     for match in _DATA_ATTRIBUTES.finditer(text):
         name = match.group(1)
         data_attributes.add(name)
+        if name == "auditor-ignore":
+            page.has_ignores = True
+            continue
         holders = described if name == "caption" or name == "credit" else \
             delayed if name == "src" and text[match.end():match.end() + 1] in ("=", " ") else None
         if holders is not None:
@@ -130,7 +134,7 @@ def scan(root, text: str) -> PageScan:
         # data-image="…/photo.jpg">; the address must be a picture's (data-image also holds ids)
         extra += [e for e in root.iter("span", "div", "a", "figure", "picture")
                   if _PICTURE_URL.search(e.get("data-image") or "") and not HAS_IMG(e)]
-    if "<figcaption" in text:
+    if captioned:
         # A <figure> with its caption but no picture yet: a placeholder a script fills in
         # (<figure><div class="placeholder"></div><figcaption>…</figcaption></figure>). The cheap
         # tag-filtered walk first: most figures hold an <img>.
