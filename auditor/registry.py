@@ -75,7 +75,8 @@ def trie_pattern(words, separator: str, optional_final_dot: bool = False) -> str
     def render(node: dict) -> str:
         ends = "" in node
         branches = []
-        for char in sorted(k for k in node if k):
+        # (the optional dot last: tried first, its empty match would hide a longer spelling)
+        for char in sorted((k for k in node if k), key=lambda k: (k == _OPTIONAL_DOT, k)):
             atom = separator if char == " " else r"\.?" if char == _OPTIONAL_DOT else re.escape(char)
             branches.append(atom + render(node[char]))
         if not branches:

@@ -194,3 +194,12 @@ def test_a_licence_in_parentheses_is_the_credit(registry, text, caption, credit)
 ])
 def test_agency_before_the_prefix(registry, text, caption, credit):
     assert split_caption(text, registry, in_alt=True) == (caption, credit)
+
+
+
+@pytest.mark.parametrize("text", [
+    "A still from a video by the Syrian Observatory shows smoke over Idlib.",
+    "Les manifestants, sur une vidéo de la police publiée lundi.",
+])
+def test_a_video_by_someone_inside_a_caption_is_no_credit(registry, text):
+    assert split_caption(text, registry) == (text, None)

@@ -331,6 +331,10 @@ def story(ending: str, after: str = "") -> str:
     ("<p>Par Jacques Munier</p><p>A lire aussi :</p><p>Revue Projet : Savons-nous encore débattre ? Tout le monde "
      "s'accorde sur l'importance de débattre, en politique ou en famille.</p>", "", "Par Jacques Munier", [], [],
      "author"),
+    # an agency in brackets after the last sentence stays an agency, in Chinese too
+    ("<p>专家提醒居民注意余震。(新华社)</p>", "", "(新华社)", [], ["Xinhua"], "agencies"),
+    # a reporter's line that names the agency keeps it
+    ("<p>新华社记者 才扬</p>", "", "新华社记者 才扬", [], ["Xinhua"], "byline"),
     # a Chinese story's writer or editor in brackets after its last sentence
     ("<p>他们愿意收购这种平台。”(唐风)</p>", "", "(唐风)", [], [], "byline"),
     # a Korean or Japanese reporter's line: name, the word for reporter, the address
@@ -366,6 +370,15 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     ("<p>-- by the way, nobody asked the council before the vote.</p>", ""),  # no name after the dash
     # a teaser's byline as the last paragraph in the story's element is not the story's (theverge.com)
     ("<h2>More from The Verge</h2><p>By Ellis Hamburger</p><p>By Russell Brandom</p>", ""),
+    # found in review: a Chinese note in brackets names nobody; Spanish dialogue after a dash; a
+    # teaser's author after the story; a writer's name before a label that opens no reading list
+    ("<p>专家提醒居民注意余震。(敬称略)</p>", ""),
+    ("<p>—Por Dios Santo</p>", ""),
+    ("", "<div class='related-articles'><article class='teaser'><h3><a href='/a0'>Other story</a></h3>"
+     "<span itemprop='author'>AFP</span></article></div>"),
+    ("<p>Par Jean Dupont</p><p>Ses propositions :</p><p>Baisser les impôts et construire des logements pour "
+     "tous les habitants de la ville.</p>", ""),
+    ("<p>그는 전직 신문 기자</p><p>The council passed the budget after a long night of talks.</p>", ""),
     # the reporter word inside a sentence is no reporter's line
     ("<p>그는 기자 회견에서 계획을 발표했다고 말했다.</p>", ""),
 ])
@@ -1284,3 +1297,76 @@ def test_a_video_poster_with_a_caption_is_a_figure_and_its_player_menus_are_not_
     figure, = extract_html(html).figures  # the second video says nothing about what it shows
     assert (figure.media, figure.src, figure.caption) == (
         "video", "https://cdn.example.com/624246174001-vs.jpg", "Video shows bed bug infestation at New York hotel")
+
+
+
+def test_a_page_wrappers_chrome_class_does_not_widen_the_body():
+    # found in review: GeneratePress puts "right-sidebar" on <body>; the story's own text must still
+    # count, so the body is not widened to a box of other text beside it
+    story = "".join(f"<p>Paragraph {n}: the council passed the budget at dawn after a long night of talks "
+                    "in the town hall of the city.</p>" for n in range(6))
+    html = ("<!doctype html><html><body class='single right-sidebar'><div id='page'><div class='wrap'>"
+            f"<h1>Budget passed</h1><div class='entry-content'>{story}</div></div><div class='box'><p>The minister "
+            "told Reuters about another plan for the harbour next year.</p><p>By John Smith</p></div></div>"
+            "</body></html>")
+    assert not extract_html(html).mentions
+
+
+@pytest.mark.parametrize("closing", [
+    "<div class='copyright'>© dpa-infocom, dpa:240101-99-123456/2</div>",  # a text's copyright line
+    "<footer class='article-footer'><small class='copyright'>© Stadtanzeiger 2024</small></footer>",
+    # a teaser's credit beside the teaser's own picture
+    "<div class='teaser-box'><img src='https://media.example.de/teaser.jpg' width='300' height='200'>"
+    "<span class='photo-credit'>Foto: dpa</span><a href='/other'>Other story about the fire</a></div>",
+], ids=["text-copyright", "footer-copyright", "teaser-credit"])
+def test_other_credit_lines_after_the_story_do_not_credit_its_pictures(closing):
+    story = "".join(f"<p>Paragraph {n}: a fire in a two-storey house in Rostov killed five children, "
+                    "the civil protection service said on Saturday.</p>" for n in range(4))
+    html = ("<!doctype html><html><body><article><h1>Fire in Rostov</h1><div class='content'><figure>"
+            "<img src='https://media.example.de/e20175b8.jpg' width='800' height='450'><figcaption>The children were "
+            f"all very young.</figcaption></figure>{story}</div>{closing}</article></body></html>")
+    figure = extract_html(html).figures[0]
+    assert figure.credit is None
+
+
+@pytest.mark.parametrize("caption_box", [
+    # a caption that opens on a click, with its credit inside
+    "<div class='caption' role='button'><span class='caption-text'>Rescuers search the rubble.</span> "
+    "<span class='credit'>Jane Doe</span></div>",
+    # Tailwind classes that clip or show it on some screens only
+    "<div class='caption overflow-hidden'><span class='caption-text'>Rescuers search the rubble.</span> "
+    "<span class='credit'>Jane Doe</span></div>",
+    "<div class='caption hidden md:block'><span class='caption-text'>Rescuers search the rubble.</span> "
+    "<span class='credit'>Jane Doe</span></div>",
+], ids=["role-button", "overflow-hidden", "hidden-on-small-screens"])
+def test_captions_that_are_clickable_or_clipped_are_still_captions(caption_box):
+    html = ("<!doctype html><html><body><article><h1>Quake</h1><div class='body'>"
+            "<p>Rescue teams searched the rubble of the old town through the night, officials said.</p>" * 3
+            + f"<div class='media'><img src='https://media.example.com/quake.jpg' width='800' height='450'>{caption_box}"
+            "</div></div></article></body></html>")
+    figure, = extract_html(html).figures
+    assert (figure.caption, figure.credit.text if figure.credit else None) == ("Rescuers search the rubble.", "Jane Doe")
+
+
+def test_a_caption_after_the_next_player_is_not_this_players():
+    # found in review: the search for a caption after a player ran past the next player
+    html = ("<!doctype html><html><body><article><h1>Storm</h1><div class='body'>"
+            "<p>The storm reached the coast in the early morning, the weather service said.</p>" * 3
+            + "<div><video poster='https://cdn.example.com/a.jpg'></video></div>"
+            "<div><video poster='https://cdn.example.com/b.jpg'></video></div>"
+            "<p class='caption'>Waves break over the harbour wall in Brest.</p>"
+            "<div><video poster='data:image/gif;base64,R0lGOD'></video><p class='caption'>A placeholder.</p></div>"
+            "</div></article></body></html>")
+    assert [(f.src, f.caption) for f in extract_html(html).figures] == [
+        ("https://cdn.example.com/b.jpg", "Waves break over the harbour wall in Brest.")]
+
+
+def test_a_comment_inside_a_run_between_line_breaks_does_not_split_it():
+    runs = "<br><br>".join("The company has tested radio equipment for years <!-- ad --> and now certifies medical "
+                           "devices." for _ in range(4))
+    footer = "".join(f"<p>Footer line {n}: registration number, publisher and address of the newspaper.</p>"
+                     for n in range(3))
+    html = (f"<!doctype html><html><body><div id='wrap'><h1>Testing</h1><div class='article_txt'>{runs}</div>"
+            f"<div id='footer'>{footer}</div></div></body></html>")
+    text = " ".join(b.text for b in extract_html(html).text)
+    assert "certifies medical devices" in text and "Footer line" not in text

@@ -89,3 +89,12 @@ def test_trie_pattern_matches_every_word_the_longest_first():
     assert [pattern.match(text).group() for text in ("Fotograf:", "Foto:", "Fot.:", "Fot:", "Photo  credit:")] \
         == ["Fotograf:", "Foto:", "Fot.:", "Fot:", "Photo  credit:"]
     assert pattern.match("Fotografie:") is None
+
+
+
+def test_trie_pattern_optional_dot_does_not_hide_a_longer_spelling():
+    import re
+
+    from auditor.registry import trie_pattern
+    pattern = re.compile(trie_pattern(["fot.", "fot nr"], r"\s+", optional_final_dot=True), re.IGNORECASE)
+    assert pattern.match("Fot nr 5").group() == "Fot nr"

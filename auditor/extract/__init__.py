@@ -19,9 +19,19 @@ from ..model import (
 )
 from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
-from .article import Block, closing_lines, locate
+from .article import Block, chrome_class, closing_lines, locate
 from .credits import only_a_credit, parse_credit, split_caption
-from .dom import HAS_IMG, ParseError, clean, element_tokens, last_line, parse, text_content, visible_text
+from .dom import (
+    HAS_PICTURE,
+    ParseError,
+    clean,
+    element_tokens,
+    last_line,
+    parse,
+    tag_of,
+    text_content,
+    visible_text,
+)
 from .figures import could_be_article_picture, find_figures, lead_image_urls, resolve_src
 from .scan import PageScan, scan
 from .state import script_figures
@@ -169,7 +179,7 @@ def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry) -> N
         return
     line = next((b for b in reversed(zone.blocks) if b.part == "body" and len(b.text) <= 100
                  and only_a_credit(b.text) and not _mostly_link(b)), None)
-    found = (line.text, line.line) if line is not None else _closing_credit(zone)
+    found = (line.text, line.line) if line is not None else _closing_credit(zone, registry)
     if found is None:
         return
     for figure in figures:
@@ -189,9 +199,10 @@ def _after_in(element, root):
         node = node.getparent()
 
 
-def _closing_credit(zone) -> tuple[str, int | None] | None:
+def _closing_credit(zone, registry: AgencyRegistry) -> tuple[str, int | None] | None:
     """The text and line of the one element after the story's last paragraph, in the article, whose
-    class says credit and whose text is only a credit; outside every figure, holding no picture.
+    class says credit and whose text is a picture credit with its prefix ("Fotos: …"; a copyright
+    line is no picture credit); outside every figure, teaser and chrome box, holding no picture.
     (Two such elements: whose pictures each credits is not said, so neither.)"""
     story = [b for b in zone.blocks if b.part == "body" and b.in_body]
     if not story or zone.root is None:
@@ -199,13 +210,32 @@ def _closing_credit(zone) -> tuple[str, int | None] | None:
     found = []
     for element in _after_in(story[-1].element, zone.root):
         words = element_tokens(element)
-        if not words or not CREDIT_ROLE.find(words) or HAS_IMG(element) \
-                or next(element.iterancestors("figure", "figcaption"), None) is not None:
+        if not words or not CREDIT_ROLE.find(words) or HAS_PICTURE(element) or not _loose_in(element, zone.root):
             continue
         text = visible_text(element)
         if text and len(text) <= 100 and only_a_credit(text):
-            found.append((text, element.sourceline))
+            prefix = parse_credit(text, registry).prefix or ""
+            if _PICTURE_PREFIX.match(prefix):
+                found.append((text, element.sourceline))
     return found[0] if len({text for text, _ in found}) == 1 else None  # (nested holders say it twice)
+
+
+# a prefix that says picture ("Fotos:", "Photo credit:", "Bild:"), not only a copyright sign
+_PICTURE_PREFIX = re.compile(r"^(?![©(]|copyright)\W*[^\W\d_]")
+
+
+def _loose_in(element, root) -> bool:
+    """Does the element stand in the article on its own: in no figure, in no box that holds a
+    picture (a teaser's credit beside its picture) and in no chrome?"""
+    for node in element.iterancestors():
+        if node is root:
+            return True
+        if tag_of(node) in ("figure", "figcaption") or HAS_PICTURE(node):
+            return False
+        words = element_tokens(node)
+        if words and chrome_class(words):
+            return False
+    return True
 
 
 def _mostly_link(block) -> bool:

@@ -23,6 +23,7 @@ from .dom import (
     visible_text,
 )
 from .vocab import (
+    AUTHOR_BOX,
     BODY_HINT,
     CAPTION_ROLE,
     CHROME,
@@ -406,10 +407,11 @@ def _body_container(page, within=None):
         if outside(holder):
             continue
         lengths[holder] = lengths.get(holder, 0) + sum(runs)
-        scores[holder] = scores.get(holder, 0) + sum(min(length, 1200) + 40 for length in runs)
+        score = sum(min(length, 1200) + 40 for length in runs)
+        scores[holder] = scores.get(holder, 0) + score
         grand = holder.getparent()
         if grand is not None:
-            scores[grand] = scores.get(grand, 0) + sum(min(length, 1200) + 40 for length in runs) / 2
+            scores[grand] = scores.get(grand, 0) + score / 2
     if not scores:
         for hinted in page.root.xpath("//article|//*[@itemprop='articleBody']|//main"):
             return hinted
@@ -448,8 +450,8 @@ def _loose_runs(scope):
         for child in holder:
             tag = tag_of(child)
             if tag in _INLINE_TAGS:
-                parts.append(text_content(child))
-            else:  # <br>, a block, a comment: the run ends
+                parts.append(reader_text(child))
+            elif tag:  # <br> or a block: the run ends (a comment does not)
                 runs.append(len(clean(" ".join(parts))))
                 parts = []
             parts.append(child.tail or "")
@@ -497,8 +499,10 @@ def _widen(body, lengths: dict):
     some sites split one story body over several sibling columns (the New York Times). ``lengths``:
     the paragraph text each element holds straight in it."""
     totals: dict = {}
+    body_line = {body, *ancestors(body)}  # (a page wrapper's "right-sidebar" class says nothing of the story)
     for holder, length in lengths.items():
-        if any(_strong_chrome(node) for node in (holder, *ancestors(holder, limit=3))):
+        if any(_strong_chrome(node) for node in itertools.takewhile(lambda n: n not in body_line,
+                                                          (holder, *ancestors(holder, limit=3)))):
             continue  # a footer's or a menu's text is no column of the story
         totals[holder] = totals.get(holder, 0) + length
         for node in ancestors(holder, limit=7):
@@ -565,8 +569,7 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         if parent is None or around.nested(parent) or around.excluded(parent):
             continue
         raw = reader_text(element)
-        # (the same text with a space for each <br>: serialised again only when there is a <br>)
-        text = clean(raw if next(element.iter("br"), None) is None else text_with_breaks(element))
+        text = clean(text_with_breaks(element, raw))  # (serialised again only when there is a <br>)
         if not text:
             continue
         # a paragraph inside the body at any depth (a CMS nests its text five deep: section > div >
@@ -701,7 +704,7 @@ def closing_lines(zone: ArticleZone) -> list[Block]:
                 continue
             words = element_tokens(element)
             if words and not SIGNOFF.find(words) and _not_closing(words):
-                if _AUTHOR_PROP(element):
+                if AUTHOR_BOX.find(words) and _AUTHOR_PROP(element):
                     walks.append(iter(element))  # an author box ("authors-container") holds the byline
                 continue
             if tag not in _NEVER_SIGNOFF and _small(element) and len(text_content(element)) <= 1000:
@@ -715,7 +718,7 @@ def closing_lines(zone: ArticleZone) -> list[Block]:
     return lines
 
 
-_AUTHOR_PROP = etree.XPath("boolean(.//*[contains(@itemprop, 'author')])")
+_AUTHOR_PROP = etree.XPath("boolean(.//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')])")
 
 
 def _is_author(element) -> bool:

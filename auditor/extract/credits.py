@@ -47,7 +47,7 @@ def _alternation(words) -> str:
 # alliance" is an agency, not a prefix), then every language's words from rules/vocab. Longer first.
 _PREFIX_WORDS = (
     r"photo\s+illustration\s+by|photo(?:graph)?s?\s+by|pictures?\s+by|images?\s+by|"
-    r"illustration\s+by|foto(?:s)?\s+von|foto(?:s)?\s+por|photo\s+de|vid[eé]o\s+(?:by|von|de|por)|"
+    r"illustration\s+by|foto(?:s)?\s+von|foto(?:s)?\s+por|photo\s+de|video\s+(?:by|von)|"
     r"image\s+copyright|image\s+source|photo\s+credit|picture\s+credit|credits?\s+photos?|cr[ée]dits?\s+photos?|"
     r"photo(?:graph)?s?|pictures?(?![\s-]*alliance)|images?(?![\s-]*source)|credits?|cr[ée]dits?|"
     r"fotos?|bild(?:er|quelle|rechte)?|quelle|fotograf(?:in)?|copyright|"
@@ -80,7 +80,7 @@ _KIND_WORDS = _alternation(credit_words()[3])
 _PREFIX_INSIDE = re.compile(
     r"(?:(?<=[\s.;,|(\[–—\-【［「（])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + "|" + _KIND_WORDS
     + r")\s*[:：=＝](?!//)|"
-    r"(?:(?:photo\s+)?illustration|photo(?:graph)?s?|pictures?|images?|screenshots?|foto|vid[eé]o)\s+(?:by|von|por|de)\s+(?=\w)|"
+    r"(?:(?:photo\s+)?illustration|photo(?:graph)?s?|pictures?|images?|screenshots?|foto)\s+(?:by|von|por|de)\s+(?=\w)|"
     # "Screenshot aus Twitter", "Screengrab from YouTube": where a screen capture was taken
     r"(?:screenshots?|screengrabs?|captura(?:\s+de\s+pantalla)?)\s+(?:aus|from|via|von|de)\s+(?=[A-ZÀ-Þ])|"
     r"\u00a9\s*|\(c\)\s+|"

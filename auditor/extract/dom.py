@@ -38,6 +38,8 @@ _PARSER = etree.HTMLParser(remove_comments=False, remove_pis=True, recover=True,
 
 
 HAS_IMG = etree.XPath("boolean(.//img)")
+#: A picture inside: an <img>, or a <video> with its poster
+HAS_PICTURE = etree.XPath("boolean(.//img|.//video[normalize-space(@poster)])")
 
 
 class ParseError(Exception):
@@ -120,11 +122,11 @@ def reader_text(element) -> str:
 _TEXT_OUTSIDE_CODE = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 
 
-def text_with_breaks(element) -> str:
+def text_with_breaks(element, text: str | None = None) -> str:
     """All text in an element, as :func:`text_content`, with a space where a ``<br>`` breaks the line
     ("kokobj@yna.co.kr<br>(END)" reads "kokobj@yna.co.kr (END)", as a reader sees it)."""
     if next(element.iter("br"), None) is None:
-        return reader_text(element)
+        return reader_text(element) if text is None else text  # ``text``: the reader_text already read
     # text nodes (a comment's tail too, never its own text) and <br>s, in document order, in C;
     # not the code of scripts and styles
     return "".join(" " if not isinstance(node, str) else node for node in _TEXT_AND_BREAKS(element))

@@ -36,6 +36,7 @@ from .credits import (
 )
 from .dom import (
     HAS_IMG,
+    HAS_PICTURE,
     SKIP_TAGS,
     ancestors,
     clean,
@@ -1379,12 +1380,23 @@ _WIDGET_ROLES = frozenset({"button", "menu", "menuitem", "menuitemcheckbox", "me
 
 
 def _interface_box(element) -> bool:
-    """An interface widget (by its ARIA role), or an element its class hides ("vjs-hidden",
-    "is-hidden"; not "hidden-xs", hidden on small screens only) or keeps for screen readers."""
-    if (element.get("role") or "").strip().lower() in _WIDGET_ROLES:
-        return True
+    """An interface widget (by its ARIA role; not a caption that opens on a click), or an element
+    its class hides ("hidden", "vjs-hidden", "is-hidden"; not "hidden-xs", "md:hidden" or
+    "overflow-hidden", which only hide it on some screens or clip it) or keeps for screen readers."""
     cls = element.get("class")
-    return bool(cls) and (is_hidden_label(element) or any(t[-1] == "hidden" for t in name_tokens(cls)))
+    role = (element.get("role") or "").strip().lower()
+    if role in _WIDGET_ROLES:
+        # (a caption that opens on a click is a role=button caption; a menu item never is one)
+        return role != "button" or _role(element) is None or control_class(cls or "")
+    if not cls:
+        return False
+    words = cls.split()
+    # ("hidden md:block": hidden on small screens only, shown from the breakpoint on)
+    return is_hidden_label(element) or (any(_HIDDEN_CLASS_WORD.fullmatch(w) for w in words)
+                                        and not any(":" in w for w in words))
+
+
+_HIDDEN_CLASS_WORD = re.compile(r"(?:(?:is|vjs|js|u|state|el)[-_])?hidden", re.IGNORECASE)
 
 
 def _holds_caption(element) -> bool:
@@ -1422,7 +1434,7 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
         if not tag_of(sibling) or tag_of(sibling) in SKIP_TAGS:
             sibling = sibling.getnext()  # comments, scripts, styles: nothing a reader sees
             continue
-        if HAS_IMG(sibling) or tag_of(sibling) in ("img", "figure", "picture"):
+        if HAS_PICTURE(sibling) or tag_of(sibling) in ("img", "figure", "picture", "video"):
             # the next picture: what follows is its caption, unless the box opens with a caption line
             # before any picture of its own
             opening = _opening_caption(sibling, registry) if not captions else None

@@ -95,6 +95,9 @@ def _group(name: str, words: str, phrases: str = "", unless: str = "", prefix_le
                   frozenset(unless.split()), prefix_length, frozenset(unless_head.split()))
 
 
+# The box that names the story's writer (chrome by its class, but the byline in it is the story's)
+AUTHOR_BOX = _group("author box", "author authors byline bylines autor autoren autorin auteur auteurs autore autori")
+
 # Page furniture around the story. An image under one of these is not an article image.
 CHROME = _group(
     "chrome",

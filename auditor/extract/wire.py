@@ -21,6 +21,9 @@ _DW_SIGNOFF = re.compile(
 _INITIALS_ONLY = re.compile(r"^(?P<initials>" + _INITIALS + r"(?:\s*/\s*" + _INITIALS + r")+)\s*$")
 _TRAILING_PAREN = re.compile(r"\((?P<inner>[^()]{2,60})\)\s*\.?\s*$")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# notes in brackets that close a Chinese or Japanese text without naming anyone: honorifics
+# omitted, to be continued, the end, file picture, picture source, the full text
+_HAN_NOTES = frozenset({"敬称略", "待续", "未完待续", "全文完", "资料图", "資料圖", "资料照片", "图片来源", "完", "终", "全文"})
 _HAN_SENTENCE_END = re.compile(r"[。！？”」』]\s*$")
 _REUTERS = re.compile(
     r"^\(?\s*(?:\(?(?:additional\s+)?reporting(?:\s+and\s+writing)?|writing|editing|compiled|"
@@ -65,8 +68,16 @@ _BYLINE_PAREN = re.compile(r"[（(]\s*(?:记者|記者|评论员|評論員|通�
                            r"[\s：:]*[^（）()]{1,40}[）)]\s*[。.]?\s*$")
 # "-- By Michael Russell": the writer named after a dash on the story's last lines (what follows the
 # name, a "Follow @…" button, is not part of it)
-_DASHED_BYLINE = re.compile(r"^[-–—]{1,2}\s*(?:by|von|par|por)\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}?)"
+_DASHED_BYLINE = re.compile(r"^[-–—]{1,2}\s+(?:by|von|par|por)\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}?)"
                             r"(?=\s+(?:follow|folgen|suivre|seguir|@|https?://)|\s*$)", re.IGNORECASE)
+# Days and times after "by": "— By Sunday night" is a deadline, not a writer
+_NOT_BYLINE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|morning|"
+                         r"night|noon|midnight)\b", re.IGNORECASE)
+# A label for onward reading after the story, in the languages of the packs
+_READ_ON = re.compile(r"^(?:[àa]\s+lire\s+aussi|lire\s+aussi|(?:lesen\s+sie|lies)\s+(?:auch|mehr)|mehr\s+zum\s+thema|"
+                      r"zum\s+thema|read\s+more|read\s+also|see\s+also|more\s+on\s+this|leia\s+tamb[ée]m|"
+                      r"lea\s+tambi[ée]n|lee\s+tambi[ée]n|leggi\s+anche|czytaj\s+(?:też|także)|čtěte\s+také)\b.{0,20}:\s*$",
+                      re.IGNORECASE)
 # Parenthesised words that look like initials but are not a sign-off
 _NOT_INITIALS = frozenset({"sic", "sic!", "ebd", "ibid", "lacht", "lol", "ok", "etc", "usw", "ua", "bzw"})
 
@@ -164,10 +175,10 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
     """
     body = [b for b in blocks if b.part == "body"]
     story = [b for b in body if b.in_body] or body
+    # the story's last paragraph before a label for onward reading ("A lire aussi :") ends it
+    before_label = {id(story[i - 1]) for i in range(1, len(story)) if _READ_ON.match(story[i].text)}
     # onward links after the story ("Lesen Sie auch:" and a list of headlines) do not push its
     # last paragraphs out of the window
-    # the story's last paragraph before a label for onward reading ("A lire aussi :") ends it
-    before_label = {id(story[i - 1]) for i in range(1, len(story)) if _onward_label(story[i].text)}
     story = [b for b in story if not _onward(b)] or story
     window = story[-_SIGNOFF_WINDOW:]
     fallback = None
@@ -183,10 +194,11 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             continue
         signoff = match_signoff(text, block, registry)
         if signoff is None and block is story[-1]:
+            signoff = _closing_byline(text, block, registry)
             # a story typed as text runs between <br>s ends in its sign-off's run
-            last = _after_last_break(block.element)
+            last = _after_last_break(block.element) if signoff is None else ""
             if last and last != text:
-                signoff = match_signoff(last, block, registry)
+                signoff = match_signoff(last, block, registry) or _closing_byline(last, block, registry)
         if signoff is None and id(block) in before_label and _BY.match(text) and _author_line(text):
             signoff = SignOff(text, block.line, [], [], "author")  # "Par Jacques Munier": said to be the writer
         if signoff is None and block is story[-1] and _author_line(text) and _emphasised(block.element):
@@ -284,15 +296,28 @@ _END_MARK = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?[(（](?:END|끝|�
 
 
 # The reporter's line that closes a Korean, Japanese or Chinese story: "최윤호 기자 uknow@donga.com",
-# "홍길동 특파원", "山田太郎記者": a name of one to four words, the word for reporter or correspondent,
-# and the reporter's address.
-_REPORTER_LINE = re.compile(r"^[^\W\d_]+(?:[ .·-][^\W\d_]+){0,3}\s*(?:기자|특파원|記者|记者|特派員|特派员)"
-                            r"(?:\s*[=/·,]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*$")
+# "홍길동 특파원", "山田太郎記者": a name, the word for reporter or correspondent, the reporter's address.
+_REPORTER_LINE = re.compile(r"^(?:[\uac00-\ud7af]{2,4}|[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{2,5}\s+[\u4e00-\u9fff]{2,4})"
+                            r"\s*(?:기자|특파원|記者|记者|特派員|特派员)"
+                            r"(?:\s*[=/·,]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*$"
+                            # "新华社记者 才扬": the agency's reporter, then the names
+                            r"|^[\u4e00-\u9fff]{0,5}(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3}\s*$")
+
+
+def _closing_byline(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
+    """The writer named on the story's very last line: a reporter's line ("최윤호 기자
+    uknow@donga.com", "新华社记者 才扬" keeps its agency) or a name after a dash ("-- By Michael Russell")."""
+    if len(text) <= 80 and _REPORTER_LINE.match(text):
+        return SignOff(text, block.line, [], _agencies_in(text, registry), "byline")
+    match = _DASHED_BYLINE.match(text)
+    if match and _author_line(match.group("name")) and not _NOT_BYLINE.search(match.group("name")):
+        return SignOff(match.group().strip(), block.line, [], [], "byline")
+    return None
 
 
 def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
     line = block.line
-    if _END_MARK.match(text) or (len(text) <= 80 and _REPORTER_LINE.match(text)):
+    if _END_MARK.match(text):
         return SignOff(text, line, [], [], "byline")
     if len(text) <= 60 and not text.startswith("("):
         # A bare agency line closing the story: "AFP", "DPA", "dpa/AFP", "red, wien.ORF.at/Agenturen"
@@ -302,9 +327,6 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
             return SignOff(text, line, parsed.initials, parsed.agencies, "agencies")
     match = _BYLINE_PAREN.search(text)
     if match:
-        return SignOff(match.group().strip(), line, [], [], "byline")
-    match = _DASHED_BYLINE.match(text)
-    if match and _author_line(match.group("name")):
         return SignOff(match.group().strip(), line, [], [], "byline")
     if _CONTRIBUTING.match(text) and len(text) <= 300:
         agencies = _agencies_in(text, registry)
@@ -354,9 +376,7 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         initials_only = (parsed and not parsed.agencies and not parsed.generic and 0 < len(parsed.initials) <= 3
                          and inner.strip().lower() not in _NOT_INITIALS
                          and re.search(r"[.!?…\"“”»«)]\s*$", text[:match.start()]))
-        # "…这种平台。”(唐风)": a Chinese story closes with its writer's or editor's name in brackets
-        if _HAN_NAME.fullmatch(inner.strip()) and _HAN_SENTENCE_END.search(text[:match.start()]):
-            return SignOff(match.group().strip(), line, [], [], "byline")
+
         if (parsed and (parsed.agencies or parsed.generic) and len(parsed.initials) <= 3) or source_note \
                 or initials_only:
             # "(dpa/gem)", and "(Quelle: SWR)": a source named as such closes the story even when
@@ -368,6 +388,10 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
             style = ("initials" if initials_only else "agencies" if parsed and (parsed.agencies or parsed.generic)
                      else "material")
             return SignOff(tail, tail_line, parsed.initials if parsed else [], agencies, style)
+        # "…这种平台。”(唐风)": a Chinese story closes with its writer's or editor's name in brackets
+        if _HAN_NAME.fullmatch(inner.strip()) and inner.strip() not in _HAN_NOTES \
+                and _HAN_SENTENCE_END.search(text[:match.start()]) and not _agencies_in(inner, registry):
+            return SignOff(match.group().strip(), line, [], [], "byline")
     return None
 
 
