@@ -1,10 +1,12 @@
 """Extraction speed over the real-page corpus, against bare parsing, in one process.
 
-    python benchmarks/extract_bench.py [CORPUS_DIR] [--repeat N]
+    python benchmarks/extract_bench.py [CORPUS_DIR] [--repeat N] [--stages]
 
 Prints pages per second for: bare ``lxml.html`` parsing, ``BeautifulSoup(html, "lxml")`` parsing,
 and auditor's full extraction (decode + parse + figures, credits, sign-off, datelines, mentions).
 Numbers on a shared machine are noisy; the ratios between runs in the same process are what count.
+``--stages`` instead splits the extraction's time by stage (parse, page scan, article location,
+figures, sign-off, …), each as a multiple of the bare parse, to show where the cost is.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--stages", action="store_true", help="split the extraction's time by stage")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -64,6 +67,8 @@ def main() -> int:
     registry.scan("warm up")
     registry.scan_prose("warm up")
     print(f"{len(pages)} pages, {size / 1048576:.1f} MB, {args.repeat} interleaved rounds\n")
+    if args.stages:
+        return stages(pages, registry, args.repeat)
 
     contenders = {
         "lxml": ("lxml.html.fromstring (bare parse)", lambda p, raw: lxml.html.fromstring(raw)),
@@ -93,6 +98,49 @@ def main() -> int:
     print(f"matching the shipped site profiles costs {shipped:.2f}x, applying a profile to every page "
           f"{profile:.2f}x the extraction without profiles (target: <= 1.10x)")
     print(f"auditor is {speedup:.2f}x as fast as BeautifulSoup's parse alone (target: > 1.0x)")
+    return 0
+
+
+# The stages _extract_into calls by their names in auditor.extract, in the order it calls them
+STAGES = ("parse", "scan", "read_structured", "locate", "find_figures", "find_signoff", "find_datelines",
+          "find_mentions")
+
+
+def stages(pages, registry, repeat: int) -> int:
+    """Each stage's CPU time over the corpus as a multiple of the bare parse's, summed over the rounds."""
+    import auditor.extract as extraction
+
+    spent = dict.fromkeys(STAGES, 0.0)
+
+    def clocked(name, stage):
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return stage(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - start
+        return run
+
+    originals = {name: getattr(extraction, name) for name in STAGES}
+    bare = whole = 0.0
+    try:
+        for name, stage in originals.items():
+            setattr(extraction, name, clocked(name, stage))
+        for _ in range(repeat):
+            for path, raw in pages:  # page by page, in turns: drift hits both alike
+                start = time.process_time()
+                lxml.html.fromstring(raw)
+                bare += time.process_time() - start
+                start = time.process_time()
+                extract_html(raw, path, registry)
+                whole += time.process_time() - start
+    finally:
+        for name, stage in originals.items():
+            setattr(extraction, name, stage)
+    print(f"{'auditor extraction, all stages':<34} {whole / bare:6.2f}x a bare lxml parse")
+    for name in STAGES:
+        print(f"  {name:<32} {spent[name] / bare:6.2f}x")
+    print(f"  {'the rest (decoding, metadata, …)':<32} {(whole - sum(spent.values())) / bare:6.2f}x")
     return 0
 
 

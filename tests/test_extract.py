@@ -1259,9 +1259,9 @@ def test_text_with_breaks_keeps_the_text_after_a_comment():
     assert text_with_breaks(paragraph) == "ab cd"
 
 
-def test_dateline_after_a_long_indent_is_found_quickly():
-    # independent.co.uk: a paragraph's text starts after thousands of spaces of indentation; the
-    # dateline pattern used to backtrack over them (2 ms a paragraph)
+def test_dateline_after_a_long_indent_is_found():
+    # independent.co.uk: a paragraph's text starts after thousands of spaces of indentation (the
+    # dateline is matched from the first visible character, not by a pattern that backtracks over them)
     html = ("<!doctype html><html><body><article><h1>Quake</h1><div class='body'><p>" + " " * 5000
             + "KATHMANDU, April 25 (Reuters) - A powerful earthquake struck Nepal on Saturday, killing hundreds."
             "</p><p>Rescue teams searched the rubble of the old town through the night.</p></div></article>"
@@ -1361,7 +1361,7 @@ def test_a_caption_after_the_next_player_is_not_this_players():
         ("https://cdn.example.com/b.jpg", "Waves break over the harbour wall in Brest.")]
 
 
-def test_a_comment_inside_a_run_between_line_breaks_does_not_split_it():
+def test_a_story_of_runs_with_comments_in_them_is_read():
     runs = "<br><br>".join("The company has tested radio equipment for years <!-- ad --> and now certifies medical "
                            "devices." for _ in range(4))
     footer = "".join(f"<p>Footer line {n}: registration number, publisher and address of the newspaper.</p>"
@@ -1370,3 +1370,14 @@ def test_a_comment_inside_a_run_between_line_breaks_does_not_split_it():
             f"<div id='footer'>{footer}</div></div></body></html>")
     text = " ".join(b.text for b in extract_html(html).text)
     assert "certifies medical devices" in text and "Footer line" not in text
+
+
+def test_a_comment_inside_a_run_between_line_breaks_does_not_split_it():
+    from auditor.extract.article import text_runs
+    from auditor.extract.dom import parse
+
+    holder = parse("<div>The firm tests radio gear <!-- ad --> and certifies <b>medical<script>var x = 1;"
+                   "</script></b> devices.<br>Second run<p>a block</p>after it</div>").find(".//div")
+    # a comment does not end a run, a <br> or a block does; a script's code is no text
+    assert text_runs(holder) == ["The firm tests radio gear and certifies medical devices.", "Second run",
+                                 "after it"]

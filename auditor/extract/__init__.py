@@ -19,7 +19,7 @@ from ..model import (
 )
 from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
-from .article import Block, chrome_class, closing_lines, locate
+from .article import Block, chrome_class, closing_lines, following_siblings, locate
 from .credits import only_a_credit, parse_credit, split_caption
 from .dom import (
     HAS_PICTURE,
@@ -190,15 +190,6 @@ def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry) -> N
 _CREDIT_HOLDERS = ("p", "div", "small", "span", "footer", "cite")
 
 
-def _after_in(element, root):
-    """The possible credit holders after ``element``'s end inside ``root``, in document order."""
-    node = element
-    while node is not None and node is not root:
-        for sibling in node.itersiblings():
-            yield from sibling.iter(*_CREDIT_HOLDERS)
-        node = node.getparent()
-
-
 def _closing_credit(zone, registry: AgencyRegistry) -> tuple[str, int | None] | None:
     """The text and line of the one element after the story's last paragraph, in the article, whose
     class says credit and whose text is a picture credit with its prefix ("Fotos: …"; a copyright
@@ -208,7 +199,8 @@ def _closing_credit(zone, registry: AgencyRegistry) -> tuple[str, int | None] | 
     if not story or zone.root is None:
         return None
     found = []
-    for element in _after_in(story[-1].element, zone.root):
+    for element in (e for after in following_siblings(story[-1].element, zone.root)
+                    for e in after.iter(*_CREDIT_HOLDERS)):
         words = element_tokens(element)
         if not words or not CREDIT_ROLE.find(words) or HAS_PICTURE(element) or not _loose_in(element, zone.root):
             continue

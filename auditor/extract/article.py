@@ -424,39 +424,35 @@ _INLINE_TAGS = frozenset({"a", "b", "strong", "i", "em", "span", "u", "font", "s
                           "q", "mark", "time", "code", "s", "del", "ins"})
 
 
-def _loose_text(element) -> str:
-    """The text that stands straight in ``element``, not in a block of its own: its text, its
-    inline children's and their tails (a story typed as text runs between <br>s)."""
-    parts = [element.text or ""]
+def text_runs(element) -> list[str]:
+    """The runs of text that stand straight in ``element`` between its <br>s and its blocks (a
+    story typed between line breaks), each with its inline children's text, as a reader sees it
+    (no scripts; a comment does not break a run). Empty runs are kept."""
+    runs, parts = [], [element.text or ""]
     for child in element:
         tag = tag_of(child)
         if tag in _INLINE_TAGS:
-            parts.append(text_content(child))
-        else:
-            parts.append("\n")  # <br>, a block, a comment: a break
+            parts.append(reader_text(child))
+        elif tag:  # <br> or a block: the run ends
+            runs.append(clean(" ".join(parts)))
+            parts = []
         parts.append(child.tail or "")
-    return clean(" ".join(parts))
+    runs.append(clean(" ".join(parts)))
+    return runs
+
+
+def _loose_text(element) -> str:
+    """The text that stands straight in ``element``, not in a block of its own."""
+    return " ".join(run for run in text_runs(element) if run)
 
 
 def _loose_runs(scope):
     """Elements that hold text runs between <br>s straight in them, with the runs' lengths (runs of
     40 characters or more, two runs at least: an address block or a poem's lines are shorter)."""
-    holders = dict.fromkeys(br.getparent() for br in scope.iter("br"))
-    for holder in holders:
+    for holder in dict.fromkeys(br.getparent() for br in scope.iter("br")):
         if holder is None or tag_of(holder) in _BLOCK_TAGS:
             continue
-        parts = [holder.text or ""]
-        runs = []
-        for child in holder:
-            tag = tag_of(child)
-            if tag in _INLINE_TAGS:
-                parts.append(reader_text(child))
-            elif tag:  # <br> or a block: the run ends (a comment does not)
-                runs.append(len(clean(" ".join(parts))))
-                parts = []
-            parts.append(child.tail or "")
-        runs.append(len(clean(" ".join(parts))))
-        runs = [length for length in runs if length >= 40]
+        runs = [len(run) for run in text_runs(holder) if len(run) >= 40]
         if len(runs) >= 2:
             yield holder, runs
 
@@ -511,8 +507,7 @@ def _widen(body, lengths: dict):
     for node in ancestors(body, limit=5):
         if tag_of(node) in ("body", "html"):
             break
-        words = element_tokens(node)
-        if words and chrome_class(words) == "strong":
+        if _strong_chrome(node):
             break
         if totals.get(node, 0) >= 1.25 * totals.get(current, 0):
             current = node
@@ -683,39 +678,46 @@ def closing_lines(zone: ArticleZone) -> list[Block]:
         return []
     lines: list[Block] = []
     visited = 0
-    node = story[-1].element
-    while node is not None and node is not zone.root and len(lines) < _CLOSING_LINES:
-        walks = [node.itersiblings()]  # depth first, lazily: a body may have hundreds of siblings
-        while walks and len(lines) < _CLOSING_LINES and visited < _CLOSING_SCAN:
-            element = next(walks[-1], None)
-            if element is None:
-                walks.pop()
-                continue
-            visited += 1
-            tag = tag_of(element)
-            if not tag or tag in SKIP_TAGS or tag in _CLOSING_PRUNE:
-                continue
-            if _is_author(element):
-                # the story's author in its structured markup (itemprop="author"): a sign-off when
-                # it names an agency ("AFP" on a wire story), whatever the box's class says
-                text = visible_text(element)
-                if text and len(text) <= 160:
-                    lines.append(Block(element, text, text, "closing", False))
-                continue
-            words = element_tokens(element)
-            if words and not SIGNOFF.find(words) and _not_closing(words):
-                if AUTHOR_BOX.find(words) and _AUTHOR_PROP(element):
-                    walks.append(iter(element))  # an author box ("authors-container") holds the byline
-                continue
-            if tag not in _NEVER_SIGNOFF and _small(element) and len(text_content(element)) <= 1000:
-                raw = visible_text(element)
-                text = clean(raw)
-                if text and len(text) <= 160:
-                    part = "signature" if words and SIGNATURE.find(words) else "closing"
-                    lines.append(Block(element, raw, text, part, False))
-            walks.append(iter(element))
-        node = node.getparent()
+    # depth first, lazily: a body may have hundreds of siblings
+    walks = [following_siblings(story[-1].element, zone.root)]
+    while walks and len(lines) < _CLOSING_LINES and visited < _CLOSING_SCAN:
+        element = next(walks[-1], None)
+        if element is None:
+            walks.pop()
+            continue
+        visited += 1
+        tag = tag_of(element)
+        if not tag or tag in SKIP_TAGS or tag in _CLOSING_PRUNE:
+            continue
+        if _is_author(element):
+            # the story's author in its structured markup (itemprop="author"): a sign-off when
+            # it names an agency ("AFP" on a wire story), whatever the box's class says
+            text = visible_text(element)
+            if text and len(text) <= 160:
+                lines.append(Block(element, text, text, "closing", False))
+            continue
+        words = element_tokens(element)
+        if words and not SIGNOFF.find(words) and _not_closing(words):
+            if AUTHOR_BOX.find(words) and _AUTHOR_PROP(element):
+                walks.append(iter(element))  # an author box ("authors-container") holds the byline
+            continue
+        if tag not in _NEVER_SIGNOFF and _small(element) and len(text_content(element)) <= 1000:
+            raw = visible_text(element)
+            text = clean(raw)
+            if text and len(text) <= 160:
+                part = "signature" if words and SIGNATURE.find(words) else "closing"
+                lines.append(Block(element, raw, text, part, False))
+        walks.append(iter(element))
     return lines
+
+
+def following_siblings(element, root):
+    """What follows ``element`` inside ``root``, in document order, as the elements that stand
+    after it at its own level and after each of its ancestors' (each one a whole subtree)."""
+    node = element
+    while node is not None and node is not root:
+        yield from node.itersiblings()
+        node = node.getparent()
 
 
 _AUTHOR_PROP = etree.XPath("boolean(.//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')])")

@@ -38,8 +38,16 @@ _PARSER = etree.HTMLParser(remove_comments=False, remove_pis=True, recover=True,
 
 
 HAS_IMG = etree.XPath("boolean(.//img)")
+#: A <video> with a picture to show before it plays (an inline placeholder is none), as an XPath step
+POSTER_VIDEO = "video[normalize-space(@poster) and not(starts-with(normalize-space(@poster), 'data:'))]"
 #: A picture inside: an <img>, or a <video> with its poster
-HAS_PICTURE = etree.XPath("boolean(.//img|.//video[normalize-space(@poster)])")
+HAS_PICTURE = etree.XPath(f"boolean(.//img|.//{POSTER_VIDEO})")
+
+
+def has_poster(video) -> bool:
+    """:data:`POSTER_VIDEO` for one <video>."""
+    poster = (video.get("poster") or "").strip()
+    return bool(poster) and not poster.startswith("data:")
 
 
 class ParseError(Exception):

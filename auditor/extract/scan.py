@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .dom import HAS_IMG
+from .dom import HAS_IMG, POSTER_VIDEO, has_poster
 
 _TAGS = ("img", "amp-img", "video", "p", "h1", "script", "meta", "link", "title", "html", "figcaption")
 #: Elements a script turns into a picture from their data-src ("delayed images"): BBC's <div>, a
@@ -34,7 +34,7 @@ _PICTURE_URL = re.compile(r"^\s*(?:https?:)?/\S*\.(?:jpe?g|png|webp|gif|avif)(?:
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
 _CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v\d+)?[\s>/]")
-_ALL_IMAGES = etree.XPath("//img|//amp-img|//video[normalize-space(@poster) and not(starts-with(normalize-space(@poster), 'data:'))]|" + "".join(f"//{tag}[@data-src]|" for tag in sorted(DELAYED_IMAGE_TAGS))
+_ALL_IMAGES = etree.XPath(f"//img|//amp-img|//{POSTER_VIDEO}|" + "".join(f"//{tag}[@data-src]|" for tag in sorted(DELAYED_IMAGE_TAGS))
                           + "//*[contains(local-name(), '-')]"
                           "[substring(local-name(), string-length(local-name()) - 3) = '-img' or "
                           "contains(local-name(), '-image')]")
@@ -63,12 +63,6 @@ class PageScan:
     has_ignores: bool = False  # the source has data-auditor-ignore attributes
 
 
-def _has_poster(video) -> bool:
-    """A <video> with a picture to show before it plays (an inline placeholder is none)."""
-    poster = (video.get("poster") or "").strip()
-    return bool(poster) and not poster.startswith("data:")
-
-
 def scan(root, text: str) -> PageScan:
     page = PageScan(root)
     captioned = False  # the page has a <figcaption>
@@ -81,7 +75,7 @@ def scan(root, text: str) -> PageScan:
         elif tag == "img" or tag == "amp-img":
             images.append(element)
         elif tag == "video":
-            if _has_poster(element):
+            if has_poster(element):
                 images.append(element)  # its poster is a picture, shown until the video plays
         elif tag == "meta":
             page.metas.append(element)
@@ -129,7 +123,7 @@ def scan(root, text: str) -> PageScan:
         # <span data-src>) in their places
         page.images = [e for e in root.iter("img", "amp-img", "video", *(delayed & DELAYED_IMAGE_TAGS))
                        if e.tag in ("img", "amp-img") or e.get("data-src") is not None
-                       or (e.tag == "video" and _has_poster(e))]
+                       or (e.tag == "video" and has_poster(e))]
     extra: list = []
     if "original" in data_attributes:
         # gallery items that carry their picture in data-original, with no <img> until a script

@@ -9,8 +9,8 @@ from lxml import etree
 
 from ..model import Dateline, Mention, SignOff
 from ..registry import AgencyRegistry
-from .article import Block
-from .dom import SKIP_TAGS, clean, tag_of, text_content, visible_text
+from .article import Block, text_runs
+from .dom import clean, tag_of, text_content
 
 # -- sign-offs -------------------------------------------------------------------------------
 
@@ -22,8 +22,8 @@ _INITIALS_ONLY = re.compile(r"^(?P<initials>" + _INITIALS + r"(?:\s*/\s*" + _INI
 _TRAILING_PAREN = re.compile(r"\((?P<inner>[^()]{2,60})\)\s*\.?\s*$")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # notes in brackets that close a Chinese or Japanese text without naming anyone: honorifics
-# omitted, to be continued, the end, file picture, picture source, the full text
-_HAN_NOTES = frozenset({"敬称略", "待续", "未完待续", "全文完", "资料图", "資料圖", "资料照片", "图片来源", "完", "终", "全文"})
+# omitted, to be continued, the full text ends, file picture, picture source
+_HAN_NOTES = frozenset({"敬称略", "待续", "未完待续", "全文完", "资料图", "資料圖", "资料照片", "图片来源", "全文"})
 _HAN_SENTENCE_END = re.compile(r"[。！？”」』]\s*$")
 _REUTERS = re.compile(
     r"^\(?\s*(?:\(?(?:additional\s+)?reporting(?:\s+and\s+writing)?|writing|editing|compiled|"
@@ -129,33 +129,18 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
     return _Parts(agencies, initials + codes, generic)
 
 
-def _after_last_break(element) -> str:
-    """The last line of a story typed as runs between <br>s: the text after the last of the
-    element's own <br>s that has text after it ("" when it has no <br>)."""
+def _last_run(element) -> str:
+    """The last line of a story typed as runs between <br>s ("" when the element has no <br>)."""
     if element.find("br") is None:
         return ""
-    runs, parts = [], [element.text or ""]
-    for child in element:
-        if tag_of(child) == "br":
-            runs.append(parts)
-            parts = []
-        elif tag_of(child) and tag_of(child) not in SKIP_TAGS:
-            parts.append(visible_text(child))
-        parts.append(child.tail or "")
-    runs.append(parts)
-    return next((text for text in (clean(" ".join(run)) for run in reversed(runs)) if text), "")
-
-
-def _onward_label(text: str) -> bool:
-    """A short label for onward links: "Lesen Sie auch:", "Aus dem Datencenter:", "A lire aussi :"."""
-    return len(text) <= 40 and text.endswith(":")
+    return next((run for run in reversed(text_runs(element)) if run), "")
 
 
 def _onward(block: Block) -> bool:
     """A paragraph that only links on (its whole text is one link's: a headline), or a short label
-    for such links."""
+    for such links ("Lesen Sie auch:", "Aus dem Datencenter:")."""
     text = block.text
-    if _onward_label(text):
+    if len(text) <= 40 and text.endswith(":"):
         return True
     links = [a for a in block.element.iter("a") if a.get("href")]
     # a headline, not a name: the writer's name linked to their page can be the sign-off
@@ -196,7 +181,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
         if signoff is None and block is story[-1]:
             signoff = _closing_byline(text, block, registry)
             # a story typed as text runs between <br>s ends in its sign-off's run
-            last = _after_last_break(block.element) if signoff is None else ""
+            last = _last_run(block.element) if signoff is None else ""
             if last and last != text:
                 signoff = match_signoff(last, block, registry) or _closing_byline(last, block, registry)
         if signoff is None and id(block) in before_label and _BY.match(text) and _author_line(text):
@@ -376,7 +361,6 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         initials_only = (parsed and not parsed.agencies and not parsed.generic and 0 < len(parsed.initials) <= 3
                          and inner.strip().lower() not in _NOT_INITIALS
                          and re.search(r"[.!?…\"“”»«)]\s*$", text[:match.start()]))
-
         if (parsed and (parsed.agencies or parsed.generic) and len(parsed.initials) <= 3) or source_note \
                 or initials_only:
             # "(dpa/gem)", and "(Quelle: SWR)": a source named as such closes the story even when
