@@ -2,7 +2,14 @@
 
 import pytest
 
-from auditor.extract.credits import looks_like_credit, parse_credit, split_caption
+from auditor.extract.credits import (
+    lead_picture_note,
+    looks_like_credit,
+    only_a_credit,
+    parse_credit,
+    split_caption,
+)
+from auditor.registry import default_registry
 
 
 def chain(credit):
@@ -203,3 +210,28 @@ def test_agency_before_the_prefix(registry, text, caption, credit):
 ])
 def test_a_video_by_someone_inside_a_caption_is_no_credit(registry, text):
     assert split_caption(text, registry) == (text, None)
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("cc zuk0 https://flic.kr/p/s9X187", True),  # blog.mondediplo.net: a licence, then the author
+    ("CC BY-SA 2.0 Jane Doe", True),
+    ("CC Sabathia", False),  # a pitcher, not a licence
+])
+def test_a_creative_commons_licence_before_a_name_is_a_credit(text, credit):
+    assert only_a_credit(text) is credit
+
+
+def test_a_licence_after_a_prefixed_credit_stays_with_it():
+    caption, credit = split_caption("People have lived here for years. Credit: Tomas Munita/CIFOR (CC BY-NC-ND 2.0)",
+                                    default_registry())
+    assert (caption, credit) == ("People have lived here for years.", "Credit: Tomas Munita/CIFOR (CC BY-NC-ND 2.0)")
+
+
+@pytest.mark.parametrize("text, note", [
+    ("Header Image: People have lived … Credit: X", "People have lived … Credit: X"),
+    ("Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.", "Titelseite der FAZ vom 2.4.2019, Ausriss."),
+    ("Image illustrative : Lots of Lego Minifigures by Ninja Brick", "Lots of Lego Minifigures by Ninja Brick"),
+    ("The header image of the page was blurred.", None),
+])
+def test_a_line_about_the_lead_picture(text, note):
+    assert lead_picture_note(text) == note

@@ -1381,3 +1381,81 @@ def test_a_comment_inside_a_run_between_line_breaks_does_not_split_it():
     # a comment does not end a run, a <br> or a block does; a script's code is no text
     assert text_runs(holder) == ["The firm tests radio gear and certifies medical devices.", "Second run",
                                  "after it"]
+
+
+# -- fifth fresh source (trafilatura's test pages), December 2026 ------------------------------
+
+def test_a_picture_named_logo_with_its_caption_or_credit_is_the_storys_picture():
+    # blog.mondediplo.net, laviedesidees.fr (SPIP): the article's own picture is its "logo"
+    # (img.spip_logos, ".../logo-didieroy.jpg"), in a figure with a figcaption, or beside a div.credits
+    figure_html = ("<figure class='spip_documents'><div class='limage'><img class='spip_logos' "
+                   "src='local/cache-vignettes/L890xH590/logo-didieroy-b477e.jpg' width='890' height='590' alt=''>"
+                   "</div><figcaption><div class='spip_doc_descriptif'>cc zuk0 <a href='https://flic.kr/p/s9X187'>"
+                   "https://flic.kr/p/s9X187</a></div></figcaption></figure>")
+    figure = one_figure(page(figure_html))
+    assert (figure.caption, figure.credit.text) == (None, "cc zuk0 https://flic.kr/p/s9X187")
+    boxed = ("<div class='cartouche'><img class='spip_logo spip_logos' src='local/arton813-4cf74.jpg' width='180' "
+             "height='166' alt=''><div class='credits'>Photo : svenwerk / Flickr</div></div>")
+    assert one_figure(page(boxed)).credit.text == "svenwerk / Flickr"
+
+
+def test_a_logo_in_a_copyright_box_stays_a_logo():
+    # the credit element must stand beside the picture, not around it
+    html = page("<div class='copyright'><img src='/img/logo-dpa.png' width='400' height='300'> © dpa</div>")
+    assert extract_html(html).figures == []
+
+
+def test_a_plugins_own_graphics_are_no_pictures():
+    # rechtambild.de: the wp-postratings stars in the story's box
+    stars = "".join(f"<img id='rating_4198_{n}' src='https://www.example.de/wp-content/plugins/wp-postratings/images/"
+                    f"stars_crystal/rating_off.gif' alt='{n} Sterne'>" for n in range(1, 4))
+    assert extract_html(page(f"<p><b>Bewertung:</b> <span>{stars}</span></p>")).figures == []
+
+
+def test_a_video_players_still_that_nothing_describes_is_no_figure():
+    # brigitte.de: <img class="additional-video-still"> beside the Brightcove <video> a script starts
+    player = ("<div class='o-media__brightcove-wrapper'><img src='https://image.example.de/11043002/16x9-938-528/x/"
+              "liebe-fuer-serienmoerder.jpg' alt='Liebe für Serienmörder' class='additional-video-still' width='938' "
+              "height='528'><video id='video_videoPlayer41080' class='video-js'></video></div>")
+    assert extract_html(page(player)).figures == []
+
+
+def test_a_line_about_the_header_image_captions_and_credits_the_lead_picture():
+    # theplanetarypress.com: the header picture is credited in small print at the end of the story
+    lead = ("<div id='td-full-screen-header-image'><img class='td-backstretch' src='https://example.com/wp-content/"
+            "uploads/2019/01/petroglyph.jpg' width='1600' height='900'></div>")
+    note = ("<p style='font-size:11px'><em>Header Image: </em>People have lived in Ecuador’s Amazon forests for "
+            "thousands of years. <em>Credit: Tomas Munita/CIFOR (<a href='https://creativecommons.org/licenses/"
+            "by-nc-nd/2.0/'>CC BY-NC-ND 2.0</a>)</em></p>")
+    figure = one_figure(page(lead + BODY + note))
+    assert (figure.caption, figure.credit.text) == (
+        "People have lived in Ecuador’s Amazon forests for thousands of years.", "Tomas Munita/CIFOR (CC BY-NC-ND 2.0)")
+
+
+def test_a_list_of_photo_credits_beside_thumbnails_credits_the_same_pictures():
+    # wikimediafoundation.org: a "Photo credits" box after the story, each credit beside a CSS thumbnail
+    lead = ("<div class='article-img'><img width='1024' height='537' src='https://example.org/wp-content/uploads/"
+            "2020/01/TurkeyUnblock_English.png?w=1024' alt='Welcome back, Turkey!'></div>")
+    credits = "".join(
+        f"<div class='photo-credit-container'><div class='photo-credit-img_container' style='background-image:url("
+        f"https://example.org/wp-content/uploads/2020/01/{name}?w=250&amp;h=250&amp;crop=1)'></div><div>"
+        f"<p class='credit-desc'><a href='https://commons.wikimedia.org/wiki/File:x'>{title}</a></p>"
+        f"<p class='credit'>{who}</p></div></div>"
+        for name, title, who in (("Blue-Mosque.jpg", "Blue Mosque Courtyard", "Benh LIEU SONG"),
+                                 ("TurkeyUnblock_English.png", "Welcome back Turkey graphic", "Wikimedia Foundation")))
+    html = page(lead, outside="") .replace("</article>", f"</article><div class='photo-credits'><h3>Photo credits</h3>"
+                                                      f"{credits}</div>")
+    assert one_figure(html).credit.text == "Wikimedia Foundation"
+
+
+def test_a_writer_named_by_role_just_after_the_story_is_its_signoff():
+    # landwirt.com: the writer and the house, in an <em> after the story's last paragraph
+    html = page("<p>Die Kuh frisst weniger, wenn sie krank ist.</p>").replace(
+        "</article>", "<div class='meta'><em>Autor: Steffen PACHE, Sächsische Landesanstalt für "
+                      "Landwirtschaft, Köllitsch (D)</em></div></article>")
+    signoff = extract_html(html).signoff
+    assert signoff is not None and signoff.text.startswith("Autor: Steffen PACHE")
+    # a sentence after a role word names nobody
+    html = page("<p>Die Kuh frisst weniger.</p>").replace(
+        "</article>", "<div class='meta'><em>Autor: Max Muster, der hier schreibt und lebt</em></div></article>")
+    assert extract_html(html).signoff is None

@@ -20,7 +20,7 @@ from ..model import (
 from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
 from .article import Block, chrome_class, closing_lines, following_siblings, locate
-from .credits import only_a_credit, parse_credit, split_caption
+from .credits import lead_picture_note, looks_like_credit, only_a_credit, parse_credit, split_caption
 from .dom import (
     HAS_PICTURE,
     ParseError,
@@ -36,7 +36,7 @@ from .figures import could_be_article_picture, find_figures, lead_image_urls, re
 from .scan import PageScan, scan
 from .state import script_figures
 from .structured import read_structured
-from .vocab import CREDIT_ROLE
+from .vocab import CAPTION_ROLE, CREDIT_ROLE
 from .wire import find_datelines, find_mentions, find_signoff, match_signoff
 
 __all__ = ["extract", "ParseError"]
@@ -97,6 +97,8 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         if not document.figures:
             document.unread = _unread_images(page, zone, structured)
     document.decisions = decisions or []
+    _read_lead_note(document.figures, zone, registry)
+    _credit_from_list(document.figures, page.root, registry)
     _credit_the_page(document.figures, zone, registry)
 
     signoff, signoff_block = find_signoff(zone.blocks, registry, lambda: closing_lines(zone))
@@ -185,6 +187,70 @@ def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry) -> N
     for figure in figures:
         if figure.credit is None and figure.media == "picture":
             figure.credit = parse_credit(found[0], registry, line=found[1], caption=figure.caption)
+
+
+def _read_lead_note(figures: list[Figure], zone, registry: AgencyRegistry) -> None:
+    """A line of the story that describes its lead picture away from it ("Header Image: People have
+    lived … Credit: Tomas Munita/CIFOR") gives the first figure the caption and the credit it shows
+    nowhere else (a credit from structured data gives way to the one printed)."""
+    if not figures or figures[0].media != "picture":
+        return
+    lead = figures[0]
+    if lead.caption and lead.credit is not None and lead.credit.origin not in ("json-ld", "microdata"):
+        return
+    found = next(((b, note) for b in zone.blocks if b.part == "body"
+                  for note in (lead_picture_note(b.text),) if note), None)
+    if found is None:
+        return
+    block, note = found
+    caption, credit_text = split_caption(note, registry)
+    if credit_text is None and looks_like_credit(note, registry):
+        caption, credit_text = "", note
+    if caption and not lead.caption:
+        lead.caption, lead.caption_line, lead.caption_origin = caption, block.line, "visible"
+    if credit_text and (lead.credit is None or lead.credit.origin in ("json-ld", "microdata")):
+        lead.credit = parse_credit(credit_text, registry, line=block.line, caption=lead.caption)
+
+
+# Elements whose class may say credit: found in C before their class words are read
+_CLASS_SAYS_CREDIT = etree.XPath("//*[contains(@class, 'redit') or contains(@class, 'opyright')]")  # (C)redit
+_BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*?url\(\s*['\"]?([^'\")]+)", re.IGNORECASE)
+
+
+def _credit_from_list(figures: list[Figure], root, registry: AgencyRegistry) -> None:
+    """A list of picture credits elsewhere on the page, each beside a thumbnail of the picture it
+    credits (WordPress's "Photo credits" box after the story: ``<div style="background-image:url(
+    …/TurkeyUnblock_English.png?w=250)">`` and ``<p class="credit">Wikimedia Foundation</p>``),
+    credits the figures that show the same picture and carry no credit of their own."""
+    wanting = {f.identity: f for f in figures if f.credit is None and f.media == "picture" and f.identity}
+    if not wanting:
+        return
+    for element in _CLASS_SAYS_CREDIT(root):
+        words = element_tokens(element)
+        # (a "credit-desc" is the credited picture's title)
+        if not CREDIT_ROLE.find(words) or CAPTION_ROLE.find(words) or HAS_PICTURE(element):
+            continue
+        text = visible_text(element)
+        if not text or len(text) > 200:
+            continue
+        for depth, box in enumerate(element.iterancestors()):
+            images = list(box.iter("img"))
+            pictures = [(resolve_src(img), img.sourceline) for img in images]
+            pictures += [(m.group(1), None) for node in box.iter() if isinstance(node.tag, str)
+                         and "url(" in (node.get("style") or "") for m in [_BACKGROUND_URL.search(node.get("style"))] if m]
+            if tag_of(box) == "figure" or len(pictures) > 1 or depth > 2:
+                break  # a figure's own credit, a box of several pictures (whose is not said), or far off
+            if not pictures:
+                continue
+            url, line = pictures[0]
+            figure = wanting.get(picture_identity(url) or "")
+            if figure is not None and not (line == figure.line and url == figure.src):
+                # a thumbnail of the figure's picture, not the figure itself (whose credit was read with it)
+                figure.credit = parse_credit(text, registry, line=element.sourceline, caption=figure.caption)
+                del wanting[figure.identity]
+            break
+        if not wanting:
+            return
 
 
 _CREDIT_HOLDERS = ("p", "div", "small", "span", "footer", "cite")

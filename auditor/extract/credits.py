@@ -19,7 +19,7 @@ from .dom import clean
 
 @lru_cache(maxsize=1)
 def credit_words() -> tuple[tuple[str, ...], ...]:
-    """Credit prefixes, suffixes, usage notes and kind words of every language in
+    """Credit prefixes, suffixes, usage notes, kind words and lead-picture labels of every language in
     ``rules/vocab/credit-words.yaml``."""
     path = rules_dir() / "vocab" / "credit-words.yaml"
     try:
@@ -27,13 +27,14 @@ def credit_words() -> tuple[tuple[str, ...], ...]:
         validate(marked, schema("credit-words-1"), "credit vocabulary")
     except DataFileError as exc:  # a broken installation, not a user error
         raise RuntimeError(f"the shipped credit vocabulary is invalid: {exc}") from exc
-    prefixes, suffixes, notes, kinds = set(), set(), set(), set()
+    prefixes, suffixes, notes, kinds, leads = set(), set(), set(), set(), set()
     for words in marked.data["languages"].values():
         prefixes.update(w.strip().lower() for w in words.get("prefixes", []))
         suffixes.update(w.strip() for w in words.get("suffixes", []))
         notes.update(w.strip().lower() for w in words.get("notes", []))
         kinds.update(w.strip().lower() for w in words.get("kinds", []))
-    return tuple(sorted(group, key=lambda w: (-len(w), w)) for group in (prefixes, suffixes, notes, kinds))
+        leads.update(w.strip().lower() for w in words.get("leads", []))
+    return tuple(sorted(group, key=lambda w: (-len(w), w)) for group in (prefixes, suffixes, notes, kinds, leads))
 
 
 def _alternation(words) -> str:
@@ -362,6 +363,8 @@ def only_a_credit(text: str) -> bool:
     "Crédit photo : KB / Bondy Blog"."""
     if _NOTE_ONLY.match(text):
         return False  # "IMAGEN DE REFERENCIA", "Symbolbild": how the picture is used, no one's credit
+    if len(text.split()) <= 6 and _LICENCE_LEAD.match(text):
+        return True  # "cc zuk0 https://flic.kr/p/s9X187": a licence, then whose picture it is
     body, prefix = normalise_credit_text(text)
     # a sentence ends after a word, not after an initial ("IBU/C. Manzoni; IBU archives")
     return bool(prefix and body and len(body.split()) <= 8 and not _SENTENCE_END.search(body))
@@ -371,6 +374,20 @@ _NOTE_ONLY = re.compile(r"^\W*(?:" + _alternation(credit_words()[2]) + r")\W*$",
 
 
 _SENTENCE_END = re.compile(r"(?:[^\W\d_]{2}|\d)[.!?]\s")
+_LEAD_NOTE = re.compile(r"\s*(?:" + _alternation(credit_words()[4]) + r")\s*:\s*(?P<note>\S.*)", re.IGNORECASE | re.DOTALL)
+
+
+def lead_picture_note(text: str) -> str | None:
+    """What a line in the text says about the story's lead picture, away from it ("Header Image:
+    People have lived … Credit: Tomas Munita/CIFOR", "Beitragsbild: Titelseite der FAZ"): the text
+    after the label, or None."""
+    match = _LEAD_NOTE.match(text) if len(text) <= 400 else None
+    return match.group("note").strip() if match else None
+# A Creative Commons licence written before the author's name: "cc zuk0", "CC BY-SA 2.0 Jane Doe",
+# "Creative Commons Jane Doe". A bare "cc" only in lower case, as Flickr prints it ("CC Sabathia"
+# is a pitcher).
+_LICENCE_LEAD = re.compile(r"(?:cc|(?i:cc[\s-]?by(?:[\s-](?:sa|nd|nc))*(?:\s+\d\.\d)?|cc0|creative\s+commons))"
+                           r"\s+[^\W_]")
 
 
 def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
@@ -384,6 +401,8 @@ def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
     if prefix:
         return True
     words = body.split()
+    if len(words) <= 6 and _LICENCE_LEAD.match(body):
+        return True  # "cc zuk0 https://flic.kr/p/s9X187": a licence, then whose picture it is
     if len(words) + len(_CJK_CHARS.findall(body)) // 2 > 12:
         return False  # (a Chinese or Japanese sentence has no spaces: two of its characters are about a word)
     if registry.scan(body):
@@ -413,6 +432,9 @@ def split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> 
             caption = strip_prefix(caption)[0]
         elif second:
             caption = inner
+            if _LICENCE.fullmatch(credit.strip("()[] .")):
+                # "Photo: Jane Doe (CC BY-SA 4.0)": the licence belongs to the credit before it
+                credit = f"{second} {credit}"
         # the separator that stood between them: "Koreanerinnen am Flughafen / Foto: X"
         caption = _TRAILING_SEPARATOR.sub("", caption)
     return _dedupe_halves(caption), credit

@@ -301,6 +301,10 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if caption is None and credit is None and tag_of(element) == "video":
             why.left(element, "a video's poster, and nothing says what it shows", unit)
             continue
+        if caption is None and credit is None and unit is not element and next(unit.iter("video"), None) is not None:
+            # <img class="video-still"> beside the <video> a script starts: the player's poster
+            why.left(element, "a video player's still picture, and nothing says what it shows", unit)
+            continue
         if caption is None and credit is None and candidate.src \
                 and any(_FURNITURE_NAME.search(part) for part in _url_parts(candidate.src)[1]):
             why.left(element, "its address says it is a site graphic or a teaser's picture (footer, banner, "
@@ -729,15 +733,17 @@ def _decoration(element, src: str | None) -> str | None:
         host, segments, stem = _url_parts(src)
         if _TRACKER_SEGMENTS & set(segments[:-1]):
             return "tracking pixel (its URL path)"
+        if _asset_folder(segments):
+            return "a plugin's or theme's own graphic (its URL path)"
         if _is_placeholder(src, stem):
             return "a placeholder image and no real URL"
         stem_words = set(_URL_TOKENS.split(stem))
-        if _LOGO_SEGMENTS & set(segments[:-1]) or stem_words & _LOGO_WORDS:
+        if (_LOGO_SEGMENTS & set(segments[:-1]) or stem_words & _LOGO_WORDS) and not _captioned_figure(element):
             return "logo or icon (its URL)"
         if segments and segments[-1].endswith((".svg", ".ico")):
             return "vector icon (.svg/.ico)"
     own = name_tokens(element_tokens(element))
-    if any(_LOGO_WORDS & set(tokens) for tokens in own):
+    if any(_LOGO_WORDS & set(tokens) for tokens in own) and not _captioned_figure(element):
         return "logo or icon (its class)"
     if src and not src.startswith("data:") and "load" in (element.get("class") or "") \
             and _loading_indicator(element):
@@ -748,6 +754,33 @@ def _decoration(element, src: str | None) -> str | None:
     if len(alt) < 60 and _LOGO_ALT.search(alt):
         return "logo or icon (its alt text)"
     return None
+
+
+def _asset_folder(segments) -> bool:
+    """A picture served from a CMS's plugin or theme folder (``/wp-content/plugins/wp-postratings/
+    images/rating_on.gif``, ``/wp-content/themes/x/img/``, ``/wp-includes/``): the software's own
+    graphics. A story's pictures are uploaded (``/wp-content/uploads/``)."""
+    for at, segment in enumerate(segments[:-1]):
+        if segment == "wp-includes" or (segment == "wp-content" and segments[at + 1:at + 2] in (["plugins"], ["themes"])):
+            return True
+    return False
+
+
+def _captioned_figure(element) -> bool:
+    """Is this picture the one picture of a <figure> with a written <figcaption>, or of a box with
+    a written credit element? Then an editor placed it in the story, whatever its name says: SPIP
+    calls an article's lead picture its "logo" (``img.spip_logos``, ``…/logo-didieroy.jpg``, with a
+    ``div.credits`` beside it), and a story about a logo shows one. A site's logo has no credit."""
+    for box in ancestors(element, 4):
+        if sum(1 for _ in box.iter("img")) != 1:
+            return False
+        if tag_of(box) == "figure":
+            return any(clean(text_content(caption)) for caption in box.iter("figcaption"))
+        # beside the picture, not around it (a copyright footer that holds the site's logo)
+        if any(CREDIT_ROLE.find(element_tokens(e)) and clean(text_content(e))
+               for e in box.iter("div", "span", "p", "small") if e.get("class") and not HAS_IMG(e)):
+            return True
+    return False
 
 
 _FILLS = re.compile(r"min-(?:width|height)\s*:\s*[1-9]", re.IGNORECASE)

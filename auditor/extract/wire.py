@@ -50,7 +50,7 @@ _CONTRIBUTING = re.compile(r"^(?:(?:contributing|contributors?|with\s+reporting\
 # on a line of their own at the end of the story
 _ROLE_LINE = re.compile(r"^(?:auteure?|autrice|autor(?:in|a)?|authors?|text|texte|texto|redaktion|r[ée]daction|"
                         r"redacci[oó]n|[ée]dition|edici[oó]n|editing|editor(?:a|in)?|redakteur(?:in)?|reporter(?:in)?|"
-                        r"recherche)\s*:\s*(?P<name>[^:;!?\d]{2,60})$", re.IGNORECASE)
+                        r"recherche)\s*:\s*(?P<name>[^:;!?\d]{2,100})$", re.IGNORECASE)
 # "Quelle: SWR", "Unsere Quellen: …", "Fuente: …": the story's source named as such
 _SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|fontes?|bron(?:nen)?|źródło|zdroj|källa|"
                           r"kilde|lähde|источник)\s*:\s*\S", re.IGNORECASE)
@@ -192,7 +192,11 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             return signoff, block
         if fallback is None:
             fallback = _copyright(text, block, registry)
-    for block in closing():
+    for place, block in enumerate(closing()):
+        if writer is None and place < 3 and _role_line(block.text):
+            # "Autor: …" in its own element just after the story
+            writer = (SignOff(block.text, block.line, [], _agencies_in(block.text, registry), "byline"), block)
+            continue
         if block.part == "signature" and len(block.text) <= 80:
             signoff = match_signoff(block.text, block, registry)
             agencies = _agencies_in(block.text, registry)
@@ -218,9 +222,16 @@ def _role_line(text: str) -> bool:
     match = _ROLE_LINE.match(text)
     if not match:
         return False
-    words = match.group("name").replace(",", " ").split()
-    return 1 <= len(words) <= 8 and all(w.lower() in _NAME_JOINERS or w in _PARTICLES or w[0].isupper()
-                                        for w in words)
+    # the names, then perhaps the house they work for: "Autor: Steffen PACHE, Sächsische
+    # Landesanstalt für Landwirtschaft, Köllitsch (D)"
+    names, _, house = match.group("name").partition(",")
+    words = names.split()
+    if not (1 <= len(words) <= 8 and all(w.lower() in _NAME_JOINERS or w in _PARTICLES or w[0].isupper()
+                                         for w in words)):
+        return False
+    # the house: capitalised words, but for a few joining ones ("für", "of")
+    words = house.replace(",", " ").replace("(", " ").replace(")", " ").split()
+    return len(words) <= 10 and sum(1 for w in words if not w[0].isupper()) <= len(words) // 3
 
 
 _BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|od|de|от|von der)\s+", re.IGNORECASE)
