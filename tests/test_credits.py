@@ -7,6 +7,7 @@ from auditor.extract.credits import (
     looks_like_credit,
     only_a_credit,
     parse_credit,
+    provided_by,
     split_caption,
 )
 from auditor.registry import default_registry
@@ -235,3 +236,16 @@ def test_a_licence_after_a_prefixed_credit_stays_with_it():
 ])
 def test_a_line_about_the_lead_picture(text, note):
     assert lead_picture_note(text) == note
+
+
+@pytest.mark.parametrize("text, who", [
+    # erp-news.info: the story's last paragraph credits all its pictures
+    ("Das Bildmaterial wurde von The unbelievable Machine Company (*um) zur Verfügung gestellt.",
+     "The unbelievable Machine Company (*um)"),
+    ("Die Bilder wurden uns freundlicherweise von Jane Doe zur Verfügung gestellt.", "Jane Doe"),
+    ("All photos courtesy of the family.", "the family"),
+    ("Photos fournies par la mairie.", "la mairie"),
+    ("The photos were taken by the police and shown in court.", None),
+])
+def test_a_sentence_that_credits_all_pictures(text, who):
+    assert provided_by(text) == who

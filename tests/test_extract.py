@@ -1459,3 +1459,17 @@ def test_a_writer_named_by_role_just_after_the_story_is_its_signoff():
     html = page("<p>Die Kuh frisst weniger.</p>").replace(
         "</article>", "<div class='meta'><em>Autor: Max Muster, der hier schreibt und lebt</em></div></article>")
     assert extract_html(html).signoff is None
+
+
+def test_a_graphic_named_after_the_site_that_nothing_describes_is_no_figure():
+    # erp-news.info: "ERP-News-Frage_1.png" … "_5", the site's question markers between the questions
+    graphics = "".join(
+        f"<p><a href='https://erp-news.info/wp-content/uploads/2017/03/ERP-News-Frage_{n}.png'><img class='size-medium "
+        f"aligncenter' src='https://erp-news.info/wp-content/uploads/2017/03/ERP-News-Frage_{n}-300x298.png' alt='' "
+        f"width='300' height='298'></a></p><h3>Frage {n}: Wie wichtig werden Gesten und Sprache?</h3>{BODY}"
+        for n in (1, 2))
+    head = "<link rel='canonical' href='https://erp-news.info/interview-digitale-assistenten/'>"
+    assert extract_html(page(graphics, head=head)).figures == []
+    photo = ("<p><img src='https://erp-news.info/wp-content/uploads/2017/03/bollhoefer.jpg' width='300' "
+             "height='298' alt=''></p>")
+    assert len(extract_html(page(photo, head=head)).figures) == 1

@@ -20,7 +20,14 @@ from ..model import (
 from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
 from .article import Block, chrome_class, closing_lines, following_siblings, locate
-from .credits import lead_picture_note, looks_like_credit, only_a_credit, parse_credit, split_caption
+from .credits import (
+    lead_picture_note,
+    looks_like_credit,
+    only_a_credit,
+    parse_credit,
+    provided_by,
+    split_caption,
+)
 from .dom import (
     HAS_PICTURE,
     ParseError,
@@ -175,13 +182,17 @@ def _profile_datelines(profile, root, zone, registry):
 
 def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry) -> None:
     """A paragraph of the story that is only a credit ("Crédit photo : KB / Bondy Blog", "Fotos: Jane
-    Doe"), or the one credit element standing after the story (``p.image-source``), credits the
-    story's pictures that carry none of their own."""
+    Doe"), the one credit element standing after the story (``p.image-source``), or a sentence that
+    credits all pictures ("Das Bildmaterial wurde von X zur Verfügung gestellt.") credits the story's
+    pictures that carry none of their own."""
     if not any(f.credit is None and f.media == "picture" for f in figures):
         return
     line = next((b for b in reversed(zone.blocks) if b.part == "body" and len(b.text) <= 100
                  and only_a_credit(b.text) and not _mostly_link(b)), None)
     found = (line.text, line.line) if line is not None else _closing_credit(zone, registry)
+    if found is None:
+        found = next(((who, b.line) for b in reversed(zone.blocks) if b.part == "body"
+                      for who in (provided_by(b.text),) if who), None)
     if found is None:
         return
     for figure in figures:
@@ -214,6 +225,7 @@ def _read_lead_note(figures: list[Figure], zone, registry: AgencyRegistry) -> No
 
 # Elements whose class may say credit: found in C before their class words are read
 _CLASS_SAYS_CREDIT = etree.XPath("//*[contains(@class, 'redit') or contains(@class, 'opyright')]")  # (C)redit
+_PICTURE_REFERENCES = etree.XPath(".//img | .//*[contains(@style, 'url(')]")
 _BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*?url\(\s*['\"]?([^'\")]+)", re.IGNORECASE)
 
 
@@ -234,15 +246,18 @@ def _credit_from_list(figures: list[Figure], root, registry: AgencyRegistry) -> 
         if not text or len(text) > 200:
             continue
         for depth, box in enumerate(element.iterancestors()):
-            images = list(box.iter("img"))
-            pictures = [(resolve_src(img), img.sourceline) for img in images]
-            pictures += [(m.group(1), None) for node in box.iter() if isinstance(node.tag, str)
-                         and "url(" in (node.get("style") or "") for m in [_BACKGROUND_URL.search(node.get("style"))] if m]
-            if tag_of(box) == "figure" or len(pictures) > 1 or depth > 2:
-                break  # a figure's own credit, a box of several pictures (whose is not said), or far off
+            if depth > 2 or tag_of(box) == "figure":
+                break  # far off, or a figure's own credit (read with it)
+            pictures = _PICTURE_REFERENCES(box)
+            if len(pictures) > 1:
+                break  # a box of several pictures: whose this credit is is not said
             if not pictures:
                 continue
-            url, line = pictures[0]
+            if tag_of(pictures[0]) == "img":
+                url, line = resolve_src(pictures[0]), pictures[0].sourceline
+            else:
+                found = _BACKGROUND_URL.search(pictures[0].get("style") or "")
+                url, line = (found.group(1) if found else None), None
             figure = wanting.get(picture_identity(url) or "")
             if figure is not None and not (line == figure.line and url == figure.src):
                 # a thumbnail of the figure's picture, not the figure itself (whose credit was read with it)

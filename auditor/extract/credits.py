@@ -377,6 +377,24 @@ _SENTENCE_END = re.compile(r"(?:[^\W\d_]{2}|\d)[.!?]\s")
 _LEAD_NOTE = re.compile(r"\s*(?:" + _alternation(credit_words()[4]) + r")\s*:\s*(?P<note>\S.*)", re.IGNORECASE | re.DOTALL)
 
 
+# A sentence of the story that credits all its pictures: "Das Bildmaterial wurde von X zur Verfügung
+# gestellt.", "All photos courtesy of X.", "Photos fournies par X."
+_PROVIDED_BY = re.compile(
+    r"(?:das\s+|die\s+)?(?:bild|foto)(?:material|er|s)?\s+(?:wurden?\s+)?(?:uns\s+)?(?:freundlicherweise\s+)?"
+    r"(?:von|vom|durch)\s+(?P<de>[^.!?]{2,80}?)\s+(?:zur\s+verfügung\s+gestellt|bereitgestellt)"
+    r"|(?:all\s+)?(?:photos|images|pictures|photographs)\s+(?:are\s+)?(?:courtesy\s+of|provided\s+by|supplied\s+by)"
+    r"\s+(?P<en>[^.!?]{2,80}?)"
+    r"|(?:photos|images|illustrations)\s+(?:gracieusement\s+)?(?:fournies|transmises)\s+par\s+(?P<fr>[^.!?]{2,80}?)",
+    re.IGNORECASE)
+
+
+def provided_by(text: str) -> str | None:
+    """Who a sentence that credits all the story's pictures names ("Das Bildmaterial wurde von
+    The unbelievable Machine Company (*um) zur Verfügung gestellt."), or None."""
+    match = _PROVIDED_BY.fullmatch(text.strip().rstrip(".")) if len(text) <= 160 else None
+    return next((who.strip() for who in match.groups() if who), None) if match else None
+
+
 def lead_picture_note(text: str) -> str | None:
     """What a line in the text says about the story's lead picture, away from it ("Header Image:
     People have lived … Credit: Tomas Munita/CIFOR", "Beitragsbild: Titelseite der FAZ"): the text

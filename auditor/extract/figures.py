@@ -218,6 +218,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     chrome or as standing after the article's end (where else the page shows its pictures).
     """
     why = _Trace(trace, page.images, parts)
+    site_name = _site_name(base_url)
     if profile is not None and profile.figure is not None:
         figures = _profile_figures(page, zone, registry, index, base_url, profile, why)
         why.finish()
@@ -309,6 +310,12 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
                 and any(_FURNITURE_NAME.search(part) for part in _url_parts(candidate.src)[1]):
             why.left(element, "its address says it is a site graphic or a teaser's picture (footer, banner, "
                               "promo, teaser, modal...), and nothing says what it shows", unit)
+            continue
+        if caption is None and credit is None and candidate.src and site_name \
+                and _url_parts(candidate.src)[2].startswith(site_name):
+            # "ERP-News-Frage_1.png" on erp-news.info: the site's own graphic, not a photo of the story
+            why.left(element, f"its file name starts with the site's name ({site_name}), and nothing says what "
+                              "it shows", unit)
             continue
         width = _thumbnail_width(element, candidate.src) if caption is None and credit is None \
             and candidate.key not in lead_keys else None
@@ -754,6 +761,16 @@ def _decoration(element, src: str | None) -> str | None:
     if len(alt) < 60 and _LOGO_ALT.search(alt):
         return "logo or icon (its alt text)"
     return None
+
+
+def _site_name(url: str | None) -> str | None:
+    """The site's name as its address spells it, for file names: "erp-news" for erp-news.info,
+    "spiegel" for www.spiegel.de. None for names too short to tell (a 3-letter site name starts
+    many words)."""
+    host = _url_parts(url)[0] if url and "//" in url else ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    name = labels[-2] if len(labels) >= 2 else ""
+    return name if len(name) >= 5 else None
 
 
 def _asset_folder(segments) -> bool:
