@@ -4,7 +4,7 @@ package registries.
     python tests/tools/fetch_fresh_pages.py [CACHE_DIR]
 
 The pages are not in this repository (they are other people's pages) and not in the shared corpora.
-Four sources, each a release on a package registry:
+Five sources, each a release on a package registry:
 
 - ``newspaper4k`` (PyPI): ``pip download`` fetches its source release; its ``tests/data/html/NAME.html``
   becomes ``n4kf-NAME.html``.
@@ -13,6 +13,7 @@ Four sources, each a release on a package registry:
 - ``readability-js`` (npm): its ``test/fixtures/NAME.html`` becomes ``rjs-NAME.html``.
 - ``trafilatura`` 1.0.0 (PyPI): its ``tests/cache/NAME.html`` becomes ``trf-NAME.html`` (the shared
   corpus took other pages, from a later commit of the same folder).
+- ``htmldate`` 1.0.0 (PyPI): its ``tests/cache/NAME.html`` becomes ``hdt-NAME.html``.
 
 Only the pages that ``tests/corpus_labels/`` labels are unpacked, into ``CACHE_DIR/<source>/`` (by
 default ``tests/.cache/``), where ``tests/corpus_eval.py`` and ``tests/finding_eval.py`` look for them.
@@ -62,6 +63,7 @@ SOURCES = (
     Source("readability-js", "rjs-", "npm", "readability-js@1.0.7", "test/fixtures/{name}.html"),
     # 1.0.0's tests/cache holds older pages than the commit the shared corpus took its pages from
     Source("trafilatura", "trf-", "pypi", "trafilatura==1.0.0", "tests/cache/{name}.html"),
+    Source("htmldate", "hdt-", "pypi", "htmldate==1.0.0", "tests/cache/{name}.html"),
 )
 
 
