@@ -1473,3 +1473,34 @@ def test_a_graphic_named_after_the_site_that_nothing_describes_is_no_figure():
     photo = ("<p><img src='https://erp-news.info/wp-content/uploads/2017/03/bollhoefer.jpg' width='300' "
              "height='298' alt=''></p>")
     assert len(extract_html(page(photo, head=head)).figures) == 1
+
+
+def test_the_pictures_caption_attribute_wins_over_a_rubric_overlaid_on_it():
+    # kath.ch: "Bild des Tages" overlaid on a background-image picture whose link says its caption
+    unit = ("<div class='esf-image-wrapper'><a href='https://www.example.ch/wp-content/uploads/2021/07/Kloster.jpg' "
+            "data-caption='Kloster Einsiedeln vom Friherrenberg aus gesehen.'><span style=\"background-image: url("
+            "'https://www.example.ch/wp-content/uploads/2021/07/Kloster.jpg');\"></span></a><div class='tag'>"
+            "<span>Bild des Tages</span></div><div class='esf-wordpressimage-copyright'>© Eva Meienberg</div></div>")
+    figure = one_figure(page(unit))
+    assert (figure.caption, figure.credit.text) == ("Kloster Einsiedeln vom Friherrenberg aus gesehen.", "Eva Meienberg")
+
+
+def test_pictures_that_link_to_larger_copies_of_themselves_are_no_teaser_list():
+    # futurezone.at: each picture links to its 940x540 copy, whose address has no file extension at its end
+    figures = "".join(
+        f"<figure class='marginb10'><a href='https://images.example.at/17-{name}.png/940x540nocrop2/24.{n}' "
+        f"class='fancyImg'><img src='https://images.example.at/17-{name}.png/462x260/24.{n}' alt='{name}'></a>"
+        f"<figcaption><span>Foto: GH</span></figcaption></figure>{BODY}"
+        for n, name in (("482.309", "deeds"), ("471.308", "storm")))
+    assert [f.credit.text for f in extract_html(page(figures)).figures] == ["GH", "GH"]
+
+
+def test_a_caption_attribute_that_refers_to_an_element_is_that_elements_text():
+    # futurezone.at (Foundation's Orbit slider): data-caption="#caption0", and no element has that id
+    slide = ("<figure><section class='articleslidercontainer'><img width='626' height='352' src='https://images.example.at/"
+             "main/626x352/24.482.311.jpg' data-caption='#caption0'><div class='orbit-caption'><figcaption><span>Foto: "
+             "Karin Dalziel CC BY 2.0</span></figcaption></div></section></figure>")
+    figure = one_figure(page(slide))
+    assert (figure.caption, figure.credit.text) == (None, "Karin Dalziel CC BY 2.0")
+    referred = slide.replace("</section>", "</section><span id='caption0'>The Creative Commons logos</span>")
+    assert one_figure(page(referred)).caption == "The Creative Commons logos"

@@ -763,6 +763,19 @@ def _decoration(element, src: str | None) -> str | None:
     return None
 
 
+_ID_REFERENCE = re.compile(r"#[A-Za-z][\w:.-]*")
+
+
+def _attribute_caption(element) -> str | None:
+    """The element's ``data-caption``. A slider's reference to its caption element ("#caption0",
+    Foundation's Orbit) is that element's text, or nothing when no element has the id."""
+    value = element.get("data-caption")
+    if value and _ID_REFERENCE.fullmatch(value.strip()):
+        found = _BY_ID(element, ident=value.strip()[1:])
+        return visible_text(found[0]) if found else None
+    return value
+
+
 def _site_name(url: str | None) -> str | None:
     """The site's name as its address spells it, for file names: "erp-news" for erp-news.info,
     "spiegel" for www.spiegel.de. None for names too short to tell (a 3-letter site name starts
@@ -1018,7 +1031,9 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         reading.caption_element = captions[0]
         reading.caption_marked = True
         reading.caption_links = _links_to_own_site(captions)
-    else:
+    elif not clean(_attribute_caption(img) or ""):
+        # (the picture's own caption attribute wins over unmarked text in its box: an overlaid rubric
+        # "Bild des Tages" is no caption)
         frame = _text_frame(img, unit)
         if frame is not None:
             skip = credit_set | {img} | _buttons(frame)
@@ -1133,7 +1148,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             reading.credit_from = f"the text of {describe_element(img)}"
     if not caption:
         for source in (img, unit):
-            value = source.get("data-caption")
+            value = _attribute_caption(source)
             if value and clean(value):
                 caption, glued = split_caption(value, registry)
                 caption_line = img.sourceline
@@ -1872,6 +1887,9 @@ def _picture_link(element, stop=None):
             href = (node.get("href") or "").strip()
             if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
                 return None
+            own = picture_identity(resolve_src(element))
+            if own and picture_identity(href) == own:
+                return None  # a larger copy of the picture ("…/17-deeds.png/940x540nocrop2/24.482.309")
             return href, node
         if node is stop:
             break
