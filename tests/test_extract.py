@@ -1504,3 +1504,19 @@ def test_a_caption_attribute_that_refers_to_an_element_is_that_elements_text():
     assert (figure.caption, figure.credit.text) == (None, "Karin Dalziel CC BY 2.0")
     referred = slide.replace("</section>", "</section><span id='caption0'>The Creative Commons logos</span>")
     assert one_figure(page(referred)).caption == "The Creative Commons logos"
+
+
+def test_a_short_prefixed_credit_in_the_pictures_box_is_its_credit():
+    # sonntag-sachsen.de: "© privat" in an unmarked <div> under the picture
+    box = ("<div class='picture'><img src='https://www.example.de/files/439-foto_scobel.png' alt='Emanuel Scobel' "
+           "title='Emanuel Scobel'><div>&copy; privat</div></div>")
+    figure = one_figure(page(box))
+    assert (figure.caption, figure.credit.text) == (None, "privat")
+
+
+def test_an_entertainment_agencys_name_after_the_story_is_its_signoff():
+    # brigitte.de: the supplying agency in a box after the story's last paragraph
+    html = page("<p>Die vierte Staffel feiert am 9. Oktober Premiere.</p>").replace(
+        "</article>", "<div class='m-source'>SpotOnNews</div></article>")
+    signoff = extract_html(html).signoff
+    assert signoff is not None and signoff.agencies == ["spot on news"]

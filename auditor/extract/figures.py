@@ -1040,7 +1040,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             if frame is unit and _HAS_HEADING(frame):
                 skip |= set(_HEADINGS(frame))  # a slide's title and its gallery's name: not its caption
             text = visible_text(frame, skip=skip)
-            if _short_text(text) or _says_what_alt_says(text, img):
+            # (or a credit of a word or two with its prefix: "© privat")
+            if _short_text(text) or _says_what_alt_says(text, img) or (len(text) < 60 and only_a_credit(text)):
                 caption_raw = text
                 caption_line = _first_text_line(frame, credit_set | {img}) or img.sourceline
                 reading.caption_from = f"the text of {describe_element(frame)}"
