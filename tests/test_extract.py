@@ -1520,3 +1520,15 @@ def test_an_entertainment_agencys_name_after_the_story_is_its_signoff():
         "</article>", "<div class='m-source'>SpotOnNews</div></article>")
     signoff = extract_html(html).signoff
     assert signoff is not None and signoff.agencies == ["spot on news"]
+
+
+def test_a_picture_in_a_pull_quote_is_no_figure():
+    # horizont.net: the quote's ornament in div.Quote-caret, the speaker in div.Quote-source
+    quote = ("<div class='Quote'><div class='Quote-text'>„Werbung kann auch das sein, was nicht bezahlt wurde.“</div>"
+             "<div class='Quote-source'><span class='Quote-author'>Martin Gerecke</span></div>"
+             "<div class='Quote-caret'><img src='/img/quote-bottom.png'></div></div>")
+    assert extract_html(page(quote)).figures == []
+    # a picture beside a box whose class merely mentions quotes further on is still read
+    kept = ("<figure class='has-quote'><img src='https://example.com/uploads/mayor.jpg' width='800' height='450'>"
+            "<figcaption>The mayor in her office. Photo: Jane Doe</figcaption></figure>")
+    assert one_figure(page(kept)).credit.text == "Jane Doe"

@@ -260,6 +260,11 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if teaser is not None:
             why.left(element, f"story card ({describe_element(teaser)}: headline and link, no story text)", unit)
             continue
+        quote = _quotation_box(element, unit)
+        if quote is not None:
+            why.left(element, f"in a quotation box ({describe_element(quote)}): the speaker's portrait or an "
+                              "ornament", unit)
+            continue
         box = _contact_card(unit, stops)
         if box is not None:
             what = "a phone or e-mail link" if _HAS_CONTACT_LINK(box) else "a form"
@@ -1713,6 +1718,22 @@ _HAS_CONTACT_LINK = etree.XPath(f"boolean({_CONTACT_LINK})")
 
 
 _HAS_FORM = etree.XPath("boolean(.//form)")
+# Class words of a pull quote's box
+_QUOTE_WORDS = frozenset({"quote", "pullquote", "blockquote", "zitat", "citation", "quotebox", "cita"})
+
+
+def _quotation_box(element, unit):
+    """The pull-quote box the picture stands in, up to its unit: what a quote shows beside its words
+    is the speaker's portrait or the quote's ornament (horizont.net: ``div.Quote > div.Quote-caret >
+    img[src=/img/quote-bottom.png]``, the speaker in ``div.Quote-source``), never the story's picture."""
+    for node in ancestors(element):
+        tokens = element_tokens(node)
+        if tokens and any(_QUOTE_WORDS.intersection(words) and words[0] in _QUOTE_WORDS
+                          for words in name_tokens(tokens)):
+            return node
+        if node is unit:
+            break
+    return None
 
 
 def _contact_card(unit, stops: frozenset):
