@@ -1532,3 +1532,24 @@ def test_a_picture_in_a_pull_quote_is_no_figure():
     kept = ("<figure class='has-quote'><img src='https://example.com/uploads/mayor.jpg' width='800' height='450'>"
             "<figcaption>The mayor in her office. Photo: Jane Doe</figcaption></figure>")
     assert one_figure(page(kept)).credit.text == "Jane Doe"
+
+
+def test_a_picture_named_after_the_storys_author_that_nothing_describes_is_their_portrait():
+    # verfassungsblog.de: the author's portrait in the support box after the story, the byline a[rel=author]
+    byline = "<p class='byline'>By <a rel='author' href='/people/ms'>Maximilian Steinbeis</a></p>"
+    box = ("<div class='steady-kasten'><div class='wp-block-column'><img src='https://example.de/wp-content/uploads/"
+           "2019/03/Max-Steinbeis.jpeg' alt='Max Steinbeis Portrait'></div></div>")
+    assert extract_html(page(byline + BODY + box)).figures == []
+    # a captioned picture of someone who shares the name is the story's
+    photo = ("<figure><img src='https://example.de/uploads/steinbeis-museum.jpg' width='800' height='450'><figcaption>"
+             "The Steinbeis museum in Stuttgart. Photo: Jane Doe</figcaption></figure>")
+    assert one_figure(page(byline + photo)).caption == "The Steinbeis museum in Stuttgart."
+
+
+def test_a_bracketed_list_of_picture_credits_credits_the_top_image():
+    # gizmodo: "[Technology Guide - FastCo - LifeHack Top Image: Creativa, Notes Image: wavebreakmedia / Shutterstock]"
+    lead = "<p><img src='https://example.com/img/18j1wq0xq8ahgjpg.jpg' width='636' height='358'></p>"
+    closing = ("<p>Now all you need to do is keep your devices charged. [<a href='http://example.org/a'>Technology "
+               "Guide</a> - <a href='http://example.org/b'>FastCo</a> Top Image: Creativa, Notes Image: wavebreakmedia / "
+               "Shutterstock, Readers: Kyle Wagner]</p>")
+    assert one_figure(page(lead + BODY + closing)).credit.text == "Creativa"

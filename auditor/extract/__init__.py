@@ -22,6 +22,7 @@ from ..sites import SiteProfile
 from .article import Block, chrome_class, closing_lines, following_siblings, locate
 from .credits import (
     lead_picture_note,
+    listed_lead_credit,
     looks_like_credit,
     only_a_credit,
     parse_credit,
@@ -211,12 +212,19 @@ def _read_lead_note(figures: list[Figure], zone, registry: AgencyRegistry) -> No
         return
     found = next(((b, note) for b in zone.blocks if b.part == "body"
                   for note in (lead_picture_note(b.text),) if note), None)
-    if found is None:
-        return
-    block, note = found
-    caption, credit_text = split_caption(note, registry)
-    if credit_text is None and looks_like_credit(note, registry):
-        caption, credit_text = "", note
+    if found is not None:
+        block, note = found
+        caption, credit_text = split_caption(note, registry)
+        if credit_text is None and looks_like_credit(note, registry):
+            caption, credit_text = "", note
+    else:
+        # (a list of picture credits names the lead picture's credit alone)
+        found = next(((b, note) for b in zone.blocks if b.part == "body"
+                      for note in (listed_lead_credit(b.text),) if note), None)
+        if found is None:
+            return
+        block, credit_text = found
+        caption = ""
     if caption and not lead.caption:
         lead.caption, lead.caption_line, lead.caption_origin = caption, block.line, "visible"
     if credit_text and (lead.credit is None or lead.credit.origin in ("json-ld", "microdata")):

@@ -374,6 +374,8 @@ _NOTE_ONLY = re.compile(r"^\W*(?:" + _alternation(credit_words()[2]) + r")\W*$",
 
 
 _SENTENCE_END = re.compile(r"(?:[^\W\d_]{2}|\d)[.!?]\s")
+_CREDITS_LIST = re.compile(r"\[([^\[\]]{5,400})\]\s*$")
+_LISTED_LEAD = re.compile(r"(?:^|[\s,;])(?:" + _alternation(credit_words()[4]) + r")\s*:\s*(?P<note>[^,;]+)", re.IGNORECASE)
 _LEAD_NOTE = re.compile(r"\s*(?:" + _alternation(credit_words()[4]) + r")\s*:\s*(?P<note>\S.*)", re.IGNORECASE | re.DOTALL)
 
 
@@ -401,6 +403,14 @@ def lead_picture_note(text: str) -> str | None:
     after the label, or None."""
     match = _LEAD_NOTE.match(text) if len(text) <= 400 else None
     return match.group("note").strip() if match else None
+
+
+def listed_lead_credit(text: str) -> str | None:
+    """The lead picture's credit in a bracketed list of picture credits closing a paragraph ("… [Technology
+    Guide - FastCo Top Image: Creativa, Notes Image: wavebreakmedia / Shutterstock]"), or None."""
+    listed = _CREDITS_LIST.search(text[-600:])
+    inner = _LISTED_LEAD.search(listed.group(1)) if listed else None
+    return inner.group("note").strip() if inner else None
 # A Creative Commons licence written before the author's name: "cc zuk0", "CC BY-SA 2.0 Jane Doe",
 # "Creative Commons Jane Doe". A bare "cc" only in lower case, as Flickr prints it ("CC Sabathia"
 # is a pitcher).

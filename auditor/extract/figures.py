@@ -228,6 +228,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     candidates: list[_Candidate] = []
     lead = _lead_identities(page)
     lead_keys = frozenset(lead)
+    authors = _author_surnames(page.root)
     for element in page.images:
         reason, src = _screen(element, chrome_map, zone, zone_end, lead, explain=trace is not None)
         if reason:
@@ -315,6 +316,11 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
                 and any(_FURNITURE_NAME.search(part) for part in _url_parts(candidate.src)[1]):
             why.left(element, "its address says it is a site graphic or a teaser's picture (footer, banner, "
                               "promo, teaser, modal...), and nothing says what it shows", unit)
+            continue
+        portrait = _names_an_author(element, candidate.src, authors) if caption is None and credit is None else None
+        if portrait:
+            why.left(element, f"the author's portrait ({portrait} names the story's author), and nothing says "
+                              "what it shows", unit)
             continue
         if caption is None and credit is None and candidate.src and site_name \
                 and _url_parts(candidate.src)[2].startswith(site_name):
@@ -833,10 +839,10 @@ _PROMO_WORDS = frozenset({"tease", "teaser", "promo", "banner", "overlay", "logo
 
 
 def could_be_article_picture(element) -> bool:
-    """Not a decoration (logo, icon, pixel, thumbnail-sized), not in a logo's link, and not named as
-    a promotion: used to say a page shows pictures that no figure was read from."""
+    """Not a decoration (logo, icon, pixel, thumbnail-sized), not in a logo's link, not named as a
+    promotion and not in a pull quote: used to say a page shows pictures that no figure was read from."""
     src = resolve_src(element) or ""
-    if _decoration(element, src or None):
+    if _decoration(element, src or None) or _quotation_box(element, None) is not None:
         return False
     _, _, stem = _url_parts(src) if src else (None, None, "")
     if any(word in stem for word in _PROMO_WORDS):
@@ -1846,6 +1852,36 @@ def _shop_link(element, unit) -> str | None:
 # Path segments of the pages a site keeps about its writers.
 _AUTHOR_SEGMENTS = frozenset({"author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore",
                               "autori", "journalist", "journalists", "journalisten"})
+
+
+_AUTHOR_NAMES = etree.XPath("//a[@rel='author'] | //*[@itemprop='author'] | //meta[@name='author']/@content")
+
+
+def _author_surnames(root) -> frozenset:
+    """The surnames of the story's authors as its byline or metadata name them (``a[rel=author]``,
+    ``itemprop=author``, ``<meta name=author>``), in lower case; of four letters or more."""
+    names = set()
+    for found in _AUTHOR_NAMES(root)[:20]:
+        text = found if isinstance(found, str) else text_content(found)
+        words = re.findall(r"[^\W\d_]{4,}", text[:80])
+        if 1 <= len(words) <= 4:
+            names.add(words[-1].lower())
+    return frozenset(names)
+
+
+def _names_an_author(element, src: str | None, authors: frozenset) -> str | None:
+    """Which of the picture's file name or alt text names one of the story's authors, if any: a
+    picture of the writer ("Max-Steinbeis.jpeg", alt "Max Steinbeis Portrait") beside the story is
+    their portrait (a donation box, an author box), not the story's picture."""
+    if not authors:
+        return None
+    stem = _url_parts(src)[2] if src else ""
+    if set(_URL_TOKENS.split(stem)) & authors:
+        return "its file name"
+    alt = (element.get("alt") or "").lower()
+    if alt and set(re.findall(r"[^\W\d_]{4,}", alt)) & authors:
+        return "its alt text"
+    return None
 
 
 def _author_link(element, unit) -> bool:
