@@ -1427,7 +1427,9 @@ def test_a_line_about_the_header_image_captions_and_credits_the_lead_picture():
     note = ("<p style='font-size:11px'><em>Header Image: </em>People have lived in Ecuador’s Amazon forests for "
             "thousands of years. <em>Credit: Tomas Munita/CIFOR (<a href='https://creativecommons.org/licenses/"
             "by-nc-nd/2.0/'>CC BY-NC-ND 2.0</a>)</em></p>")
-    figure = one_figure(page(lead + BODY + note))
+    # (the page names it its lead picture; a page on one line says nothing by its lines)
+    head = "<meta property='og:image' content='https://example.com/wp-content/uploads/2019/01/petroglyph.jpg'>"
+    figure = one_figure(page(lead + BODY + note, head=head))
     assert (figure.caption, figure.credit.text) == (
         "People have lived in Ecuador’s Amazon forests for thousands of years.", "Tomas Munita/CIFOR (CC BY-NC-ND 2.0)")
 
@@ -1552,4 +1554,115 @@ def test_a_bracketed_list_of_picture_credits_credits_the_top_image():
     closing = ("<p>Now all you need to do is keep your devices charged. [<a href='http://example.org/a'>Technology "
                "Guide</a> - <a href='http://example.org/b'>FastCo</a> Top Image: Creativa, Notes Image: wavebreakmedia / "
                "Shutterstock, Readers: Kyle Wagner]</p>")
-    assert one_figure(page(lead + BODY + closing)).credit.text == "Creativa"
+    head = "<meta property='og:image' content='https://example.com/img/18j1wq0xq8ahgjpg.jpg'>"
+    assert one_figure(page(lead + BODY + closing, head=head)).credit.text == "Creativa"
+
+
+# -- review of the sixth December round: each fault a reviewer showed, as a test --------------------
+
+def test_a_story_card_whose_link_and_picture_share_a_slug_is_still_a_teaser():
+    cards = "".join(f"<div class='card'><a href='https://ex.com/news/{slug}.html'><img src='https://ex.com/images/"
+                    f"{slug}-640x360.jpg' width='800' height='450'><span>{slug}</span></a></div>"
+                    for slug in ("mayor-resigns-after-scandal", "river-floods-town", "school-reopens-today"))
+    assert extract_html(page(BODY + cards)).figures == []
+
+
+def test_a_hostile_style_attribute_is_read_in_linear_time():
+    import time
+    lead = "<p><img src='https://ex.com/uploads/harbour-view.jpg' width='800' height='450'></p>"
+    hostile = "<div><div style='url(x);" + "background:" * 8000 + "'></div><p class='credit'>Jane Doe</p></div>"
+    start = time.process_time()
+    extract_html(page(lead + BODY + hostile))
+    assert time.process_time() - start < 3  # quadratic backtracking took 10 s here
+
+
+def test_many_credit_classes_in_comments_are_read_in_linear_time():
+    import time
+    lead = "<figure><img src='https://ex.com/uploads/harbour-view.jpg' width='800' height='450'><figcaption>The harbour."
+    comments = "<div class='comments'><ul>" + "".join(f"<li><span class='credit'>Reader {n}</span> wrote: nice.</li>"
+                                                      for n in range(3000)) + "</ul></div>"
+    start = time.process_time()
+    extract_html(page(lead + "</figcaption></figure>" + BODY).replace("</article>", comments + "</article>"))
+    assert time.process_time() - start < 5  # a walk of the comment thread per credit took 30 s here
+
+
+def test_a_story_photo_in_a_body_that_also_holds_a_video_is_a_figure():
+    body = ("<div class='entry-content'><p>Text before the picture, long enough to be a paragraph of the story.</p>"
+            "<img src='https://ex.com/uploads/harbour-view.jpg' width='800' height='450' alt='The harbour at dawn'>"
+            f"{BODY}<div class='video'><video src='https://ex.com/v.mp4'></video></div></div>")
+    assert len(extract_html(page(body)).figures) == 1
+
+
+@pytest.mark.parametrize("author, src, alt", [
+    ("<a rel='author'>Thomas Wolf</a>", "https://ex.de/uploads/wolf-harz.jpg", "Ein Wolf im Harz"),
+    ("<meta name='author' content='Jane Price'>", "https://ex.com/uploads/board.jpg", "A petrol station price board"),
+    ("<meta name='author' content='Associated Press'>", "https://ex.com/uploads/pres.jpg", "The president speaks to the press"),
+])
+def test_a_picture_that_shares_a_word_with_the_authors_name_is_no_portrait(author, src, alt):
+    html = page(f"<p class='byline'>{author}</p><p><img src='{src}' width='800' height='450' alt='{alt}'></p>")
+    assert len(extract_html(html).figures) == 1
+
+
+@pytest.mark.parametrize("url", ["https://www.stern.de/", "https://www.nature.com/articles/x"])
+def test_a_photo_whose_name_starts_with_the_sites_name_is_a_figure(url):
+    src = "sternschnuppen-perseiden.jpg" if "stern" in url else "nature-reserve-kenya.jpg"
+    html = page(f"<p><img src='https://img.example.com/{src}' width='800' height='450' alt=''></p>",
+                head=f"<link rel='canonical' href='{url}'>")
+    assert len(extract_html(html).figures) == 1
+
+
+def test_a_sentence_that_names_a_source_in_passing_credits_no_picture():
+    figure = "<figure><img src='https://ex.com/uploads/crater.jpg' width='800' height='450'><figcaption>The crater."
+    html = page(figure + "</figcaption></figure>" + BODY
+                + "<p>Images provided by NASA reveal a new crater near the lunar south pole.</p>")
+    assert one_figure(html).credit is None
+
+
+@pytest.mark.parametrize("caption", ["Creative Commons founder Lawrence Lessig", "cc the editors"])
+def test_a_caption_that_begins_with_creative_commons_is_a_caption(caption):
+    html = page(f"<figure><img src='https://ex.com/uploads/lessig.jpg' width='800' height='450'><figcaption>{caption}"
+                "</figcaption></figure>")
+    figure = one_figure(html)
+    assert (figure.caption, figure.credit) == (caption, None)
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='source-box'><img src='https://ex.com/static/partner-logo.png' width='300' height='200'>"
+    "<span class='copyright'>© 2024 dpa-infocom GmbH</span></div>",
+    "<div class='agency'><img src='https://ex.com/static/logo-dpa.png' width='300' height='200'>"
+    "<div class='credit-line'>dpa</div></div>",
+])
+def test_a_logo_beside_its_owners_notice_stays_a_logo(box):
+    assert extract_html(page(box)).figures == []
+
+
+def test_a_note_about_the_header_image_is_not_given_to_a_chart_in_the_story():
+    chart = ("<figure><img src='https://ex.com/uploads/turnout-chart.png' width='800' height='450'><figcaption>Turnout "
+             "by district, 2010-2024.</figcaption></figure>")
+    note = "<p><em>Header image: Protesters march through the city. Credit: Jane Doe/Reuters</em></p>"
+    assert one_figure(page(BODY + chart + BODY + note)).credit is None
+
+
+def test_a_bracketed_correction_is_no_list_of_picture_credits():
+    lead = "<p><img src='https://ex.com/uploads/lyon.jpg' width='800' height='450'></p>"
+    note = ("<p>The city council met on Monday. [Correction: an earlier version misidentified the city in the top "
+            "photo: it shows Lyon, not Paris.]</p>")
+    assert one_figure(page(lead + BODY + note)).credit is None
+
+
+def test_a_photo_credits_item_with_the_pictures_title_gives_the_credit_alone():
+    lead = ("<div class='article-img'><img width='1024' height='537' src='https://example.org/wp-content/uploads/"
+            "2020/01/TurkeyUnblock_English.png?w=1024' alt=''></div>")
+    item = ("<div class='photo-credits'><div class='photo-credit-container'><div class='photo-credit-img_container' "
+            "style=\"background-image:url(https://example.org/wp-content/uploads/2020/01/TurkeyUnblock_English.png"
+            "?w=250)\"></div><div><p class='credit-desc'>Welcome back Turkey graphic</p><p class='credit'>Wikimedia "
+            "Foundation</p></div></div></div>")
+    html = page(lead).replace("</article>", "</article>" + item)
+    assert one_figure(html).credit.text == "Wikimedia Foundation"
+
+
+def test_a_caption_attribute_that_is_only_a_credit_leaves_the_caption_in_the_box():
+    box = ("<div class='image'><img src='https://ex.de/uploads/buergermeister.jpg' width='800' height='450' "
+           "data-caption='Foto: dpa'><div>Der Bürgermeister vor dem Rathaus in Berlin.</div></div>")
+    figure = one_figure(page(box))
+    assert (figure.caption, figure.credit.text) == ("Der Bürgermeister vor dem Rathaus in Berlin.", "dpa")

@@ -105,7 +105,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         if not document.figures:
             document.unread = _unread_images(page, zone, structured)
     document.decisions = decisions or []
-    _read_lead_note(document.figures, zone, registry)
+    _read_lead_note(document.figures, page, zone, registry)
     _credit_from_list(document.figures, page.root, registry)
     _credit_the_page(document.figures, zone, registry)
 
@@ -192,7 +192,9 @@ def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry) -> N
                  and only_a_credit(b.text) and not _mostly_link(b)), None)
     found = (line.text, line.line) if line is not None else _closing_credit(zone, registry)
     if found is None:
-        found = next(((who, b.line) for b in reversed(zone.blocks) if b.part == "body"
+        # (the story's last two paragraphs: a credit sentence closes the story)
+        story = [b for b in zone.blocks if b.part == "body"]
+        found = next(((who, b.line) for b in reversed(story[-2:])
                       for who in (provided_by(b.text),) if who), None)
     if found is None:
         return
@@ -201,7 +203,7 @@ def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry) -> N
             figure.credit = parse_credit(found[0], registry, line=found[1], caption=figure.caption)
 
 
-def _read_lead_note(figures: list[Figure], zone, registry: AgencyRegistry) -> None:
+def _read_lead_note(figures: list[Figure], page, zone, registry: AgencyRegistry) -> None:
     """A line of the story that describes its lead picture away from it ("Header Image: People have
     lived … Credit: Tomas Munita/CIFOR") gives the first figure the caption and the credit it shows
     nowhere else (a credit from structured data gives way to the one printed)."""
@@ -209,6 +211,9 @@ def _read_lead_note(figures: list[Figure], zone, registry: AgencyRegistry) -> No
         return
     lead = figures[0]
     if lead.caption and lead.credit is not None and lead.credit.origin not in ("json-ld", "microdata"):
+        return
+    # the first figure is the lead picture only when the page names it so or it comes before the story
+    if lead.identity not in {picture_identity(u) for u in lead_image_urls(page)} and not _before_story(lead, page, zone):
         return
     found = next(((b, note) for b in zone.blocks if b.part == "body"
                   for note in (lead_picture_note(b.text),) if note), None)
@@ -231,10 +236,28 @@ def _read_lead_note(figures: list[Figure], zone, registry: AgencyRegistry) -> No
         lead.credit = parse_credit(credit_text, registry, line=block.line, caption=lead.caption)
 
 
+def _before_story(figure: Figure, page, zone) -> bool:
+    """Does the figure's picture come before the story's first paragraph, in the tree's order (lines
+    say nothing on a page written on a few lines)?"""
+    first = next((b.element for b in zone.blocks if b.part == "body"), None)
+    picture = next((e for e in page.images if e.sourceline == figure.line
+                    and picture_identity(resolve_src(e)) == figure.identity), None)
+    if first is None or picture is None:
+        return False
+    for node in page.root.iter():
+        if node is picture:
+            return True
+        if node is first:
+            return False
+    return False
+
+
 # Elements whose class may say credit: found in C before their class words are read
 _CLASS_SAYS_CREDIT = etree.XPath("//*[contains(@class, 'redit') or contains(@class, 'opyright')]")  # (C)redit
-_PICTURE_REFERENCES = etree.XPath(".//img | .//*[contains(@style, 'url(')]")
-_BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*?url\(\s*['\"]?([^'\")]+)", re.IGNORECASE)
+_HOLDS_CREDIT_CLASS = etree.XPath("boolean(.//*[contains(@class, 'redit') or contains(@class, 'opyright')])")
+_PICTURE_REFERENCES = etree.XPath("//img | //*[contains(@style, 'url(')]")
+_STYLE_URL = re.compile(r"url\(\s*['\"]?([^'\")]{1,2000})")
+_CREDIT_ELEMENTS_READ = 300  # (a comment thread of thousands of "credit" spans is no list of picture credits)
 
 
 def _credit_from_list(figures: list[Figure], root, registry: AgencyRegistry) -> None:
@@ -245,10 +268,17 @@ def _credit_from_list(figures: list[Figure], root, registry: AgencyRegistry) -> 
     wanting = {f.identity: f for f in figures if f.credit is None and f.media == "picture" and f.identity}
     if not wanting:
         return
-    for element in _CLASS_SAYS_CREDIT(root):
+    # every picture reference (an <img>, a CSS thumbnail), counted once on each of its ancestors
+    holds: dict = {}
+    for reference in _PICTURE_REFERENCES(root):
+        for node in reference.iterancestors():
+            found = holds.get(node)
+            holds[node] = (reference, 1) if found is None else (found[0], found[1] + 1)
+    for element in _CLASS_SAYS_CREDIT(root)[:_CREDIT_ELEMENTS_READ]:
         words = element_tokens(element)
-        # (a "credit-desc" is the credited picture's title)
-        if not CREDIT_ROLE.find(words) or CAPTION_ROLE.find(words) or HAS_PICTURE(element):
+        # (a "credit-desc" is the credited picture's title; a box of credit and title is no credit)
+        if not CREDIT_ROLE.find(words) or CAPTION_ROLE.find(words) or element in holds \
+                or _HOLDS_CREDIT_CLASS(element):
             continue
         text = visible_text(element)
         if not text or len(text) > 200:
@@ -256,15 +286,15 @@ def _credit_from_list(figures: list[Figure], root, registry: AgencyRegistry) -> 
         for depth, box in enumerate(element.iterancestors()):
             if depth > 2 or tag_of(box) == "figure":
                 break  # far off, or a figure's own credit (read with it)
-            pictures = _PICTURE_REFERENCES(box)
-            if len(pictures) > 1:
+            reference, count = holds.get(box, (None, 0))
+            if count > 1:
                 break  # a box of several pictures: whose this credit is is not said
-            if not pictures:
+            if reference is None:
                 continue
-            if tag_of(pictures[0]) == "img":
-                url, line = resolve_src(pictures[0]), pictures[0].sourceline
+            if tag_of(reference) == "img":
+                url, line = resolve_src(reference), reference.sourceline
             else:
-                found = _BACKGROUND_URL.search(pictures[0].get("style") or "")
+                found = _STYLE_URL.search((reference.get("style") or "")[:4000])
                 url, line = (found.group(1) if found else None), None
             figure = wanting.get(picture_identity(url) or "")
             if figure is not None and not (line == figure.line and url == figure.src):
@@ -288,30 +318,38 @@ def _closing_credit(zone, registry: AgencyRegistry) -> tuple[str, int | None] | 
     if not story or zone.root is None:
         return None
     found = []
+    pictured: dict = {}  # ancestor -> holds a picture (asked once: a comment thread has thousands of credits)
     for element in (e for after in following_siblings(story[-1].element, zone.root)
                     for e in after.iter(*_CREDIT_HOLDERS)):
         words = element_tokens(element)
-        if not words or not CREDIT_ROLE.find(words) or HAS_PICTURE(element) or not _loose_in(element, zone.root):
+        if not words or not CREDIT_ROLE.find(words) or HAS_PICTURE(element):
             continue
         text = visible_text(element)
-        if text and len(text) <= 100 and only_a_credit(text):
-            prefix = parse_credit(text, registry).prefix or ""
-            if _PICTURE_PREFIX.match(prefix):
-                found.append((text, element.sourceline))
-    return found[0] if len({text for text, _ in found}) == 1 else None  # (nested holders say it twice)
+        if not (text and len(text) <= 100 and only_a_credit(text)) or not _loose_in(element, zone.root, pictured):
+            continue
+        prefix = parse_credit(text, registry).prefix or ""
+        if _PICTURE_PREFIX.match(prefix):
+            found.append((text, element.sourceline))
+            if len({text for text, _ in found}) > 1:
+                return None  # two credits after the story: whose pictures each credits is not said
+    return found[0] if found else None  # (nested holders say it twice)
 
 
 # a prefix that says picture ("Fotos:", "Photo credit:", "Bild:"), not only a copyright sign
 _PICTURE_PREFIX = re.compile(r"^(?![©(]|copyright)\W*[^\W\d_]")
 
 
-def _loose_in(element, root) -> bool:
+def _loose_in(element, root, pictured: dict | None = None) -> bool:
     """Does the element stand in the article on its own: in no figure, in no box that holds a
-    picture (a teaser's credit beside its picture) and in no chrome?"""
+    picture (a teaser's credit beside its picture) and in no chrome? (``pictured`` remembers which
+    boxes hold a picture, across calls.)"""
+    pictured = {} if pictured is None else pictured
     for node in element.iterancestors():
         if node is root:
             return True
-        if tag_of(node) in ("figure", "figcaption") or HAS_PICTURE(node):
+        if node not in pictured:
+            pictured[node] = HAS_PICTURE(node)
+        if tag_of(node) in ("figure", "figcaption") or pictured[node]:
             return False
         words = element_tokens(node)
         if words and chrome_class(words):

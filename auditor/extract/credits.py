@@ -374,6 +374,7 @@ _NOTE_ONLY = re.compile(r"^\W*(?:" + _alternation(credit_words()[2]) + r")\W*$",
 
 
 _SENTENCE_END = re.compile(r"(?:[^\W\d_]{2}|\d)[.!?]\s")
+_LISTED_PICTURE = re.compile(r"\b(?:image|photo|picture|foto|bild)\s*:", re.IGNORECASE)
 _CREDITS_LIST = re.compile(r"\[([^\[\]]{5,400})\]\s*$")
 _LISTED_LEAD = re.compile(r"(?:^|[\s,;])(?:" + _alternation(credit_words()[4]) + r")\s*:\s*(?P<note>[^,;]+)", re.IGNORECASE)
 _LEAD_NOTE = re.compile(r"\s*(?:" + _alternation(credit_words()[4]) + r")\s*:\s*(?P<note>\S.*)", re.IGNORECASE | re.DOTALL)
@@ -394,7 +395,9 @@ def provided_by(text: str) -> str | None:
     """Who a sentence that credits all the story's pictures names ("Das Bildmaterial wurde von
     The unbelievable Machine Company (*um) zur Verfügung gestellt."), or None."""
     match = _PROVIDED_BY.fullmatch(text.strip().rstrip(".")) if len(text) <= 160 else None
-    return next((who.strip() for who in match.groups() if who), None) if match else None
+    who = next((who.strip() for who in match.groups() if who), None) if match else None
+    # a name, not the rest of a sentence ("Images provided by NASA reveal a new crater …")
+    return who if who and len(who.split()) <= 6 else None
 
 
 def lead_picture_note(text: str) -> str | None:
@@ -409,13 +412,17 @@ def listed_lead_credit(text: str) -> str | None:
     """The lead picture's credit in a bracketed list of picture credits closing a paragraph ("… [Technology
     Guide - FastCo Top Image: Creativa, Notes Image: wavebreakmedia / Shutterstock]"), or None."""
     listed = _CREDITS_LIST.search(text[-600:])
-    inner = _LISTED_LEAD.search(listed.group(1)) if listed else None
+    if listed is None or len(_LISTED_PICTURE.findall(listed.group(1))) < 2:
+        return None  # a list of credits names several pictures ("[Correction: … the top photo: …]" is none)
+    inner = _LISTED_LEAD.search(listed.group(1))
     return inner.group("note").strip() if inner else None
-# A Creative Commons licence written before the author's name: "cc zuk0", "CC BY-SA 2.0 Jane Doe",
-# "Creative Commons Jane Doe". A bare "cc" only in lower case, as Flickr prints it ("CC Sabathia"
-# is a pitcher).
-_LICENCE_LEAD = re.compile(r"(?:cc|(?i:cc[\s-]?by(?:[\s-](?:sa|nd|nc))*(?:\s+\d\.\d)?|cc0|creative\s+commons))"
-                           r"\s+[^\W_]")
+# A Creative Commons licence written before the author's name: "cc zuk0 https://flic.kr/…" (a bare
+# "cc" only in lower case, as Flickr prints it, before one handle: "CC Sabathia" is a pitcher, "cc the
+# editors" a mail), "CC BY-SA 2.0 Jane Doe" (a licence code with its version; "Creative Commons
+# founder Lawrence Lessig" is a caption).
+_LICENCE_LEAD = re.compile(r"cc\s+[^\s/]+(?:\s+https?://\S+)?\s*$"
+                           r"|(?i:(?:cc[\s-]?by(?:[\s-](?:sa|nd|nc))*|creative\s+commons\s+by(?:[\s-](?:sa|nd|nc))*)"
+                           r"\s+\d\.\d|cc0)\s+[^\W_]")
 
 
 def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:

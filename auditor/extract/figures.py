@@ -71,6 +71,8 @@ _SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
 _IMAGE_URL = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])|/images?/|/img/|/photos?/|/media/|"
                         r"imgix|cloudinary|image\?|/image/", re.IGNORECASE)
 _URL_TOKENS = re.compile(r"[^a-z0-9]+")
+# an image file's name inside a longer path: an image service's rendition of that file
+_IMAGE_IN_PATH = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)/", re.IGNORECASE)
 # Hosts that serve only trackers and ads.
 _TRACKER_HOSTS = ("doubleclick.", "scorecardresearch.", "googleads.", "adservice.", "effectivemeasure.",
                   "facebook.com/tr", "gravatar.", "google-analytics.", "bat.bing.")
@@ -308,7 +310,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if caption is None and credit is None and tag_of(element) == "video":
             why.left(element, "a video's poster, and nothing says what it shows", unit)
             continue
-        if caption is None and credit is None and unit is not element and next(unit.iter("video"), None) is not None:
+        if caption is None and credit is None and unit is not element and _beside_a_video(element, unit):
             # <img class="video-still"> beside the <video> a script starts: the player's poster
             why.left(element, "a video player's still picture, and nothing says what it shows", unit)
             continue
@@ -323,7 +325,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
                               "what it shows", unit)
             continue
         if caption is None and credit is None and candidate.src and site_name \
-                and _url_parts(candidate.src)[2].startswith(site_name):
+                and _site_series(_url_parts(candidate.src)[2], site_name):
             # "ERP-News-Frage_1.png" on erp-news.info: the site's own graphic, not a photo of the story
             why.left(element, f"its file name starts with the site's name ({site_name}), and nothing says what "
                               "it shows", unit)
@@ -787,6 +789,28 @@ def _attribute_caption(element) -> str | None:
     return value
 
 
+def _site_series(stem: str, site_name: str) -> bool:
+    """A file name that is the site's name, then a word and a number (and perhaps a size): one of a numbered series of
+    the site's own graphics ("erp-news-frage_1"), not a photo whose name begins with a word that
+    happens to be the site's ("sternschnuppen", "nature-reserve-kenya")."""
+    site = _URL_TOKENS.split(site_name)
+    words = [w for w in _URL_TOKENS.split(stem) if w]
+    return words[:len(site)] == site and any(w.isdigit() for w in words[len(site) + 1:])
+
+
+def _beside_a_video(element, unit) -> bool:
+    """Does a <video> stand beside the picture, in its parent or grandparent inside its unit (a
+    player's still picture), not merely somewhere in a story body that also holds a video?"""
+    for node in ancestors(element, 2):
+        if node.find(".//p") is not None:
+            break  # a box of running text that also holds a player somewhere
+        if next(node.iter("video"), None) is not None:
+            return True
+        if node is unit:
+            break
+    return False
+
+
 def _site_name(url: str | None) -> str | None:
     """The site's name as its address spells it, for file names: "erp-news" for erp-news.info,
     "spiegel" for www.spiegel.de. None for names too short to tell (a 3-letter site name starts
@@ -807,6 +831,23 @@ def _asset_folder(segments) -> bool:
     return False
 
 
+# what a logo's box says beside it: its owner's copyright or the source of a text, not a picture's credit
+_NOTICE = re.compile(r"^\W*(?:©|\(c\)|copyright|quelle|source|fuente)", re.IGNORECASE)
+
+
+def _credits_the_picture(candidate, picture) -> bool:
+    """Is this element beside a picture named as a logo its picture credit? Its class says credit; it
+    is no copyright or source notice; it does not name what the file name names ("logo-dpa.png"
+    beside "dpa": the logo's owner)."""
+    if not CREDIT_ROLE.find(element_tokens(candidate)):
+        return False
+    text = clean(text_content(candidate))
+    if not text or _NOTICE.match(text):
+        return False
+    stem_words = set(_URL_TOKENS.split(_url_parts(resolve_src(picture) or "")[2])) - {""}
+    return not any(w in stem_words for w in re.findall(r"[a-z0-9]{3,}", text.lower()))
+
+
 def _captioned_figure(element) -> bool:
     """Is this picture the one picture of a <figure> with a written <figcaption>, or of a box with
     a written credit element? Then an editor placed it in the story, whatever its name says: SPIP
@@ -818,8 +859,8 @@ def _captioned_figure(element) -> bool:
         if tag_of(box) == "figure":
             return any(clean(text_content(caption)) for caption in box.iter("figcaption"))
         # beside the picture, not around it (a copyright footer that holds the site's logo)
-        if any(CREDIT_ROLE.find(element_tokens(e)) and clean(text_content(e))
-               for e in box.iter("div", "span", "p", "small") if e.get("class") and not HAS_IMG(e)):
+        if any(_credits_the_picture(e, element) for e in box.iter("div", "span", "p", "small")
+               if e.get("class") and not HAS_IMG(e)):
             return True
     return False
 
@@ -1042,7 +1083,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         reading.caption_element = captions[0]
         reading.caption_marked = True
         reading.caption_links = _links_to_own_site(captions)
-    elif not clean(_attribute_caption(img) or ""):
+    elif not split_caption(clean(_attribute_caption(img) or ""), registry)[0]:
         # (the picture's own caption attribute wins over unmarked text in its box: an overlaid rubric
         # "Bild des Tages" is no caption)
         frame = _text_frame(img, unit)
@@ -1858,29 +1899,37 @@ _AUTHOR_NAMES = etree.XPath("//a[@rel='author'] | //*[@itemprop='author'] | //me
 
 
 def _author_surnames(root) -> frozenset:
-    """The surnames of the story's authors as its byline or metadata name them (``a[rel=author]``,
-    ``itemprop=author``, ``<meta name=author>``), in lower case; of four letters or more."""
+    """The story's authors as its byline or metadata name them (``a[rel=author]``, ``itemprop=author``,
+    ``<meta name=author>``): (first name, surname) pairs in lower case. Not a house or an agency
+    ("Associated Press", "Redaktion"): a name of two to four words, each capitalised."""
     names = set()
     for found in _AUTHOR_NAMES(root)[:20]:
         text = found if isinstance(found, str) else text_content(found)
-        words = re.findall(r"[^\W\d_]{4,}", text[:80])
-        if 1 <= len(words) <= 4:
-            names.add(words[-1].lower())
+        words = clean(text[:80]).split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words) \
+                and not _ORG_NAME.search(" ".join(words)):
+            names.add((words[0].lower(), words[-1].lower()))
     return frozenset(names)
 
 
+_ORG_NAME = re.compile(r"\b(?:press|news|agency|agentur|agence|redaktion|rédaction|staff|team|desk|media|online|"
+                       r"zeitung|times|post|reuters|associated)\b", re.IGNORECASE)
+
+
 def _names_an_author(element, src: str | None, authors: frozenset) -> str | None:
-    """Which of the picture's file name or alt text names one of the story's authors, if any: a
-    picture of the writer ("Max-Steinbeis.jpeg", alt "Max Steinbeis Portrait") beside the story is
-    their portrait (a donation box, an author box), not the story's picture."""
+    """Which of the picture's file name or alt text names one of the story's authors in full, if
+    any: a picture of the writer ("Max-Steinbeis.jpeg", alt "Max Steinbeis Portrait", by Maximilian
+    Steinbeis) beside the story is their portrait (a donation box, an author box), not the story's
+    picture. The surname alone is not enough ("wolf-harz.jpg" in a story by Thomas Wolf)."""
     if not authors:
         return None
     stem = _url_parts(src)[2] if src else ""
-    if set(_URL_TOKENS.split(stem)) & authors:
-        return "its file name"
-    alt = (element.get("alt") or "").lower()
-    if alt and set(re.findall(r"[^\W\d_]{4,}", alt)) & authors:
-        return "its alt text"
+    for where, words in (("its file name", _URL_TOKENS.split(stem)),
+                         ("its alt text", re.findall(r"[^\W\d_]+", (element.get("alt") or "").lower()))):
+        for first, last in authors:
+            if last in words and any(len(w) >= 3 and (first.startswith(w) or w.startswith(first))
+                                     for w in words if w != last):
+                return where
     return None
 
 
@@ -1945,9 +1994,8 @@ def _picture_link(element, stop=None):
             href = (node.get("href") or "").strip()
             if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
                 return None
-            own = picture_identity(resolve_src(element))
-            if own and picture_identity(href) == own:
-                return None  # a larger copy of the picture ("…/17-deeds.png/940x540nocrop2/24.482.309")
+            if _IMAGE_IN_PATH.search(href):
+                return None  # a picture's other rendition ("…/17-deeds.png/940x540nocrop2/24.482.309")
             return href, node
         if node is stop:
             break
