@@ -255,7 +255,7 @@ def _before_story(figure: Figure, page, zone) -> bool:
 # Elements whose class may say credit: found in C before their class words are read
 _CLASS_SAYS_CREDIT = etree.XPath("//*[contains(@class, 'redit') or contains(@class, 'opyright')]")  # (C)redit
 _HOLDS_CREDIT_CLASS = etree.XPath("boolean(.//*[contains(@class, 'redit') or contains(@class, 'opyright')])")
-_PICTURE_REFERENCES = etree.XPath("//img | //*[contains(@style, 'url(')]")
+_PICTURE_REFERENCES = etree.XPath(".//img | .//*[contains(@style, 'url(')]")
 _STYLE_URL = re.compile(r"url\(\s*['\"]?([^'\")]{1,2000})")
 _CREDIT_ELEMENTS_READ = 300  # (a comment thread of thousands of "credit" spans is no list of picture credits)
 
@@ -268,17 +268,18 @@ def _credit_from_list(figures: list[Figure], root, registry: AgencyRegistry) -> 
     wanting = {f.identity: f for f in figures if f.credit is None and f.media == "picture" and f.identity}
     if not wanting:
         return
-    # every picture reference (an <img>, a CSS thumbnail), counted once on each of its ancestors
-    holds: dict = {}
-    for reference in _PICTURE_REFERENCES(root):
-        for node in reference.iterancestors():
-            found = holds.get(node)
-            holds[node] = (reference, 1) if found is None else (found[0], found[1] + 1)
+    holds: dict = {}  # box -> its picture references (an <img>, a CSS thumbnail), asked once per box
+
+    def references(box):
+        if box not in holds:
+            holds[box] = _PICTURE_REFERENCES(box)
+        return holds[box]
+
     for element in _CLASS_SAYS_CREDIT(root)[:_CREDIT_ELEMENTS_READ]:
         words = element_tokens(element)
         # (a "credit-desc" is the credited picture's title; a box of credit and title is no credit)
-        if not CREDIT_ROLE.find(words) or CAPTION_ROLE.find(words) or element in holds \
-                or _HOLDS_CREDIT_CLASS(element):
+        if not CREDIT_ROLE.find(words) or CAPTION_ROLE.find(words) or _HOLDS_CREDIT_CLASS(element) \
+                or references(element):
             continue
         text = visible_text(element)
         if not text or len(text) > 200:
@@ -286,11 +287,12 @@ def _credit_from_list(figures: list[Figure], root, registry: AgencyRegistry) -> 
         for depth, box in enumerate(element.iterancestors()):
             if depth > 2 or tag_of(box) == "figure":
                 break  # far off, or a figure's own credit (read with it)
-            reference, count = holds.get(box, (None, 0))
-            if count > 1:
+            found = references(box)
+            if len(found) > 1:
                 break  # a box of several pictures: whose this credit is is not said
-            if reference is None:
+            if not found:
                 continue
+            reference = found[0]
             if tag_of(reference) == "img":
                 url, line = resolve_src(reference), reference.sourceline
             else:

@@ -230,7 +230,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     candidates: list[_Candidate] = []
     lead = _lead_identities(page)
     lead_keys = frozenset(lead)
-    authors = _author_surnames(page.root)
+    authors = _LazyAuthors(page.root)  # read only when a picture that nothing describes asks
     for element in page.images:
         reason, src = _screen(element, chrome_map, zone, zone_end, lead, explain=trace is not None)
         if reason:
@@ -1895,7 +1895,22 @@ _AUTHOR_SEGMENTS = frozenset({"author", "authors", "autor", "autoren", "autorin"
                               "autori", "journalist", "journalists", "journalisten"})
 
 
-_AUTHOR_NAMES = etree.XPath("//a[@rel='author'] | //*[@itemprop='author'] | //meta[@name='author']/@content")
+_AUTHOR_NAMES = etree.XPath("//*[@rel='author' or @itemprop='author' or (@name='author' and @content)]")
+
+
+class _LazyAuthors:
+    """The story's authors, read from the page the first time they are asked for."""
+
+    def __init__(self, root):
+        self.root, self.names = root, None
+
+    def __iter__(self):
+        if self.names is None:
+            self.names = _author_surnames(self.root)
+        return iter(self.names)
+
+    def __bool__(self):
+        return bool(list(iter(self)))
 
 
 def _author_surnames(root) -> frozenset:
@@ -1904,7 +1919,7 @@ def _author_surnames(root) -> frozenset:
     ("Associated Press", "Redaktion"): a name of two to four words, each capitalised."""
     names = set()
     for found in _AUTHOR_NAMES(root)[:20]:
-        text = found if isinstance(found, str) else text_content(found)
+        text = found.get("content") or "" if tag_of(found) == "meta" else text_content(found)
         words = clean(text[:80]).split()
         if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words) \
                 and not _ORG_NAME.search(" ".join(words)):
@@ -1916,7 +1931,7 @@ _ORG_NAME = re.compile(r"\b(?:press|news|agency|agentur|agence|redaktion|rédact
                        r"zeitung|times|post|reuters|associated)\b", re.IGNORECASE)
 
 
-def _names_an_author(element, src: str | None, authors: frozenset) -> str | None:
+def _names_an_author(element, src: str | None, authors) -> str | None:
     """Which of the picture's file name or alt text names one of the story's authors in full, if
     any: a picture of the writer ("Max-Steinbeis.jpeg", alt "Max Steinbeis Portrait", by Maximilian
     Steinbeis) beside the story is their portrait (a donation box, an author box), not the story's
