@@ -212,11 +212,8 @@ def _read_lead_note(figures: list[Figure], page, zone, registry: AgencyRegistry)
     lead = figures[0]
     if lead.caption and lead.credit is not None and lead.credit.origin not in ("json-ld", "microdata"):
         return
-    # the first figure is the lead picture only when the page names it so or it comes before the story
-    if lead.identity not in {picture_identity(u) for u in lead_image_urls(page)} and not _before_story(lead, page, zone):
-        return
-    found = next(((b, note) for b in zone.blocks if b.part == "body"
-                  for note in (lead_picture_note(b.text),) if note), None)
+    body = [b for b in zone.blocks if b.part == "body"]
+    found = next(((b, note) for b in body for note in (lead_picture_note(b.text),) if note), None)
     if found is not None:
         block, note = found
         caption, credit_text = split_caption(note, registry)
@@ -224,12 +221,15 @@ def _read_lead_note(figures: list[Figure], page, zone, registry: AgencyRegistry)
             caption, credit_text = "", note
     else:
         # (a list of picture credits names the lead picture's credit alone)
-        found = next(((b, note) for b in zone.blocks if b.part == "body"
-                      for note in (listed_lead_credit(b.text),) if note), None)
+        found = next(((b, note) for b in body for note in (listed_lead_credit(b.text),) if note), None)
         if found is None:
             return
         block, credit_text = found
         caption = ""
+    # the first figure is the lead picture only when the page names it so or it comes before the story
+    # (asked once a note is found: most pages have none)
+    if lead.identity not in {picture_identity(u) for u in lead_image_urls(page)} and not _before_story(lead, page, zone):
+        return
     if caption and not lead.caption:
         lead.caption, lead.caption_line, lead.caption_origin = caption, block.line, "visible"
     if credit_text and (lead.credit is None or lead.credit.origin in ("json-ld", "microdata")):
@@ -253,8 +253,9 @@ def _before_story(figure: Figure, page, zone) -> bool:
 
 
 # Elements whose class may say credit: found in C before their class words are read
-_CLASS_SAYS_CREDIT = etree.XPath("//*[contains(@class, 'redit') or contains(@class, 'opyright')]")  # (C)redit
-_HOLDS_CREDIT_CLASS = etree.XPath("boolean(.//*[contains(@class, 'redit') or contains(@class, 'opyright')])")
+_SAYS_CREDIT = "contains(@class, 'redit') or contains(@class, 'opyright')"  # (C)redit, (C)opyright
+_CLASS_SAYS_CREDIT = etree.XPath(f"//*[{_SAYS_CREDIT}]")
+_HOLDS_CREDIT_CLASS = etree.XPath(f"boolean(.//*[{_SAYS_CREDIT}])")
 _PICTURE_REFERENCES = etree.XPath(".//img | .//*[contains(@style, 'url(')]")
 _STYLE_URL = re.compile(r"url\(\s*['\"]?([^'\")]{1,2000})")
 _CREDIT_ELEMENTS_READ = 300  # (a comment thread of thousands of "credit" spans is no list of picture credits)
@@ -341,11 +342,10 @@ def _closing_credit(zone, registry: AgencyRegistry) -> tuple[str, int | None] | 
 _PICTURE_PREFIX = re.compile(r"^(?![©(]|copyright)\W*[^\W\d_]")
 
 
-def _loose_in(element, root, pictured: dict | None = None) -> bool:
+def _loose_in(element, root, pictured: dict) -> bool:
     """Does the element stand in the article on its own: in no figure, in no box that holds a
     picture (a teaser's credit beside its picture) and in no chrome? (``pictured`` remembers which
     boxes hold a picture, across calls.)"""
-    pictured = {} if pictured is None else pictured
     for node in element.iterancestors():
         if node is root:
             return True

@@ -230,7 +230,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     candidates: list[_Candidate] = []
     lead = _lead_identities(page)
     lead_keys = frozenset(lead)
-    authors = _LazyAuthors(page.root)  # read only when a picture that nothing describes asks
+    authors = None  # the story's authors, (first name, surname) pairs
     for element in page.images:
         reason, src = _screen(element, chrome_map, zone, zone_end, lead, explain=trace is not None)
         if reason:
@@ -310,26 +310,13 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if caption is None and credit is None and tag_of(element) == "video":
             why.left(element, "a video's poster, and nothing says what it shows", unit)
             continue
-        if caption is None and credit is None and unit is not element and _beside_a_video(element, unit):
-            # <img class="video-still"> beside the <video> a script starts: the player's poster
-            why.left(element, "a video player's still picture, and nothing says what it shows", unit)
-            continue
-        if caption is None and credit is None and candidate.src \
-                and any(_FURNITURE_NAME.search(part) for part in _url_parts(candidate.src)[1]):
-            why.left(element, "its address says it is a site graphic or a teaser's picture (footer, banner, "
-                              "promo, teaser, modal...), and nothing says what it shows", unit)
-            continue
-        portrait = _names_an_author(element, candidate.src, authors) if caption is None and credit is None else None
-        if portrait:
-            why.left(element, f"the author's portrait ({portrait} names the story's author), and nothing says "
-                              "what it shows", unit)
-            continue
-        if caption is None and credit is None and candidate.src and site_name \
-                and _site_series(_url_parts(candidate.src)[2], site_name):
-            # "ERP-News-Frage_1.png" on erp-news.info: the site's own graphic, not a photo of the story
-            why.left(element, f"its file name starts with the site's name ({site_name}), and nothing says what "
-                              "it shows", unit)
-            continue
+        if caption is None and credit is None:
+            if authors is None:  # read from the page only when a picture that nothing describes asks
+                authors = _author_surnames(page.root)
+            undescribed = _undescribed_graphic(element, unit, candidate.src, site_name, authors)
+            if undescribed:
+                why.left(element, f"{undescribed}, and nothing says what it shows", unit)
+                continue
         width = _thumbnail_width(element, candidate.src) if caption is None and credit is None \
             and candidate.key not in lead_keys else None
         if width:
@@ -787,6 +774,23 @@ def _attribute_caption(element) -> str | None:
         found = _BY_ID(element, ident=value.strip()[1:])
         return visible_text(found[0]) if found else None
     return value
+
+
+def _undescribed_graphic(element, unit, src: str | None, site_name: str | None, authors) -> str | None:
+    """What a picture that nothing describes is when it is no story picture, or None: a player's
+    still beside its <video>, a site graphic or teaser picture by its address, the author's portrait,
+    a numbered series graphic named after the site."""
+    if unit is not element and _beside_a_video(element, unit):
+        return "a video player's still picture"  # <img class="video-still"> beside the <video> a script starts
+    if src and any(_FURNITURE_NAME.search(part) for part in _url_parts(src)[1]):
+        return "its address says it is a site graphic or a teaser's picture (footer, banner, promo, teaser, modal...)"
+    portrait = _names_an_author(element, src, authors)
+    if portrait:
+        return f"the author's portrait ({portrait} names the story's author)"
+    if src and site_name and _site_series(_url_parts(src)[2], site_name):
+        # "ERP-News-Frage_1.png" on erp-news.info: the site's own graphic, not a photo of the story
+        return f"its file name starts with the site's name ({site_name})"
+    return None
 
 
 def _site_series(stem: str, site_name: str) -> bool:
@@ -1896,21 +1900,6 @@ _AUTHOR_SEGMENTS = frozenset({"author", "authors", "autor", "autoren", "autorin"
 
 
 _AUTHOR_NAMES = etree.XPath("//*[@rel='author' or @itemprop='author' or (@name='author' and @content)]")
-
-
-class _LazyAuthors:
-    """The story's authors, read from the page the first time they are asked for."""
-
-    def __init__(self, root):
-        self.root, self.names = root, None
-
-    def __iter__(self):
-        if self.names is None:
-            self.names = _author_surnames(self.root)
-        return iter(self.names)
-
-    def __bool__(self):
-        return bool(list(iter(self)))
 
 
 def _author_surnames(root) -> frozenset:
