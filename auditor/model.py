@@ -15,6 +15,8 @@ FLAGS = ("file", "handout", "pool")
 _SIZE_SUFFIX = re.compile(r"(?:[-_.](?:[swh]|w_|h_)?\d{2,4}(?:x\d{2,4})?(?:-c\d+)?|[-_](?:large|medium|small|thumb\w*))$",
                           re.IGNORECASE)
 
+_INNER_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?=\.|$)", re.IGNORECASE)
+
 
 def url_file_name(url: str | None) -> str:
     """The last path segment of a URL, without query or fragment: ``/img/a.jpg?w=640`` -> ``a.jpg``."""
@@ -27,6 +29,8 @@ def picture_identity(url: str | None) -> str | None:
         return None
     name = url_file_name(url)
     name = name.rsplit(".", 1)[0] if "." in name else name
+    # a rendition named after its original: "photo.jpg.3453064.jpg", "photo.jpg.webp" are "photo"
+    name = _INNER_EXTENSION.split(name, 1)[0] or name
     for _ in range(3):
         shorter = _SIZE_SUFFIX.sub("", name)
         if shorter == name or len(shorter) < 6:

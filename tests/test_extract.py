@@ -1666,3 +1666,37 @@ def test_a_caption_attribute_that_is_only_a_credit_leaves_the_caption_in_the_box
            "data-caption='Foto: dpa'><div>Der Bürgermeister vor dem Rathaus in Berlin.</div></div>")
     figure = one_figure(page(box))
     assert (figure.caption, figure.credit.text) == ("Der Bürgermeister vor dem Rathaus in Berlin.", "dpa")
+
+
+def test_a_description_list_captions_the_picture_in_its_term():
+    # stuttgart.de: the picture in a <dt>, its caption and credit in the <dd> after it
+    box = ("<dl><dt><a href='https://ex.de/img/mdb/item/132240/33162.jpg' class='highslide'><img "
+           "src='https://ex.de/img/mdb/item/132240/33161.jpg' alt='Cafe im Bohnenviertel' width='86' height='135'>"
+           "<img src='/img/ico-magnify.gif' class='magnify' width='14' height='14' alt='Vergrößern'></a></dt>"
+           "<dd>Cafe im Bohnenviertel. Foto: Stuttgart Marketing</dd></dl>")
+    figure = one_figure(page(BODY + box))
+    assert (figure.caption, figure.credit.text) == ("Cafe im Bohnenviertel.", "Stuttgart Marketing")
+
+
+def test_a_credit_element_that_prints_description_and_credit_is_split_at_the_copyright_sign():
+    # austria.info: a print-only copy of "description © credit" under each slide
+    text = "Blick auf die Stadt Salzburg © Tourismus Salzburg GmbH / Markus Greber"
+    slide = (f"<ul class='slides'><li><img src='https://cdn.ex.at/media/radweg-salzburg.jpg' alt='{text}' "
+             f"width='800' height='450'><span class='copyright-print'>{text}</span></li></ul>")
+    figure = one_figure(page(BODY + slide))
+    assert (figure.caption, figure.credit.text) == ("Blick auf die Stadt Salzburg",
+                                                    "Tourismus Salzburg GmbH / Markus Greber")
+
+
+def test_a_name_before_a_copyright_sign_stays_part_of_the_credit():
+    box = ("<figure><img src='https://ex.de/uploads/rathaus.jpg' width='800' height='450'>"
+           "<span class='credit'>Jane Doe © dpa</span></figure>")
+    assert one_figure(page(BODY + box)).credit.text == "Jane Doe © dpa"
+
+
+def test_a_bullet_operator_between_caption_and_credit_is_no_part_of_the_caption():
+    # adac.de: "Caption ∙ © credit"
+    box = ("<figure><img src='https://ex.de/uploads/crash.jpg' width='800' height='450'><figcaption>"
+           "Prüfkandidaten in der ADAC Crashanlage ∙ © ADAC/Markus Zahradnik</figcaption></figure>")
+    figure = one_figure(page(BODY + box))
+    assert (figure.caption, figure.credit.text) == ("Prüfkandidaten in der ADAC Crashanlage", "ADAC/Markus Zahradnik")

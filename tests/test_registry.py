@@ -78,6 +78,10 @@ def test_a_picture_is_one_picture_whatever_size_its_path_asks_for():
     assert picture_identity("/sfAttachPlugin/getCachedContent/id/158666/width/515/height/337.png") == \
         picture_identity("/sfAttachPlugin/getPreview/id/158666.png")
     assert picture_identity("https://example.com/image/1200") == "https://example.com/image/1200"
+    # a rendition named after its original ("….jpg.3453064.jpg", "….jpg.webp") is that picture
+    assert picture_identity("https://cdn.ex.at/media/thumbnails/radweg-salzburg--o.jpg.3453064.jpg") == \
+        picture_identity("https://cdn.ex.at/media/thumbnails/radweg-salzburg--o.jpg.3453078.jpg") == "radweg-salzburg--o"
+    assert picture_identity("/a/photograph.jpg.webp") == "photograph"
 
 
 def test_trie_pattern_matches_every_word_the_longest_first():

@@ -112,3 +112,28 @@ def test_unread_lead_image_is_reported():
     document = extract(html)
     assert document.figures == []
     assert any("lead image" in note for note in document.unread)
+
+
+def _story_with(box: str) -> str:
+    return ("<html><body><article><h1>A story with a box in its body</h1><div class='body'><p>" + "Story text. " * 30
+            + "</p>" + box + "<p>" + "More story text. " * 20 + "</p></div></article></body></html>")
+
+
+def test_an_image_in_the_body_that_nothing_read_is_reported():
+    document = extract(_story_with("<div class='related'><img src='https://example.org/img/mayor-visit.jpg'></div>"))
+    assert document.figures == []
+    assert any("body holds 1 image" in note for note in document.unread)
+
+
+@pytest.mark.parametrize("box", [
+    # horizont.net: a related story's teaser is an <article> of its own inside the story's body
+    "<article class='ArticleRelated'><a href='/other-story'><img src='https://example.org/img/other-story.jpg'>"
+    "<h3>Another story</h3></a></article>",
+    # greenpeace.org: a run of alike cards, each linking to another post (the last with an extra class)
+    "".join(f"<div class='news{' last' if n == 3 else ''}'><a href='/post-{n}'><img src='https://example.org/img/post-{n}"
+            f".jpg'></a><h3><a href='/post-{n}'>Post {n}</a></h3></div>" for n in (1, 2, 3)),
+])
+def test_pictures_of_other_stories_in_the_body_are_no_unread_figures(box):
+    document = extract(_story_with(box))
+    assert document.figures == []
+    assert not any("body holds" in note for note in document.unread)

@@ -32,6 +32,7 @@ from .credits import (
 from .dom import (
     HAS_PICTURE,
     ParseError,
+    ancestors,
     clean,
     element_tokens,
     last_line,
@@ -407,13 +408,33 @@ def _unread_images(page, zone, structured) -> list[str]:
                      "but was not read as an article figure")
     if zone.body is not None:
         body_images = [e for e in zone.body.iter("img", "amp-img")
-                       if (e.get("src") or e.get("data-src")) and could_be_article_picture(e)]
+                       if (e.get("src") or e.get("data-src")) and could_be_article_picture(e)
+                       and not _in_another_story(e, zone.body)]
         if body_images:
             notes.append(f"the story's body holds {len(body_images)} image(s) (first at line "
                          f"{body_images[0].sourceline}) but none was read as an article figure")
     if notes:
         notes.append("run `auditor extract --why FILE` to see why each image was left out")
     return notes
+
+
+def _in_another_story(image, body) -> bool:
+    """An image in the story's body that belongs to other stories: inside an <article> nested in the
+    body (HTML's element for a self-contained item: a related story's teaser), or in one of a run of
+    three or more alike sibling boxes that each link somewhere (a list of story cards)."""
+    for node in ancestors(image):
+        if node is body:
+            return False
+        if tag_of(node) == "article":
+            return True
+        parent = node.getparent()
+        kind = (node.get("class") or "").split()[:1]  # the box's first class ("news" of "news last")
+        if parent is None or len(parent) < 3 or not kind:
+            continue
+        alike = [s for s in parent if s.tag == node.tag and (s.get("class") or "").split()[:1] == kind]
+        if len(alike) >= 3 and all(next(s.iter("a"), None) is not None for s in alike):
+            return True
+    return False
 
 
 def _file_name(url: str) -> str:

@@ -475,7 +475,7 @@ def split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> 
     return _dedupe_halves(caption), credit
 
 
-_TRAILING_SEPARATOR = re.compile(r"\s+[/|·•–—-]+$")
+_TRAILING_SEPARATOR = re.compile(r"\s+[/|·•∙⋅‧–—-]+$")
 _SENTENCE_END_DOT = re.compile(r"[^\W\d_]{3}[.!?]$")
 
 

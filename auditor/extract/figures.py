@@ -1059,6 +1059,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         if not captions:
             skip = set(credits) | set(_HEADINGS(legend))  # the slide's counter and title
             captions = [c for c in legend.iter("p") if c not in skip and clean(text_content(c))]
+    if not captions and not credits and legend is None:
+        captions = _described_term(img)
     credit_outside = False  # the credit stands after the unit, the caption in it
     if legend is None and (not captions or not credits):
         after_captions, after_credits = _parts_after(unit, registry)
@@ -1081,7 +1083,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         # Shortened duplicates ("caption-truncated") add nothing.
         texts = [t for t in texts if not any(t != o and t.rstrip(".… ") in o for o in texts)]
         # a separator left between the caption and a credit element ("Caption / <span>credit")
-        caption_raw = " ".join(texts).strip(" /|·•–—-") or None
+        caption_raw = " ".join(texts).strip(" /|·•∙⋅‧–—-") or None
         caption_line = captions[0].sourceline
         reading.caption_from = " + ".join(describe_element(c) for c in captions)
         reading.caption_element = captions[0]
@@ -1146,7 +1148,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         # "Titan in false colour, 2004. (NASA/JPL/Space Science Institute)": a credit element that
         # holds the caption too, its credit after a full sentence
         head, glued = split_caption(credit_text, registry)
-        if glued and head and head[-1] in ".!?" and len(head.split()) >= 3:
+        if glued and head and (head[-1] in ".!?" and len(head.split()) >= 3
+                               or _described_before_copyright(head, glued, credit_text, img, registry)):
             caption, caption_line, credit_text = head, credit_line, glued
             reading.caption_from = f"the start of {reading.credit_from}"
     if caption:
@@ -1299,6 +1302,39 @@ def _says_what_alt_says(text: str, img) -> bool:
     # (a label in capitals, a player's "UP NEXT", is a control's, not a description)
     return bool(text) and not text.isupper() and any(text == clean(img.get(attr) or "").rstrip(". ")
                                                      for attr in ("alt", "title"))
+
+
+def _described_term(img) -> list:
+    """``<dl><dt><img></dt><dd>Caption. Foto: X</dd></dl>``: HTML's description list, the older way
+    to caption a picture (HTML 4 themes, WordPress's ``dl.wp-caption``); the <dd>s after the
+    picture's <dt> describe it, when the picture is the first in that <dt>."""
+    for node in ancestors(img):
+        tag = tag_of(node)
+        if tag == "dt":
+            break
+        if tag in ("dd", "dl", "body", "p", "li", "figure"):
+            return []
+    else:
+        return []
+    if next(node.iter("img", "amp-img"), None) is not img:
+        return []
+    described = []
+    for sibling in node.itersiblings():
+        if tag_of(sibling) != "dd":
+            break
+        if clean(text_content(sibling)):
+            described.append(sibling)
+    return described
+
+
+def _described_before_copyright(head: str, glued: str, text: str, img, registry: AgencyRegistry) -> bool:
+    """A credit element that prints "description © credit": the part before the © sign describes
+    the picture when it is a phrase of three words or more, or the picture's alt text says the whole
+    line ("Blick auf die Stadt Salzburg © Tourismus Salzburg GmbH / Markus Greber"), and it is no
+    credit itself ("Jane Doe © dpa" stays one credit)."""
+    if not glued.startswith("©") or only_a_credit(head) or looks_like_credit(head, registry):
+        return False
+    return len(head.split()) >= 3 or any(text == clean(img.get(attr) or "") for attr in ("alt", "title", "data-alt"))
 
 
 def _short_text(text: str) -> bool:
