@@ -1700,3 +1700,51 @@ def test_a_bullet_operator_between_caption_and_credit_is_no_part_of_the_caption(
            "Prüfkandidaten in der ADAC Crashanlage ∙ © ADAC/Markus Zahradnik</figcaption></figure>")
     figure = one_figure(page(BODY + box))
     assert (figure.caption, figure.credit.text) == ("Prüfkandidaten in der ADAC Crashanlage", "ADAC/Markus Zahradnik")
+
+
+def test_a_picture_sized_as_text_is_a_glyph_not_a_figure():
+    # Wikipedia: a formula's rendering, sized in ex to sit in the line
+    formula = ("<p>The points <span class='mwe-math-element'><img src='https://wikimedia.org/api/rest_v1/media/math/"
+               "render/svg/0f1a4c9aea89b8fc822c278914f91d9fc4e4aa26' style='vertical-align: -0.671ex; width:10.746ex; "
+               "height:2.009ex;' alt='\\mathbf {x} _{1},\\dots ,\\mathbf {x} _{N}'></span> are mapped.</p>")
+    display = ("<dl><dd><span class='mwe-math-element'><img src='https://wikimedia.org/api/rest_v1/media/math/render/"
+               "svg/2cc3ef3b4d237787cd82e5ef638d96d642a1e43d' style='vertical-align: -3.171ex; width:36.36ex; "
+               "height:7.343ex;' alt='{\\displaystyle p_{j\\mid i}}'></span></dd></dl>")
+    assert extract_html(page(BODY + formula + display)).figures == []
+
+
+def test_a_slide_above_the_story_that_links_to_another_post_is_a_teaser():
+    # ldt.de: the blog's post carousel outside the article, each slide a title, a date and "read more"
+    slider = ("<div class='rev_slider'><ul><li><img src='https://ex.de/wp-content/uploads/2019/06/Marc-Cain-Blog-Post.png'"
+              " width='1440' height='600'><div class='tp-caption Newspaper-Title'>School Day bei Marc Cain</div>"
+              "<a class='tp-caption rev-btn' href='https://ex.de/blog/school-day-marc-cain/'>Weiterlesen</a></li></ul></div>")
+    assert extract_html(page("", outside=slider)).figures == []
+
+
+def test_a_closing_credit_that_links_the_photographers_site_credits_the_pictures():
+    # iloveponysmag.com: "Fotos: <a>Sophia Mahnert</a>" at the end of the post
+    pictures = "".join(f"<p><img src='https://ex.com/wp-content/uploads/2018/05/coastal-{n}.jpg' width='1300' "
+                       f"height='867'></p>" for n in (1, 2))
+    closing = "<p><strong>Fotos: <a href='http://www.sophiamahnert.example/'>Sophia Mahnert</a></strong></p>"
+    figures = extract_html(page(pictures + BODY + closing)).figures
+    assert [f.credit.text for f in figures] == ["Sophia Mahnert", "Sophia Mahnert"]
+
+
+def test_a_line_that_is_mostly_a_link_to_a_title_credits_no_picture():
+    picture = "<p><img src='https://ex.com/uploads/hand-wash.jpg' width='1300' height='867'></p>"
+    closing = "<p>VIDEO: <a href='/video/hand-wash'>The 20-second hand wash</a></p>"
+    assert one_figure(page(picture + BODY + closing)).credit is None
+
+
+def test_a_control_character_from_a_misdecoded_byte_is_not_text():
+    picture = "<p><img src='https://ex.com/uploads/mandeln.jpg' width='800' height='600' alt='Mandelplätzchen\x80, Copyright: CC BY-NC-ND 3.0'></p>"
+    figure = one_figure(page(picture + BODY))
+    assert (figure.caption, figure.credit.text) == ("Mandelplätzchen", "CC BY-NC-ND 3.0")
+
+
+def test_the_headline_is_no_caption_of_a_picture_inside_it():
+    # SPIP: the section's picture inside the story's <h1>
+    html = page(BODY).replace("<h1>Council passes the budget after a long night</h1>",
+                              "<h1 class='surlignable'><img class='spip_logos' alt='' src='local/cache-vignettes/"
+                              "L150xH191/rubon4-69777.jpg' width='150' height='191'> Council passes the budget</h1>")
+    assert all(f.caption != "Council passes the budget" for f in extract_html(html).figures)

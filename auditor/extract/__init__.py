@@ -24,6 +24,7 @@ from .credits import (
     lead_picture_note,
     listed_lead_credit,
     looks_like_credit,
+    looks_like_person,
     only_a_credit,
     parse_credit,
     provided_by,
@@ -361,9 +362,12 @@ def _loose_in(element, root, pictured: dict) -> bool:
 
 
 def _mostly_link(block) -> bool:
-    """"VIDEO: <a>The 20-second hand wash</a>": a link to more, not a credit line."""
-    linked = sum(len(clean(text_content(a))) for a in block.element.iter("a"))
-    return linked > len(block.text) / 2
+    """"VIDEO: <a>The 20-second hand wash</a>": a link to more, not a credit line. A link to the
+    photographer's own site ("Fotos: <a>Sophia Mahnert</a>") leaves it a credit line."""
+    links = [clean(text_content(a)) for a in block.element.iter("a")]
+    if sum(len(text) for text in links) <= len(block.text) / 2:
+        return False
+    return not all(looks_like_person(text) for text in links if text)
 
 
 def _script_figures(page, registry: AgencyRegistry, shown: list[Figure], chrome: list = ()) -> list[Figure]:

@@ -337,15 +337,16 @@ def _classify(name: str, registry: AgencyRegistry, via: bool) -> Source:
         # "AP Photo", "AFP PHOTO", "Getty Images Europe", "Reuters Pictures": agency plus a suffix
         matches = registry.scan(name)
         if len(matches) == 1 and len(name) - (matches[0].end - matches[0].start) <= 15 \
-                and matches[0].start == 0 and not _looks_like_person(name[matches[0].end:].strip()):
+                and matches[0].start == 0 and not looks_like_person(name[matches[0].end:].strip()):
             agency = matches[0].agency
     if agency is not None:
         return Source(name=name, agency=agency.name, role="distributor" if via else "agency", via=via)
-    role = "photographer" if _looks_like_person(name) else "unknown"
+    role = "photographer" if looks_like_person(name) else "unknown"
     return Source(name=name, agency=None, role=role, via=via)
 
 
-def _looks_like_person(name: str) -> bool:
+def looks_like_person(name: str) -> bool:
+    """Two to five words that read as a person's name ("Jane Doe", "K.-D. Gabbert"), no body's."""
     tokens = name.split()
     if not 1 <= len(tokens) <= 5 or _ORG_WORDS.search(name) or tokens[0].lower() in ("the", "der", "die", "le", "la", "el"):
         return False
@@ -535,7 +536,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     # 1. "(AP Photo/Jane Doe)", "[File: Reuters]" at the very end
     match = _TRAILING_GROUP.search(text)
     if match and (_credit_group(match.group(1), registry)
-                  or in_alt and match.start() > 0 and _looks_like_person(match.group(1).strip())
+                  or in_alt and match.start() > 0 and looks_like_person(match.group(1).strip())
                   and len(match.group(1).split()) >= 2):
         # in alt text, "Description (Jane Doe)" is how DW credits a photographer
         caption = text[: match.start()].rstrip(" ,;-–—|")
@@ -634,7 +635,7 @@ def name_at_end(text: str) -> tuple[str, str | None]:
     name alone; else ``(text, None)``."""
     start = _last_sentence_start(text)
     tail = text[start:].strip() if start > 0 else ""
-    if tail and _looks_like_person(tail):
+    if tail and looks_like_person(tail):
         return text[:start].strip(), tail
     return text, None
 
@@ -656,7 +657,7 @@ def _prefixed_name(tail: str) -> bool:
     if not prefix or not body:
         return False
     name = _VIA.split(body)[0].strip(" .")
-    return _looks_like_person(name)
+    return looks_like_person(name)
 
 
 _LICENCE = re.compile(r"public\s+domain|gemeinfrei|domaine\s+public|dominio\s+p[uú]blico|cc0|"

@@ -15,8 +15,9 @@ from lxml import etree
 
 # Characters that occur inside credits and names but are not text: zero-width spaces and joiners,
 # the BOM, soft hyphens. No-break and other odd spaces become ordinary spaces.
+# zero-width characters, soft hyphens and C1 control characters (a mis-decoded byte: "Mandelplätzchen\x80")
 # (removed with a regex: str.translate looks every character up in a dict, slow on long text)
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0080-\u009f]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 #: Elements whose text a reader never sees as text.

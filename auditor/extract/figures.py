@@ -304,6 +304,13 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             # Outside the article's own element, only a lead picture with a caption or credit counts.
             why.left(element, "outside the article element, no caption or credit", unit)
             continue
+        if credit is None and candidate.key not in lead_keys and not chrome_map.inside(element):
+            away = _link_away(unit, base_url)
+            if away:
+                # a slide of the site's post carousel above the story, its title and a "read more"
+                why.left(element, f"outside the article element, no credit, and its box links to another page "
+                                  f"({away}): a teaser", unit)
+                continue
         if candidate.src is None and caption is None and credit is None:
             why.left(element, "no image URL and nothing says what it shows", unit)
             continue
@@ -733,6 +740,13 @@ def _decoration(element, src: str | None) -> str | None:
     if size and size[0] >= _BANNER_RATIO * size[1]:
         # a strip many times wider than high (960x50): a banner or a section header, never a photo
         return f"banner-shaped ({size[0]}x{size[1]})"
+    style = element.get("style")
+    if style and "ex" in style or style and "em" in style:
+        match = _TEXT_HEIGHT.search(style)
+        if match and (match.group(2).lower() == "ex" or float(match.group(1)) <= 4):
+            # sized by the font around it: a glyph in a line of text (an emoji), or a formula's
+            # rendering (math renderers size theirs in ex, display formulas several lines high)
+            return f"sized as text ({match.group(0).strip(' ;')}): a formula, emoji or symbol in a line"
     if src and not src.startswith("data:"):
         full = src[:400].lower()
         if any(host in full for host in _TRACKER_HOSTS):
@@ -763,6 +777,7 @@ def _decoration(element, src: str | None) -> str | None:
     return None
 
 
+_TEXT_HEIGHT = re.compile(r"(?:^|[;\s])height\s*:\s*(\d+(?:\.\d+)?)\s*(r?em|ex)\b", re.IGNORECASE)
 _ID_REFERENCE = re.compile(r"#[A-Za-z][\w:.-]*")
 
 
@@ -1357,8 +1372,9 @@ def _text_frame(img, unit):
             return node if not _HAS_HEADING(node) else None
         if node is unit:
             break
-    # An unmarked wrapper: its text is a caption only when it is short and is not running text.
-    if tag_of(unit) == "a" or _links_away(unit, img):
+    # An unmarked wrapper: its text is a caption only when it is short and is not running text,
+    # nor a heading's title (SPIP puts the section's picture inside the story's <h1>).
+    if tag_of(unit) in _LINK_OR_HEADING or _links_away(unit, img):
         return None
     length = len(text_content(unit))
     if length < 500 and not _COUNT_LONG_P(unit) and not _HAS_HEADING(unit):
@@ -1368,6 +1384,7 @@ def _text_frame(img, unit):
     return None
 
 
+_LINK_OR_HEADING = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6"})
 _SLIDESHOW = frozenset({"slides", "slideshow", "carousel", "gallery", "galerie", "galeria", "swiper", "slider"})
 
 
@@ -2075,6 +2092,17 @@ def _is_link_teaser(element, unit, base_url: str | None = None) -> bool:
     page for the picture, under the story's address: ``story-16604622/picture-16604694.html``)."""
     link = _picture_link(element, unit)
     return link is not None and not _under_page(link[0], base_url)
+
+
+def _link_away(unit, base_url: str | None) -> str | None:
+    """The first link in the unit to another page (not an anchor, a script, a picture's file or the
+    page itself), or None."""
+    for link in unit.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith(("#", "javascript:", "mailto:")) and not _IMAGE_URL.search(href) \
+                and not _IMAGE_IN_PATH.search(href) and not _under_page(href, base_url):
+            return href
+    return None
 
 
 def _under_page(href: str, base_url: str | None) -> bool:
