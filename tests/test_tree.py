@@ -137,3 +137,14 @@ def test_pictures_of_other_stories_in_the_body_are_no_unread_figures(box):
     document = extract(_story_with(box))
     assert document.figures == []
     assert not any("body holds" in note for note in document.unread)
+
+
+@pytest.mark.parametrize("box", [
+    # the story's own gallery, each picture linking to its full size: not cards of other stories
+    "".join(f"<div class='gallery-item'><a href='https://example.org/img/full-{n}.jpg'><img "
+            f"src='https://example.org/img/mayor-{n}.jpg'></a></div>" for n in (1, 2, 3)),
+])
+def test_the_storys_own_unread_gallery_is_reported(box):
+    document = extract(_story_with("<div class='related'>" + box + "</div>"))
+    assert document.figures == []
+    assert any("body holds 3 image" in note for note in document.unread)

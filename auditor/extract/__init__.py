@@ -29,6 +29,7 @@ from .credits import (
     parse_credit,
     provided_by,
     split_caption,
+    strip_prefix,
 )
 from .dom import (
     HAS_PICTURE,
@@ -42,7 +43,7 @@ from .dom import (
     text_content,
     visible_text,
 )
-from .figures import could_be_article_picture, find_figures, lead_image_urls, resolve_src
+from .figures import could_be_article_picture, find_figures, lead_image_urls, links_elsewhere, resolve_src
 from .scan import PageScan, scan
 from .state import script_figures
 from .structured import read_structured
@@ -364,10 +365,14 @@ def _loose_in(element, root, pictured: dict) -> bool:
 def _mostly_link(block) -> bool:
     """"VIDEO: <a>The 20-second hand wash</a>": a link to more, not a credit line. A link to the
     photographer's own site ("Fotos: <a>Sophia Mahnert</a>") leaves it a credit line."""
-    links = [clean(text_content(a)) for a in block.element.iter("a")]
-    if sum(len(text) for text in links) <= len(block.text) / 2:
+    links = [(a, clean(text_content(a))) for a in block.element.iter("a")]
+    if sum(len(text) for _, text in links) <= len(block.text) / 2:
         return False
-    return not all(looks_like_person(text) for text in links if text)
+    # (a picture word before it, not "Video:", and each link a name that leads off the site)
+    prefix = (strip_prefix(block.text)[1] or "").lower()
+    return not (prefix and "video" not in prefix and all(
+        looks_like_person(text) and (a.get("href") or "").startswith(("http://", "https://", "//"))
+        for a, text in links if text))
 
 
 def _script_figures(page, registry: AgencyRegistry, shown: list[Figure], chrome: list = ()) -> list[Figure]:
@@ -411,9 +416,10 @@ def _unread_images(page, zone, structured) -> list[str]:
         notes.append(f"the page's lead image (og:image or JSON-LD) stands at line {element.sourceline} "
                      "but was not read as an article figure")
     if zone.body is not None:
+        memo: dict = {}
         body_images = [e for e in zone.body.iter("img", "amp-img")
                        if (e.get("src") or e.get("data-src")) and could_be_article_picture(e)
-                       and not _in_another_story(e, zone.body)]
+                       and not _in_another_story(e, zone.body, memo)]
         if body_images:
             notes.append(f"the story's body holds {len(body_images)} image(s) (first at line "
                          f"{body_images[0].sourceline}) but none was read as an article figure")
@@ -422,21 +428,30 @@ def _unread_images(page, zone, structured) -> list[str]:
     return notes
 
 
-def _in_another_story(image, body) -> bool:
+def _in_another_story(image, body, memo: dict) -> bool:
     """An image in the story's body that belongs to other stories: inside an <article> nested in the
-    body (HTML's element for a self-contained item: a related story's teaser), or in one of a run of
-    three or more alike sibling boxes that each link somewhere (a list of story cards)."""
+    body that holds a small part of its text (HTML's element for a self-contained item: a related
+    story's teaser), or in one of a run of three or more alike sibling boxes that each link to
+    another page (a list of story cards). ``memo`` keeps the verdicts for the page's other images."""
     for node in ancestors(image):
         if node is body:
             return False
         if tag_of(node) == "article":
-            return True
+            if "body" not in memo:
+                memo["body"] = len(text_content(body))
+            if len(text_content(node)) < memo["body"] / 2:
+                return True
         parent = node.getparent()
         kind = (node.get("class") or "").split()[:1]  # the box's first class ("news" of "news last")
         if parent is None or len(parent) < 3 or not kind:
             continue
-        alike = [s for s in parent if s.tag == node.tag and (s.get("class") or "").split()[:1] == kind]
-        if len(alike) >= 3 and all(next(s.iter("a"), None) is not None for s in alike):
+        key = (parent, node.tag, kind[0])
+        verdict = memo.get(key)
+        if verdict is None:
+            alike = [s for s in parent if s.tag == node.tag and (s.get("class") or "").split()[:1] == kind]
+            verdict = memo[key] = len(alike) >= 3 and all(
+                any(links_elsewhere(a.get("href")) for a in box.iter("a")) for box in alike)
+        if verdict:
             return True
     return False
 

@@ -488,6 +488,11 @@ _TERMS_OF_USE = re.compile(
     r"todos los derechos reservados|uso editorial)", re.IGNORECASE)
 
 
+def terms_of_use(text: str) -> bool:
+    """Does the text hold a press photo's terms of use ("honorarfrei", "All rights reserved")?"""
+    return _TERMS_OF_USE.search(text) is not None
+
+
 def _dedupe_halves(text: str) -> str:
     """"A. A." -> "A.": a caption and its copy (full and truncated versions both in the page:
     "Full caption. less Full cap ... more" -> "Full caption.")."""

@@ -14,10 +14,22 @@ from itertools import islice
 from lxml import etree
 
 # Characters that occur inside credits and names but are not text: zero-width spaces and joiners,
-# the BOM, soft hyphens. No-break and other odd spaces become ordinary spaces.
-# zero-width characters, soft hyphens and C1 control characters (a mis-decoded byte: "Mandelplätzchen\x80")
+# the BOM, soft hyphens, and C1 control characters (a mis-decoded byte: "Mandelplätzchen\x80").
+# No-break and other odd spaces become ordinary spaces.
 # (removed with a regex: str.translate looks every character up in a dict, slow on long text)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0080-\u009f]+")
+
+
+def _invisible_out(match) -> str:
+    # a control character between two words stood where a visible one was (a mis-decoded dash, a
+    # line break): a space; beside a space or a comma it stood for nothing
+    text, start, end = match.string, match.start(), match.end()
+    if start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum() \
+            and any("\u0080" <= c <= "\u009f" for c in match.group()):
+        return " "
+    return ""
+
+
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 #: Elements whose text a reader never sees as text.
@@ -104,7 +116,7 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     if not text.isascii():  # (O(1) on str)
-        text = _INVISIBLE.sub("", text)
+        text = _INVISIBLE.sub(_invisible_out, text)
     # str.split() splits on every Unicode space, no-break and thin spaces included
     return " ".join(text.split())
 

@@ -27,12 +27,14 @@ from .credits import (
     describes,
     detect_flags,
     looks_like_credit,
+    looks_like_person,
     name_at_end,
     names_somebody,
     normalise_credit_text,
     only_a_credit,
     parse_credit,
     split_caption,
+    terms_of_use,
 )
 from .dom import (
     HAS_IMG,
@@ -305,7 +307,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             why.left(element, "outside the article element, no caption or credit", unit)
             continue
         if credit is None and candidate.key not in lead_keys and not chrome_map.inside(element):
-            away = _link_away(unit, base_url)
+            away = _link_away(unit, element, reading.caption_element, base_url)
             if away:
                 # a slide of the site's post carousel above the story, its title and a "read more"
                 why.left(element, f"outside the article element, no credit, and its box links to another page "
@@ -1331,15 +1333,19 @@ def _described_term(img) -> list:
             return []
     else:
         return []
-    if next(node.iter("img", "amp-img"), None) is not img:
-        return []
+    if next(node.iter("img", "amp-img"), None) is not img or clean(text_content(node)):
+        return []  # (a term with its own words, "<dt><img>Anna Schmidt</dt>", is captioned by them)
     described = []
+    length = 0
     for sibling in node.itersiblings():
         if tag_of(sibling) != "dd":
             break
-        if clean(text_content(sibling)):
+        text = clean(text_content(sibling))
+        if text:
             described.append(sibling)
-    return described
+            length += len(text)
+    # a description is a caption when it is short, as an unmarked wrapper's text is (_text_frame)
+    return described if length < 500 else []
 
 
 def _described_before_copyright(head: str, glued: str, text: str, img, registry: AgencyRegistry) -> bool:
@@ -1347,8 +1353,9 @@ def _described_before_copyright(head: str, glued: str, text: str, img, registry:
     the picture when it is a phrase of three words or more, or the picture's alt text says the whole
     line ("Blick auf die Stadt Salzburg © Tourismus Salzburg GmbH / Markus Greber"), and it is no
     credit itself ("Jane Doe © dpa" stays one credit)."""
-    if not glued.startswith("©") or only_a_credit(head) or looks_like_credit(head, registry):
-        return False
+    if not glued.startswith("©") or only_a_credit(head) or looks_like_credit(head, registry) \
+            or looks_like_person(head) or terms_of_use(head):
+        return False  # ("Mary Ann Smith © Reuters", "All rights reserved © Jane Doe")
     return len(head.split()) >= 3 or any(text == clean(img.get(attr) or "") for attr in ("alt", "title", "data-alt"))
 
 
@@ -2094,15 +2101,35 @@ def _is_link_teaser(element, unit, base_url: str | None = None) -> bool:
     return link is not None and not _under_page(link[0], base_url)
 
 
-def _link_away(unit, base_url: str | None) -> str | None:
+def _link_away(unit, image, caption_element, base_url: str | None) -> str | None:
     """The first link in the unit to another page (not an anchor, a script, a picture's file or the
-    page itself), or None."""
+    page itself) that stands beside the picture and its caption: a title's or a "read more" link.
+    A link around the picture (to its gallery) or in its caption (to a topic page) is none."""
+    around = set(ancestors(image))
     for link in unit.iter("a"):
+        if link in around or _in_caption(link, unit, caption_element):
+            continue
         href = (link.get("href") or "").strip()
-        if href and not href.startswith(("#", "javascript:", "mailto:")) and not _IMAGE_URL.search(href) \
-                and not _IMAGE_IN_PATH.search(href) and not _under_page(href, base_url):
+        if links_elsewhere(href) and not _under_page(href, base_url):
             return href
     return None
+
+
+def links_elsewhere(href: str | None) -> bool:
+    """Does a link lead to a page (not an anchor, a script, an address or a picture's file)?"""
+    href = (href or "").strip()
+    return bool(href) and not href.startswith(("#", "javascript:", "mailto:")) and not _IMAGE_URL.search(href) \
+        and not _IMAGE_IN_PATH.search(href)
+
+
+def _in_caption(node, unit, caption_element) -> bool:
+    """Is the node in the caption element, or in a <figcaption>, below the unit?"""
+    for ancestor in ancestors(node):
+        if ancestor is unit:
+            return False
+        if ancestor is caption_element or tag_of(ancestor) == "figcaption":
+            return True
+    return False
 
 
 def _under_page(href: str, base_url: str | None) -> bool:
