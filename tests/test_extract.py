@@ -1790,3 +1790,19 @@ def test_the_headline_is_no_caption_of_a_picture_inside_it():
                               "L150xH191/rubon4-69777.jpg' width='150' height='191'> Council passes the budget</h1>")
     figures = extract_html(html).figures
     assert [f.caption for f in figures if "rubon4" in (f.src or "")] in ([], [None])
+
+
+def test_a_copy_of_the_credit_leading_the_caption_is_no_part_of_it():
+    # yahoo.com: the AP photographer's name and "File" before a dash, the credit at the end
+    box = ("<figure><img src='https://ex.com/ap_webfeeds/c21f27410259ce13.jpg' width='630' height='430'><figcaption>"
+           "Jeff Chiu, File - FILE - In this March 2, 2011 file photo, Steve Jobs waves to his audience. "
+           "(AP Photo/Jeff Chiu, File)</figcaption></figure>")
+    figure = one_figure(page(BODY + box))
+    assert (figure.caption, figure.credit.text) == ("FILE - In this March 2, 2011 file photo, Steve Jobs waves to "
+                                                    "his audience.", "AP Photo/Jeff Chiu, File")
+
+
+def test_a_caption_that_starts_with_a_place_and_a_dash_keeps_it():
+    box = ("<figure><img src='https://ex.com/uploads/kyiv.jpg' width='630' height='430'><figcaption>"
+           "Kyiv - Firefighters at work on Monday. Photo: Jane Doe/Reuters</figcaption></figure>")
+    assert one_figure(page(BODY + box)).caption == "Kyiv - Firefighters at work on Monday."

@@ -1238,6 +1238,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         caption, caption_line = alt_caption[0], img.sourceline
         reading.caption_from = f"@{alt_caption[1]} of the image (before its credit)"
         reading.caption_origin = "alt"
+    if caption and credit_text:
+        caption = _without_leading_credit(caption, credit_text)
     reading.caption = caption or None
     reading.caption_line = caption_line if caption else None
     if not reading.caption:
@@ -1319,6 +1321,21 @@ def _says_what_alt_says(text: str, img) -> bool:
     # (a label in capitals, a player's "UP NEXT", is a control's, not a description)
     return bool(text) and not text.isupper() and any(text == clean(img.get(attr) or "").rstrip(". ")
                                                      for attr in ("alt", "title"))
+
+
+def _without_leading_credit(caption: str, credit: str) -> str:
+    """"Jeff Chiu, File - FILE - In this March 2, 2011 file photo, …" credited "AP Photo/Jeff Chiu,
+    File": a copy of the credit (or of its photographer's part) that leads the caption before a dash
+    is no part of it."""
+    match = _LEADING_PART.match(caption)
+    if match and match.end() < len(caption):
+        head = match.group(1).strip().casefold()
+        if len(head) >= 4 and head in credit.casefold():
+            return caption[match.end():].strip()
+    return caption
+
+
+_LEADING_PART = re.compile(r"([^.!?:;]{4,60}?)\s+[-–—]\s+")
 
 
 def _described_term(img) -> list:
