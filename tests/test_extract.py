@@ -1806,3 +1806,15 @@ def test_a_caption_that_starts_with_a_place_and_a_dash_keeps_it():
     box = ("<figure><img src='https://ex.com/uploads/kyiv.jpg' width='630' height='430'><figcaption>"
            "Kyiv - Firefighters at work on Monday. Photo: Jane Doe/Reuters</figcaption></figure>")
     assert one_figure(page(BODY + box)).caption == "Kyiv - Firefighters at work on Monday."
+
+
+def test_a_collapsed_captions_more_toggle_is_no_part_of_it():
+    # yahoo.com: "… more" shows while the rest is collapsed, "less" once it is open
+    box = ("<figure><img src='https://ex.com/ap_webfeeds/c21f27410259ce13.jpg' width='630' height='430'><figcaption>"
+           "Steve Jobs waves to his audience in San Francisco. Apple<span class='expandable-text'><span class='more-text'>"
+           "&nbsp;&hellip;<a class='more-text-link'>more<b>&nbsp;</b></a></span><span class='less-text'> Inc. said Jobs "
+           "is resigning as CEO. (AP Photo/Jeff Chiu, File)&nbsp;&nbsp;<a class='less-text-link'>less<b>&nbsp;</b></a>"
+           "</span></span></figcaption></figure>")
+    figure = one_figure(page(BODY + box))
+    assert (figure.caption, figure.credit.text) == ("Steve Jobs waves to his audience in San Francisco. Apple Inc. said "
+                                                    "Jobs is resigning as CEO.", "AP Photo/Jeff Chiu, File")
