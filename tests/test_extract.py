@@ -1818,3 +1818,9 @@ def test_a_collapsed_captions_more_toggle_is_no_part_of_it():
     figure = one_figure(page(BODY + box))
     assert (figure.caption, figure.credit.text) == ("Steve Jobs waves to his audience in San Francisco. Apple Inc. said "
                                                     "Jobs is resigning as CEO.", "AP Photo/Jeff Chiu, File")
+
+
+def test_a_file_note_leading_the_caption_stays_when_the_credit_says_file():
+    box = ("<figure><img src='https://ex.com/uploads/wildfire.jpg' width='630' height='430'><figcaption>"
+           "FILE - Firefighters battle a wildfire near Paradise. (AP Photo/Noah Berger, File)</figcaption></figure>")
+    assert one_figure(page(BODY + box)).caption == "FILE - Firefighters battle a wildfire near Paradise."

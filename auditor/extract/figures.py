@@ -1331,7 +1331,8 @@ def _without_leading_credit(caption: str, credit: str) -> str:
     match = _LEADING_PART.match(caption)
     if match and match.end() < len(caption):
         head = match.group(1).strip().casefold()
-        if len(head) >= 4 and head in credit.casefold():
+        # (two words or more: a name, not the "FILE" note that starts an agency's caption)
+        if len(head.split()) >= 2 and head in credit.casefold():
             return caption[match.end():].strip()
     return caption
 
