@@ -416,10 +416,11 @@ def _unread_images(page, zone, structured) -> list[str]:
         notes.append(f"the page's lead image (og:image or JSON-LD) stands at line {element.sourceline} "
                      "but was not read as an article figure")
     if zone.body is not None:
+        half = len(text_content(zone.body)) / 2
         memo: dict = {}
         body_images = [e for e in zone.body.iter("img", "amp-img")
                        if (e.get("src") or e.get("data-src")) and could_be_article_picture(e)
-                       and not _in_another_story(e, zone.body, memo)]
+                       and not _in_another_story(e, zone.body, half, memo)]
         if body_images:
             notes.append(f"the story's body holds {len(body_images)} image(s) (first at line "
                          f"{body_images[0].sourceline}) but none was read as an article figure")
@@ -428,19 +429,16 @@ def _unread_images(page, zone, structured) -> list[str]:
     return notes
 
 
-def _in_another_story(image, body, memo: dict) -> bool:
+def _in_another_story(image, body, half: float, memo: dict) -> bool:
     """An image in the story's body that belongs to other stories: inside an <article> nested in the
-    body that holds a small part of its text (HTML's element for a self-contained item: a related
+    body that holds less than ``half`` its text (HTML's element for a self-contained item: a related
     story's teaser), or in one of a run of three or more alike sibling boxes that each link to
-    another page (a list of story cards). ``memo`` keeps the verdicts for the page's other images."""
+    another page (a list of story cards). ``memo`` keeps the runs' verdicts for the page's other images."""
     for node in ancestors(image):
         if node is body:
             return False
-        if tag_of(node) == "article":
-            if "body" not in memo:
-                memo["body"] = len(text_content(body))
-            if len(text_content(node)) < memo["body"] / 2:
-                return True
+        if tag_of(node) == "article" and len(text_content(node)) < half:
+            return True
         parent = node.getparent()
         kind = (node.get("class") or "").split()[:1]  # the box's first class ("news" of "news last")
         if parent is None or len(parent) < 3 or not kind:

@@ -308,7 +308,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             why.left(element, "outside the article element, no caption or credit", unit)
             continue
         if credit is None and candidate.key not in lead_keys and not chrome_map.inside(element):
-            away = _link_away(unit, element, reading.caption_element, base_url)
+            away = _onward_link(unit, element, reading.caption_element, base_url)
             if away:
                 # a slide of the site's post carousel above the story, its title and a "read more"
                 why.left(element, f"outside the article element, no credit, and its box links to another page "
@@ -744,7 +744,7 @@ def _decoration(element, src: str | None) -> str | None:
         # a strip many times wider than high (960x50): a banner or a section header, never a photo
         return f"banner-shaped ({size[0]}x{size[1]})"
     style = element.get("style")
-    if style and "ex" in style or style and "em" in style:
+    if style and ("ex" in style or "em" in style):
         match = _TEXT_HEIGHT.search(style)
         if match and (match.group(2).lower() == "ex" or float(match.group(1)) <= 4):
             # sized by the font around it: a glyph in a line of text (an emoji), or a formula's
@@ -2120,7 +2120,7 @@ def _is_link_teaser(element, unit, base_url: str | None = None) -> bool:
     return link is not None and not _under_page(link[0], base_url)
 
 
-def _link_away(unit, image, caption_element, base_url: str | None) -> str | None:
+def _onward_link(unit, image, caption_element, base_url: str | None) -> str | None:
     """The first link in the unit to another page (not an anchor, a script, a picture's file or the
     page itself) that stands beside the picture and its caption: a title's or a "read more" link.
     A link around the picture (to its gallery) or in its caption (to a topic page) is none."""
