@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 
@@ -255,9 +256,8 @@ def _before_story(figure: Figure, page, zone) -> bool:
     return False
 
 
-# Elements whose class may say credit: found in C before their class words are read
-_SAYS_CREDIT = "contains(@class, 'redit') or contains(@class, 'opyright')"  # (C)redit, (C)opyright
-_CLASS_SAYS_CREDIT = etree.XPath(f"//*[{_SAYS_CREDIT}]")
+# Elements whose class may say credit: (C)redit, (C)opyright
+_SAYS_CREDIT = "contains(@class, 'redit') or contains(@class, 'opyright')"
 _HOLDS_CREDIT_CLASS = etree.XPath(f"boolean(.//*[{_SAYS_CREDIT}])")
 _PICTURE_REFERENCES = etree.XPath(".//img | .//*[contains(@style, 'url(')]")
 _STYLE_URL = re.compile(r"url\(\s*['\"]?([^'\")]{1,2000})")
@@ -279,7 +279,7 @@ def _credit_from_list(figures: list[Figure], root, registry: AgencyRegistry) -> 
             holds[box] = _PICTURE_REFERENCES(box)
         return holds[box]
 
-    for element in _CLASS_SAYS_CREDIT(root)[:_CREDIT_ELEMENTS_READ]:
+    for element in islice(_class_says_credit(root), _CREDIT_ELEMENTS_READ):
         words = element_tokens(element)
         # (a "credit-desc" is the credited picture's title; a box of credit and title is no credit)
         if not CREDIT_ROLE.find(words) or CAPTION_ROLE.find(words) or _HOLDS_CREDIT_CLASS(element) \
@@ -310,6 +310,11 @@ def _credit_from_list(figures: list[Figure], root, registry: AgencyRegistry) -> 
             break
         if not wanting:
             return
+
+
+def _class_says_credit(root):
+    # (a Python walk reading each class is twice as fast as XPath's contains(@class, …))
+    return (e for e in root.iter(etree.Element) if (cls := e.get("class")) and ("redit" in cls or "opyright" in cls))
 
 
 _CREDIT_HOLDERS = ("p", "div", "small", "span", "footer", "cite")

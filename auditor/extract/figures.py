@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -1978,7 +1979,12 @@ _AUTHOR_SEGMENTS = frozenset({"author", "authors", "autor", "autoren", "autorin"
                               "autori", "journalist", "journalists", "journalisten"})
 
 
-_AUTHOR_NAMES = etree.XPath("//*[@rel='author' or @itemprop='author' or (@name='author' and @content)]")
+
+def _author_elements(root):
+    """``[rel=author]``, ``[itemprop=author]``, ``meta[name=author][content]`` (a Python walk: faster
+    than an XPath that compares three attributes on every element)."""
+    return (e for e in root.iter(etree.Element) if e.get("rel") == "author" or e.get("itemprop") == "author"
+            or (e.get("name") == "author" and e.get("content") is not None))
 
 
 def _author_surnames(root) -> frozenset:
@@ -1986,7 +1992,7 @@ def _author_surnames(root) -> frozenset:
     ``<meta name=author>``): (first name, surname) pairs in lower case. Not a house or an agency
     ("Associated Press", "Redaktion"): a name of two to four words, each capitalised."""
     names = set()
-    for found in _AUTHOR_NAMES(root)[:20]:
+    for found in islice(_author_elements(root), 20):
         text = found.get("content") or "" if tag_of(found) == "meta" else text_content(found)
         words = clean(text[:80]).split()
         if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words) \

@@ -38,8 +38,10 @@ _ALL_IMAGES = etree.XPath(f"//img|//amp-img|//{POSTER_VIDEO}|" + "".join(f"//{ta
                           + "//*[contains(local-name(), '-')]"
                           "[substring(local-name(), string-length(local-name()) - 3) = '-img' or "
                           "contains(local-name(), '-image')]")
-# an itemtype that names a picture; the XPath walks the whole tree, so only when it pays
-_MICRODATA_TYPE = re.compile(r"item[tT]ype\s*=\s*[\"']?[^\"'\s>]*(?:ImageObject|Photograph)")
+# an itemtype that names a picture; the XPath walks the whole tree, so only when it pays. The type's
+# name is found first (str.find), then the attribute before it: "itemtype" alone is on many pages.
+_PICTURE_TYPES = ("ImageObject", "Photograph")
+_ITEMTYPE_BEFORE = re.compile(r"item[tT]ype\s*=\s*[\"']?[^\"'\s>]*\Z")
 _MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObject') or "
                                 "contains(@itemtype, 'Photograph')]")
 
@@ -98,21 +100,8 @@ def scan(root, text: str) -> PageScan:
             captioned = True
         elif "auditor-" in (element.text or ""):
             page.comments.append(element)  # a suppression comment
-    data_attributes: set[str] = set()
-    described: set[str] = set()  # the tags that carry data-caption or data-credit
-    delayed: set[str] = set()  # the tags that carry data-src (not data-srcset)
-    for match in _DATA_ATTRIBUTES.finditer(text):
-        name = match.group(1)
-        data_attributes.add(name)
-        if name == "auditor-ignore":
-            page.has_ignores = True
-            continue
-        holders = described if name == "caption" or name == "credit" else \
-            delayed if name == "src" and text[match.end():match.end() + 1] in ("=", " ") else None
-        if holders is not None:
-            tag = _TAG_NAME.match(text, text.rfind("<", 0, match.start()))
-            if tag:
-                holders.add(tag.group(1).lower())
+    data_attributes, described, delayed = _data_attributes(text)
+    page.has_ignores = "auditor-ignore" in data_attributes
     # rare: delayed <div>s and custom image elements, in document order with the <img>s. The source
     # text says cheaply whether there are any; a walk filtered by tag in C finds the <div>s (a
     # whole-document XPath with a predicate costs several times as much).
@@ -154,6 +143,38 @@ def scan(root, text: str) -> PageScan:
         found = set(page.images).union(extra)
         # document order, from a walk over only the tags found (C-filtered, far fewer elements than the page)
         page.images = [e for e in root.iter(*{e.tag for e in found}) if e in found]
-    if _MICRODATA_TYPE.search(text):
+    if _names_picture_type(text):
         page.microdata_images = _MICRODATA_IMAGES(root)
     return page
+
+
+def _data_attributes(text: str) -> tuple[set[str], set[str], set[str]]:
+    """Which of the data attributes that call for rarer walks the source has (their names without
+    "data-"), the tags that carry data-caption or data-credit, and the tags that carry data-src."""
+    data_attributes: set[str] = set()
+    described: set[str] = set()  # the tags that carry data-caption or data-credit
+    delayed: set[str] = set()  # the tags that carry data-src (not data-srcset)
+    for match in _DATA_ATTRIBUTES.finditer(text):
+        name = match.group(1)
+        data_attributes.add(name)
+        holders = described if name == "caption" or name == "credit" else \
+            delayed if name == "src" and text[match.end():match.end() + 1] in ("=", " ") else None
+        if holders is not None:
+            tag = _TAG_NAME.match(text, text.rfind("<", 0, match.start()))
+            if tag:
+                holders.add(tag.group(1).lower())
+    return data_attributes, described, delayed
+
+
+def _occurrences(text: str, needle: str):
+    """Where ``needle`` starts in ``text``, each time (str.find skips ahead in C)."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+def _names_picture_type(text: str) -> bool:
+    """The source has an ``itemtype`` naming a picture (``itemtype="https://schema.org/ImageObject"``)."""
+    return any(_ITEMTYPE_BEFORE.search(text, max(0, at - 300), at)
+               for name in _PICTURE_TYPES for at in _occurrences(text, name))
