@@ -16,8 +16,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bs4.dammit import EncodingDetector
-
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 #: web archives (auditor.archive reads their HTML records) and gzipped pages, also found in folders
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -232,6 +230,9 @@ def declared_charset(raw: bytes) -> str | None:
         return match.group(1).decode("ascii", "replace")
     if b"charset" in raw[8192:65536].lower():
         # Rare: a head bloated by inline scripts; let Beautiful Soup's detector search further.
+        # (imported here: importing Beautiful Soup took a tenth of a CLI run's start)
+        from bs4.dammit import EncodingDetector
+
         found = EncodingDetector.find_declared_encoding(raw[:65536], is_html=True, search_entire_document=True)
         return found or None
     return None

@@ -153,8 +153,8 @@ class AgencyRegistry:
             for form in agency.forms:
                 self._by_key.setdefault(alias_key(form), agency)
             self._ambiguous_forms.update(form.upper() for form in agency.ambiguous)
-        self._any_case = None
-        self._text_patterns = None
+        self._sources: dict | None = None  # pattern name -> (source, flags), built on the first scan
+        self._compiled: dict = {}  # pattern name -> compiled, each on its first use
         self._gate_words: frozenset = frozenset()
 
     # -- lookup -------------------------------------------------------------------------------
@@ -181,14 +181,47 @@ class AgencyRegistry:
         return [agency.name for agency in self.agencies]
 
     # -- scanning -----------------------------------------------------------------------------
+    def _pattern(self, name: str) -> re.Pattern:
+        """One of the scanning patterns, compiled on its first use: compiling the lot took a third of
+        a one-page CLI run, and most runs meet no CJK text and no text whose lower case is longer."""
+        compiled = self._compiled.get(name)
+        if compiled is None:
+            if self._sources is None:
+                self._sources = self._pattern_sources()
+            source, flags = self._sources[name]
+            compiled = self._compiled[name] = re.compile(source, flags)
+        return compiled
+
+    def _pattern_sources(self) -> dict:
+        keys = sorted(self._by_key)
+        sep = r"[\s\u00a0\u2010\u2011\-_]+"
+        sources = {"any": (_plain(keys, sep), re.IGNORECASE), "any cjk": (_bounded(keys, sep), re.IGNORECASE)}
+        long_forms, short_forms = set(), set()
+        for agency in self.agencies:
+            for form in agency.forms:
+                form = form.strip()
+                if len(form) <= 4 and " " not in form:
+                    short_forms.update({form, form.upper()})
+                else:
+                    long_forms.add(alias_key(form))
+        sep = r"[\s\u00a0\u2010\u2011\-]+"
+        longs = sorted({f.lower() for f in long_forms})
+        shorts = sorted(short_forms)
+        for suffix, build in (("", _plain), (" cjk", _bounded)):
+            # long spellings are matched against lower-cased text: much faster than re.IGNORECASE
+            sources["long" + suffix] = (build(longs, sep), 0)
+            sources["short" + suffix] = (build(shorts, sep), 0)
+            sources["long any case" + suffix] = (build(longs, sep), re.IGNORECASE)
+        # one word of every spelling, its longest (the rarest: "associated", not "the"): a
+        # paragraph with none of them names no agency, and most paragraphs name none (a set
+        # lookup per word instead of two large alternations)
+        self._gate_words = frozenset(w for form in (*longs, *shorts)
+                                     if (w := _longest_word(form.lower())) is not None)
+        return sources
+
     def scan(self, text: str) -> list[Match]:
         """Every agency spelling in ``text``, any case; for credits, sign-offs and datelines."""
-        if self._any_case is None:
-            keys = sorted(self._by_key)
-            sep = r"[\s\u00a0\u2010\u2011\-_]+"
-            self._any_case = (re.compile(_plain(keys, sep), re.IGNORECASE),
-                              re.compile(_bounded(keys, sep), re.IGNORECASE))
-        pattern = self._any_case[1] if has_cjk(text) else self._any_case[0]
+        pattern = self._pattern("any cjk" if has_cjk(text) else "any")
         return [
             Match(m.start(), m.end(), self._by_key[alias_key(m.group())], m.group())
             for m in pattern.finditer(text)
@@ -201,41 +234,18 @@ class AgencyRegistry:
         or in capitals, so that ordinary words do not count. Matches of forms the registry marks
         ``ambiguous`` (``AP``, ``PA``, ``TT``) are flagged for the caller to confirm by context.
         """
-        if self._text_patterns is None:
-            long_forms, short_forms = set(), set()
-            for agency in self.agencies:
-                for form in agency.forms:
-                    form = form.strip()
-                    if len(form) <= 4 and " " not in form:
-                        short_forms.update({form, form.upper()})
-                    else:
-                        long_forms.add(alias_key(form))
-            sep = r"[\s\u00a0\u2010\u2011\-]+"
-            longs = sorted({f.lower() for f in long_forms})
-            shorts = sorted(short_forms)
-            # one word of every spelling, its longest (the rarest: "associated", not "the"): a
-            # paragraph with none of them names no agency, and most paragraphs name none (a set
-            # lookup per word instead of two large alternations)
-            self._gate_words = frozenset(w for form in (*longs, *shorts)
-                                         if (w := _longest_word(form.lower())) is not None)
-            self._text_patterns = tuple(
-                (
-                    # matched against lower-cased text: much faster than re.IGNORECASE
-                    re.compile(build(longs, sep)),
-                    re.compile(build(shorts, sep)),
-                    re.compile(build(longs, sep), re.IGNORECASE),
-                )
-                for build in (_plain, _bounded)
-            )
+        if self._sources is None:
+            self._sources = self._pattern_sources()
         matches: list[Match] = []
         taken: list[tuple[int, int]] = []
         lower = text.lower()
         cjk = has_cjk(text)
         if not cjk and self._gate_words.isdisjoint(_WORDS.findall(lower)):
             return matches
-        long_pattern, short_pattern, any_case = self._text_patterns[1 if cjk else 0]
+        suffix = " cjk" if cjk else ""
+        long_pattern, short_pattern = self._pattern("long" + suffix), self._pattern("short" + suffix)
         if len(lower) != len(text):  # a rare character whose lower case is longer: keep offsets right
-            lower, long_pattern = text, any_case
+            lower, long_pattern = text, self._pattern("long any case" + suffix)
         for pattern, subject in ((long_pattern, lower), (short_pattern, text)):
             for m in pattern.finditer(subject):
                 if subject is lower:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import time
 
 import pytest
+import yaml
 
 from auditor.api import build_ruleset
 from auditor.config import find_config, load_config
 from auditor.rules import shipped_packs
 from auditor.rules.examples import run_examples
-from auditor.yamlio import DataFileError
+from auditor.yamlio import DataFileError, load_yaml
 
 RULE_IDS = {"caption-missing", "credit-missing", "alt-missing", "credit-format", "credit-inconsistent",
             "credit-unlicensed", "credit-structured-mismatch", "agency-alias", "signoff-missing", "signoff-format",
@@ -97,6 +98,17 @@ def test_bad_packs_say_where_and_what(tmp_path, text, line, words):
     assert error.line == line, str(error)
     assert words in str(error)
     assert str(error).startswith(str(tmp_path / "house.yaml") + f":{line}:")
+
+
+def test_yaml_reads_the_same_whichever_composer_reads_it():
+    # libyaml (fast) refuses a plain scalar ending in ':' inside a flow list, which PyYAML reads (as
+    # a one-key mapping, which the schema then reports): the file reads as it always did
+    text = "name: h\nsettings:\n  credit_prefixes: [Bild:, 'Foto:']\n"
+    marked = load_yaml(text, "house.yaml")
+    assert marked.data == yaml.load(text, Loader=yaml.SafeLoader)
+    assert marked.data["settings"]["credit_prefixes"] == [{"Bild": None}, "Foto:"]
+    assert marked.where(("settings", "credit_prefixes", 1)) == (3, 28)
+    assert load_yaml("a: 1\nb: [x, y]\n", "x.yaml").where(("b", 1)) == (2, 8)
 
 
 def test_never_firing_rule_is_reported(tmp_path):

@@ -71,6 +71,21 @@ def test_scan_prose_short_codes_are_case_sensitive(registry):
     assert found == ["AFP", "dpa"]
 
 
+def test_each_scanning_pattern_is_compiled_when_text_first_needs_it():
+    # (compiling them all took a third of a one-page CLI run)
+    registry = AgencyRegistry(list(AgencyRegistry.load().agencies))  # (a new one: the loaded one is shared)
+    assert [m.agency.name for m in registry.scan_prose("Reuters and AFP reported.")] == ["Reuters", "AFP"]
+    assert [m.agency.name for m in registry.scan("Foto: picture-alliance/dpa")] == ["picture alliance", "dpa"]
+    assert not any("cjk" in name or "any case" in name for name in registry._compiled)
+    # CJK text runs words together; a character whose lower case is longer shifts offsets
+    assert [m.agency.name for m in registry.scan_prose("서울=연합뉴스 기자")] == ["Yonhap"]
+    text = "İstanbul (Reuters) - Anadolu Agency said"
+    found = registry.scan_prose(text)
+    assert [(m.agency.name, text[m.start:m.end]) for m in found] == [("Reuters", "Reuters"),
+                                                                      ("Anadolu", "Anadolu Agency")]
+    assert [m.agency.name for m in registry.scan("新华社记者")] == ["Xinhua"]
+
+
 def test_a_picture_is_one_picture_whatever_size_its_path_asks_for():
     # ultimahora.es: the viewer's copy and the gallery strip's copy of one photo
     from auditor.model import picture_identity
