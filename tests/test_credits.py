@@ -35,7 +35,7 @@ def chain(credit):
         ("REUTERS/Ivan Alvarado/File Photo", "REUTERS/Ivan Alvarado/File Photo", None,
          [("REUTERS", "Reuters", "agency", False), ("Ivan Alvarado", None, "photographer", False)]),
         ("Bildcredit: (c) yakushkina - depositphotos.com", "yakushkina - depositphotos.com", "Bildcredit: (c)",
-         [("yakushkina", None, "unknown", False), ("depositphotos.com", None, "unknown", False)]),
+         [("yakushkina", None, "unknown", False), ("depositphotos.com", "Depositphotos", "agency", False)]),
         ("Photo: Hau Dinh, AP", "Hau Dinh, AP", "Photo:",
          [("Hau Dinh", None, "photographer", False), ("AP", "AP", "agency", False)]),
         ("Pavel Golovkin/dpa/picture alliance", "Pavel Golovkin/dpa/picture alliance", None,

@@ -391,6 +391,8 @@ def test_not_signoffs(ending, after):
     ("SANTIAGO, Oct 31 (Reuters) - Chile's peso", "SANTIAGO, Oct 31 (Reuters) -", "Reuters"),
     ("Aden (AFP) - Protesters", "Aden (AFP) -", "AFP"),
     ("Washington/Brüssel (dpa) - Die EU", "Washington/Brüssel (dpa) -", "dpa"),
+    # (evang.at) Austria's Protestant press service, not Germany's epd
+    ("Wien (epdÖ) – Auch während des Lockdowns", "Wien (epdÖ) –", "epd Österreich"),
 ])
 def test_datelines(opening, text, agency):
     document = extract_html(page(f"<p>{opening} gathered on Monday in the centre of the city to protest.</p>"))
@@ -407,6 +409,15 @@ def test_mentions_and_false_hits():
         "<figure><img src='/a.jpg'><figcaption>Crowds. Photo: Jane Doe/AFP</figcaption></figure>"))
     assert [m.agency for m in document.mentions] == ["Reuters", "KCNA", "AP", "dpa", "AFP"]
     assert document.mentions[2].text == "The Associated Press"
+
+
+def test_picture_services_named_in_prose_are_no_source_of_the_story():
+    # (futurezone.at, gizmodo.com) a story about credits or a stock library names it; only wire
+    # services and state media are sources a story attributes facts to
+    document = extract_html(page(
+        "<p>\"Fotolia\" oder \"YouTube\" reichen ebenso wenig aus wie \"Internet\", sagte ein Sprecher. "
+        "Getty Images and Shutterstock sued each other, AFP reported, citing KCNA.</p>"))
+    assert [m.agency for m in document.mentions] == ["AFP", "KCNA"]
 
 
 def test_ambiguous_short_forms_need_agency_context():

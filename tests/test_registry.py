@@ -9,7 +9,10 @@ REQUIRED = ["AP", "AFP", "Reuters", "dpa", "KNA", "epd", "SID", "ANSA", "EFE", "
             "Belga", "PAP", "CTK", "TT", "NTB", "Ritzau", "PA Media", "AAP", "UPI", "Europa Press", "Interfax",
             "KCNA", "Xinhua", "TASS", "RIA Novosti", "Sputnik", "Yonhap", "Kyodo", "Anadolu", "IRNA",
             "Getty Images", "EPA", "picture alliance", "Imago", "Shutterstock", "Newscom", "Alamy",
-            "Korea News Service", "AP Images", "ZUMA Press", "SIPA", "Keystone"]
+            "Korea News Service", "AP Images", "ZUMA Press", "SIPA", "Keystone",
+            # wire services of more countries, and the stock libraries German and blog credits name
+            "Kathpress", "epd Österreich", "dts", "AGI", "LETA", "DHA", "ISNA", "Kazinform", "Servimedia",
+            "ddp images", "Adobe Stock", "Pixabay", "Unsplash", "Pexels", "Westend61", "PantherMedia", "123RF"]
 
 
 def test_shipped_registry_has_the_agencies(registry):
@@ -84,6 +87,20 @@ def test_each_scanning_pattern_is_compiled_when_text_first_needs_it():
     assert [(m.agency.name, text[m.start:m.end]) for m in found] == [("Reuters", "Reuters"),
                                                                       ("Anadolu", "Anadolu Agency")]
     assert [m.agency.name for m in registry.scan("新华社记者")] == ["Xinhua"]
+
+
+@pytest.mark.parametrize("credit, names", [
+    # (evang.at) Austria's Protestant press service is not Germany's epd
+    ("Wien (epdÖ) – Auch", ["epd Österreich"]),
+    # stock libraries in real credits (spektrum.de, tag24.de, zdh.de, haustiermagazin.com)
+    ("methaphum / stock.adobe.com", ["Adobe Stock"]), ("Sasi Ponchaisang/123RF", ["123RF"]),
+    ("unsplash/Bill Mead", ["Unsplash"]), ("yakushkina - depositphotos.com", ["Depositphotos"]),
+    ("imago images/Sven Simon", ["Imago", "Sven Simon"]),
+    # a short code that is also a first name or a word stays out: photographers are named in credits
+    ("Foto: Petra Müller", []), ("Foto: Nan Goldin", []), ("Foto: Uni Hamburg", []),
+])
+def test_agencies_of_more_countries_and_stock_libraries(registry, credit, names):
+    assert [m.agency.name for m in registry.scan(credit)] == names
 
 
 def test_a_picture_is_one_picture_whatever_size_its_path_asks_for():

@@ -477,6 +477,8 @@ def find_mentions(blocks: list[Block], registry: AgencyRegistry, skip: dict) -> 
         for match in registry.scan_prose(text):
             if any(start <= match.start < end for start, end in ranges):
                 continue
+            if not (match.agency.has_kind("wire") or match.agency.has_kind("state-media")):
+                continue  # a picture service named in prose (a stock library) is no source of the story's facts
             if _in_address(text, match.start, match.end):
                 continue
             if match.ambiguous and not _has_agency_context(text, match.start, match.end):
