@@ -148,3 +148,27 @@ def test_the_storys_own_unread_gallery_is_reported(box):
     document = extract(_story_with("<div class='related'>" + box + "</div>"))
     assert document.figures == []
     assert any("body holds 3 image" in note for note in document.unread)
+
+
+@pytest.mark.parametrize("source, found", [
+    ('<div itemscope itemtype="https://schema.org/ImageObject">', True),
+    ("<figure itemscope itemType='http://schema.org/Photograph'>", True),
+    ("<span itemscope itemtype=http://schema.org/ImageObject>", True),
+    # the type named elsewhere: JSON-LD, another attribute, text
+    ('<script type="application/ld+json">{"@type": "ImageObject"}</script>', False),
+    ('<div class="ImageObject" itemtype="https://schema.org/Article">', False),
+    ('<div itemtype="https://schema.org/Article"> an ImageObject </div>', False),
+])
+def test_the_scan_finds_microdata_pictures_by_their_itemtype(source, found):
+    from auditor.extract.scan import _names_picture_type
+
+    assert _names_picture_type(source) is found
+
+
+def test_the_scan_collects_the_tags_that_carry_data_attributes():
+    from auditor.extract.scan import _data_attributes
+
+    names, described, delayed = _data_attributes(
+        '<li data-caption="x"><div data-src="a.jpg"><img data-srcset="b.jpg 2x">'
+        '<span data-image-id=3><a data-image = "c.jpg">')
+    assert names == {"caption", "src", "image"} and described == {"li"} and delayed == {"div"}
