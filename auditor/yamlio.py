@@ -18,10 +18,11 @@ import yaml
 MAX_YAML_BYTES = 1_000_000
 #: Values produced by expanding the node graph; stops "billion laughs" alias bombs.
 MAX_YAML_NODES = 200_000
-# libyaml's composer when PyYAML was built with it (its wheels are): the pure-Python one took most of
-# a CLI run's start (0.4 s for the shipped packs and registries). Both give the same nodes and marks,
-# but libyaml refuses some plain scalars PyYAML reads ("credit_prefixes: [Bild:]"): what it refuses,
-# the pure-Python composer reads, or reports in its own words.
+# libyaml's composer when PyYAML was built with it (its wheels are), for the files auditor ships: the
+# pure-Python composer took most of a CLI run's start (0.4 s for the shipped packs and registry). Not for
+# users' files: libyaml accepts some YAML that PyYAML refuses (a tab as spacing, "|#note"), and refuses
+# some it reads ("[Bild:]"), so a house pack's validity would depend on how PyYAML was installed.
+# The shipped files read the same either way (tests/test_packs.py checks every one).
 _FAST_COMPOSER = getattr(yaml, "CSafeLoader", None)
 
 
@@ -108,17 +109,18 @@ class _Builder:
         return value
 
 
-def _compose(text: str):
-    if _FAST_COMPOSER is not None:
+def _compose(text: str, fast: bool):
+    if fast and _FAST_COMPOSER is not None:
         try:
             return yaml.compose(text, Loader=_FAST_COMPOSER)
-        except yaml.YAMLError:
-            pass
+        except (yaml.YAMLError, UnicodeError):
+            pass  # the pure-Python composer says what is wrong, as it always has
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-def load_yaml(text: str | bytes, path: str) -> Marked:
-    """Parse one YAML document safely; raise :class:`DataFileError` with a position on any problem."""
+def load_yaml(text: str | bytes, path: str, fast: bool = False) -> Marked:
+    """Parse one YAML document safely; raise :class:`DataFileError` with a position on any problem.
+    ``fast`` lets libyaml compose it: only for the files auditor ships."""
     if isinstance(text, bytes):
         if len(text) > MAX_YAML_BYTES:
             raise DataFileError(path, None, None,
@@ -132,7 +134,7 @@ def load_yaml(text: str | bytes, path: str) -> Marked:
     if len(text) > MAX_YAML_BYTES:
         raise DataFileError(path, None, None, f"file is larger than the {MAX_YAML_BYTES:,}-byte limit")
     try:
-        node = _compose(text)
+        node = _compose(text, fast)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -168,7 +170,16 @@ def read_yaml_file(path: str | Path) -> Marked:
         raise
     except OSError as exc:
         raise DataFileError(str(path), None, None, f"cannot read file: {exc.strerror or exc}") from None
-    return load_yaml(raw, str(path))
+    return load_yaml(raw, str(path), fast=_shipped(path))
+
+
+def _shipped(path: Path) -> bool:
+    from .resources import rules_dir
+
+    try:
+        return path.resolve().is_relative_to(rules_dir())
+    except (OSError, FileNotFoundError):
+        return False
 
 
 def validate(marked: Marked, schema: dict, what: str) -> None:

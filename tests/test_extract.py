@@ -411,13 +411,24 @@ def test_mentions_and_false_hits():
     assert document.mentions[2].text == "The Associated Press"
 
 
-def test_picture_services_named_in_prose_are_no_source_of_the_story():
-    # (futurezone.at, gizmodo.com) a story about credits or a stock library names it; only wire
-    # services and state media are sources a story attributes facts to
+def test_stock_libraries_named_in_prose_are_no_source_of_the_story():
+    # (futurezone.at, gizmodo.com) a story about credits or a stock library names it; picture
+    # agencies that houses take as wire suppliers (EPA) still count
     document = extract_html(page(
         "<p>\"Fotolia\" oder \"YouTube\" reichen ebenso wenig aus wie \"Internet\", sagte ein Sprecher. "
-        "Getty Images and Shutterstock sued each other, AFP reported, citing KCNA.</p>"))
-    assert [m.agency for m in document.mentions] == ["AFP", "KCNA"]
+        "Shutterstock and Adobe Stock sued each other, AFP reported, citing KCNA and the agency EPA.</p>"))
+    assert [m.agency for m in document.mentions] == ["AFP", "KCNA", "EPA"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # (elpais.com.uy) an abbreviation in brackets after the words it stands for is being introduced
+    "La Administración Nacional de Puertos (ANP) informó que el muelle reabre el lunes por la mañana.",
+    "Researchers of artificial general intelligence (AGI) met those of docosahexaenoic acid (DHA) on Monday.",
+    "The Islamic Society of North America (ISNA) said the Press Association (PA) building was closed.",
+])
+def test_an_abbreviation_introduced_in_brackets_is_no_agency(sentence):
+    document = extract_html(page(f"<p>{sentence}</p>"))
+    assert [m.agency for m in document.mentions] in ([], ["PA Media"])
 
 
 def test_ambiguous_short_forms_need_agency_context():

@@ -11,7 +11,7 @@ REQUIRED = ["AP", "AFP", "Reuters", "dpa", "KNA", "epd", "SID", "ANSA", "EFE", "
             "Getty Images", "EPA", "picture alliance", "Imago", "Shutterstock", "Newscom", "Alamy",
             "Korea News Service", "AP Images", "ZUMA Press", "SIPA", "Keystone",
             # wire services of more countries, and the stock libraries German and blog credits name
-            "Kathpress", "epd Österreich", "dts", "AGI", "LETA", "DHA", "ISNA", "Kazinform", "Servimedia",
+            "Kathpress", "epd Österreich", "dts", "Agenzia Giornalistica Italia", "DHA", "ISNA", "Kazinform", "Servimedia",
             "ddp images", "Adobe Stock", "Pixabay", "Unsplash", "Pexels", "Westend61", "PantherMedia", "123RF"]
 
 
@@ -98,6 +98,7 @@ def test_each_scanning_pattern_is_compiled_when_text_first_needs_it():
     ("imago images/Sven Simon", ["Imago", "Sven Simon"]),
     # a short code that is also a first name or a word stays out: photographers are named in credits
     ("Foto: Petra Müller", []), ("Foto: Nan Goldin", []), ("Foto: Uni Hamburg", []),
+    ("Foto: Leta Mächler", []), ("Foto: Agi Schmidt", []),
 ])
 def test_agencies_of_more_countries_and_stock_libraries(registry, credit, names):
     assert [m.agency.name for m in registry.scan(credit)] == names

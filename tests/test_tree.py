@@ -172,3 +172,11 @@ def test_the_scan_collects_the_tags_that_carry_data_attributes():
         '<li data-caption="x"><div data-src="a.jpg"><img data-srcset="b.jpg 2x">'
         '<span data-image-id=3><a data-image = "c.jpg">')
     assert names == {"caption", "src", "image"} and described == {"li"} and delayed == {"div"}
+
+
+def test_a_page_that_names_the_picture_type_hundreds_of_times_is_scanned_once():
+    from auditor.extract.scan import _names_picture_type
+
+    gallery = '{"@type": "ImageObject"}, ' * 5000
+    assert _names_picture_type(gallery) is False
+    assert _names_picture_type('<b itemtype="https://schema.org/Photograph">' + gallery) is True

@@ -477,8 +477,8 @@ def find_mentions(blocks: list[Block], registry: AgencyRegistry, skip: dict) -> 
         for match in registry.scan_prose(text):
             if any(start <= match.start < end for start, end in ranges):
                 continue
-            if not (match.agency.has_kind("wire") or match.agency.has_kind("state-media")):
-                continue  # a picture service named in prose (a stock library) is no source of the story's facts
+            if match.agency.has_kind("stock"):
+                continue  # a stock library named in prose is no source of the story's facts
             if _in_address(text, match.start, match.end):
                 continue
             if match.ambiguous and not _has_agency_context(text, match.start, match.end):
@@ -494,8 +494,33 @@ def _has_agency_context(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     after = text[end:end + 40]
     if before.endswith("(") and after.startswith(")"):
-        return True
+        # "(AP)" after a place is the agency's; after the words it abbreviates ("artificial general
+        # intelligence (AGI)", "docosahexaenoic acid (DHA)") it is an abbreviation being introduced
+        return not _spells_out(text[max(0, start - 120):start - 1], text[start:end])
     return bool(_CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.match(after))
+
+
+def _spells_out(words: str, short: str) -> bool:
+    """Do the words just before a bracket spell out ``short`` (its letters in order, the first at the
+    start of a word, within as many words as it has letters and a few more; Schwartz and Hearst's test
+    for an abbreviation's definition)?"""
+    letters = [c for c in short.lower() if c.isalnum()]
+    if len(letters) < 2:
+        return False
+    words = re.split(r"[.!?;:]\s", words)[-1]  # the same sentence, right before the bracket
+    window = words.split()[-min(len(letters) + 5, 2 * len(letters)):]
+    if short.lower() in (w.strip(",").lower() for w in window):
+        return False  # "the AP reported (AP)": the short form itself, not its long one
+    long = " ".join(window).lower()
+    at = len(long) - 1
+    for index in range(len(letters) - 1, -1, -1):
+        letter = letters[index]
+        while at >= 0 and (long[at] != letter or (index == 0 and at > 0 and long[at - 1].isalnum())):
+            at -= 1
+        if at < 0:
+            return False
+        at -= 1
+    return True
 
 
 def _inside_credit(text: str, start: int, end: int) -> bool:
