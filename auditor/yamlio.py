@@ -142,6 +142,8 @@ def load_yaml(text: str | bytes, path: str, fast: bool = False) -> Marked:
         raise DataFileError(path, line, column, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise DataFileError(path, None, None, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise DataFileError(path, None, None, "YAML nesting is too deep; is this really a rule file?") from None
     if node is None:
         return Marked({}, path, {(): (1, 1)}, {})
     builder = _Builder(path)

@@ -112,6 +112,12 @@ def test_a_house_file_reads_as_pyyaml_reads_it():
         load_yaml("name: Foo\t\n", "house.yaml")
 
 
+def test_yaml_nested_thousands_deep_is_an_error_with_the_file_name():
+    with pytest.raises(DataFileError, match="nesting is too deep") as error:
+        load_yaml("a: " + "[" * 5000 + "]" * 5000, "house.yaml")
+    assert str(error.value).startswith("house.yaml:")
+
+
 def test_every_shipped_data_file_reads_the_same_with_libyaml():
     # (libyaml composes the shipped files: 0.4 s less at every start)
     from auditor.resources import rules_dir
