@@ -180,7 +180,7 @@ def _shipped(path: Path) -> bool:
 
     try:
         return path.resolve().is_relative_to(rules_dir())
-    except (OSError, FileNotFoundError):
+    except OSError:  # (rules_dir raises FileNotFoundError on a broken install)
         return False
 
 

@@ -1979,7 +1979,6 @@ _AUTHOR_SEGMENTS = frozenset({"author", "authors", "autor", "autoren", "autorin"
                               "autori", "journalist", "journalists", "journalisten"})
 
 
-
 def _author_elements(root):
     """``[rel=author]``, ``[itemprop=author]``, ``meta[name=author][content]`` (a Python walk: faster
     than an XPath that compares three attributes on every element)."""

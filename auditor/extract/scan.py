@@ -38,10 +38,7 @@ _ALL_IMAGES = etree.XPath(f"//img|//amp-img|//{POSTER_VIDEO}|" + "".join(f"//{ta
                           + "//*[contains(local-name(), '-')]"
                           "[substring(local-name(), string-length(local-name()) - 3) = '-img' or "
                           "contains(local-name(), '-image')]")
-# an itemtype that names a picture; the XPath walks the whole tree, so only when it pays. The type's
-# name is found first (str.find), then the attribute before it: "itemtype" alone is on many pages.
-_PICTURE_TYPES = ("ImageObject", "Photograph")
-_ITEMTYPE_BEFORE = re.compile(r"item[tT]ype\s*=\s*[\"']?[^\"'\s>]*\Z")
+# an itemtype that names a picture; the XPath walks the whole tree, so only when it pays
 _MICRODATA_TYPE = re.compile(r"item[tT]ype\s*=\s*[\"']?[^\"'\s>]*(?:ImageObject|Photograph)")
 _MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObject') or "
                                 "contains(@itemtype, 'Photograph')]")
@@ -167,21 +164,6 @@ def _data_attributes(text: str) -> tuple[set[str], set[str], set[str]]:
     return data_attributes, described, delayed
 
 
-def _occurrences(text: str, needle: str):
-    """Where ``needle`` starts in ``text``, each time (str.find skips ahead in C)."""
-    at = text.find(needle)
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1)
-
-
 def _names_picture_type(text: str) -> bool:
     """The source has an ``itemtype`` naming a picture (``itemtype="https://schema.org/ImageObject"``)."""
-    for name in _PICTURE_TYPES:
-        for count, at in enumerate(_occurrences(text, name)):
-            if count == 200:
-                # a page that names the type hundreds of times (JSON-LD of a gallery): one pass for the rest
-                return _MICRODATA_TYPE.search(text) is not None
-            if _ITEMTYPE_BEFORE.search(text, max(0, at - 300), at):
-                return True
-    return False
+    return _MICRODATA_TYPE.search(text) is not None
