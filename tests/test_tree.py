@@ -114,6 +114,33 @@ def test_unread_lead_image_is_reported():
     assert any("lead image" in note for note in document.unread)
 
 
+def _column_page() -> str:
+    # jungefreiheit.de: a weekly column's standing picture is its og:image; the page shows it in a
+    # featured-image widget outside the article element and as the picture of a teaser linking to
+    # the column's previous edition
+    picture = "https://assets.example.org/2019/03/kaiser_kolumne_bild_f.jpg"
+    return ('<html><head><meta property="og:url" content="https://example.org/kolumne/rueckblick-13/">'
+            f'<meta property="og:image" content="{picture}"></head><body>'
+            f'<div class="elementor-widget-theme-post-featured-image"><img width="589" height="353" src="{picture}"></div>'
+            "<article><h1>Kaisers royaler Wochenrückblick</h1><p>" + "Story text. " * 30 + "</p>"
+            '</article><div class="ee-posts"><a class="ee-post__media" href="https://example.org/kolumne/'
+            f'rueckblick-12/"><img width="589" height="353" src="{picture}"></a></div></body></html>')
+
+
+def test_a_standing_picture_that_also_illustrates_a_link_elsewhere_is_no_unread_lead_image():
+    document = extract(_column_page())
+    assert document.figures == []
+    assert not any("lead image" in note for note in document.unread)
+
+
+def test_a_lead_image_repeated_in_a_teaser_of_this_same_story_is_still_reported():
+    # a "most read" list that holds this story itself, with its own picture
+    html = _column_page().replace("rueckblick-12/", "rueckblick-13/")
+    document = extract(html)
+    assert document.figures == []
+    assert any("lead image" in note for note in document.unread)
+
+
 def _story_with(box: str) -> str:
     return ("<html><body><article><h1>A story with a box in its body</h1><div class='body'><p>" + "Story text. " * 30
             + "</p>" + box + "<p>" + "More story text. " * 20 + "</p></div></article></body></html>")
@@ -126,6 +153,11 @@ def test_an_image_in_the_body_that_nothing_read_is_reported():
 
 
 @pytest.mark.parametrize("box", [
+    # en.wikipedia.org (t-SNE): a series navigation box floats in the article's text with its picture
+    "<table class='vertical-navbox nowraplinks'><tbody><tr><th><a href='/wiki/Machine_learning'>Machine "
+    "learning</a></th></tr><tr><td><a href='/wiki/File:Kernel_Machine.svg' class='image'><img alt='Kernel "
+    "Machine.svg' src='//upload.wikimedia.org/wikipedia/commons/thumb/f/fe/Kernel_Machine.svg/220px-Kernel_Machine"
+    ".svg.png' width='220' height='100'></a></td></tr></tbody></table>",
     # horizont.net: a related story's teaser is an <article> of its own inside the story's body
     "<article class='ArticleRelated'><a href='/other-story'><img src='https://example.org/img/other-story.jpg'>"
     "<h3>Another story</h3></a></article>",

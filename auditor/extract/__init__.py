@@ -44,11 +44,18 @@ from .dom import (
     text_content,
     visible_text,
 )
-from .figures import could_be_article_picture, find_figures, lead_image_urls, links_elsewhere, resolve_src
+from .figures import (
+    could_be_article_picture,
+    find_figures,
+    lead_image_urls,
+    links_elsewhere,
+    links_to_other_page,
+    resolve_src,
+)
 from .scan import PageScan, scan
 from .state import script_figures
 from .structured import read_structured
-from .vocab import CAPTION_ROLE, CREDIT_ROLE
+from .vocab import CAPTION_ROLE, CREDIT_ROLE, NAVIGATION
 from .wire import find_datelines, find_mentions, find_signoff, match_signoff
 
 __all__ = ["extract", "ParseError"]
@@ -107,7 +114,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         if len(from_state) > len(document.figures) and any(f.caption or f.credit for f in from_state):
             document.figures = from_state
         if not document.figures:
-            document.unread = _unread_images(page, zone, structured)
+            document.unread = _unread_images(page, zone, structured, document.url)
     document.decisions = decisions or []
     _read_lead_note(document.figures, page, zone, registry)
     _credit_from_list(document.figures, page.root, registry)
@@ -407,17 +414,22 @@ def _script_figures(page, registry: AgencyRegistry, shown: list[Figure], chrome:
     return figures
 
 
-def _unread_images(page, zone, structured) -> list[str]:
+def _unread_images(page, zone, structured, url: str | None = None) -> list[str]:
     """Why the page shows pictures that auditor read no figure from: its own metadata names a lead
-    image that stands in the markup, or the story's body holds images."""
+    image that stands in the markup, or the story's body holds images.
+
+    A safety net for extraction's own mistakes, so it does not reuse extraction's verdicts (a story's
+    pictures taken for story cards must still be reported). One exception: a standing picture (a
+    column's picture, a CMS's fallback), shown only outside the article's element and there as the
+    picture of a link to another story, is no lead picture of this story."""
     notes = []
     # Whole file names, not picture identities: JSON-LD images include the publisher's logo, whose
     # .png would otherwise match the page's .svg logo.
     names = {_file_name(u) for u in [*lead_image_urls(page), *(i.url for i in structured.images if i.url)]}
     names.discard("")
-    element = next((e for e in page.images if _file_name(e.get("src") or e.get("data-src") or "") in names
-                    and could_be_article_picture(e)), None) if names else None
-    if element is not None:
+    shown = [e for e in page.images if _file_name(e.get("src") or e.get("data-src") or "") in names] if names else []
+    element = next((e for e in shown if could_be_article_picture(e)), None)
+    if element is not None and not _standing_picture(shown, zone, url):
         notes.append(f"the page's lead image (og:image or JSON-LD) stands at line {element.sourceline} "
                      "but was not read as an article figure")
     if zone.body is not None:
@@ -434,14 +446,26 @@ def _unread_images(page, zone, structured) -> list[str]:
     return notes
 
 
+def _standing_picture(shown: list, zone, url: str | None) -> bool:
+    """Do the copies of the lead picture stand only outside the article's element, one of them as
+    the picture of a link to another page?"""
+    if zone.root is None:
+        return False
+    inside = set(zone.root.iter())
+    return any(links_to_other_page(e, url) for e in shown) and not any(e in inside for e in shown)
+
+
 def _in_another_story(image, body, half: float, memo: dict) -> bool:
-    """An image in the story's body that belongs to other stories: inside an <article> nested in the
-    body that holds less than ``half`` its text (HTML's element for a self-contained item: a related
-    story's teaser), or in one of a run of three or more alike sibling boxes that each link to
-    another page (a list of story cards). ``memo`` keeps the runs' verdicts for the page's other images."""
+    """An image in the story's body that belongs to other stories or to none: inside an <article>
+    nested in the body that holds less than ``half`` its text (HTML's element for a self-contained
+    item: a related story's teaser), in a navigation box (a wiki's series box), or in one of a run of
+    three or more alike sibling boxes that each link to another page (a list of story cards).
+    ``memo`` keeps the runs' verdicts for the page's other images."""
     for node in ancestors(image):
         if node is body:
             return False
+        if tag_of(node) == "nav" or NAVIGATION.find(element_tokens(node)):
+            return True
         if tag_of(node) == "article" and len(text_content(node)) < half:
             return True
         parent = node.getparent()

@@ -2118,6 +2118,11 @@ def _teaser_list(element, unit, base_url: str | None) -> str | None:
     return None
 
 
+def links_to_other_page(element, base_url: str | None = None) -> bool:
+    """Is the picture a link to another page (a teaser's picture)?"""
+    return _is_link_teaser(element, None, base_url)
+
+
 def _is_link_teaser(element, unit, base_url: str | None = None) -> bool:
     """The picture is a link to another page (not to a larger copy of itself, nor to the story's own
     page for the picture, under the story's address: ``story-16604622/picture-16604694.html``)."""

@@ -119,7 +119,7 @@ CHROME = _group(
     "author authors autor autoren autorin auteur auteurs autore autori byline bylines avatar avatars writer "
     "logo logos "
     # navigation and page frame
-    "sidebar sidebars rail nav navigation navbar menu breadcrumb breadcrumbs pagination pager footer "
+    "sidebar sidebars rail nav navigation navbar navbox menu breadcrumb breadcrumbs pagination pager footer "
     "masthead topbar cookie cookies consent toolbar",
     "most-read most-popular read-more more-stories more-from also-read next-article next-story "
     "site-header page-header top-bar sign-up tag-list tags-list topic-list topics-list card-list "
@@ -130,6 +130,11 @@ CHROME = _group(
     prefix_length=6,
     unless_head="figure",
 )
+
+# Navigation among pages (a subset of CHROME): never the story's content, whatever a page's other
+# classes say.
+NAVIGATION = _group("navigation", "nav navigation navbar navbox menu breadcrumb breadcrumbs pagination pager",
+                    prefix_length=6)
 
 # Weaker signs: AP calls its lead image a "gallery-teaser"; such images stay when they carry a credit.
 WEAK_CHROME = _group("weak-chrome", "teaser teasers widget widgets")
