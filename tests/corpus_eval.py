@@ -205,8 +205,12 @@ def _left_out_why(label: dict, document, path: Path) -> Counter:
     return reasons
 
 
-def evaluate(pages: list[str] | None = None, split: str = "all", added: str | None = None, reasons: bool = False):
-    from auditor.api import extract_file
+def evaluate(pages: list[str] | None = None, split: str = "all", added: str | None = None, reasons: bool = False,
+             transform=None):
+    """Score each labelled page; ``transform`` (text -> text), when given, rewrites each page's
+    markup before extraction (``tests/tools/perturb_eval.py``)."""
+    from auditor.api import extract_file, extract_html
+    from auditor.loader import read_page
 
     labels = load_labels()
     scores = []
@@ -220,7 +224,11 @@ def evaluate(pages: list[str] | None = None, split: str = "all", added: str | No
         path = page_path(label)
         if not path.is_file():
             continue
-        document = extract_file(str(path), why=reasons)
+        if transform is None:
+            document = extract_file(str(path), why=reasons)
+        else:
+            text = read_page(str(path)).text or ""
+            document = extract_html(transform(text), str(path), why=reasons)
         score = score_page(label, document)
         if reasons:
             score.left_out = _left_out_why(label, document, path)

@@ -1834,3 +1834,60 @@ def test_caption_and_credit_of_a_figcaption(figcaption, caption, credit):
            "</figcaption></figure>")
     figure = one_figure(page(BODY + box))
     assert (figure.caption, figure.credit.text) == (caption, credit)
+
+
+# -- unmarked markup: hashed class names (CSS modules, styled-components) say nothing ------------
+
+_STORY = "<p>" + "The story's own text goes on here. " * 20 + "</p>"
+
+
+@pytest.mark.parametrize("unit, caption, credit", [
+    # detroitnews.com's lead picture, its classes hashed: caption line, then credit line
+    ('<div class="sc-cbfqz"><div class="sc-kmtr"><img src="https://cdn.example.org/AP_19279015292304.jpg"></div>'
+     '<div class="sc-qwpl"><div class="sc-zrtm">Eastern Michigan quarterback Mike Glass III</div>'
+     '<div class="sc-vbnx">Al Goldis, Associated Press</div></div></div>',
+     "Eastern Michigan quarterback Mike Glass III", "Al Goldis, Associated Press"),
+    # focus.de: the credit line first, then the caption
+    ('<div class="sc-hgfd"><div id="sc-lkjh" class="sc-mnbv"><img src="https://p5.example.org/neuwagen.jpg" '
+     'alt="Neuwagen"><div class="sc-poiu"><span class="sc-ytre">dpa/Jan Woitas</span><span class="sc-wqsd">'
+     "Im Oktober steigt das Rabattniveau wieder an.</span></div></div></div>",
+     "Im Oktober steigt das Rabattniveau wieder an.", "dpa/Jan Woitas"),
+])
+def test_an_unmarked_frames_edge_line_is_its_credit(unit, caption, credit):
+    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
+    [figure] = extract_html(html).figures
+    assert (figure.caption, figure.credit.text if figure.credit else None) == (caption, credit)
+
+
+def test_a_leading_name_alone_is_no_credit_of_an_unmarked_frame():
+    # a caption that opens with a person's name in its own line is no credit line
+    unit = ('<div class="sc-hgfd"><img src="https://p5.example.org/merkel.jpg"><div class="sc-poiu">'
+            '<span class="sc-ytre">Angela Merkel</span><span class="sc-wqsd">bei der Pressekonferenz in Berlin.'
+            "</span></div></div>")
+    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
+    [figure] = extract_html(html).figures
+    assert figure.credit is None
+    assert figure.caption == "Angela Merkel bei der Pressekonferenz in Berlin."
+
+
+def test_a_caption_beside_a_bare_figure_is_read():
+    # stern.de, classes hashed: the <figure> holds the picture and a toolbar's button; the caption
+    # and the credit stand in a box after it, inside the same unit
+    unit = ('<div class="sc-qrtv"><figure><img src="https://image.example.org/johnson-bild.jpg" alt="Brexit Johnson">'
+            '<div class="sc-pltk"><button class="sc-wxzv"><span>Fullscreen</span></button></div></figure>'
+            '<div class="sc-zxcv"><div class="sc-bnmk"><div class="sc-lkhj"><p>Niederlage für Johnson: Unterhaus '
+            'vertagt Entscheidung über Brexit-Deal</p></div></div><div class="sc-hjkl"><div class="sc-fdsq">'
+            '<div class="sc-trwq">AFP</div></div><div class="sc-mnbc"></div></div></div></div>')
+    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
+    [figure] = extract_html(html).figures
+    assert figure.caption == "Niederlage für Johnson: Unterhaus vertagt Entscheidung über Brexit-Deal"
+    assert figure.credit.text == "AFP"
+
+
+def test_running_text_beside_a_bare_figure_is_no_caption():
+    # pawszilla.com: a listicle's slide, a bare <figure> and a paragraph of the story
+    slide = ('<div class="gamma-slide"><figure class="wp-caption"><img src="https://example.org/Dion-January.jpg">'
+             '</figure><div class="entry-content"><p>' + "Even though she is a pop icon, people have chosen to "
+             "focus on other things. " * 4 + "</p></div></div>")
+    html = f"<html><body><article><h1>A story</h1>{slide}{_STORY}</article></body></html>"
+    assert all(f.caption is None for f in extract_html(html).figures)

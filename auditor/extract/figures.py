@@ -1113,10 +1113,16 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         # "Bild des Tages" is no caption)
         frame = _text_frame(img, unit)
         if frame is not None:
-            skip = credit_set | {img} | _buttons(frame)
+            buttons = _buttons(frame)
+            skip = credit_set | {img} | buttons
             if frame is unit and _HAS_HEADING(frame):
                 skip |= set(_HEADINGS(frame))  # a slide's title and its gallery's name: not its caption
-            text = visible_text(frame, skip=skip)
+            edge = _edge_credit_line(frame, img, skip, registry) if not credits else None
+            text = visible_text(frame, skip=skip | {edge} if edge is not None else skip)
+            if edge is not None and (not text or _short_text(text) or _says_what_alt_says(text, img)):
+                credits, credit_set = [edge], {edge}
+            else:
+                text = visible_text(frame, skip=skip) if edge is not None else text
             # (or a credit of a word or two with its prefix: "© privat")
             if _short_text(text) or _says_what_alt_says(text, img) or (len(text) < 60 and only_a_credit(text)):
                 caption_raw = text
@@ -1389,14 +1395,21 @@ def _text_frame(img, unit):
     wrapper inside the unit, or the unit itself when it is small and links nowhere."""
     if unit is img:
         return None
+    bare_figure = False  # passed the picture's own <figure>, which holds no text
     for node in ancestors(img):
         if tag_of(node) == "figure":
+            if node is not unit and not visible_text(node):
+                bare_figure = True  # its toolbar's buttons at most: the caption stands beside it
+                continue
             return node
         if FIGURE_LIKE.find(element_tokens(node)):
             if node is not unit and not text_content(node).strip():
                 continue  # the picture's own box (div.teaserImg): its caption stands beside it
-            # a slide with its own heading and text (a listicle item) holds no caption
-            return node if not _HAS_HEADING(node) else None
+            # a slide with its own heading and text (a listicle item) holds no caption, nor does
+            # a box whose text beside a bare <figure> is running text
+            if _HAS_HEADING(node) or bare_figure and _COUNT_LONG_P(node):
+                return None
+            return node
         if node is unit:
             break
     # An unmarked wrapper: its text is a caption only when it is short and is not running text,
@@ -1624,6 +1637,52 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
             and looks_like_credit(text, registry):
         return first
     return None
+
+
+def _edge_credit_line(frame, img, skip: set, registry: AgencyRegistry):
+    """The first or last line of an unmarked frame's text when it is a credit line of its own, read
+    from the structure alone (hashed or no class names): ``<div><div>Caption</div><div>Al Goldis,
+    Associated Press</div></div>``, ``<span>dpa/Jan Woitas</span><span>Caption</span>``. A leading
+    line must say so ("Foto:") or name an agency; names alone make no credit there."""
+    lines = _text_lines(frame, img, skip)
+    if len(lines) < 2:
+        return None
+    first, last = lines[0], lines[-1]
+    text = visible_text(last)
+    if text and len(text.split()) <= 8 and looks_like_credit(text, registry):
+        return last
+    text = visible_text(first)
+    if text and len(text.split()) <= 8 and looks_like_credit(text, registry) and (
+            normalise_credit_text(text)[1] is not None or registry.scan(text)):
+        return first
+    return None
+
+
+def _text_lines(node, img, skip: set, depth: int = 0) -> list:
+    """The lines of text in ``node`` around its picture, in reading order: the elements that each
+    hold one run of text (a box of several text elements is read as its lines; the picture's own
+    branch is looked into). Empty when loose text stands between them (no clean split)."""
+    lines: list = []
+    if depth > 12 or (node.text or "").strip():
+        return [] if depth else lines
+    for child in node:
+        tag = tag_of(child)
+        if (child.tail or "").strip():
+            return []
+        if not tag or tag in SKIP_TAGS or child in skip or child is img:
+            continue
+        holds_picture = img in set(child.iter())
+        if not holds_picture and not clean(text_content(child)):
+            continue
+        parts = [c for c in child if tag_of(c) and c not in skip and clean(text_content(c))]
+        if holds_picture or (len(parts) >= 2 and not (child.text or "").strip()):
+            inner = _text_lines(child, img, skip, depth + 1)
+            if not inner and not holds_picture:
+                lines.append(child)
+            lines.extend(inner)
+        else:
+            lines.append(child)
+    return lines
 
 
 def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
