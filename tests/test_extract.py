@@ -1891,3 +1891,17 @@ def test_running_text_beside_a_bare_figure_is_no_caption():
              "focus on other things. " * 4 + "</p></div></div>")
     html = f"<html><body><article><h1>A story</h1>{slide}{_STORY}</article></body></html>"
     assert all(f.caption is None for f in extract_html(html).figures)
+
+
+def test_an_unmarked_frames_credit_line_is_found_through_wrappers():
+    # independent.co.uk's gallery slide with its <figure> and <figcaption> written as <div>s: the
+    # credit is the last line, two wrappers down, after the slide's title and date
+    slide = ('<div class="sc-pRhbc"><div class="sc-pZcYF"><img src="https://static.example.org/newhaven-waves.jpg">'
+             '</div><div><div class="sc-oTzDS"><header><h3>UK news in pictures</h3><h4>2 November 2020</h4></header>'
+             "<p>Large waves crash over the harbour wall in Newhaven, East Sussex</p><p>PA</p></div></div></div>")
+    slides = slide + slide.replace("newhaven-waves", "batley-queue").replace("2 November", "1 November").replace(
+        "Large waves crash over the harbour wall in Newhaven, East Sussex", "Shoppers queue outside Ikea in Batley")
+    html = f"<html><body><article><h1>A story</h1><amp-carousel>{slides}</amp-carousel>{_STORY}</article></body></html>"
+    assert [(f.caption, f.credit.text if f.credit else None) for f in extract_html(html).figures] == [
+        ("Large waves crash over the harbour wall in Newhaven, East Sussex", "PA"),
+        ("Shoppers queue outside Ikea in Batley", "PA")]

@@ -1660,8 +1660,8 @@ def _edge_credit_line(frame, img, skip: set, registry: AgencyRegistry):
 
 def _text_lines(node, img, skip: set, depth: int = 0) -> list:
     """The lines of text in ``node`` around its picture, in reading order: the elements that each
-    hold one run of text (a box of several text elements is read as its lines; the picture's own
-    branch is looked into). Empty when loose text stands between them (no clean split)."""
+    hold one run of text (a wrapper is read as the lines in it; the picture's own branch is looked
+    into). Empty when loose text stands between them (no clean split)."""
     lines: list = []
     if depth > 12 or (node.text or "").strip():
         return [] if depth else lines
@@ -1675,7 +1675,7 @@ def _text_lines(node, img, skip: set, depth: int = 0) -> list:
         if not holds_picture and not clean(text_content(child)):
             continue
         parts = [c for c in child if tag_of(c) and c not in skip and clean(text_content(c))]
-        if holds_picture or (len(parts) >= 2 and not (child.text or "").strip()):
+        if holds_picture or (parts and not (child.text or "").strip()):
             inner = _text_lines(child, img, skip, depth + 1)
             if not inner and not holds_picture:
                 lines.append(child)
