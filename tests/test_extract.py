@@ -1905,3 +1905,23 @@ def test_an_unmarked_frames_credit_line_is_found_through_wrappers():
     assert [(f.caption, f.credit.text if f.credit else None) for f in extract_html(html).figures] == [
         ("Large waves crash over the harbour wall in Newhaven, East Sussex", "PA"),
         ("Shoppers queue outside Ikea in Batley", "PA")]
+
+
+@pytest.mark.parametrize("end, caption, credit", [
+    # independent.co.uk, classes hashed: one span ends the caption and names an agency
+    ('<span class="sc-dlpjzs">Getty Images</span>', "Even luxury hotels aren’t always cleaned as often as they should be",
+     "Getty Images"),
+    # folha.uol.com.br: the last span stands after a separator
+    ('- <span class="sc-bfcxpv">Heinrich Aikawa/Instituto Lula</span>',
+     "Even luxury hotels aren’t always cleaned as often as they should be", "Heinrich Aikawa/Instituto Lula"),
+    # a link that ends the caption is a mention in its sentence, not the picture's credit
+    ('<a href="https://apnews.com/">Getty Images</a>',
+     "Even luxury hotels aren’t always cleaned as often as they should be Getty Images", None),
+])
+def test_one_inline_element_ending_a_caption_is_its_credit_when_it_names_an_agency(end, caption, credit):
+    unit = ('<figure class="sc-jzpklt"><img src="https://static.example.org/hotel-room.jpg">'
+            f'<figcaption class="sc-dhrhlh">Even luxury hotels aren’t always cleaned as often as they should be {end} '
+            "</figcaption></figure>")
+    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
+    [figure] = extract_html(html).figures
+    assert (figure.caption, figure.credit.text if figure.credit else None) == (caption, credit)

@@ -1618,6 +1618,10 @@ def _holds_caption(element) -> bool:
     return any(_role(d) == "caption" for d in element.iterdescendants())
 
 
+_INLINE_CREDIT_TAGS = frozenset({"span", "em", "i", "b", "strong", "cite"})
+_CREDIT_SEPARATORS = ("-", "–", "—", "|", "/", "·")
+
+
 def _edge_credit_child(caption, registry: AgencyRegistry):
     """The last (or first) child of a caption when it is a credit line of its own; hashed class
     names give no hint: ``<figcaption><p>Caption</p><small>AFP via Getty Images</small></figcaption>``,
@@ -1627,9 +1631,15 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     if not children:
         return None
     last, first = children[-1], children[0]
-    if len(children) >= 2 or tag_of(last) == "small":
+    # one inline element that ends the caption counts when it names an agency, says it is a credit
+    # or stands after a separator ("… as they should be <span>Getty Images</span>", "… Libertadores -
+    # <span>Heinrich Aikawa/Instituto Lula</span>"); a link at the end is a mention
+    ends = tag_of(last) in _INLINE_CREDIT_TAGS and not (last.tail or "").strip()
+    if len(children) >= 2 or tag_of(last) == "small" or ends:
         text = visible_text(last)
-        if text and text != whole and len(text.split()) <= 8 and looks_like_credit(text, registry):
+        if text and text != whole and len(text.split()) <= 8 and looks_like_credit(text, registry) and (
+                len(children) >= 2 or tag_of(last) == "small" or normalise_credit_text(text)[1] is not None
+                or registry.scan(text) or whole[:-len(text)].rstrip().endswith(_CREDIT_SEPARATORS)):
             return last
     text = visible_text(first)
     # A leading part is a credit only when it says so ("Photo:", "©"), never by its names alone.
