@@ -110,6 +110,7 @@ def _plain(words: list[str], separator: str) -> str:
 
 
 _WORDS = re.compile(r"\w+")
+_NOT_WORDS = re.compile(r"\W+")
 
 
 def _longest_word(form: str) -> str | None:
@@ -240,7 +241,7 @@ class AgencyRegistry:
         taken: list[tuple[int, int]] = []
         lower = text.lower()
         cjk = has_cjk(text)
-        if not cjk and self._gate_words.isdisjoint(_WORDS.findall(lower)):
+        if not cjk and self._gate_words.isdisjoint(_NOT_WORDS.split(lower)):  # (split: faster than findall)
             return matches
         suffix = " cjk" if cjk else ""
         long_pattern, short_pattern = self._pattern("long" + suffix), self._pattern("short" + suffix)

@@ -10,7 +10,7 @@ from auditor.extract.credits import (
     provided_by,
     split_caption,
 )
-from auditor.registry import default_registry
+from auditor.registry import AgencyRegistry, default_registry
 
 
 def chain(credit):
@@ -249,3 +249,12 @@ def test_a_line_about_the_lead_picture(text, note):
 ])
 def test_a_sentence_that_credits_all_pictures(text, who):
     assert provided_by(text) == who
+
+
+def test_split_caption_answers_each_registry_for_itself():
+    # answers are kept per text; a registry that knows no agency is not served the default one's
+    text = "Protesters march in the capital on Sunday. REUTERS/Jane Doe"
+    empty = AgencyRegistry([])
+    for _ in range(2):
+        assert split_caption(text, default_registry()) == ("Protesters march in the capital on Sunday.", "REUTERS/Jane Doe")
+        assert split_caption(text, empty) == (text, None)

@@ -451,6 +451,24 @@ def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
 
 
 def split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tuple[str, str | None]:
+    """Separate a credit glued to a caption (see :func:`_split_caption`). Extraction asks about the
+    same text several times (as a unit's text, a sibling's, a caption's): each answer is kept, for
+    its registry, among the last few thousand."""
+    key = (text, in_alt)
+    kept = _SPLIT_MEMO.get(key)
+    if kept is not None and kept[0] is registry:
+        return kept[1]
+    result = _split_caption(text, registry, in_alt)
+    if len(_SPLIT_MEMO) >= 4096:
+        _SPLIT_MEMO.clear()
+    _SPLIT_MEMO[key] = (registry, result)
+    return result
+
+
+_SPLIT_MEMO: dict = {}  # (text, in_alt) -> (registry, (caption, credit))
+
+
+def _split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tuple[str, str | None]:
     """Separate a credit glued to a caption: ``("Caption.", "Photograph: Jane Doe/AFP")``.
 
     Recognises, at the end of the caption: a parenthesised or bracketed credit, a credit after a
