@@ -1925,3 +1925,19 @@ def test_one_inline_element_ending_a_caption_is_its_credit_when_it_names_an_agen
     html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
     [figure] = extract_html(html).figures
     assert (figure.caption, figure.credit.text if figure.credit else None) == (caption, credit)
+
+
+def test_cards_whose_picture_and_headline_stand_apart_are_teasers():
+    # kxan.com's "Read next" list, classes hashed: each card holds a headline link and, beside it, a
+    # <figure> whose picture links to the same story; the cards look alike, the figures' own
+    # siblings do not
+    cards = "".join(
+        f'<article class="sc-qwrt"><div class="sc-plmk"><h3><a href="https://www.example.org/story-{n}/">Story {n}'
+        f'</a></h3></div><figure class="sc-kwhl"><a href="https://www.example.org/story-{n}/"><div class="sc-zxvb">'
+        f'<img src="https://www.example.org/uploads/teaser-{n}.jpeg" alt="Palestinians flee south on Wednesday. '
+        f'(AP Photo/Hatem Moussa)"></div></a></figure></article>' for n in (1, 2, 3))
+    lead = ('<figure><img src="https://www.example.org/uploads/lead.jpeg"><figcaption>The lead picture. '
+            "(AP Photo/Jane Doe)</figcaption></figure>")
+    html = (f"<html><body><article><h1>A story</h1>{lead}{_STORY}<section class='sc-vvbn'>"
+            f"<h2>Read next</h2>{cards}</section></article></body></html>")
+    assert [f.src for f in extract_html(html).figures] == ["https://www.example.org/uploads/lead.jpeg"]

@@ -2170,20 +2170,25 @@ def _teaser_list(element, unit, base_url: str | None) -> str | None:
     href, anchor = link
     if _HAS_HEADING(anchor):
         return f"its picture and a headline are one link to another page ({describe_element(anchor)})"
-    parent = unit.getparent()
-    if parent is None or unit is element:
+    if unit is element:
         return None
-    signature = (unit.tag, unit.get("class"))
-    if not signature[1] and signature[0] not in ("li", "article"):
-        return None  # unmarked paragraphs are the running text, not a list's items
-    for sibling in parent:
-        if sibling is unit or (sibling.tag, sibling.get("class")) != signature:
-            continue
-        for img in sibling.iter("img"):
-            other = _picture_link(img, sibling)
-            if other and other[0] != href and not _under_page(other[0], base_url):
-                return f"one of a list of pictures that each link to another page ({describe_element(parent)})"
-            break
+    # the unit's alike siblings, or its card's (a card holds the headline beside the picture's unit)
+    item = unit
+    for _ in range(2):
+        parent = item.getparent()
+        if parent is None:
+            return None
+        signature = (item.tag, item.get("class"))
+        if signature[1] or signature[0] in ("li", "article"):  # (unmarked paragraphs are running text)
+            for sibling in parent:
+                if sibling is item or (sibling.tag, sibling.get("class")) != signature:
+                    continue
+                for img in sibling.iter("img"):
+                    other = _picture_link(img, sibling)
+                    if other and other[0] != href and not _under_page(other[0], base_url):
+                        return f"one of a list of pictures that each link to another page ({describe_element(parent)})"
+                    break
+        item = parent
     return None
 
 
