@@ -1113,16 +1113,17 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         # "Bild des Tages" is no caption)
         frame = _text_frame(img, unit)
         if frame is not None:
-            buttons = _buttons(frame)
-            skip = credit_set | {img} | buttons
+            skip = credit_set | {img} | _buttons(frame)
             if frame is unit and _HAS_HEADING(frame):
                 skip |= set(_HEADINGS(frame))  # a slide's title and its gallery's name: not its caption
+            text = None
             edge = _edge_credit_line(frame, img, skip, registry) if not credits else None
-            text = visible_text(frame, skip=skip | {edge} if edge is not None else skip)
-            if edge is not None and (not text or _short_text(text) or _says_what_alt_says(text, img)):
-                credits, credit_set = [edge], {edge}
-            else:
-                text = visible_text(frame, skip=skip) if edge is not None else text
+            if edge is not None:
+                rest = visible_text(frame, skip=skip | {edge})
+                if not rest or _short_text(rest) or _says_what_alt_says(rest, img):
+                    credits, credit_set, text = [edge], {edge}, rest
+            if text is None:
+                text = visible_text(frame, skip=skip)
             # (or a credit of a word or two with its prefix: "© privat")
             if _short_text(text) or _says_what_alt_says(text, img) or (len(text) < 60 and only_a_credit(text)):
                 caption_raw = text
@@ -1631,15 +1632,16 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     if not children:
         return None
     last, first = children[-1], children[0]
+    apart = len(children) >= 2 or tag_of(last) == "small"
     # one inline element that ends the caption counts when it names an agency, says it is a credit
     # or stands after a separator ("… as they should be <span>Getty Images</span>", "… Libertadores -
     # <span>Heinrich Aikawa/Instituto Lula</span>"); a link at the end is a mention
     ends = tag_of(last) in _INLINE_CREDIT_TAGS and not (last.tail or "").strip()
-    if len(children) >= 2 or tag_of(last) == "small" or ends:
+    if apart or ends:
         text = visible_text(last)
         if text and text != whole and len(text.split()) <= 8 and looks_like_credit(text, registry) and (
-                len(children) >= 2 or tag_of(last) == "small" or normalise_credit_text(text)[1] is not None
-                or registry.scan(text) or whole[:-len(text)].rstrip().endswith(_CREDIT_SEPARATORS)):
+                apart or _says_credit_or_agency(text, registry)
+                or whole[:-len(text)].rstrip().endswith(_CREDIT_SEPARATORS)):
             return last
     text = visible_text(first)
     # A leading part is a credit only when it says so ("Photo:", "©"), never by its names alone.
@@ -1654,7 +1656,7 @@ def _edge_credit_line(frame, img, skip: set, registry: AgencyRegistry):
     from the structure alone (hashed or no class names): ``<div><div>Caption</div><div>Al Goldis,
     Associated Press</div></div>``, ``<span>dpa/Jan Woitas</span><span>Caption</span>``. A leading
     line must say so ("Foto:") or name an agency; names alone make no credit there."""
-    lines = _text_lines(frame, img, skip)
+    lines = _text_lines(frame, set(ancestors(img)), skip)
     if len(lines) < 2:
         return None
     first, last = lines[0], lines[-1]
@@ -1662,16 +1664,22 @@ def _edge_credit_line(frame, img, skip: set, registry: AgencyRegistry):
     if text and len(text.split()) <= 8 and looks_like_credit(text, registry):
         return last
     text = visible_text(first)
-    if text and len(text.split()) <= 8 and looks_like_credit(text, registry) and (
-            normalise_credit_text(text)[1] is not None or registry.scan(text)):
+    if text and len(text.split()) <= 8 and looks_like_credit(text, registry) and _says_credit_or_agency(text, registry):
         return first
     return None
 
 
-def _text_lines(node, img, skip: set, depth: int = 0) -> list:
+def _says_credit_or_agency(text: str, registry: AgencyRegistry) -> bool:
+    """A credit's own word ("Foto:", "©") or an agency's name: what makes a line a credit where its
+    place alone does not."""
+    return normalise_credit_text(text)[1] is not None or bool(registry.scan(text))
+
+
+def _text_lines(node, around_picture: set, skip: set, depth: int = 0) -> list:
     """The lines of text in ``node`` around its picture, in reading order: the elements that each
-    hold one run of text (a wrapper is read as the lines in it; the picture's own branch is looked
-    into). Empty when loose text stands between them (no clean split)."""
+    hold one run of text (a wrapper is read as the lines in it; the picture's own branch, the
+    elements in ``around_picture``, is looked into). Empty when loose text stands between them (no
+    clean split). ``skip`` holds the picture and the elements that are no text (buttons)."""
     lines: list = []
     if depth > 12 or (node.text or "").strip():
         return [] if depth else lines
@@ -1679,14 +1687,14 @@ def _text_lines(node, img, skip: set, depth: int = 0) -> list:
         tag = tag_of(child)
         if (child.tail or "").strip():
             return []
-        if not tag or tag in SKIP_TAGS or child in skip or child is img:
+        if not tag or tag in SKIP_TAGS or child in skip:
             continue
-        holds_picture = img in set(child.iter())
+        holds_picture = child in around_picture
         if not holds_picture and not clean(text_content(child)):
             continue
         parts = [c for c in child if tag_of(c) and c not in skip and clean(text_content(c))]
         if holds_picture or (parts and not (child.text or "").strip()):
-            inner = _text_lines(child, img, skip, depth + 1)
+            inner = _text_lines(child, around_picture, skip, depth + 1)
             if not inner and not holds_picture:
                 lines.append(child)
             lines.extend(inner)
