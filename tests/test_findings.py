@@ -55,6 +55,8 @@ def test_every_rule_meets_its_floor(dev_scores):
 
 def test_rules_below_target_are_named_honestly(dev_scores):
     # a rule that reaches its target no longer needs an exception: raise its floor by removing it
+    if not BELOW_TARGET:
+        pytest.skip("every rule reaches its target: no exception to check")
     if not _fresh_pages_present():
         pytest.skip("the fresh pages are not fetched (tests/tools/fetch_fresh_pages.py): dev is not the whole dev")
     for rule in BELOW_TARGET:

@@ -451,8 +451,8 @@ def _standing_picture(shown: list, zone, url: str | None) -> bool:
     the picture of a link to another page?"""
     if zone.root is None:
         return False
-    inside = set(zone.root.iter())
-    return any(links_to_other_page(e, url) for e in shown) and not any(e in inside for e in shown)
+    return any(links_to_other_page(e, url) for e in shown) \
+        and not any(zone.root in e.iterancestors() for e in shown)
 
 
 def _in_another_story(image, body, half: float, memo: dict) -> bool:

@@ -1639,14 +1639,13 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     ends = tag_of(last) in _INLINE_CREDIT_TAGS and not (last.tail or "").strip()
     if apart or ends:
         text = visible_text(last)
-        if text and text != whole and len(text.split()) <= 8 and looks_like_credit(text, registry) and (
+        if text != whole and _credit_line(text, registry) and (
                 apart or _says_credit_or_agency(text, registry)
                 or whole[:-len(text)].rstrip().endswith(_CREDIT_SEPARATORS)):
             return last
     text = visible_text(first)
     # A leading part is a credit only when it says so ("Photo:", "©"), never by its names alone.
-    if text and text != whole and len(text.split()) <= 8 and normalise_credit_text(text)[1] is not None \
-            and looks_like_credit(text, registry):
+    if text != whole and normalise_credit_text(text)[1] is not None and _credit_line(text, registry):
         return first
     return None
 
@@ -1660,13 +1659,17 @@ def _edge_credit_line(frame, img, skip: set, registry: AgencyRegistry):
     if len(lines) < 2:
         return None
     first, last = lines[0], lines[-1]
-    text = visible_text(last)
-    if text and len(text.split()) <= 8 and looks_like_credit(text, registry):
+    if _credit_line(visible_text(last), registry):
         return last
     text = visible_text(first)
-    if text and len(text.split()) <= 8 and looks_like_credit(text, registry) and _says_credit_or_agency(text, registry):
+    if _credit_line(text, registry) and _says_credit_or_agency(text, registry):
         return first
     return None
+
+
+def _credit_line(text: str, registry: AgencyRegistry) -> bool:
+    """A line of a few words that reads as a credit (the test of a caption's or frame's edge line)."""
+    return bool(text) and len(text.split()) <= 8 and looks_like_credit(text, registry)
 
 
 def _says_credit_or_agency(text: str, registry: AgencyRegistry) -> bool:

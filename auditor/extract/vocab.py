@@ -98,6 +98,10 @@ def _group(name: str, words: str, phrases: str = "", unless: str = "", prefix_le
 # The box that names the story's writer (chrome by its class, but the byline in it is the story's)
 AUTHOR_BOX = _group("author box", "author authors byline bylines autor autoren autorin auteur auteurs autore autori")
 
+# Navigation among pages: page chrome, and never the story's content, whatever a page's other
+# classes say (the NAVIGATION group below).
+_NAVIGATION_WORDS = "nav navigation navbar navbox menu breadcrumb breadcrumbs pagination pager"
+
 # Page furniture around the story. An image under one of these is not an article image.
 CHROME = _group(
     "chrome",
@@ -119,7 +123,7 @@ CHROME = _group(
     "author authors autor autoren autorin auteur auteurs autore autori byline bylines avatar avatars writer "
     "logo logos "
     # navigation and page frame
-    "sidebar sidebars rail nav navigation navbar navbox menu breadcrumb breadcrumbs pagination pager footer "
+    "sidebar sidebars rail " + _NAVIGATION_WORDS + " footer "
     "masthead topbar cookie cookies consent toolbar",
     "most-read most-popular read-more more-stories more-from also-read next-article next-story "
     "site-header page-header top-bar sign-up tag-list tags-list topic-list topics-list card-list "
@@ -131,10 +135,8 @@ CHROME = _group(
     unless_head="figure",
 )
 
-# Navigation among pages (a subset of CHROME): never the story's content, whatever a page's other
-# classes say.
-NAVIGATION = _group("navigation", "nav navigation navbar navbox menu breadcrumb breadcrumbs pagination pager",
-                    prefix_length=6)
+# (a subset of CHROME)
+NAVIGATION = _group("navigation", _NAVIGATION_WORDS, prefix_length=6)
 
 # Weaker signs: AP calls its lead image a "gallery-teaser"; such images stay when they carry a credit.
 WEAK_CHROME = _group("weak-chrome", "teaser teasers widget widgets")
