@@ -140,6 +140,12 @@ def test_caption_file_marker_flags_credit(registry):
         # "App" is a word here, not the Associated Press of Pakistan
         ("Utopie oder Dystopie? In Südkorea zeigt eine App, wo Infizierte waren",
          "Utopie oder Dystopie? In Südkorea zeigt eine App, wo Infizierte waren", None),
+        # ad-magazin.de: a site's name alone after the caption's last sentence is where the picture came from
+        ("Das Wellness–Hotel „Parkhotel Egerner Höfe“. ortwinklipp.de", "Das Wellness–Hotel „Parkhotel Egerner Höfe“.",
+         "ortwinklipp.de"),
+        ("imagebank.sweden.se", "", "imagebank.sweden.se"),
+        # a file's name is no site's: independent.co.uk's alt text
+        ("Put luggage on the floor. luggage-3.jpg", "Put luggage on the floor. luggage-3.jpg", None),
     ],
 )
 def test_split_caption(registry, text, caption, credit):
@@ -170,6 +176,8 @@ def test_looks_like_credit(registry):
     assert looks_like_credit("AFP via Getty Images", registry)
     assert looks_like_credit("Foto: Michael Rauhe", registry)
     assert not looks_like_credit("Commuters wait for a train at the Cardona railway station in Milan", registry)
+    assert looks_like_credit("imagebank.sweden.se", registry)
+    assert not looks_like_credit("bandb2.jpg", registry)
 
 
 def test_bylines_are_not_credits(registry):

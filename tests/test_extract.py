@@ -1852,6 +1852,11 @@ _STORY = "<p>" + "The story's own text goes on here. " * 20 + "</p>"
      'alt="Neuwagen"><div class="sc-poiu"><span class="sc-ytre">dpa/Jan Woitas</span><span class="sc-wqsd">'
      "Im Oktober steigt das Rabattniveau wieder an.</span></div></div></div>",
      "Im Oktober steigt das Rabattniveau wieder an.", "dpa/Jan Woitas"),
+    # ad-magazin.de (Condé Nast), classes hashed: a name alone after the caption's last sentence
+    ('<figure class="sc-txcb"><div class="sc-fpks"><img src="https://media.example.org/forestis-spa.jpg"></div>'
+     '<div class="sc-brwq"><span class="sc-cotr"><p>Indoor- und Outdoor-Pools sorgen für Entspannung.</p></span>'
+     '<span class="sc-crzq">Patrick Schwienbacher</span></div></figure>',
+     "Indoor- und Outdoor-Pools sorgen für Entspannung.", "Patrick Schwienbacher"),
 ])
 def test_an_unmarked_frames_edge_line_is_its_credit(unit, caption, credit):
     html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
@@ -1868,6 +1873,33 @@ def test_a_leading_name_alone_is_no_credit_of_an_unmarked_frame():
     [figure] = extract_html(html).figures
     assert figure.credit is None
     assert figure.caption == "Angela Merkel bei der Pressekonferenz in Berlin."
+
+
+@pytest.mark.parametrize("caption", [
+    # a name line that is the caption's subject, not after a sentence: no credit
+    '<span class="sc-a">Bundeskanzlerin</span><span class="sc-b">Angela Merkel</span>',
+    # a sentence that goes on in the name line's element: no line of names alone
+    '<span class="sc-a">Die Kanzlerin sprach.</span><span class="sc-b">Angela Merkel in Berlin.</span>',
+])
+def test_a_trailing_name_line_is_a_credit_only_after_a_sentence(caption):
+    unit = f'<div class="sc-hgfd"><img src="https://p5.example.org/merkel.jpg"><div class="sc-poiu">{caption}</div></div>'
+    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
+    [figure] = extract_html(html).figures
+    assert figure.credit is None
+
+
+def test_a_counted_slides_long_text_is_its_caption():
+    # outdoor-magazin.com's hero slideshow, classes hashed: each slide's text opens with its counter
+    # ("1/3") and runs past the length of an unmarked caption; the counter says it is the picture's
+    text = ("Die Top-3 Reisemobile im Überblick: Nummer {n}, ein Klassiker unter den kompakten Campingbussen. "
+            + "Der alltagstaugliche Bus punktet seit Generationen mit praktischem Grundriss. " * 7).strip()
+    slides = "".join(
+        f'<div class="sc-jqbp"><div class="sc-jqmb"><img src="https://img.example.org/bus-{n}.jpg"></div>'
+        f'<div class="sc-crtn"><strong>{n}/3</strong> {text.format(n=n)}</div></div>' for n in (1, 2, 3))
+    html = f'<html><body><article><h1>A story</h1><div class="sc-lmzf">{slides}</div>{_STORY}</article></body></html>'
+    figures = extract_html(html).figures
+    assert len(text) > 500
+    assert [f.caption for f in figures] == [text.format(n=n) for n in (1, 2, 3)]
 
 
 def test_a_caption_beside_a_bare_figure_is_read():

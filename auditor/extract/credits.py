@@ -150,7 +150,7 @@ _ACRONYM = re.compile(r"^[A-Z0-9&]{2,6}$")
 _KIND_AT_START = re.compile(r"^\s*(?:" + _KIND_WORDS + r")\s*[:：]\s*", re.IGNORECASE)
 
 
-def _names_only(text: str) -> bool:
+def names_only(text: str) -> bool:
     """A credit that names someone and says nothing else: capitalised names, agencies, name particles,
     at most eight words ("picture alliance/dpa", "Ben Stansall/AFP"; not "Ein Polizeiwagen steht …")."""
     from ..registry import default_registry
@@ -169,7 +169,7 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
     """
     prefixes = []
     kind = _KIND_AT_START.match(text)
-    if kind and _names_only(text[kind.end():]):
+    if kind and names_only(text[kind.end():]):
         # "Symbolbild: picture alliance/dpa": the kind of picture, said as the credit's prefix
         prefixes.append(kind.group().strip())
         text = text[kind.end():].lstrip()
@@ -447,7 +447,13 @@ def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
         return True
     if "/" in body and len(words) <= 8 and re.search(r"[A-ZÀ-Þ]\w*\s*/\s*[A-ZÀ-Þ]", body):
         return True
-    return False
+    # a site's name alone, "imagebank.sweden.se", "depositphotos.com": where the picture came from
+    return _HOST_NAME.fullmatch(body) is not None
+
+
+_HOST_NAME = re.compile(r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+                        r"\.(?!(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp|heic|pdf|mp[34]|mov|html?|php|aspx?)$)[a-z]{2,6}",
+                        re.IGNORECASE)  # (not a file's name, "bandb2.jpg")
 
 
 def split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tuple[str, str | None]:
@@ -578,7 +584,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     found = None
     for found in _PREFIX_INSIDE.finditer(text) if _PREFIX_HINT.search(text) else ():  # noqa: B007 - the last prefix counts
         pass
-    if found is not None and _KIND_AT_START.match(found.group()) and not _names_only(text[found.end():]):
+    if found is not None and _KIND_AT_START.match(found.group()) and not names_only(text[found.end():]):
         found = None  # "Symbolbild: Ein Polizeiwagen steht vor dem Haus" is a caption, not a credit
     if found is not None:
         start = found.start()
@@ -718,7 +724,7 @@ def _bare_credit(tail: str, registry: AgencyRegistry) -> bool:
     matches = [m for m in registry.scan(tail) if len(m.surface) > 4 or m.surface.isupper()
                or m.surface in m.agency.forms]
     if not matches:
-        return False
+        return _HOST_NAME.fullmatch(tail) is not None  # "… Egerner Höfe“. ortwinklipp.de"
     if "/" in tail or _VIA.search(tail) or "," in tail:
         return True
     # A lone agency name ("PA", "Getty Images", "AFP"), optionally with "file".

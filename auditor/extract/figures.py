@@ -30,6 +30,7 @@ from .credits import (
     looks_like_credit,
     looks_like_person,
     name_at_end,
+    names_only,
     names_somebody,
     normalise_credit_text,
     only_a_credit,
@@ -1125,13 +1126,16 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             if text is None:
                 text = visible_text(frame, skip=skip)
             # (or a credit of a word or two with its prefix: "© privat")
-            if _short_text(text) or _says_what_alt_says(text, img) or (len(text) < 60 and only_a_credit(text)):
+            slide = frame is unit and _slide_of_slideshow(unit)
+            # (a slide's caption may run long: its place says it is the picture's)
+            if _short_text(text, UNIT_TEXT_LIMIT if slide else 500) or _says_what_alt_says(text, img) \
+                    or (len(text) < 60 and only_a_credit(text)):
                 caption_raw = text
                 caption_line = _first_text_line(frame, credit_set | {img}) or img.sourceline
                 reading.caption_from = f"the text of {describe_element(frame)}"
                 reading.caption_element = frame
                 # a slideshow's slide says which text is its picture's: as good as a caption's mark
-                reading.caption_marked = frame is unit and _slide_of_slideshow(unit)
+                reading.caption_marked = slide
     if credits and not _SYMBOL_ONLY.sub("", _join_credits(credits) or ""):
         credits = []  # "<i class=copy>©</i> Foto: Getty Images": the credit element is the © sign alone
     if credits:
@@ -1386,9 +1390,9 @@ def _described_before_copyright(head: str, glued: str, text: str, img, registry:
     return len(head.split()) >= 3 or any(text == clean(img.get(attr) or "") for attr in ("alt", "title", "data-alt"))
 
 
-def _short_text(text: str) -> bool:
+def _short_text(text: str, limit: int = 500) -> bool:
     text = _strip_ui(text)
-    return 0 < len(text) < 500 and len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+    return 0 < len(text) < limit and len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
 
 
 def _text_frame(img, unit):
@@ -1430,11 +1434,18 @@ _SLIDESHOW = frozenset({"slides", "slideshow", "carousel", "gallery", "galerie",
 
 
 def _slide_of_slideshow(unit) -> bool:
-    """One item of a slideshow's list (``ul.slides > li``): what it says beside its picture, under
-    its own title, is that picture's caption, unlike a listicle's item in the running text."""
+    """One item of a slideshow's list (``ul.slides > li``, or a list of boxes whose text opens with
+    the slide's counter, "1/6"): what it says beside its picture, under its own title, is that
+    picture's caption, unlike a listicle's item in the running text."""
     parent = unit.getparent()
-    return parent is not None and len(parent) > 1 and bool(_SLIDESHOW.intersection(
-        t for words in name_tokens(element_tokens(parent)) for t in words))
+    if parent is None or len(parent) < 2:
+        return False
+    return bool(_SLIDESHOW.intersection(t for words in name_tokens(element_tokens(parent)) for t in words)) \
+        or any(_SLIDE_COUNTER.fullmatch(e.text or "") and not len(e) for e in unit.iter("span", "strong", "b", "div", "p"))
+
+
+# "1/6", "2 of 12", "3 von 9": an element that holds a slide's counter alone
+_SLIDE_COUNTER = re.compile(r"\s*\d{1,3}\s*(?:/|of|von|de|sur|di|z|из)\s*\d{1,3}\s*", re.IGNORECASE)
 
 
 def _is_video_poster(img, unit) -> bool:
@@ -1643,6 +1654,8 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
                 apart or _says_credit_or_agency(text, registry)
                 or whole[:-len(text)].rstrip().endswith(_CREDIT_SEPARATORS)):
             return last
+        if len(children) >= 2 and whole.endswith(text) and _name_after_sentence(text, whole[:-len(text)].rstrip()):
+            return last
     text = visible_text(first)
     # A leading part is a credit only when it says so ("Photo:", "©"), never by its names alone.
     if text != whole and normalise_credit_text(text)[1] is not None and _credit_line(text, registry):
@@ -1659,12 +1672,24 @@ def _edge_credit_line(frame, img, skip: set, registry: AgencyRegistry):
     if len(lines) < 2:
         return None
     first, last = lines[0], lines[-1]
-    if _credit_line(visible_text(last), registry):
+    text = visible_text(last)
+    if _credit_line(text, registry) or _name_after_sentence(text, visible_text(lines[-2])):
         return last
     text = visible_text(first)
     if _credit_line(text, registry) and _says_credit_or_agency(text, registry):
         return first
     return None
+
+
+def _name_after_sentence(text: str, before: str) -> bool:
+    """A line of names alone after a line that ends a sentence: the picture's credit, its place
+    its only mark (``<div><p>The pool opens at eight.</p><span>Patrick Schwienbacher</span></div>``).
+    A name line before a label or a title ("Jane Doe" above "Chief editor") is not one."""
+    return 0 < len(text.split()) <= 5 and len(text) < len(before) and _SENTENCE_CLOSE.search(before) is not None \
+        and names_only(text)
+
+
+_SENTENCE_CLOSE = re.compile(r"[^\W\d_]{2}[.!?…][\"”»’)]?$|[.!?][\"”»’)]$")
 
 
 def _credit_line(text: str, registry: AgencyRegistry) -> bool:
