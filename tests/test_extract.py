@@ -1058,6 +1058,12 @@ def test_gallery_legends_in_a_parallel_list_and_its_preview_strip():
     figures = extract_html(page(LEAD + BODY + gallery)).figures
     assert [(f.caption, f.credit.text) for f in figures[1:]] == [
         (f"Slide {n} shows the club's results.", "GETTY IMAGES") for n in (1, 2, 3, 4)]
+    # the credit paragraph with no class to say so: the legend's last paragraph alone, a credit line
+    # ("London City Airport … around £2 billion" has no full stop to end it)
+    unmarked = legends.replace(" class='credits'", "").replace("club's results.", "club's results")
+    figures = extract_html(page(LEAD + BODY + gallery.replace(legends, unmarked))).figures
+    assert [(f.caption, f.credit.text) for f in figures[1:]] == [
+        (f"Slide {n} shows the club's results", "GETTY IMAGES") for n in (1, 2, 3, 4)]
     # a list of links beside the pictures is no list of legends
     links = slides + "<ul>" + "".join(f"<li><a href='/news/story-{n}'>Story {n}</a></li>" for n in (1, 2, 3, 4)) + "</ul>"
     assert [f.caption for f in extract_html(page(LEAD + BODY + f"<div>{links}</div>")).figures[1:]] == [None] * 4
@@ -1211,7 +1217,11 @@ def test_a_credit_element_after_the_story_credits_its_uncredited_pictures(closin
             for n in ("font", "print", "mail")),
     # cnbc.com: a 960x50 blog header
     "<div class='blog-head'><img src='http://media.example.com/market-insider-header.jpg' width='960' height='50'></div>",
-], ids=["donation-box", "button-icons", "banner-strip"])
+    # independent.co.uk (gigya): a share bar's table of network buttons, their files named for the network
+    "<table><tr>" + "".join(f"<td><div title='Share on {n}'><table><tr><td id='sc-{n[:3]}'><img "
+                            f"src='/sites/all/themes/site_theme/img/{n.lower()}.png' alt=''></td></tr></table></div></td>"
+                            for n in ("Facebook", "Twitter", "Pinterest")) + "</tr></table>",
+], ids=["donation-box", "button-icons", "banner-strip", "share-bar-files"])
 def test_page_furniture_pictures_are_no_figures(furniture):
     assert lead_only(furniture) == ["The council."]
 

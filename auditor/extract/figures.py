@@ -768,6 +768,9 @@ def _decoration(element, src: str | None) -> str | None:
             return "logo or icon (its URL)"
         if segments and segments[-1].endswith((".svg", ".ico")):
             return "vector icon (.svg/.ico)"
+        named = {w for w in stem_words if w and not w.isdigit()}
+        if len(named) == 1 and named <= _SOCIAL_ICONS:
+            return "a social network's icon (its file name)"  # ".../img/facebook.png"
     own = name_tokens(element_tokens(element))
     if any(_LOGO_WORDS & set(tokens) for tokens in own) and not _captioned_figure(element):
         return "logo or icon (its class)"
@@ -1079,6 +1082,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         if not captions:
             skip = set(credits) | set(_HEADINGS(legend))  # the slide's counter and title
             captions = [c for c in legend.iter("p") if c not in skip and clean(text_content(c))]
+            if len(captions) > 1 and not credits and _credit_line(visible_text(captions[-1]), registry):
+                credits = [captions.pop()]  # the legend's last paragraph alone: "<p>Getty</p>"
     if not captions and not credits and legend is None:
         captions = _described_term(img)
     credit_outside = False  # the credit stands after the unit, the caption in it
