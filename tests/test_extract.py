@@ -1969,6 +1969,30 @@ def test_one_inline_element_ending_a_caption_is_its_credit_when_it_names_an_agen
     assert (figure.caption, figure.credit.text if figure.credit else None) == (caption, credit)
 
 
+@pytest.mark.parametrize("wrap", [0, 1, 2])
+def test_a_captions_credit_line_is_found_through_wrappers_of_the_whole_caption(wrap):
+    # independent.co.uk's gallery slide, classes hashed; a framework may wrap the caption's content
+    # in any number of <div>s, which a reader never sees
+    inner = ('<header><h3>UK news in pictures</h3><h4>2 November 2020</h4></header><p class="sc-qqkb">Large waves '
+             'crash over the harbour wall in Newhaven, East Sussex</p><p class="sc-prqh">PA</p>')
+    for _ in range(wrap):
+        inner = f"<div>{inner}</div>"
+    unit = f'<figure class="sc-prhb"><img src="https://static.example.org/newhaven.jpg"><figcaption>{inner}</figcaption></figure>'
+    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
+    [figure] = extract_html(html).figures
+    assert (figure.caption, figure.credit.text if figure.credit else None) == (
+        "Large waves crash over the harbour wall in Newhaven, East Sussex", "PA")
+
+
+def test_a_wrapper_with_text_of_its_own_is_the_caption_not_a_wrapper():
+    # diariolibre.com: the caption's one <span> holds the caption's text and, in it, the credit
+    unit = ('<figure><img src="https://static.example.org/fao.jpg"><figcaption><span>Rodrigo Castañeda, representante '
+            'de la FAO. (<strong>FUENTE EXTERNA</strong>)</span></figcaption></figure>')
+    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
+    [figure] = extract_html(html).figures
+    assert figure.caption == "Rodrigo Castañeda, representante de la FAO."
+
+
 def test_cards_whose_picture_and_headline_stand_apart_are_teasers():
     # kxan.com's "Read next" list, classes hashed: each card holds a headline link and, beside it, a
     # <figure> whose picture links to the same story; the cards look alike, the figures' own

@@ -1644,6 +1644,11 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     names give no hint: ``<figcaption><p>Caption</p><small>AFP via Getty Images</small></figcaption>``,
     ``<figcaption><span>Photo: Jane Doe</span> Caption text</figcaption>``."""
     children = [c for c in caption if tag_of(c) and clean(text_content(c))]
+    while len(children) == 1 and len(children[0]) and not (caption.text or "").strip() \
+            and not (children[0].text or "").strip() and not (children[0].tail or "").strip():
+        # a wrapper that holds the whole caption (<figcaption><div><p>Caption</p><p>PA</p></div>)
+        caption = children[0]
+        children = [c for c in caption if tag_of(c) and clean(text_content(c))]
     whole = visible_text(caption)
     if not children:
         return None

@@ -12,6 +12,11 @@ Held-out pages are never read here.
 - ``hashed-classes``: every class and id token becomes a hash of consonants (no vowels, so a hash
   never spells a vocabulary word such as "ad").
 - ``no-figure-elements``: ``<figure>`` and ``<figcaption>`` become ``<div>``.
+- ``wrapped-captions``: each ``<figcaption>``'s content is wrapped in one more ``<div>`` (component
+  frameworks add such wrappers freely).
+- ``wrapped-images``: each ``<img>`` stands in two more ``<div>``s.
+- ``lazy-images``: each ``<img>``'s ``src`` moves to ``data-src`` and a blank ``data:`` picture takes
+  its place, as lazy-loading scripts write it.
 """
 
 from __future__ import annotations
@@ -45,7 +50,27 @@ def no_figure_elements(text: str) -> str:
     return _FIGURE_TAGS.sub(lambda m: f"<{m.group(1)}div", text)
 
 
-REWRITES = {"none": None, "hashed-classes": hashed_classes, "no-figure-elements": no_figure_elements}
+_CAPTION_OPEN = re.compile(r"(<figcaption\b[^>]*>)", re.I)
+_CAPTION_CLOSE = re.compile(r"(</figcaption\s*>)", re.I)
+_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_IMG_SRC = re.compile(r"(<img\b[^>]*?\s)src=([\"'])", re.I)
+_BLANK = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+
+
+def wrapped_captions(text: str) -> str:
+    return _CAPTION_CLOSE.sub(r"</div>\1", _CAPTION_OPEN.sub(r"\1<div>", text))
+
+
+def wrapped_images(text: str) -> str:
+    return _IMG.sub(lambda m: f"<div><div>{m.group(0)}</div></div>", text)
+
+
+def lazy_images(text: str) -> str:
+    return _IMG_SRC.sub(lambda m: f'{m.group(1)}src="{_BLANK}" data-src={m.group(2)}', text)
+
+
+REWRITES = {"none": None, "hashed-classes": hashed_classes, "no-figure-elements": no_figure_elements,
+            "wrapped-captions": wrapped_captions, "wrapped-images": wrapped_images, "lazy-images": lazy_images}
 
 
 def main(argv: list[str]) -> int:
