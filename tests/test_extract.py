@@ -106,10 +106,14 @@ def test_a_placeholder_takes_its_address_from_the_noscript_copy_or_an_image_file
         "<figcaption>Two. Photo: B/AFP</figcaption></figure>"
         # Foundation's interchange: the sizes in a list
         "<figure><img data-interchange='[/up/three-300x198.jpg, small], [/up/three-1300x858.jpg, medium]'>"
-        "<figcaption>Three. Photo: C/AFP</figcaption></figure>"))
+        "<figcaption>Three. Photo: C/AFP</figcaption></figure>"
+        # a lazy attribute that holds a placeholder too: the other one holds the picture's file
+        "<figure><img src='data:image/gif;base64,R0lGOD' data-src='/bundles/images/blank.gif' "
+        "data-lazy='[/media/four.jpg.3453064.jpg, (default)]'><figcaption>Four. Photo: D/AFP</figcaption></figure>"))
     assert [(f.src, f.caption) for f in document.figures] == [("/real-one.jpg", "One."),
                                                                ("/wp-content/uploads/real-two.jpg", "Two."),
-                                                               ("/up/three-300x198.jpg", "Three.")]
+                                                               ("/up/three-300x198.jpg", "Three."),
+                                                               ("/media/four.jpg.3453064.jpg", "Four.")]
 
 
 def test_chrome_is_left_out():

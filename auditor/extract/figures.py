@@ -672,16 +672,18 @@ def _noscript_twin_src(element) -> str | None:
 
 
 def _lazy_src(element) -> str | None:
+    """The first lazy-loading attribute that holds a real picture's URL (a lazy attribute may hold a
+    placeholder too: ``data-src=".../blank.gif" data-lazy="[real.jpg, (default)]"``)."""
     for attr in _LAZY_ATTRS:
         value = (element.get(attr) or "").strip()
-        if value and _url_like(value):
+        if value and _url_like(value) and not _is_placeholder(value):
             return value
     for attr, value in element.attrib.items():
         # data-flickity-lazyload-src, data-lazy-original, data-srcset-webp ...
         if attr.startswith("data-") and "src" in attr and attr not in _LAZY_ATTRS:
             value = (value or "").strip()
             first = _first_srcset(value) if "srcset" in attr else value
-            if first and _url_like(first):
+            if first and _url_like(first) and not _is_placeholder(first):
                 return first
     return None
 

@@ -53,7 +53,7 @@ def no_figure_elements(text: str) -> str:
 _CAPTION_OPEN = re.compile(r"(<figcaption\b[^>]*>)", re.I)
 _CAPTION_CLOSE = re.compile(r"(</figcaption\s*>)", re.I)
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
-_IMG_SRC = re.compile(r"(<img\b[^>]*?\s)src=([\"'])", re.I)
+_IMG_SRC = re.compile(r"(<img\b[^>]*?\s)src=([\"'])", re.I)  # (one tag at a time)
 _BLANK = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
 
 
@@ -66,7 +66,12 @@ def wrapped_images(text: str) -> str:
 
 
 def lazy_images(text: str) -> str:
-    return _IMG_SRC.sub(lambda m: f'{m.group(1)}src="{_BLANK}" data-src={m.group(2)}', text)
+    def lazy(img: re.Match) -> str:
+        tag = img.group(0)
+        if re.search(r"\sdata-src\s*=", tag, re.I):
+            return tag  # lazy already
+        return _IMG_SRC.sub(lambda m: f'{m.group(1)}src="{_BLANK}" data-src={m.group(2)}', tag, count=1)
+    return _IMG.sub(lazy, text)
 
 
 REWRITES = {"none": None, "hashed-classes": hashed_classes, "no-figure-elements": no_figure_elements,
