@@ -39,6 +39,10 @@ def names(caption: str, language: str | None = None) -> list[str]:
     # "and" separates two people; "of" joins an organisation's name
     ("Michael Douglas and Catherine Zeta-Jones at the Bank of England",
      ["Michael Douglas", "Catherine Zeta-Jones", "Bank of England"]),
+    # "the" after a joiner stays in the name (uff-yahoo: the AP file photo's venue)
+    ("Steve Jobs speaks at the Yerba Buena Center for the Arts Theater in San Francisco",
+     ["Steve Jobs", "Yerba Buena Center for the Arts Theater", "San Francisco"]),
+    ("Jane Doe waits for the bus", ["Jane Doe"]),
 ])
 def test_names_in(caption, expected):
     assert names(caption) == expected

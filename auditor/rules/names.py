@@ -81,8 +81,9 @@ PARTICLES = _words("von van de da del della di du al el bin ibn zu ter dos do")
 # Articles that follow a particle: "van der Sar", "de la Fuente", "de los Santos" (alone, in German,
 # "der" is an article between two nouns: "Einigkeit der Abmahnfirmen").
 SECOND_PARTICLES = _words("der den la le los las")
-# Lower-case words that join the words of an organisation's name: "Bank of England". ("and" is
-# not one: "Michael Douglas and Catherine Zeta-Jones" are two names.)
+# Lower-case words that join the words of an organisation's name: "Bank of England", with "the"
+# after them: "Center for the Arts". ("and" is not one: "Michael Douglas and Catherine Zeta-Jones"
+# are two names.)
 JOINERS = _words("of for & für")
 # Written capitalised, they still join a name: "Dorian Di Giorgio", "Leonardo Da Vinci".
 _CAPITAL_PARTICLES = _words("di da de del della van von le la du al el bin ibn dos")
@@ -206,7 +207,8 @@ def names_in(caption: str, language: str | None = None, common: frozenset[str] |
         folded = fold(word)
         joins = bool(current) and (
             word.islower() and (folded in PARTICLES or folded in JOINERS
-                                or (folded in SECOND_PARTICLES and fold(previous_word) in PARTICLES))
+                                or (folded in SECOND_PARTICLES and fold(previous_word) in PARTICLES)
+                                or (folded == "the" and fold(previous_word) in JOINERS))
             or folded in _CAPITAL_PARTICLES)
         if joins:
             current.append((match, starts_sentence))
