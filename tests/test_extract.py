@@ -1988,6 +1988,30 @@ def test_a_captions_credit_line_is_found_through_wrappers_of_the_whole_caption(w
         "Large waves crash over the harbour wall in Newhaven, East Sussex", "PA")
 
 
+def test_an_address_ending_a_caption_marks_the_name_before_it_as_the_credit():
+    # elnuevoherald.com, classes hashed: the photographer's name, then their address in a <span>
+    unit = ('<figure class="sc-dlmd"><img src="https://media.example.org/aventura.jpg"><figcaption>Compradores en '
+            'Aventura Mall en noviembre del 2021. Jose A Iglesias <span class="sc-qwer">jiglesias@example.com</span>'
+            '</figcaption></figure>')
+    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
+    [figure] = extract_html(html).figures
+    assert (figure.caption, figure.credit.text) == ("Compradores en Aventura Mall en noviembre del 2021.", "Jose A Iglesias")
+
+
+def test_a_link_to_the_picture_that_holds_a_labelled_credit_is_read():
+    # nh24.de, classes hashed: the lightbox link holds the picture and its credit line
+    unit = ('<a href="https://example.org/wp-content/uploads/Airbus-Calden-03.jpg" data-rel="gallery"><div class="sc-bxlw">'
+            '<img src="https://example.org/uploads/Airbus-Calden-03-300x200.jpg" alt="Mitarbeiter fordern Aufträge">'
+            '<p class="sc-kbzg">©Foto: Martin Sehmisch | nh</p></div></a>')
+    html = f"<html><body><article><h1>A story</h1><div>{unit}{_STORY}</div></article></body></html>"
+    document = extract_html(html, why=True)
+    [figure] = document.figures
+    assert figure.credit.text == "Martin Sehmisch | nh"
+    # read in the link itself, not by the page's fallback for a lone credit line
+    [decision] = [d for d in document.decisions if d.taken]
+    assert "no credit" not in decision.details
+
+
 def test_a_wrapper_with_text_of_its_own_is_the_caption_not_a_wrapper():
     # diariolibre.com: the caption's one <span> holds the caption's text and, in it, the credit
     unit = ('<figure><img src="https://static.example.org/fao.jpg"><figcaption><span>Rodrigo Castañeda, representante '

@@ -1119,7 +1119,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     elif not split_caption(clean(_attribute_caption(img) or ""), registry)[0]:
         # (the picture's own caption attribute wins over unmarked text in its box: an overlaid rubric
         # "Bild des Tages" is no caption)
-        frame = _text_frame(img, unit)
+        frame = _text_frame(img, unit, registry)
         if frame is not None:
             skip = credit_set | {img} | _buttons(frame)
             if frame is unit and _HAS_HEADING(frame):
@@ -1402,7 +1402,7 @@ def _short_text(text: str, limit: int = 500) -> bool:
     return 0 < len(text) < limit and len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
 
 
-def _text_frame(img, unit):
+def _text_frame(img, unit, registry: AgencyRegistry):
     """Where a caption with no caption element can stand: the nearest <figure> or figure-like
     wrapper inside the unit, or the unit itself when it is small and links nowhere."""
     if unit is img:
@@ -1426,7 +1426,7 @@ def _text_frame(img, unit):
             break
     # An unmarked wrapper: its text is a caption only when it is short and is not running text,
     # nor a heading's title (SPIP puts the section's picture inside the story's <h1>).
-    if tag_of(unit) in _LINK_OR_HEADING or _links_away(unit, img):
+    if (tag_of(unit) in _LINK_OR_HEADING or _links_away(unit, img)) and not _labelled_credit_inside(unit, registry):
         return None
     length = len(text_content(unit))
     if length < 500 and not _COUNT_LONG_P(unit) and not _HAS_HEADING(unit):
@@ -1437,6 +1437,17 @@ def _text_frame(img, unit):
 
 
 _LINK_OR_HEADING = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _labelled_credit_inside(unit, registry: AgencyRegistry) -> bool:
+    """A link that holds the picture and its caption (a lightbox's: "©Foto: Martin Sehmisch | nh")
+    says whose picture it is, with a credit's label, which a teaser's headline never does. (Only a
+    link that is the unit itself: a wider box that links away is a story card, its "Photos: …" a
+    gallery teaser's title.)"""
+    if tag_of(unit) != "a":
+        return False
+    text = visible_text(unit)
+    return 0 < len(text) < 500 and normalise_credit_text(split_caption(text, registry)[1] or "")[1] is not None
 _SLIDESHOW = frozenset({"slides", "slideshow", "carousel", "gallery", "galerie", "galeria", "swiper", "slider"})
 
 
@@ -1668,6 +1679,8 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
             return last
         if len(children) >= 2 and whole.endswith(text) and _name_after_sentence(text, whole[:-len(text)].rstrip()):
             return last
+        if ends and text != whole and _ONLY_EMAIL.match(text):
+            return last  # the photographer's address, the name just before it (see _read)
     text = visible_text(first)
     # A leading part is a credit only when it says so ("Photo:", "©"), never by its names alone.
     if text != whole and normalise_credit_text(text)[1] is not None and _credit_line(text, registry):
