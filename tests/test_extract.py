@@ -1855,6 +1855,12 @@ def test_caption_and_credit_of_a_figcaption(figcaption, caption, credit):
 _STORY = "<p>" + "The story's own text goes on here. " * 20 + "</p>"
 
 
+def _story_figure(unit: str):
+    """The one figure of a story whose article holds ``unit`` before its text."""
+    [figure] = extract_html(f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>").figures
+    return figure
+
+
 @pytest.mark.parametrize("unit, caption, credit", [
     # detroitnews.com's lead picture, its classes hashed: caption line, then credit line
     ('<div class="sc-cbfqz"><div class="sc-kmtr"><img src="https://cdn.example.org/AP_19279015292304.jpg"></div>'
@@ -1873,8 +1879,7 @@ _STORY = "<p>" + "The story's own text goes on here. " * 20 + "</p>"
      "Indoor- und Outdoor-Pools sorgen für Entspannung.", "Patrick Schwienbacher"),
 ])
 def test_an_unmarked_frames_edge_line_is_its_credit(unit, caption, credit):
-    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
-    [figure] = extract_html(html).figures
+    figure = _story_figure(unit)
     assert (figure.caption, figure.credit.text if figure.credit else None) == (caption, credit)
 
 
@@ -1883,8 +1888,7 @@ def test_a_leading_name_alone_is_no_credit_of_an_unmarked_frame():
     unit = ('<div class="sc-hgfd"><img src="https://p5.example.org/merkel.jpg"><div class="sc-poiu">'
             '<span class="sc-ytre">Angela Merkel</span><span class="sc-wqsd">bei der Pressekonferenz in Berlin.'
             "</span></div></div>")
-    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
-    [figure] = extract_html(html).figures
+    figure = _story_figure(unit)
     assert figure.credit is None
     assert figure.caption == "Angela Merkel bei der Pressekonferenz in Berlin."
 
@@ -1897,8 +1901,7 @@ def test_a_leading_name_alone_is_no_credit_of_an_unmarked_frame():
 ])
 def test_a_trailing_name_line_is_a_credit_only_after_a_sentence(caption):
     unit = f'<div class="sc-hgfd"><img src="https://p5.example.org/merkel.jpg"><div class="sc-poiu">{caption}</div></div>'
-    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
-    [figure] = extract_html(html).figures
+    figure = _story_figure(unit)
     assert figure.credit is None
 
 
@@ -1924,8 +1927,7 @@ def test_a_caption_beside_a_bare_figure_is_read():
             '<div class="sc-zxcv"><div class="sc-bnmk"><div class="sc-lkhj"><p>Niederlage für Johnson: Unterhaus '
             'vertagt Entscheidung über Brexit-Deal</p></div></div><div class="sc-hjkl"><div class="sc-fdsq">'
             '<div class="sc-trwq">AFP</div></div><div class="sc-mnbc"></div></div></div></div>')
-    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
-    [figure] = extract_html(html).figures
+    figure = _story_figure(unit)
     assert figure.caption == "Niederlage für Johnson: Unterhaus vertagt Entscheidung über Brexit-Deal"
     assert figure.credit.text == "AFP"
 
@@ -1968,8 +1970,7 @@ def test_one_inline_element_ending_a_caption_is_its_credit_when_it_names_an_agen
     unit = ('<figure class="sc-jzpklt"><img src="https://static.example.org/hotel-room.jpg">'
             f'<figcaption class="sc-dhrhlh">Even luxury hotels aren’t always cleaned as often as they should be {end} '
             "</figcaption></figure>")
-    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
-    [figure] = extract_html(html).figures
+    figure = _story_figure(unit)
     assert (figure.caption, figure.credit.text if figure.credit else None) == (caption, credit)
 
 
@@ -1982,8 +1983,7 @@ def test_a_captions_credit_line_is_found_through_wrappers_of_the_whole_caption(w
     for _ in range(wrap):
         inner = f"<div>{inner}</div>"
     unit = f'<figure class="sc-prhb"><img src="https://static.example.org/newhaven.jpg"><figcaption>{inner}</figcaption></figure>'
-    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
-    [figure] = extract_html(html).figures
+    figure = _story_figure(unit)
     assert (figure.caption, figure.credit.text if figure.credit else None) == (
         "Large waves crash over the harbour wall in Newhaven, East Sussex", "PA")
 
@@ -1993,8 +1993,7 @@ def test_an_address_ending_a_caption_marks_the_name_before_it_as_the_credit():
     unit = ('<figure class="sc-dlmd"><img src="https://media.example.org/aventura.jpg"><figcaption>Compradores en '
             'Aventura Mall en noviembre del 2021. Jose A Iglesias <span class="sc-qwer">jiglesias@example.com</span>'
             '</figcaption></figure>')
-    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
-    [figure] = extract_html(html).figures
+    figure = _story_figure(unit)
     assert (figure.caption, figure.credit.text) == ("Compradores en Aventura Mall en noviembre del 2021.", "Jose A Iglesias")
 
 
@@ -2016,8 +2015,7 @@ def test_a_wrapper_with_text_of_its_own_is_the_caption_not_a_wrapper():
     # diariolibre.com: the caption's one <span> holds the caption's text and, in it, the credit
     unit = ('<figure><img src="https://static.example.org/fao.jpg"><figcaption><span>Rodrigo Castañeda, representante '
             'de la FAO. (<strong>FUENTE EXTERNA</strong>)</span></figcaption></figure>')
-    html = f"<html><body><article><h1>A story</h1>{unit}{_STORY}</article></body></html>"
-    [figure] = extract_html(html).figures
+    figure = _story_figure(unit)
     assert figure.caption == "Rodrigo Castañeda, representante de la FAO."
 
 
