@@ -5,6 +5,7 @@ import pytest
 from auditor.extract.credits import (
     lead_picture_note,
     looks_like_credit,
+    normalise_credit_text,
     only_a_credit,
     parse_credit,
     provided_by,
@@ -146,6 +147,13 @@ def test_caption_file_marker_flags_credit(registry):
         ("imagebank.sweden.se", "", "imagebank.sweden.se"),
         # a file's name is no site's: independent.co.uk's alt text
         ("Put luggage on the floor. luggage-3.jpg", "Put luggage on the floor. luggage-3.jpg", None),
+        # CNBC: a chain with pipes, its first link glued after the caption's last sentence
+        ("The mayor in London. Jane Doe | Bloomberg | Getty Images", "The mayor in London.",
+         "Jane Doe | Bloomberg | Getty Images"),
+        # who gave the picture
+        ("The mayor in London. Photo courtesy of City Hall", "The mayor in London.", "Photo courtesy of City Hall"),
+        ("The rover on Mars. Image courtesy NASA/JPL-Caltech", "The rover on Mars.", "Image courtesy NASA/JPL-Caltech"),
+        ("The car, on loan courtesy of the museum, is old.", "The car, on loan courtesy of the museum, is old.", None),
     ],
 )
 def test_split_caption(registry, text, caption, credit):
@@ -177,6 +185,8 @@ def test_looks_like_credit(registry):
     assert looks_like_credit("Foto: Michael Rauhe", registry)
     assert not looks_like_credit("Commuters wait for a train at the Cardona railway station in Milan", registry)
     assert looks_like_credit("imagebank.sweden.se", registry)
+    assert normalise_credit_text("Photo courtesy of City Hall") == ("City Hall", "Photo courtesy of")
+    assert normalise_credit_text("Image via Getty Images") == ("Getty Images", "Image via")
     assert not looks_like_credit("bandb2.jpg", registry)
 
 

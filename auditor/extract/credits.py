@@ -50,6 +50,7 @@ _PREFIX_WORDS = (
     r"photo\s+illustration\s+by|photo(?:graph)?s?\s+by|pictures?\s+by|images?\s+by|"
     r"illustration\s+by|foto(?:s)?\s+von|foto(?:s)?\s+por|photo\s+de|video\s+(?:by|von)|"
     r"image\s+copyright|image\s+source|photo\s+credit|picture\s+credit|credits?\s+photos?|cr[ée]dits?\s+photos?|"
+    r"(?:photo(?:graph)?s?|pictures?|images?)\s+(?:courtesy(?:\s+of)?|via)|"
     r"photo(?:graph)?s?|pictures?(?![\s-]*alliance)|images?(?![\s-]*source)|credits?|cr[ée]dits?|"
     r"fotos?|bild(?:er|quelle|rechte)?|quelle|fotograf(?:in)?|copyright|"
     r"imagen|fuente|kuva|zdroj|foto\s*credit|illustration|grafik|source|" + _alternation(credit_words()[0])
@@ -82,6 +83,8 @@ _PREFIX_INSIDE = re.compile(
     r"(?:(?<=[\s.;,|(\[–—\-【［「（])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + "|" + _KIND_WORDS
     + r")\s*[:：=＝](?!//)|"
     r"(?:(?:photo\s+)?illustration|photo(?:graph)?s?|pictures?|images?|screenshots?|foto)\s+(?:by|von|por|de)\s+(?=\w)|"
+    # "Photo courtesy of City Hall", "… courtesy of NASA": who gave the picture
+    r"(?:photo(?:graph)?s?|pictures?|images?)\s+courtesy(?:\s+of)?\s+(?=\w)|courtesy\s+of\s+(?=(?-i:[A-ZÀ-Þ]))|"
     # "Screenshot aus Twitter", "Screengrab from YouTube": where a screen capture was taken
     r"(?:screenshots?|screengrabs?|captura(?:\s+de\s+pantalla)?)\s+(?:aus|from|via|von|de)\s+(?=[A-ZÀ-Þ])|"
     r"\u00a9\s*|\(c\)\s+|"
@@ -93,7 +96,7 @@ _PREFIX_INSIDE = re.compile(
 # "by"-like word or an abbreviated prefix. Its small alternation runs many times faster than the
 # full prefix list over a caption that has none (most captions).
 _PREFIX_HINT = re.compile(
-    r"[:：=＝\u00a9]|\(c\)\s|\b(?:by|von|por|de|aus|from|via)\s|(?:"
+    r"[:：=＝\u00a9]|\(c\)\s|\b(?:by|von|por|de|aus|from|via|courtesy)\s|(?:"
     + "|".join(re.escape(w) for w in credit_words()[0] if w.endswith(".")) + r")\s",
     re.IGNORECASE,
 )
@@ -611,7 +614,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         tail = tail.strip()
         if head and (looks_like_credit(tail, registry)
                      or tail.isupper() and len(tail) >= 2 and _CAPITALS_CREDIT.match(tail)):
-            return head.strip(), tail
+            return _pipe_chain(head.strip(), tail)
     # 4. bare trailing agency credit after the last sentence end
     tail_start = _last_sentence_start(text)
     if tail_start > 0:
@@ -628,6 +631,22 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     elif _bare_credit(text, registry) and len(_WORD.findall(text)) <= 6:
         return "", text
     return text, None
+
+
+def _pipe_chain(head: str, tail: str) -> tuple[str, str]:
+    """A credit written as a chain with pipes takes its earlier links too: "The mayor in London.
+    Jane Doe | Bloomberg | Getty Images" (CNBC), the first link glued after the caption's last
+    sentence."""
+    while " | " in head:
+        rest, _, link = head.rpartition(" | ")
+        if not rest.strip() or len(link.split()) > 4 or not names_only(link):
+            break
+        head, tail = rest.strip(), f"{link.strip()} | {tail}"
+    start = _last_sentence_start(head)
+    link = head[start:].strip() if start > 0 else ""
+    if link and len(link.split()) <= 4 and names_only(link) and not _SENTENCE_END.search(link):
+        head, tail = head[:start].strip(), f"{link} | {tail}"
+    return head, tail
 
 
 _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
