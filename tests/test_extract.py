@@ -347,6 +347,15 @@ def story(ending: str, after: str = "") -> str:
     # ... as the last run of a story typed between <br>s (donga.com, 2013)
     ("<p>The company will certify medical devices from next month.<br><br>최윤호 기자 uknow@donga.com<br><br></p>",
      "", "최윤호 기자 uknow@donga.com", [], [], "byline"),
+    # house styles written for this test: a dash before the line is typography; an agency with its
+    # editors' initials, no brackets; German "mit"; French "avec agences", the wires unnamed
+    ("<p>— Reuters</p>", "", "— Reuters", [], ["Reuters"], "agencies"),
+    ("<p>— With files from The Canadian Press</p>", "", "— With files from The Canadian Press", [],
+     ["The Canadian Press"], "material"),
+    ("<p>AFP/dpa/fw</p>", "", "AFP/dpa/fw", ["fw"], ["AFP", "dpa"], "agencies"),
+    ("<p>dpa/tmn</p>", "", "dpa/tmn", ["tmn"], ["dpa"], "agencies"),
+    ("<p>(mit dpa)</p>", "", "(mit dpa)", [], ["dpa"], "material"),
+    ("<p>Avec agences</p>", "", "Avec agences", [], [], "material"),
 ])
 def test_signoff_forms(ending, after, text, initials, agencies, style):
     signoff = extract_html(story(ending, after)).signoff
@@ -385,6 +394,8 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     ("<p>그는 전직 신문 기자</p><p>The council passed the budget after a long night of talks.</p>", ""),
     # the reporter word inside a sentence is no reporter's line
     ("<p>그는 기자 회견에서 계획을 발표했다고 말했다.</p>", ""),
+    ("<p>— Jane Doe</p>", ""),  # a dash and a name, no agency
+    ("<p>Mit dem Bus fuhren sie nach Hause.</p>", ""),  # "mit" opens a sentence, names no agency
 ])
 def test_not_signoffs(ending, after):
     assert extract_html(story(ending, after)).signoff is None

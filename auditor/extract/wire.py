@@ -36,7 +36,7 @@ _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:
 _MATERIAL = re.compile(
     r"^\(?\s*(?:(?:[A-ZÄÖÜ]{2,5}\s+)?mit\s+material\s+(?:von|der|aus)|[A-ZÄÖÜ]{2,5}\s+mit|"
     r"material\s+(?:from|von)|with\s+(?:reporting\s+from|files\s+from)|"
-    r"avec|with|con\s+informaci[oó]n\s+de|con|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
+    r"avec|with|mit|con\s+informaci[oó]n\s+de|con|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
     r"bron(?:nen)?\s*:|źródło\s*:|zdroj\s*:|källa\s*:|kilde\s*:|lähde\s*:|источник\s*:|agenturen\s*:?)"
     r"\s+(?P<agencies>.{2,120}?)\s*\)?\.?$",
     re.IGNORECASE | re.DOTALL,
@@ -55,6 +55,8 @@ _ROLE_LINE = re.compile(r"^(?:auteure?|autrice|autor(?:in|a)?|authors?|text|text
 _SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|fontes?|bron(?:nen)?|źródło|zdroj|källa|"
                           r"kilde|lähde|источник)\s*:\s*\S", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
+_LEADING_DASH = re.compile(r"^(?:[-–—]{1,2}\s*)(?=\S)")
+_SLASHED = re.compile(r"[\w.-]+(?:\s*/\s*[\w.-]+)+")  # "AFP/dpa/fw": parts joined by slashes alone
 _SPLIT_AGENCIES = re.compile(r"\s*(?:,|/|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 # Lines that can follow the sign-off at the end of a story without being it.
 _TRAILER = re.compile(r"^(?:_{2,}|—{2,}|-{3,}|\*{3}|our standards|©|\(c\)|copyright|all rights reserved|"
@@ -315,10 +317,14 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
     line = block.line
     if _END_MARK.match(text):
         return SignOff(text, line, [], [], "byline")
-    if len(text) <= 60 and not text.startswith("("):
-        # A bare agency line closing the story: "AFP", "DPA", "dpa/AFP", "red, wien.ORF.at/Agenturen"
-        parsed = _agency_list(text, registry)
-        if parsed and (parsed.agencies and all(i.isupper() for i in parsed.initials)
+    # (a dash before the line is its typography: "— AFP", "— With files from The Canadian Press")
+    bare = _LEADING_DASH.sub("", text)
+    if len(bare) <= 60 and not bare.startswith("("):
+        # A bare agency line closing the story: "AFP", "DPA", "dpa/AFP", "red, wien.ORF.at/Agenturen",
+        # and an agency with its editors' initials, "AFP/dpa/fw", "dpa/tmn"
+        parsed = _agency_list(bare, registry)
+        if parsed and (parsed.agencies and (all(i.isupper() for i in parsed.initials)
+                                            or len(parsed.initials) <= 3 and _SLASHED.fullmatch(bare))
                        or parsed.generic and len(parsed.initials) <= 2):
             return SignOff(text, line, parsed.initials, parsed.agencies, "agencies")
     match = _BYLINE_PAREN.search(text)
@@ -337,6 +343,8 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         match = _INITIALS_ONLY.match(text)
         if match:
             return SignOff(text, line, [i.strip() for i in match.group("initials").split("/")], [], "initials")
+        text_core = text
+        text = bare  # the forms below are read without a leading dash
         match = re.fullmatch(r"\((?P<inner>[^()]{2,80})\)\.?", text)
         if match:
             parsed = _agency_list(match.group("inner"), registry)
@@ -348,10 +356,12 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         if match:
             parsed = _agency_list(match.group("agencies"), registry)
             if parsed and parsed.agencies:
-                return SignOff(text, line, parsed.initials, parsed.agencies, "material")
+                return SignOff(text_core, line, parsed.initials, parsed.agencies, "material")
             found = _agencies_in(match.group("agencies"), registry)
-            if found or _SOURCE_NOTE.match(text):
-                return SignOff(text, line, [], found, "material")
+            if found or _SOURCE_NOTE.match(text) or parsed and parsed.generic and not parsed.initials:
+                # ("Avec agences": the wires, unnamed)
+                return SignOff(text_core, line, [], found, "material")
+        text = text_core
     if _REUTERS.match(text) and len(text) <= 600:
         return SignOff(text, line, [], ["Reuters"], "reuters")
     if _AP.match(text) and len(text) <= 600:
