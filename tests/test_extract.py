@@ -408,10 +408,28 @@ def test_not_signoffs(ending, after):
     ("Washington/Brüssel (dpa) - Die EU", "Washington/Brüssel (dpa) -", "dpa"),
     # (evang.at) Austria's Protestant press service, not Germany's epd
     ("Wien (epdÖ) – Auch während des Lockdowns", "Wien (epdÖ) –", "epd Österreich"),
+    # house styles written for this test: EFE's ".-", a middle dot, epd's full stop, and KNA's and
+    # IANS's nothing at all before the story's first word
+    ("MADRID, 3 may (EFE).- Los manifestantes", "MADRID, 3 may (EFE).-", "EFE"),
+    ("Kiew (dpa) · Die Demonstranten", "Kiew (dpa) ·", "dpa"),
+    ("Frankfurt a.M. (epd). Die Demonstranten", "Frankfurt a.M. (epd).", "epd"),
+    ("Bonn (KNA) Die Demonstranten", "Bonn (KNA)", "KNA"),
+    ("New Delhi, May 3 (IANS) Protesters", "New Delhi, May 3 (IANS)", "IANS"),
 ])
 def test_datelines(opening, text, agency):
     document = extract_html(page(f"<p>{opening} gathered on Monday in the centre of the city to protest.</p>"))
     assert [(d.text, d.agency) for d in document.datelines] == [(text, agency)]
+
+
+@pytest.mark.parametrize("opening", [
+    # with no dash, only a place and its date open a dateline: an agency introduced by its name is not one
+    "Die Deutsche Presse-Agentur (dpa). Sie",
+    "Laut einem Bericht der Agentur (AFP) Die",
+    "Deutsche Presse-Agentur (dpa) Die",
+    "The agency (AFP) said",
+])
+def test_no_datelines(opening):
+    assert extract_html(page(f"<p>{opening} gathered on Monday in the centre of the city to protest.</p>")).datelines == []
 
 
 def test_mentions_and_false_hits():

@@ -405,13 +405,34 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
 _DATELINE = re.compile(
     # Read as the reader sees it: "KATHMANDU,⏎ April 25 (Reuters) -" is one dateline.
     # (matched from the block's first visible character: a leading "\s*" backtracks over a long indent)
-    r"(?P<place>[^()]{0,90}?)\s*\((?P<agencies>[^()]{2,40})\)\s*(?P<dash>[-–—‒―]+|:)\s*",
+    r"(?P<place>[^()]{0,90}?)\s*\((?P<agencies>[^()]{2,40})\)\s*"
+    # a dash or colon; EFE's ".-"; epd's "." and KNA's or IANS's nothing at all before the story's
+    # first capital (those two only after a short place: see find_datelines)
+    r"(?P<dash>[-–—‒―·]+|:|\.\s*[-–—]+|(?P<weak>\.?)(?=\s*[A-ZÀ-Þ„“\"«]))\s*",
 )
 # The Chinese agencies' dispatch line: "新华社北京11月17日电" (Xinhua, Beijing, 17 November, by wire),
 # "中新社香港3月2日电": the agency, the place, the date and 电, no brackets and no dash.
 _CJK_DATELINE = re.compile(r"(?P<agencies>[\u4e00-\u9fff]{2,5}?社)(?P<place>[\u4e00-\u9fff]{1,10}?)"
                            r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电")
 _DATELINE_WINDOW = 4
+
+
+def _short_place(place: str) -> bool:
+    """A dateline's place and date and nothing else: "Bonn", "Frankfurt a.M.", "New Delhi, May 3",
+    "Madrid, 3 may"; not "Die Deutsche Presse-Agentur" or "Laut einem Bericht der Agentur"."""
+    head, _, date = place.partition(",")
+    words = head.split()
+    if not words or len(words) > 3 or words[0].lower() in _NOT_PLACE_WORDS:
+        return False
+    if not all(w[0].isupper() or _PLACE_PARTICLE.fullmatch(w) for w in words):
+        return False
+    return not date.strip() or _PLACE_DATE.fullmatch(date.strip()) is not None
+
+
+_NOT_PLACE_WORDS = frozenset({"die", "der", "das", "den", "dem", "des", "ein", "eine", "the", "a", "an", "laut",
+                              "nach", "wie", "le", "la", "les", "el", "los", "las", "il", "lo", "según", "selon"})
+_PLACE_PARTICLE = re.compile(r"[a-z]{1,2}\.(?:[A-Z]\.)?|am|an|upon|sur|on|de|del|do|da|im|ob")
+_PLACE_DATE = re.compile(r"(?:\d{1,2}\.?\s*[^\W\d_]{3,9}\.?|[^\W\d_]{3,9}\.?\s*\d{1,2})(?:,?\s*\d{4})?")
 
 
 def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[Dateline, Block, int]]:
@@ -427,6 +448,8 @@ def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[
         if place and (len(place.split()) > 8 or re.search(r"[.!?]\s+[a-z]", place) or place.endswith(".") and
                       len(place.split()) > 4):
             continue
+        if match.groupdict().get("weak") is not None and (not _short_place(place) or registry.scan(place)):
+            continue  # "Berlin (epd). Die …", "Bonn (KNA) Die …": a place of a few words, its date, no more
         parsed = _agency_list(match.group("agencies"), registry)
         if not parsed or not parsed.agencies:
             continue
