@@ -2040,6 +2040,36 @@ def test_a_link_to_the_picture_that_holds_a_labelled_credit_is_read():
     assert "no credit" not in decision.details
 
 
+def test_links_inside_a_credit_sentence_are_no_lines_of_their_own():
+    # Medium's credit: "Photo by <a>Jane Doe</a> on <a>Unsplash</a>"; the last link alone is no credit
+    figure = _story_figure('<figure><div><picture><img src="https://example.org/a.jpg"></picture></div><figcaption>'
+                           'Photo by <a href="https://unsplash.com/@jd">Jane Doe</a> on <a href="https://unsplash.com">'
+                           "Unsplash</a></figcaption></figure>")
+    assert figure.credit.text == "Jane Doe on Unsplash"
+    assert [(s.name, s.role) for s in figure.credit.sources] == [("Jane Doe", "photographer"), ("Unsplash", "agency")]
+
+
+def test_a_credit_laid_over_the_picture_is_its_credit():
+    # the credit line in the picture's own box, the caption marked below it (classes hashed)
+    figure = _story_figure('<figure class="sc-fgr"><div class="sc-box"><span class="sc-ov">Jane Doe/AP</span>'
+                           '<img src="https://example.org/a.jpg"></div><figcaption>The mayor speaks at City Hall.'
+                           "</figcaption></figure>")
+    assert (figure.caption, figure.credit.text) == ("The mayor speaks at City Hall.", "Jane Doe/AP")
+
+
+def test_a_line_of_text_then_a_credit_line_after_the_picture_are_its_caption_and_credit():
+    # Drupal's image, caption and credit fields side by side, classes hashed
+    fields = ('<div class="sc-fld"><img src="https://example.org/a.jpg"></div><div class="sc-cap">The mayor speaks '
+              'at City Hall.</div><div class="sc-crd">Jane Doe/AP</div>')
+    figure = _story_figure(fields)
+    assert (figure.caption, figure.credit.text) == ("The mayor speaks at City Hall.", "Jane Doe/AP")
+    # a story paragraph, then the next picture and its credit line: nothing of the first picture's
+    blog = ('<p><img src="https://example.org/a.jpg"></p><p>Somit akzeptieren wir nur das, was wir gelernt haben!</p>'
+            '<p><img src="https://example.org/b.jpg"></p><p>Abb.: Jane Doe/AP</p>')
+    document = extract_html(f"<html><body><article><h1>A story</h1>{blog}{_STORY}</article></body></html>")
+    assert document.figures[0].caption is None
+
+
 def test_a_wrapper_with_text_of_its_own_is_the_caption_not_a_wrapper():
     # diariolibre.com: the caption's one <span> holds the caption's text and, in it, the credit
     unit = ('<figure><img src="https://static.example.org/fao.jpg"><figcaption><span>Rodrigo Castañeda, representante '

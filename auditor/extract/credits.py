@@ -128,6 +128,7 @@ _FILE_ONLY = re.compile(r"^(?:file(?:\s+photo)?|archive(?:\s+photo)?|archivbild|
                         r"archives|foto\s+de\s+archivo|handout)$", re.IGNORECASE)
 _FLAG_SUFFIX = re.compile(r"\s+(?:file(?:\s+photo)?|files|handout|pool)$", re.IGNORECASE)
 _FLAG_LEAD = re.compile(r"^(?:pool|handout|file)\s+(?=\S)", re.IGNORECASE)
+_ON_PLATFORM = re.compile(r"\s+on\s+(?P<platform>[^\s/|,;][^/|,;]{1,30})$")
 _VIA = re.compile(r"\s+(?:via|vía|über|par)\s+", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:/|\||,|;|\s[–—-]\s|\u2022)\s*")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*")
@@ -284,6 +285,9 @@ _AGENCY_PREFIXED = re.compile(r"^\s*(?P<agency>[^\s:/]+(?:\s[^\s:/]+){0,2}?)\s+(
 
 def split_sources(text: str, registry: AgencyRegistry) -> list[Source]:
     """Split a credit (prefix already removed) into its chain of sources, in order."""
+    platform = _ON_PLATFORM.search(text)
+    if platform and registry.lookup(platform.group("platform")) is not None:
+        text = f"{text[:platform.start()]} / {platform.group('platform')}"  # "Jane Doe on Unsplash"
     parts = _VIA.split(text)
     sources: list[Source] = []
     for index, part in enumerate(parts):

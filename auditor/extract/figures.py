@@ -1074,6 +1074,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         captions = _own_figure_captions(img, unit, captions)
     if captions and not credits:
         edge = _edge_credit_child(captions[-1], registry)
+        if edge is None and unit is not img:
+            edge = _credit_line_beside(unit, img, captions, registry)
         if edge is not None:
             credits = [edge]
     legend = _parallel_legend(unit) if unit is img and tag_of(img) == "li" and not captions and not credits \
@@ -1666,7 +1668,10 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     if not children:
         return None
     last, first = children[-1], children[0]
-    apart = len(children) >= 2 or tag_of(last) == "small"
+    # two elements or more, each a line of its own (links inside a sentence, "Photo by <a>Jane
+    # Doe</a> on <a>Unsplash</a>", are no lines)
+    apart = len(children) >= 2 and not (caption.text or "").strip() \
+        and not any((c.tail or "").strip() for c in children[:-1]) or tag_of(last) == "small"
     # one inline element that ends the caption counts when it names an agency, says it is a credit
     # or stands after a separator ("… as they should be <span>Getty Images</span>", "… Libertadores -
     # <span>Heinrich Aikawa/Instituto Lula</span>"); a link at the end is a mention
@@ -1715,6 +1720,45 @@ def _name_after_sentence(text: str, before: str) -> bool:
 
 
 _SENTENCE_CLOSE = re.compile(r"[^\W\d_]{2}[.!?…][\"”»’)]?$|[.!?][\"”»’)]$")
+
+
+def _page_title(element, text: str) -> bool:
+    """Is ``text`` the page's own title (the story's headline, as its <title> has it)?"""
+    title = element.getroottree().getroot().find("head/title")
+    return title is not None and bool(text) and text in clean(title.text or "")
+
+
+def _picture_follows(element) -> bool:
+    """Does the next element hold a picture? (Then a credit line may be that picture's, set above it.)"""
+    sibling = element.getnext()
+    while sibling is not None and (not tag_of(sibling) or tag_of(sibling) in SKIP_TAGS):
+        sibling = sibling.getnext()
+    return sibling is not None and (tag_of(sibling) in ("img", "figure", "picture") or bool(HAS_PICTURE(sibling)))
+
+
+def _next_text_element(element):
+    """The next sibling element with text a reader sees (scripts and empty boxes passed over; a
+    picture ends the search)."""
+    sibling = element.getnext()
+    while sibling is not None:
+        if tag_of(sibling) and tag_of(sibling) not in SKIP_TAGS:
+            if tag_of(sibling) in ("img", "figure", "picture") or HAS_PICTURE(sibling):
+                return None
+            if visible_text(sibling):
+                return sibling
+        sibling = sibling.getnext()
+    return None
+
+
+def _credit_line_beside(unit, img, captions: list, registry: AgencyRegistry):
+    """The one other line of text in the unit, outside its caption, when it is a credit line: a
+    credit laid over the picture (``<div><span>Jane Doe/AP</span><img></div><figcaption>…``)."""
+    skip = {img, *captions}
+    lines = [line for line in _text_lines(unit, set(ancestors(img)), skip)
+             if not any(c in skip for c in (line, *line.iterdescendants()))]
+    if len(lines) == 1 and _credit_line(visible_text(lines[0]), registry):
+        return lines[0]
+    return None
 
 
 def _credit_line(text: str, registry: AgencyRegistry) -> bool:
@@ -1803,6 +1847,18 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             _, glued = split_caption(text, registry)
             if glued:
                 captions.append(sibling)
+            elif not credits and len(text) < 300 and tag_of(sibling) != "p" and not _HAS_HEADING(sibling) \
+                    and not _page_title(sibling, text):
+                # a line of text, then a line that says it is a credit or names an agency: the
+                # picture's caption and credit, unmarked (Drupal's image, caption and credit
+                # fields side by side, classes hashed); not the story's title above its credit, nor
+                # a paragraph of the story (its next line may be anything: "VIDEO: <a>…</a>")
+                after = _next_text_element(sibling)
+                credit_text = visible_text(after) if after is not None else ""
+                if _credit_line(credit_text, registry) and _says_credit_or_agency(credit_text, registry) \
+                        and not _picture_follows(after):
+                    captions.append(sibling)
+                    credits.append(after)
             break
         else:
             break
