@@ -154,6 +154,11 @@ def test_caption_file_marker_flags_credit(registry):
         ("The mayor in London. Photo courtesy of City Hall", "The mayor in London.", "Photo courtesy of City Hall"),
         ("The rover on Mars. Image courtesy NASA/JPL-Caltech", "The rover on Mars.", "Image courtesy NASA/JPL-Caltech"),
         ("The car, on loan courtesy of the museum, is old.", "The car, on loan courtesy of the museum, is old.", None),
+        # Brazilian houses: the subject's handout, a reproduction from a screen or print
+        ("O prefeito em São Paulo - Divulgação", "O prefeito em São Paulo", "Divulgação"),
+        ("O prefeito em São Paulo. Reprodução", "O prefeito em São Paulo.", "Reprodução"),
+        # Arabic: Reuters in brackets after the caption
+        ("رئيس البلدية في القاهرة (رويترز)", "رئيس البلدية في القاهرة", "(رويترز)"),
     ],
 )
 def test_split_caption(registry, text, caption, credit):

@@ -2049,6 +2049,17 @@ def test_links_inside_a_credit_sentence_are_no_lines_of_their_own():
     assert [(s.name, s.role) for s in figure.credit.sources] == [("Jane Doe", "photographer"), ("Unsplash", "agency")]
 
 
+def test_a_leading_line_that_names_an_agency_is_the_captions_credit():
+    # the credit line first, then the caption, each a line of its own (classes hashed)
+    figure = _story_figure('<figure><img src="https://example.org/a.jpg"><figcaption><span class="sc-a">Jane Doe/Getty '
+                           'Images</span> <span class="sc-b">The mayor in London.</span></figcaption></figure>')
+    assert (figure.caption, figure.credit.text) == ("The mayor in London.", "Jane Doe/Getty Images")
+    # a person's name alone opening the caption is its subject, not its credit
+    figure = _story_figure('<figure><img src="https://example.org/a.jpg"><figcaption><span class="sc-a">Jane Doe'
+                           '</span> <span class="sc-b">speaks in London.</span></figcaption></figure>')
+    assert figure.credit is None
+
+
 def test_a_credit_laid_over_the_picture_is_its_credit():
     # the credit line in the picture's own box, the caption marked below it (classes hashed)
     figure = _story_figure('<figure class="sc-fgr"><div class="sc-box"><span class="sc-ov">Jane Doe/AP</span>'

@@ -125,7 +125,9 @@ _FLAG_PATTERNS = (
 _FLAG_ONLY = re.compile(r"^(?:file(?:\s+photo)?|files|handout(?:\s+photo)?|pool(?:\s+photo)?|archive|"
                         r"archivbild|archiv|archivo|symbolbild|illustration|stf|str|-+|/)$", re.IGNORECASE)
 _FILE_ONLY = re.compile(r"^(?:file(?:\s+photo)?|archive(?:\s+photo)?|archivbild|archivfoto|archiv|archivo|"
-                        r"archives|foto\s+de\s+archivo|handout)$", re.IGNORECASE)
+                        r"archives|foto\s+de\s+archivo|handout|"
+                        # Portuguese: handed out by the subject, reproduced from a screen or a print
+                        r"divulga[çc][ãa]o|reprodu[çc][ãa]o|arquivo)$", re.IGNORECASE)
 _FLAG_SUFFIX = re.compile(r"\s+(?:file(?:\s+photo)?|files|handout|pool)$", re.IGNORECASE)
 _FLAG_LEAD = re.compile(r"^(?:pool|handout|file)\s+(?=\S)", re.IGNORECASE)
 _ON_PLATFORM = re.compile(r"\s+on\s+(?P<platform>[^\s/|,;][^/|,;]{1,30})$")

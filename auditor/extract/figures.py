@@ -1687,8 +1687,11 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
         if ends and text != whole and _ONLY_EMAIL.match(text):
             return last  # the photographer's address, the name just before it (see _read)
     text = visible_text(first)
-    # A leading part is a credit only when it says so ("Photo:", "©"), never by its names alone.
-    if text != whole and normalise_credit_text(text)[1] is not None and _credit_line(text, registry):
+    # A leading part is a credit only when it says so ("Photo:", "©"), or, as a line of its own,
+    # names an agency ("<span>Jane Doe/Getty Images</span><span>Caption</span>"); never by its
+    # names alone.
+    if text != whole and _credit_line(text, registry) and (
+            normalise_credit_text(text)[1] is not None or apart and bool(registry.scan(text))):
         return first
     return None
 
