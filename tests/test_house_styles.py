@@ -1,0 +1,188 @@
+"""House styles: how agencies and papers write a picture's credit, a story's sign-off and its
+dateline, each written once under a figure or a story, with class names and without (hashed, as
+CSS modules write them). Pages nobody here has seen use these styles; a miss here is a miss there.
+
+Written for the tests, not copied from any page. Each row is one style's usual form."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from auditor.api import extract_html
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
+from perturb_eval import hashed_classes  # noqa: E402
+
+STORY = "<p>" + "The story's own text goes on here and it is long enough. " * 12 + "</p>"
+
+
+def figure_reading(unit: str, hashed: bool) -> list:
+    html = f"<html><body><article><h1>A story</h1>{STORY}{unit}{STORY}</article></body></html>"
+    document = extract_html(hashed_classes(html) if hashed else html)
+    return [(f.caption, f.credit.text if f.credit else None) for f in document.figures]
+
+
+# -- a credit line after a caption, in a <figcaption> ----------------------------------------
+
+CREDIT_LINES = [
+    ("Le maire à Paris. Photo : Jean Dupont / AFP", "Le maire à Paris.", "Jean Dupont / AFP"),
+    ("Le maire à Paris. © Jean Dupont / Hans Lucas", "Le maire à Paris.", "Jean Dupont / Hans Lucas"),
+    ("Il sindaco a Roma. (Foto Ansa)", "Il sindaco a Roma.", "Ansa"),
+    ("El alcalde en Madrid. EFE/Juan Pérez", "El alcalde en Madrid.", "EFE/Juan Pérez"),
+    ("O prefeito em São Paulo. Foto: Reprodução/Instagram", "O prefeito em São Paulo.", "Reprodução/Instagram"),
+    ("O prefeito em São Paulo - Divulgação", "O prefeito em São Paulo", "Divulgação"),
+    ("Burmistrz w Warszawie. Fot. PAP/Leszek Szymański", "Burmistrz w Warszawie.", "PAP/Leszek Szymański"),
+    ("Starosta v Praze. Foto: ČTK/Michal Kamaryt", "Starosta v Praze.", "ČTK/Michal Kamaryt"),
+    ("Мэр в Москве. Фото: РИА Новости", "Мэр в Москве.", "РИА Новости"),
+    ("Мер у Києві. Фото: УНІАН", "Мер у Києві.", "УНІАН"),
+    ("De burgemeester in Amsterdam. Foto: ANP", "De burgemeester in Amsterdam.", "ANP"),
+    ("Borgmesteren i København. Foto: Ritzau Scanpix", "Borgmesteren i København.", "Ritzau Scanpix"),
+    ("Borgmästaren i Stockholm. Foto: Jane Doe/TT", "Borgmästaren i Stockholm.", "Jane Doe/TT"),
+    ("Belediye başkanı İstanbul'da. Fotoğraf: AA", "Belediye başkanı İstanbul'da.", "AA"),
+    ("市長が東京で演説した（共同）", "市長が東京で演説した", "共同"),
+    ("서울에서 연설하는 시장. 연합뉴스", "서울에서 연설하는 시장.", "연합뉴스"),
+    ("市长在北京讲话。新华社记者 张三 摄", "市长在北京讲话。", "新华社记者 张三"),
+    ("رئيس البلدية في القاهرة (رويترز)", "رئيس البلدية في القاهرة", "رويترز"),
+    ("The mayor in London. Picture: Jane Doe", "The mayor in London.", "Jane Doe"),
+    ("The mayor in London. Credit: Jane Doe for The New York Times", "The mayor in London.",
+     "Jane Doe for The New York Times"),
+    ("The mayor in London. Photograph: Jane Doe/The Guardian", "The mayor in London.", "Jane Doe/The Guardian"),
+    ("The mayor in London. (Jane Doe/Bloomberg)", "The mayor in London.", "Jane Doe/Bloomberg"),
+    ("The mayor in London. Jane Doe | Bloomberg | Getty Images", "The mayor in London.",
+     "Jane Doe | Bloomberg | Getty Images"),
+    ("The mayor in London. Photo courtesy of City Hall", "The mayor in London.", "City Hall"),
+    ("The mayor in London. (AP Photo/Jane Doe)", "The mayor in London.", "AP Photo/Jane Doe"),
+    ("The mayor in London. REUTERS/Jane Doe", "The mayor in London.", "REUTERS/Jane Doe"),
+    ("The mayor in London. Jane Doe/AFP via Getty Images", "The mayor in London.", "Jane Doe/AFP via Getty Images"),
+    ("Der Bürgermeister in Berlin. Foto: APA/HANS KLAUS TECHT", "Der Bürgermeister in Berlin.", "APA/HANS KLAUS TECHT"),
+    ("Der Bürgermeister in Berlin. Bild: Keystone", "Der Bürgermeister in Berlin.", "Keystone"),
+    ("A polgármester Budapesten. Fotó: MTI/Koszticsák Szilárd", "A polgármester Budapesten.",
+     "MTI/Koszticsák Szilárd"),
+]
+
+
+@pytest.mark.parametrize("hashed", [False, True], ids=["classes", "hashed"])
+@pytest.mark.parametrize("text, caption, credit", CREDIT_LINES, ids=[row[2] for row in CREDIT_LINES])
+def test_a_credit_line_in_the_caption(text, caption, credit, hashed):
+    unit = f'<figure class="story-figure"><img src="https://media.example.org/a.jpg"><figcaption>{text}</figcaption></figure>'
+    [(got_caption, got_credit)] = figure_reading(unit, hashed)
+    # the credit as printed, without its label or brackets (the labels' convention)
+    assert (got_caption, got_credit.strip("()")) == (caption, credit)
+
+
+# -- the markup of common publishing systems --------------------------------------------------
+
+CAPTION = "The mayor speaks to reporters at City Hall on Monday."
+SYSTEMS = {
+    "arc": f'<figure><div><img src="https://e.org/a.jpg"></div><figcaption><span>{CAPTION}</span> '
+           "<span>(Jane Doe/AP)</span></figcaption></figure>",
+    "drupal": '<div class="field field--name-field-image"><img src="https://e.org/a.jpg"></div>'
+              f'<div class="field field--name-field-caption">{CAPTION}</div>'
+              '<div class="field field--name-field-credit">Jane Doe/AP</div>',
+    "brightspot": '<figure class="Figure"><picture><source srcset="https://e.org/a.webp"><img src="https://e.org/a.jpg">'
+                  f'</picture><div class="Figure-content"><div class="Figure-caption">{CAPTION}</div>'
+                  '<div class="Figure-credit">Jane Doe/AP</div></div></figure>',
+    "gannett": f'<figure><img src="https://e.org/a.jpg"><figcaption><span class="caption">{CAPTION}</span>'
+               '<span class="credit">Jane Doe/AP</span></figcaption></figure>',
+    "chorus": '<figure class="e-image"><span class="e-image__inner"><span class="e-image__image" '
+              'data-original="https://e.org/a.jpg"><img src="https://e.org/a.jpg"></span></span><figcaption>'
+              f'{CAPTION} <cite>Photo by Jane Doe/AP</cite></figcaption></figure>',
+    "substack": '<figure><a class="image-link" href="https://e.org/a.jpg"><div class="image2-inset"><picture>'
+                '<img src="https://e.org/a.jpg"></picture></div></a><figcaption class="image-caption">'
+                f'{CAPTION} (Photo: Jane Doe/AP)</figcaption></figure>',
+    "ghost": '<figure class="kg-card kg-image-card kg-card-hascaption"><img src="https://e.org/a.jpg">'
+             f'<figcaption>{CAPTION} Photo: Jane Doe/AP</figcaption></figure>',
+    "blogger": '<table class="tr-caption-container"><tr><td><a href="https://e.org/a.jpg"><img src="https://e.org/a-s400.jpg">'
+               f'</a></td></tr><tr><td class="tr-caption">{CAPTION} (Photo: Jane Doe/AP)</td></tr></table>',
+    "squarespace": '<figure class="sqs-block-image-figure"><img data-src="https://e.org/a.jpg"><figcaption '
+                   f'class="image-caption-wrapper"><div class="image-caption"><p>{CAPTION} Photo: Jane Doe/AP</p>'
+                   "</div></figcaption></figure>",
+    "wordpress-classic": f'<div class="wp-caption"><img src="https://e.org/a.jpg"><p class="wp-caption-text">{CAPTION} '
+                         "Photo: Jane Doe/AP</p></div>",
+    "credit-over-picture": '<figure><div><span>Jane Doe/AP</span><img src="https://e.org/a.jpg"></div>'
+                           f"<figcaption>{CAPTION}</figcaption></figure>",
+    "table-layout": f'<table><tr><td><img src="https://e.org/a.jpg"></td></tr><tr><td>{CAPTION} Foto: Jane Doe/AP</td>'
+                    "</tr></table>",
+    "image-then-line": f'<p><img src="https://e.org/a.jpg"><br>{CAPTION} Photo: Jane Doe/AP</p>',
+}
+
+
+@pytest.mark.parametrize("hashed", [False, True], ids=["classes", "hashed"])
+@pytest.mark.parametrize("name", list(SYSTEMS))
+def test_common_publishing_systems(name, hashed):
+    assert figure_reading(SYSTEMS[name], hashed) == [(CAPTION, "Jane Doe/AP")]
+
+
+def test_a_medium_credit_names_photographer_and_platform():
+    unit = ('<figure><div><picture><img src="https://e.org/a.jpg"></picture></div><figcaption>Photo by '
+            '<a href="https://unsplash.com/@jd">Jane Doe</a> on <a href="https://unsplash.com">Unsplash</a></figcaption></figure>')
+    assert figure_reading(unit, hashed=True) == [(None, "Jane Doe on Unsplash")]
+
+
+# -- sign-offs ------------------------------------------------------------------------------
+
+PARAGRAPHS = "".join(f"<p>Paragraph {n}: the council voted on Tuesday to close the bridge for repairs, officials "
+                     "said, after weeks of debate.</p>" for n in range(5))
+
+SIGNOFFS = [
+    ("(Reporting by Jane Doe; Editing by John Roe)", ["Reuters"]),
+    ("— The Associated Press", ["AP"]),
+    ("— AFP", ["AFP"]),
+    ("— Reuters", ["Reuters"]),
+    ("--Reuters", ["Reuters"]),
+    ("With AFP", ["AFP"]),
+    ("(With reporting by AFP)", ["AFP"]),
+    ("Source: AFP", ["AFP"]),
+    ("Quelle: dpa", ["dpa"]),
+    ("dpa/tmn", ["dpa"]),
+    ("AFP/dpa/fw", ["AFP", "dpa"]),
+    ("jdi/AFP", ["AFP"]),
+    ("(mit dpa)", ["dpa"]),
+    ("Mit Material von dpa und AFP", ["dpa", "AFP"]),
+    ("(Avec AFP)", ["AFP"]),
+    ("(EFE)", ["EFE"]),
+    ("Con información de AFP", ["AFP"]),
+    ("Fuente: EFE", ["EFE"]),
+    ("(ANSA).", ["ANSA"]),
+    ("© Agence France-Presse", ["AFP"]),
+    ("Copyright 2024 The Associated Press. All rights reserved.", ["AP"]),
+    ("Additional reporting by Reuters", ["Reuters"]),
+    ("Reuters contributed to this report.", ["Reuters"]),
+    ("The Associated Press contributed to this report.", ["AP"]),
+    ("zc/wd (AP, AFP, Reuters)", ["AP", "AFP", "Reuters"]),
+    ("(AFP)", ["AFP"]),
+    ("— With files from The Canadian Press", ["The Canadian Press"]),
+    ("Avec agences", []),
+]
+
+
+@pytest.mark.parametrize("line, agencies", SIGNOFFS, ids=[row[0] for row in SIGNOFFS])
+def test_sign_offs(line, agencies):
+    html = f"<html lang='en'><body><article><h1>Bridge closes</h1>{PARAGRAPHS}<p>{line}</p></article></body></html>"
+    signoff = extract_html(html).signoff
+    assert signoff is not None and signoff.agencies == agencies
+
+
+# -- datelines ------------------------------------------------------------------------------
+
+DATELINES = [
+    ("WASHINGTON (AP) — ", "AP"), ("NEW YORK (Reuters) - ", "Reuters"), ("PARIS (AFP) - ", "AFP"),
+    ("Frankfurt/Main (dpa) – ", "dpa"), ("BERLIN, 3. Mai (Reuters) - ", "Reuters"), ("MADRID, 3 may (EFE).- ", "EFE"),
+    ("Roma, 3 mag (ANSA) - ", "ANSA"), ("WARSZAWA (PAP) - ", "PAP"), ("Wien (APA) - ", "APA"),
+    ("Zürich (sda) - ", "Keystone-SDA"), ("Moscow (TASS) - ", "TASS"), ("Brüssel (dpa/AFP) - ", "dpa"),
+    ("SEOUL, May 3 (Yonhap) -- ", "Yonhap"), ("TOKYO (Kyodo) -- ", "Kyodo"), ("BEIJING, May 3 (Xinhua) -- ", "Xinhua"),
+    ("Ottawa (CP) — ", "The Canadian Press"), ("Kiew (dpa) · ", "dpa"), ("Frankfurt a.M. (epd). ", "epd"),
+    ("Bonn (KNA) ", "KNA"), ("New Delhi, May 3 (IANS) ", "IANS"), ("NEW DELHI (PTI): ", "PTI"),
+    ("KATHMANDU,\n May 3 (Reuters) - ", "Reuters"), ("WASHINGTON, May 3 (UPI) -- ", "UPI"),
+    ("São Paulo, 3 mai (AFP) - ", "AFP"), ("Genève (ATS) - ", "Keystone-SDA"), ("Lisboa, 3 mai (Lusa) - ", "LUSA"),
+]
+
+
+@pytest.mark.parametrize("opening, agency", DATELINES, ids=[row[0].strip() for row in DATELINES])
+def test_datelines(opening, agency):
+    rest = "The council voted on Tuesday to close the bridge for repairs, officials said, after weeks of debate."
+    html = f"<html lang='en'><body><article><h1>Bridge closes</h1><p>{opening}{rest}</p>{PARAGRAPHS}</article></body></html>"
+    assert [d.agency for d in extract_html(html).datelines] == [agency]
