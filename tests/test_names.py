@@ -43,6 +43,13 @@ def names(caption: str, language: str | None = None) -> list[str]:
     ("Steve Jobs speaks at the Yerba Buena Center for the Arts Theater in San Francisco",
      ["Steve Jobs", "Yerba Buena Center for the Arts Theater", "San Francisco"]),
     ("Jane Doe waits for the bus", ["Jane Doe"]),
+    # written for this test: a slogan in quotes names nobody; a common noun that opens the
+    # sentence before "of" is no name; one word before a number is a designation
+    ("Demonstrators hold placards reading 'Stop the War' during a protest in London", ["London"]),
+    ("Soldiers of the 93rd Separate Mechanized Brigade fire a mortar near Bakhmut",
+     ["Separate Mechanized Brigade", "Bakhmut"]),
+    ("Members of the Hamas armed wing attend a rally in Gaza City", ["Hamas", "Gaza City"]),
+    ("Passengers wait at Heathrow Airport's Terminal 5 in London", ["Heathrow Airport", "London"]),
 ])
 def test_names_in(caption, expected):
     assert names(caption) == expected
@@ -97,6 +104,18 @@ def test_a_name_the_story_never_mentions_is_still_reported():
                  "and railways rises by four percent next year, while the defence budget stays where it was. The "
                  "opposition called the plan timid and said it would vote against it next week.")
     assert unmatched(html) == ["image 1: the caption names Karl Obermann, which the story never mentions"]
+
+
+def test_a_peoples_adjective_is_matched_by_its_country():
+    story = ("The war in Ukraine entered its third year on Monday. Troops on both sides dug in along the front, "
+             "and officials in Kyiv said the shelling had grown heavier over the past week, with villages near "
+             "the front emptied of their last residents.")
+    html = _page("A Ukrainian serviceman fires toward the front near Kyiv.", "Photo: Jane Doe/AFP", story)
+    assert unmatched(html) == []
+    # ... and without it, the adjective counts as a name the story leaves out
+    html = _page("A Ukrainian serviceman fires toward the front near Kyiv.", "Photo: Jane Doe/AFP",
+                 story.replace("Ukraine", "the east").replace("Kyiv", "the capital"))
+    assert unmatched(html) == ["image 1: the caption names Ukrainian, Kyiv, which the story never mentions"]
 
 
 def test_a_story_too_short_to_judge_is_not_judged():

@@ -231,8 +231,16 @@ def names_in(caption: str, language: str | None = None, common: frozenset[str] |
         previous_word = word
     if current:
         runs.append(current)
+    quoted = [m.span() for m in _SHORT_QUOTE.finditer(text)]
     return [name for run in runs if (name := _name_of(run, caption, german, common))
-            and not _quoted_title(text, name)]
+            and not _quoted_title(text, name) and not any(a < name.start and name.end < b for a, b in quoted)
+            and not (len(name.keys) == 1 and _NUMBER_AFTER.match(text, name.end))]
+
+
+# A short quotation, a slogan or a title on a placard ("'Stop the War'"): what it names is quoted
+_SHORT_QUOTE = re.compile(r"(?<!\w)[\"“„«‚‘'][^\"“”„«»‚‘’']{2,60}[\"”“»’‘'](?!\w)")
+# One word before a number is a designation: "Terminal 5", "Gate 3", "iPhone 15 Pro"
+_NUMBER_AFTER = re.compile(r"\s+\d")
 
 
 _OPENING_QUOTES = "\"“„«‹‚‘'"
@@ -276,7 +284,9 @@ def _name_of(run: list[tuple[re.Match, bool]], caption: str, german: bool, commo
     # case nearby ("Students Lea Karner"). Before another capital it may be a first name.
     if words and words[0][1]:
         first = fold(words[0][0].group())
-        if len(words) == 1 or german or first in common or first in STOP:
+        # ("Soldiers of the 93rd Brigade", "Members of the Hamas armed wing": a common noun, then its
+        # group; "of" after the first word says so)
+        if len(words) == 1 or german or first in common or first in STOP or fold(words[1][0].group()) in JOINERS:
             words = words[1:]
     # Whatever stands before the last title is the office, not the name: "Vietnamese Defense
     # Minister Ngo Xuan Lich", "Associate Justice Sonia Sotomayor".

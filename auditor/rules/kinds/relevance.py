@@ -17,6 +17,17 @@ def _mentioned(key: str, words: set) -> bool:
     return "-" in key and any(len(part) >= 3 and (part in words or stem(part) in words) for part in key.split("-"))
 
 
+def _country_named(key: str, proper: set) -> bool:
+    """A people's adjective alone ("Ukrainian serviceman", "Chinese") whose country the story
+    names: "Ukraine", "China", "Britain" (the story's capitalised words, folded)."""
+    demonym = _DEMONYM.match(key)
+    return bool(demonym) and any(w.startswith(demonym.group(1)) for w in proper)
+
+
+# "ukrainian" -> "ukrain", "chinese" -> "chin", "british" -> "brit": the country's name starts so
+_DEMONYM = re.compile(r"^(\w{4,}?)(?:ians?|eans?|ese|ish)$")
+
+
 #: captions with names from which a page whose captions mostly go unmatched is a picture gallery
 _GALLERY = 5
 
@@ -67,11 +78,13 @@ class Relevance(Rule):
                     for n, f in enumerate(document.figures, 1) if f.caption]
         if not any(names for _, _, names in captions):
             return
-        words = set()
+        words, proper = set(), set()
         for word in set(WORD.findall(story)):
             folded = fold(word)
             words.add(folded)
             words.add(stem(folded))
+            if word[0].isupper():
+                proper.add(folded)
         story_initialisms = initialisms(story)
         hits = []
         for number, figure, names in captions:
@@ -94,7 +107,7 @@ class Relevance(Rule):
                     continue  # the picture's source or maker ("Westfalia Nugget" under "Foto: Ford Westfalia")
                 if len(name.keys) == 1 and german:
                     continue  # every German noun is capitalised: one word is no name
-                if any(_mentioned(k, words) for k in keys):
+                if any(_mentioned(k, words) for k in keys) or len(keys) == 1 and _country_named(keys[0], proper):
                     found += 1
                 else:
                     missing.append(name)
