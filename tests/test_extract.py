@@ -1259,6 +1259,24 @@ def test_page_furniture_pictures_are_no_figures(furniture):
     assert lead_only(furniture) == ["The council."]
 
 
+def test_a_story_typed_in_divs_is_read_as_paragraphs():
+    # modepilot.de (styled components): no <p> anywhere, each paragraph a <div>; the closing credit
+    # line credits the lead picture, the closing agency line is the sign-off, the text names agencies
+    paragraphs = "".join(f'<div class="sc-bdv">Paragraph {n}: the council met on Monday, Reuters reported, to discuss '
+                         "the budget for the coming year in detail.</div>" for n in range(4))
+    html = ("<!doctype html><html><body><article><h1>Council passes the budget</h1><div class='sc-img'><img "
+            "src='https://example.org/uploads/council.jpg' width='1200' height='800'></div>"
+            f"<div class='sc-txt'>{paragraphs}<div class='sc-bdv'>Photo Credit: Catwalkpictures</div>"
+            "<div class='sc-bdv'>(dpa)</div></div></article></body></html>")
+    document = extract_html(html)
+    assert [f.credit.text for f in document.figures] == ["Catwalkpictures"]
+    assert document.signoff.text == "(dpa)"
+    assert "Reuters" in [m.agency for m in document.mentions]
+    # an app's empty shell in <div>s is still no article text
+    shell = "<html><body><div><div>{{ article.title }}</div><div>{{ article.teaser }}</div></div></body></html>"
+    assert not [b for b in extract_html(shell).text if b.part == "body"]
+
+
 def test_a_contributors_line_after_the_story_body_is_its_sign_off():
     # fox13now.com (CNN Wire): the line stands after the body's element, before the copyright line
     paragraphs = "".join(f"<p>Paragraph {n} of the story about new laws that take effect in the new year across "

@@ -75,8 +75,15 @@ def _signoff_elements(scope) -> list:
 
 
 def _text_blocks(scope, body) -> list:
-    """Paragraph-like elements in document order, and sign-off elements beside the story's body."""
+    """Paragraph-like elements in document order, and sign-off elements beside the story's body. A
+    story typed in <div>s (no <p> in the whole article: styled components, a blog editor) has its
+    text <div>s, those that hold no block, as its paragraphs."""
     blocks = list(scope.iter(*_BLOCK_TAGS))
+    if not any(tag_of(b) == "p" for b in blocks):
+        divs = _text_divs(scope)
+        if divs:
+            order = {e: i for i, e in enumerate(scope.iter())}
+            blocks = sorted(blocks + divs, key=order.__getitem__)
     # A sign-off element sits in the body or beside it: search there, not the whole article.
     near = body.getparent() if body is not None and body is not scope and body.getparent() is not None else scope
     signoffs = [e for e in _signoff_elements(near) if tag_of(e) not in _BLOCK_TAGS]
@@ -84,6 +91,19 @@ def _text_blocks(scope, body) -> list:
         return blocks
     order = {e: i for i, e in enumerate(scope.iter())}  # rare: merge them in document order
     return sorted(blocks + signoffs, key=order.__getitem__)
+
+
+def _text_divs(scope) -> list:
+    """The <div>s that hold text and no block of their own: paragraphs, where a story has no <p>;
+    none when fewer than three of them read as paragraphs (an app's empty shell, a menu)."""
+    divs = [(d, clean(text_content(d))) for d in scope.iter("div") if not _BLOCK_CHILDREN(d)]
+    divs = [(d, text) for d, text in divs if text]
+    if sum(1 for _, text in divs if len(text) >= 80 and _SENTENCE.search(text)) < 3:
+        return []
+    return [d for d, _ in divs]
+
+
+_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?…][\s\"”»]|[^\W\d_]{2}[.!?…]$")
 
 
 @dataclass
@@ -550,11 +570,14 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         return blocks
     seen_body = False
     around = _AncestorVerdicts(scope, zone.ignored, zone.body)
-    for element in _text_blocks(scope, zone.body):
+    elements = _text_blocks(scope, zone.body)
+    typed_in_divs = not any(tag_of(e) == "p" for e in elements)
+    for element in elements:
         if element is zone.headline:
             continue
         own = element_tokens(element)
-        if tag_of(element) not in _BLOCK_TAGS and not SIGNOFF.find(own):
+        text_div = typed_in_divs and tag_of(element) == "div"  # (a story with no <p>: see _text_blocks)
+        if tag_of(element) not in _BLOCK_TAGS and not text_div and not SIGNOFF.find(own):
             continue  # the XPath's class test is a substring prefilter; the tokens decide
         if own and EMBED.find(own):
             continue  # an embedded post (<blockquote class="twitter-tweet">) quotes, it does not report
@@ -571,7 +594,7 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         # div > div > p); other blocks only near its top: lists deep inside are its widgets (tags,
         # "People in the Story")
         in_body = zone.body is not None and (parent is zone.body or zone.body in ancestors(element, 4)
-                                             or tag_of(element) == "p" and around.in_body(parent))
+                                             or (tag_of(element) == "p" or text_div) and around.in_body(parent))
         if in_body:
             seen_body = True
         part = "body"

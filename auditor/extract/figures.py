@@ -58,6 +58,9 @@ from .structured import StructuredIndex
 from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, VIDEO
 
 # story text: long paragraphs, or long runs of text written straight into a <div> (no <p>)
+# paragraphs of running text inside an element: <p>s or text <div>s of 80 characters and more
+_COUNT_PARAGRAPHS = etree.XPath("count(.//p[string-length(normalize-space()) >= 80]|"
+                                ".//div[not(.//div|.//p)][string-length(normalize-space()) >= 80])")
 _COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150]|"
                             ".//div/text()[string-length(normalize-space()) > 150])")
 _HAS_SECTION_HEADING = etree.XPath("boolean(.//h1|.//h2)")
@@ -1828,7 +1831,7 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             sibling = sibling.getnext()
             continue
         seen += 1
-        if len(text) > 600:
+        if len(text) > 600 or _COUNT_PARAGRAPHS(sibling) >= 2:
             # the story box right after the picture may open with the picture's caption
             # (<div class=white-box><p class=imagedescription>Caption © AFP / X</p><p>Story…)
             opening = _opening_caption(sibling, registry) if not captions else None
