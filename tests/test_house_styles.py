@@ -186,3 +186,37 @@ def test_datelines(opening, agency):
     rest = "The council voted on Tuesday to close the bridge for repairs, officials said, after weeks of debate."
     html = f"<html lang='en'><body><article><h1>Bridge closes</h1><p>{opening}{rest}</p>{PARAGRAPHS}</article></body></html>"
     assert [d.agency for d in extract_html(html).datelines] == [agency]
+
+
+# -- agencies named in the story ------------------------------------------------------------
+
+MENTIONS = [
+    ("Según informó la agencia EFE, el puente cerrará.", ["EFE"]),
+    ("Wie die Nachrichtenagentur dpa meldete, schließt die Brücke.", ["dpa"]),
+    ("Die Agentur dpa berichtet, die Brücke schließt.", ["dpa"]),
+    ("Selon l'AFP, le pont va fermer.", ["AFP"]),
+    ("Secondo l'ANSA, il ponte chiuderà.", ["ANSA"]),
+    ("Segundo a Lusa, a ponte fecha.", ["LUSA"]),
+    ("Volgens het ANP sluit de brug.", ["ANP"]),
+    ("ANP meldt dat de brug sluit.", ["ANP"]),
+    ("Как сообщает ТАСС, мост закроют.", ["TASS"]),
+    ("Według PAP most zostanie zamknięty.", ["PAP"]),
+    ("연합뉴스에 따르면 다리가 폐쇄된다.", ["Yonhap"]),
+    ("据新华社报道，大桥将关闭。", ["Xinhua"]),
+    ("The bridge will close, Reuters reported.", ["Reuters"]),
+    ("He told The Associated Press on Monday.", ["AP"]),
+    ("A Reuters/Ipsos poll found support fell.", ["Reuters"]),
+    ("An AP-NORC poll shows support for the repairs.", ["AP"]),
+    # not agencies: an exam, a loudspeaker, a credit, an address
+    ("She took the AP exam on Monday.", []),
+    ("The PA system failed during the vote.", []),
+    ("The bridge in 2019 (AP Photo/Jane Doe) was busy.", []),
+    ("See reuters.com/world for more on the bridge.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, agencies", MENTIONS, ids=[row[0][:40] for row in MENTIONS])
+def test_mentions(sentence, agencies):
+    text = "The council met on Tuesday to discuss the repairs at length. " * 4
+    html = f"<html><body><article><h1>Bridge</h1><p>{sentence} {text}</p></article></body></html>"
+    assert [m.agency for m in extract_html(html).mentions] == agencies

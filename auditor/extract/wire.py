@@ -466,18 +466,24 @@ _CONTEXT_BEFORE = re.compile(
     r"agenzia|told|tells|telling|according\s+to|reported|reports|quoted\s+by|interview\s+with|"
     r"spoke\s+to|speaking\s+to|laut|zufolge|sagte\s+(?:der|die|dem)|selon|a\s+indiqu[ée]|seg[uú]n|dijo\s+a|"
     r"declar[oó]\s+a|informó|by|via|"
+    # it, pt, nl: "secondo l'ANSA", "segundo a Lusa", "à agência", "volgens het ANP", "aldus het ANP"
+    r"secondo|segundo(?:\s+a)?|de\s+acordo\s+com(?:\s+a)?|disse\s+à|ag[eê]ncia|volgens|aldus|zei\s+tegen|"
+    r"meldt|meldde|"
     # pl, cs, ru, bg, hu: "powiedział PAP", "według PAP", "сообщает ТАСС", "според БТА", "az MTI"
     r"agencj[aię]|agencją|powiedzia[łl]a?|poda[łl]a|według|cytowan[ya]\s+przez|agentur[ay]|podle|"
     r"агентств[оау]|агенци[яи]|сообщает|сообщило|по\s+данным|со\s+ссылкой\s+на|според|"
-    r"据)\s*(?:the\s+|der\s+|die\s+|l['’]|la\s+|el\s+|az?\s+)?$",
+    r"据)\s*(?:the\s+|der\s+|die\s+|het\s+|de\s+|l['’]|la\s+|el\s+|o\s+|az?\s+)?$",
     re.IGNORECASE,
 )
 _CONTEXT_AFTER = re.compile(
     r"^(?:\s+(?:news\s+agency|wire|reported|reports|said|says|has\s+learned|learned|reporters?|"
     r"correspondents?|photographers?|journalists?|poll|analysis|review|tally|count|obtained|"
-    r"interview|report|story|berichtete|meldete|zufolge|a\s+rapport[ée]|informó|"
+    r"interview|report|story|berichtete|meldete|berichtet|meldet|schreibt|zufolge|a\s+rapport[ée]|rapporte|"
+    r"informó|informa|reporta|riporta|riferisce|scrive|informou|noticiou|relatou|meldt|meldde|berichtte|"
     r"szerint|jelent(?:ette|ése)|közölte|hírügynökség|poda[łl]a|poinformowa[łl]a|informuje|uvedla|informovala|"
-    r"сообщает|сообщило|передает|съобщи)|\s*(?:報道|报道|消息)|['’]s\s+\w+|\s*\))",
+    r"сообщает|сообщило|передает|съобщи)|\s*(?:報道|报道|消息)|['’]s\s+\w+|\s*\)|"
+    # a poll the agency runs with a partner: "AP-NORC poll", "Reuters/Ipsos survey"
+    r"[-/]\w+\s+(?:polls?|surveys?|umfrage|sondage|encuesta|sondaggio))",
     re.IGNORECASE,
 )
 
@@ -487,7 +493,7 @@ def _in_address(text: str, start: int, end: int) -> bool:
     before = text[start - 1:start] if start else ""
     after = text[end:end + 2]
     if before in ("/", "@", ".", "#", "_") or after[:1] in ("@", "/", "_"):
-        return True
+        return not _POLL_AFTER.match(text, end)  # ("Reuters/Ipsos poll": a poll, no address)
     if after[:1] == "." and after[1:2].isalnum():
         return True  # reuters.com
     if before == ":" or (start >= 3 and text[start - 3:start] == "://"):
@@ -556,11 +562,14 @@ def _spells_out(words: str, short: str) -> bool:
     return True
 
 
+_POLL_AFTER = re.compile(r"/\w+\s+(?:polls?|surveys?|umfrage|sondage|encuesta|sondaggio)\b", re.IGNORECASE)
+
+
 def _inside_credit(text: str, start: int, end: int) -> bool:
     """``(AP Photo/Jane Doe)`` or ``REUTERS/John Smith`` inside a paragraph is a credit, not prose."""
     after = text[end:end + 2]
     before = text[max(0, start - 1):start]
-    if after.startswith("/") or before == "/":
+    if (after.startswith("/") or before == "/") and not _POLL_AFTER.match(text, end):
         return True
     window = text[max(0, start - 12):start].lower()
     return bool(re.search(r"(?:photo|foto|credit|bild|image|©)\s*[:]?\s*\(?$", window))
