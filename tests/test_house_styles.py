@@ -156,14 +156,35 @@ SIGNOFFS = [
     ("(AFP)", ["AFP"]),
     ("— With files from The Canadian Press", ["The Canadian Press"]),
     ("Avec agences", []),
+    ("(dpa/lno)", ["dpa"]),
+    ("jd/dl (AFP, dpa)", ["AFP", "dpa"]),
+    ("dpa-infocom, dpa:240503-99-123456/3", ["dpa"]),
+    ("Material: dpa", ["dpa"]),
+    ("bur-jd/ach", []),  # AFP's desk code and its editors' initials
+    ("(Bericht von Jane Doe, redigiert von John Roe)", ["Reuters"]),
+    ("(Reportage Jane Doe, version française Jean Dupont, édité par Paul Roe)", ["Reuters"]),
+    ("(Reporte de Jane Doe; Editado en español por Juan Pérez)", ["Reuters"]),
+    ("Reporting by Jane Doe in London; Editing by John Roe", ["Reuters"]),
+    ("___ Associated Press writers Jane Doe and John Roe contributed to this report.", ["AP"]),
 ]
 
 
-@pytest.mark.parametrize("line, agencies", SIGNOFFS, ids=[row[0] for row in SIGNOFFS])
+@pytest.mark.parametrize("line, agencies", SIGNOFFS, ids=[row[0][:40] for row in SIGNOFFS])
 def test_sign_offs(line, agencies):
     html = f"<html lang='en'><body><article><h1>Bridge closes</h1>{PARAGRAPHS}<p>{line}</p></article></body></html>"
     signoff = extract_html(html).signoff
     assert signoff is not None and signoff.agencies == agencies
+
+
+@pytest.mark.parametrize("line", [
+    "(Reportagem de Jane Doe)",  # a reporter named, no editor: anyone's style, not Reuters' alone
+    "(Bericht über die Brücke folgt.)",
+    "— Jane Doe",
+])
+def test_no_agency_sign_offs(line):
+    html = f"<html lang='en'><body><article><h1>Bridge closes</h1>{PARAGRAPHS}<p>{line}</p></article></body></html>"
+    signoff = extract_html(html).signoff
+    assert signoff is None or signoff.agencies == []
 
 
 # -- datelines ------------------------------------------------------------------------------

@@ -30,11 +30,26 @@ _REUTERS = re.compile(
     r"reporting\s+by[^;]*;\s*writing)\s+by\b.*",
     re.IGNORECASE | re.DOTALL,
 )
+# Reuters' sign-off in its other services' languages, in brackets: "(Bericht von …, redigiert von …)",
+# "(Reportage …, version française …, édité par …)", "(Reporte de …; Editado en español por …)"
+_REUTERS_ABROAD = re.compile(
+    r"^\(\s*(?:bericht(?:et)?\s+von|redigiert\s+von|geschrieben\s+von|reportage\s|r[ée]dig[ée]\s+par|"
+    r"version\s+fran[çc]aise|reporte\s+de|reportaje\s+de|editado\s+(?:en\s+espa[ñn]ol\s+)?por|"
+    r"reportagem\s+(?:adicional\s+)?de|edi[çc][ãa]o\s+de)\b.{3,500}\)\s*\.?$",
+    re.IGNORECASE | re.DOTALL,
+)
+# ... which names an editor too, as Reuters always does
+_EDITED = re.compile(r"\b(?:redigiert|bearbeitet|[ée]dit[ée]|editado|edi[çc][ãa]o|edici[oó]n|version\s+fran[çc]aise)\b",
+                     re.IGNORECASE)
+# dpa's story id after its text: "dpa-infocom, dpa:240503-99-123456/3"
+_DPA_ID = re.compile(r"^(?:©\s*)?dpa(?:-infocom)?\s*,\s*dpa:\d{6}-\d{2}-\d+/\d+\s*$", re.IGNORECASE)
+# AFP's desk codes before the editors' initials: "bur-jd/ach", "str-jd/dl", "burs-mlm/bc"
+_AFP_DESK = re.compile(r"^(?:bur|burs|str|sst)-" + _INITIALS + r"(?:\s*/\s*" + _INITIALS + r")+\s*$")
 _AP = re.compile(r"^(?:the\s+)?associated\s+press\s+(?:writers?|reporters?|correspondents?|"
                  r"photographers?|videographers?|researchers?)\b.*\bcontributed\b", re.IGNORECASE | re.DOTALL)
 _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))\b", re.IGNORECASE)
 _MATERIAL = re.compile(
-    r"^\(?\s*(?:(?:[A-ZÄÖÜ]{2,5}\s+)?mit\s+material\s+(?:von|der|aus)|[A-ZÄÖÜ]{2,5}\s+mit|"
+    r"^\(?\s*(?:(?:[A-ZÄÖÜ]{2,5}\s+)?mit\s+material\s+(?:von|der|aus)|[A-ZÄÖÜ]{2,5}\s+mit|material\s*:|"
     r"material\s+(?:from|von)|with\s+(?:reporting\s+from|files\s+from)|"
     r"avec|with|mit|con\s+informaci[oó]n\s+de|con|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
     r"bron(?:nen)?\s*:|źródło\s*:|zdroj\s*:|källa\s*:|kilde\s*:|lähde\s*:|источник\s*:|agenturen\s*:?)"
@@ -362,8 +377,12 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
                 # ("Avec agences": the wires, unnamed)
                 return SignOff(text_core, line, [], found, "material")
         text = text_core
-    if _REUTERS.match(text) and len(text) <= 600:
+    if _REUTERS.match(text) and len(text) <= 600 or _REUTERS_ABROAD.match(text) and _EDITED.search(text):
         return SignOff(text, line, [], ["Reuters"], "reuters")
+    if _DPA_ID.match(text):
+        return SignOff(text, line, [], ["dpa"], "agencies")
+    if _AFP_DESK.match(text):
+        return SignOff(text, line, [i.strip() for i in text.split("-", 1)[1].split("/")], [], "initials")
     if _AP.match(text) and len(text) <= 600:
         return SignOff(text, line, [], ["AP"], "ap")
     if _CONTRIBUTED.search(text) and len(text) <= 400:
