@@ -107,6 +107,11 @@ SYSTEMS = {
     "table-layout": f'<table><tr><td><img src="https://e.org/a.jpg"></td></tr><tr><td>{CAPTION} Foto: Jane Doe/AP</td>'
                     "</tr></table>",
     "image-then-line": f'<p><img src="https://e.org/a.jpg"><br>{CAPTION} Photo: Jane Doe/AP</p>',
+    "lightbox-link-title": f'<p><a href="https://e.org/a-big.jpg" title="{CAPTION} (Photo: Jane Doe/AP)"><img '
+                           'src="https://e.org/a.jpg"></a></p>',
+    "fancybox": f'<a data-fancybox="gallery" data-caption="{CAPTION} Photo: Jane Doe/AP" href="https://e.org/a-big.jpg">'
+                '<img src="https://e.org/a.jpg"></a>',
+    "alt-text-credit": f'<p><img src="https://e.org/a.jpg" alt="{CAPTION} | Bildquelle: Jane Doe/AP"></p>',
 }
 
 

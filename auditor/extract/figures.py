@@ -1231,16 +1231,20 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                 break
     alt_caption = None
     if not credit_text or not caption:
-        for attr in ("alt", "title", "data-alt", "data-caption", "data-title"):
-            value = clean(img.get(attr) or "")
+        # (and the title of a link around the picture, a lightbox's caption: <a href=big.jpg
+        # title="Caption (Foto: X)">)
+        link = next((a for a in ancestors(img, 2) if tag_of(a) == "a"), None)
+        for holder, attr in (*((img, a) for a in ("alt", "title", "data-alt", "data-caption", "data-title")),
+                             *(((link, "title"),) if link is not None else ())):
+            value = clean(holder.get(attr) or "")
             if not value:
                 continue
             head, glued = split_caption(value, registry, in_alt=True)
             if glued:
                 if not credit_text:
                     credit_text, credit_line, origin = glued, img.sourceline, "alt"
-                    reading.credit_from = f"@{attr} of the image"
-                alt_caption = (head or None, attr)
+                    reading.credit_from = f"@{attr} of the {'image' if holder is img else 'link'}"
+                alt_caption = (head or None, attr if holder is img else "title of the link")
                 break
     if not credit_text and tag_of(img) not in ("img", "amp-img"):
         # Broken markup (an unclosed delayed-image <div>) can swallow the credit into the image element.
@@ -1261,7 +1265,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                 break
     if not caption and alt_caption and alt_caption[0]:
         caption, caption_line = alt_caption[0], img.sourceline
-        reading.caption_from = f"@{alt_caption[1]} of the image (before its credit)"
+        reading.caption_from = (f"@{alt_caption[1]} of the image" if not alt_caption[1].endswith("link")
+                                else f"@{alt_caption[1]}") + " (before its credit)"
         reading.caption_origin = "alt"
     if caption and credit_text:
         caption = _without_leading_credit(caption, credit_text)
