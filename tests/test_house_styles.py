@@ -121,6 +121,48 @@ def test_common_publishing_systems(name, hashed):
     assert figure_reading(SYSTEMS[name], hashed) == [(CAPTION, "Jane Doe/AP")]
 
 
+# How some newsrooms write a figure's caption and credit (their classes left out: the tests run them
+# with none and with hashed ones). Screen-reader labels ("Credit", "Image source, ") are hidden by
+# their class, as the sites do it.
+NEWSROOMS = {
+    "guardian": (f'<figure><div><picture><img src="https://i.example.org/a.jpg"></picture></div><figcaption><span><svg>'
+                 f"</svg></span><span>{CAPTION}</span> Photograph: Jane Doe/Reuters</figcaption></figure>", "Jane Doe/Reuters"),
+    "nyt": (f'<figure><div><picture><img src="https://static.example.org/a.jpg"></picture></div><figcaption><span>'
+            f'{CAPTION}</span><span><span class="visually-hidden">Credit...</span>Jane Doe for The New York Times'
+            "</span></figcaption></figure>", "Jane Doe for The New York Times"),
+    "bbc": ('<figure><div><span><span class="visually-hidden">Image source, </span>Getty Images</span><img '
+            'src="https://ichef.example.org/a.jpg"></div><figcaption><span class="visually-hidden">Image caption, </span>'
+            f"{CAPTION}</figcaption></figure>", "Getty Images"),
+    "washington-post": (f'<figure><img src="https://www.example.org/a.jpg"><figcaption>{CAPTION} (Jane Doe/The '
+                        "Washington Post)</figcaption></figure>", "Jane Doe/The Washington Post"),
+    "cnn": (f'<figure><img src="https://media.example.org/a.jpg"><figcaption><span>{CAPTION}</span><span>Jane Doe/AFP/'
+            "Getty Images</span></figcaption></figure>", "Jane Doe/AFP/Getty Images"),
+    "spiegel": (f'<figure><img src="https://cdn.example.org/a.jpg"><figcaption><p>{CAPTION}</p><span>Foto: Jane Doe / '
+                "DER SPIEGEL</span></figcaption></figure>", "Jane Doe / DER SPIEGEL"),
+    "zeit": (f'<figure><img src="https://img.example.org/a.jpg"><figcaption><span>{CAPTION}</span> <span>© Jane Doe/dpa'
+             "</span></figcaption></figure>", "Jane Doe/dpa"),
+    "le-monde": (f'<figure><img src="https://img.example.org/a.jpg"><figcaption>{CAPTION} <span>JANE DOE / AFP</span>'
+                 "</figcaption></figure>", "JANE DOE / AFP"),
+    "el-pais": (f'<figure><img src="https://imagenes.example.org/a.jpg"><figcaption><span>{CAPTION}</span><span>JANE DOE '
+                "(EFE)</span></figcaption></figure>", "JANE DOE (EFE)"),
+    "faz": (f'<figure><img src="https://media.example.org/a.jpg"><figcaption>{CAPTION}<span>Bild: Reuters</span>'
+            "</figcaption></figure>", "Reuters"),
+    "reuters": (f'<figure><img src="https://www.example.org/resizer/a.jpg"><figcaption><span>{CAPTION} REUTERS/Jane Doe'
+                "</span><span>Purchase Licensing Rights</span></figcaption></figure>", "REUTERS/Jane Doe"),
+    "ap": (f'<figure><img src="https://dims.example.org/a.jpg"><figcaption><span>{CAPTION} (AP Photo/Jane Doe)</span>'
+           "</figcaption></figure>", "AP Photo/Jane Doe"),
+    "al-jazeera": (f'<figure><img src="https://www.example.org/a.jpg"><figcaption>{CAPTION} [Jane Doe/Reuters]'
+                   "</figcaption></figure>", "Jane Doe/Reuters"),
+}
+
+
+@pytest.mark.parametrize("hashed", [False, True], ids=["classes", "hashed"])
+@pytest.mark.parametrize("name", list(NEWSROOMS))
+def test_newsroom_figures(name, hashed):
+    unit, credit = NEWSROOMS[name]
+    assert figure_reading(unit, hashed) == [(CAPTION, credit)]
+
+
 def test_a_medium_credit_names_photographer_and_platform():
     unit = ('<figure><div><picture><img src="https://e.org/a.jpg"></picture></div><figcaption>Photo by '
             '<a href="https://unsplash.com/@jd">Jane Doe</a> on <a href="https://unsplash.com">Unsplash</a></figcaption></figure>')

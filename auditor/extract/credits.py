@@ -212,6 +212,7 @@ def unwrap(text: str) -> str:
     return text.strip()
 
 
+_SPOKEN_LABEL = re.compile(r"(?:image|photo|picture|media)\s+(?:source|credit|copyright)\s*,\s*", re.IGNORECASE)
 # A visually hidden label glued to the name: "<span hidden>Credit</span>Jeon Heon-Kyun/EPA"
 _GLUED_LABEL = re.compile(r"^(?:(?:Credits?|Crédits?|Crédito|Image|Photograph|Foto|Bild)(?=[A-Z][a-zà-ÿ]))+")
 
@@ -219,6 +220,11 @@ _GLUED_LABEL = re.compile(r"^(?:(?:Credits?|Crédits?|Crédito|Image|Photograph|
 def normalise_credit_text(text: str) -> tuple[str, str | None]:
     """The printed credit without wrapping parentheses and prefixes, and the prefix as printed."""
     text = unwrap(clean(text).lstrip(" .,;:|–—-＝="))
+    spoken = _SPOKEN_LABEL.match(text)
+    if spoken and text[spoken.end():].strip():
+        # "Image source, Getty Images": a label written for screen readers, read aloud with a comma
+        body, prefix = normalise_credit_text(text[spoken.end():])
+        return body, spoken.group().strip(" ,") + (f" {prefix}" if prefix else "")
     glued = _GLUED_LABEL.match(text)
     if glued:
         text = text[glued.end():]

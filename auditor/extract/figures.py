@@ -130,7 +130,9 @@ _CREDIT_PROPS = {"copyrightholder", "author", "creator", "credittext", "copyrigh
                  "sourceorganization"}
 _CAPTION_PROPS = {"caption", "description"}
 _UI_LABELS = re.compile(
-    r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*:?\s*|"
+    r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*[:,]?\s*|"
+    r"\s*(?:purchase\s+licensing\s+rights|buy\s+this\s+(?:photo|image)|license\s+this\s+(?:photo|image)|"
+    r"bild\s+kaufen|foto\s+kaufen)\s*$|"
     r"\s*(?:hide|toggle|show|close)\s+caption\s*|\s*enlarge\s+(?:this\s+)?image\s*|"
     r"^\s*(?:\[\+\]|\+)\s*(?:enlarge|zoom|expand)\s+|"  # "[+] Enlarge" before the caption
     r"^\s*(?:expand|zoom|fullscreen|vergrößern|vollbild)\s*$|\s+(?:less|more|mehr|weniger)\s*$|"
@@ -1684,6 +1686,8 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     # or stands after a separator ("… as they should be <span>Getty Images</span>", "… Libertadores -
     # <span>Heinrich Aikawa/Instituto Lula</span>"); a link at the end is a mention
     ends = tag_of(last) in _INLINE_CREDIT_TAGS and not (last.tail or "").strip()
+    if apart and _labelled_credit(last) and visible_text(last) != whole:
+        return last  # "<span><span class=visually-hidden>Credit</span>Jane Doe for The New York Times</span>"
     if apart or ends:
         text = visible_text(last)
         if text != whole and _credit_line(text, registry) and (
@@ -1699,9 +1703,23 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     # names an agency ("<span>Jane Doe/Getty Images</span><span>Caption</span>"); never by its
     # names alone.
     if text != whole and _credit_line(text, registry) and (
-            normalise_credit_text(text)[1] is not None or apart and bool(registry.scan(text))):
+            normalise_credit_text(text)[1] is not None
+            or apart and bool(registry.scan(text)) and not split_caption(text, registry)[0]):
+        # (a leading line that names an agency is a credit only when it is nothing else: "The mayor
+        # speaks. REUTERS/Jane Doe" is a caption with its credit, as Reuters writes them)
         return first
     return None
+
+
+def _labelled_credit(element) -> bool:
+    """Does a label for screen readers inside the element say it is a credit ("Credit", "Image
+    source")? What the eye sees holds only the name; the label says what the name is."""
+    return any(is_hidden_label(e) and _CREDIT_LABEL.fullmatch(clean(text_content(e))) for e in element.iter()
+               if e.get("class"))
+
+
+_CREDIT_LABEL = re.compile(r"(?:image\s+|photo\s+|picture\s+)?(?:credits?|source|copyright)\W*|"
+                           r"(?:photo(?:graph)?|foto|bild(?:quelle)?|bildnachweis|cr[ée]dits?)\W*", re.IGNORECASE)
 
 
 def _edge_credit_line(frame, img, skip: set, registry: AgencyRegistry):
