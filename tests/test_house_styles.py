@@ -44,6 +44,8 @@ CREDIT_LINES = [
     ("Belediye başkanı İstanbul'da. Fotoğraf: AA", "Belediye başkanı İstanbul'da.", "AA"),
     ("市長が東京で演説した（共同）", "市長が東京で演説した", "共同"),
     ("서울에서 연설하는 시장. 연합뉴스", "서울에서 연설하는 시장.", "연합뉴스"),
+    ("서울에서 연설하는 시장. /연합뉴스", "서울에서 연설하는 시장.", "연합뉴스"),  # Chosun Ilbo's slash
+    ("Мэр в Москве. © Сергей Иванов/ТАСС", "Мэр в Москве.", "Сергей Иванов/ТАСС"),
     ("市长在北京讲话。新华社记者 张三 摄", "市长在北京讲话。", "新华社记者 张三"),
     ("رئيس البلدية في القاهرة (رويترز)", "رئيس البلدية في القاهرة", "رويترز"),
     ("The mayor in London. Picture: Jane Doe", "The mayor in London.", "Jane Doe"),
@@ -246,10 +248,12 @@ DATELINES = [
     ("Bonn (KNA) ", "KNA"), ("New Delhi, May 3 (IANS) ", "IANS"), ("NEW DELHI (PTI): ", "PTI"),
     ("KATHMANDU,\n May 3 (Reuters) - ", "Reuters"), ("WASHINGTON, May 3 (UPI) -- ", "UPI"),
     ("São Paulo, 3 mai (AFP) - ", "AFP"), ("Genève (ATS) - ", "Keystone-SDA"), ("Lisboa, 3 mai (Lusa) - ", "LUSA"),
+    ("(서울=연합뉴스) 홍길동 기자 = ", "Yonhap"), ("【ワシントン共同】", "Kyodo"), ("МОСКВА, 3 мая. /ТАСС/. ", "TASS"),
+    ("МОСКВА, 3 мая — РИА Новости. ", "RIA Novosti"), ("القاهرة (رويترز) - ", "Reuters"), ("ANKARA (AA) - ", "Anadolu"),
 ]
 
 
-@pytest.mark.parametrize("opening, agency", DATELINES, ids=[row[0].strip() for row in DATELINES])
+@pytest.mark.parametrize("opening, agency", DATELINES, ids=[row[0].strip()[:30] for row in DATELINES])
 def test_datelines(opening, agency):
     rest = "The council voted on Tuesday to close the bridge for repairs, officials said, after weeks of debate."
     html = f"<html lang='en'><body><article><h1>Bridge closes</h1><p>{opening}{rest}</p>{PARAGRAPHS}</article></body></html>"
@@ -288,3 +292,14 @@ def test_mentions(sentence, agencies):
     text = "The council met on Tuesday to discuss the repairs at length. " * 4
     html = f"<html><body><article><h1>Bridge</h1><p>{sentence} {text}</p></article></body></html>"
     assert [m.agency for m in extract_html(html).mentions] == agencies
+
+
+@pytest.mark.parametrize("opening", [
+    "Mandel Ngan / AFP / Getty Images ",  # a credit line, its slashes spaced
+    "Jane Doe/AFP/Getty Images ",  # a credit line, its slashes tight
+    "The council — the city's board. ",
+])
+def test_no_datelines(opening):
+    rest = "The council voted on Tuesday to close the bridge for repairs, officials said, after weeks of debate."
+    html = f"<html lang='en'><body><article><h1>Bridge closes</h1><p>{opening}{rest}</p>{PARAGRAPHS}</article></body></html>"
+    assert extract_html(html).datelines == []

@@ -219,7 +219,7 @@ _GLUED_LABEL = re.compile(r"^(?:(?:Credits?|Crédits?|Crédito|Image|Photograph|
 
 def normalise_credit_text(text: str) -> tuple[str, str | None]:
     """The printed credit without wrapping parentheses and prefixes, and the prefix as printed."""
-    text = unwrap(clean(text).lstrip(" .,;:|–—-＝="))
+    text = unwrap(clean(text).lstrip(" .,;:|–—-＝=/"))
     spoken = _SPOKEN_LABEL.match(text)
     if spoken and text[spoken.end():].strip():
         # "Image source, Getty Images": a label written for screen readers, read aloud with a comma

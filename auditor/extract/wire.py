@@ -433,6 +433,16 @@ _DATELINE = re.compile(
 # "中新社香港3月2日电": the agency, the place, the date and 电, no brackets and no dash.
 _CJK_DATELINE = re.compile(r"(?P<agencies>[\u4e00-\u9fff]{2,5}?社)(?P<place>[\u4e00-\u9fff]{1,10}?)"
                            r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电")
+# Other agencies' own forms: Yonhap's "(서울=연합뉴스) 홍길동 기자 =", Kyodo's "【ワシントン共同】", TASS's
+# "МОСКВА, 3 мая. /ТАСС/.", RIA's "МОСКВА, 3 мая — РИА Новости." (the agency after a dash, then a stop)
+_OTHER_DATELINES = (
+    re.compile(r"[(（](?P<place>[^()（）=＝]{1,20})[=＝](?P<agencies>[^()（）=＝]{2,20})[)）](?:\s*\S{2,4}\s*기자\s*=)?\s*"),
+    re.compile(r"【(?P<place>[^】]{1,20}?)(?P<agencies>共同|時事|新華社|聯合|ロイター|AFP)】\s*"),
+    # (the agency tight between its slashes, a space before them: "Mandel Ngan / AFP / Getty Images"
+    # and "Jane Doe/AFP/Getty Images" are credits)
+    re.compile(r"(?P<place>[^/()]{2,40}?)\s+/(?P<agencies>[^/()\s][^/()]{0,23}(?<=\S))/(?:\.\s*|\s+)"),
+    re.compile(r"(?P<place>[^/()—–]{2,40}?)\s+[—–]\s+(?P<agencies>[^/().—–]{2,25})\.\s+"),
+)
 _DATELINE_WINDOW = 4
 
 
@@ -460,7 +470,8 @@ def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[
     candidates = [b for b in blocks if b.part in ("body", "standfirst")][:_DATELINE_WINDOW]
     for block in candidates:
         offset = len(block.raw) - len(block.raw.lstrip())
-        match = _DATELINE.match(block.raw, offset) or _CJK_DATELINE.match(block.raw, offset)
+        match = _DATELINE.match(block.raw, offset) or _CJK_DATELINE.match(block.raw, offset) \
+            or next((m for pattern in _OTHER_DATELINES if (m := pattern.match(block.raw, offset))), None)
         if not match:
             continue
         place = clean(match.group("place"))
