@@ -157,6 +157,13 @@ def test_caption_file_marker_flags_credit(registry):
         # Brazilian houses: the subject's handout, a reproduction from a screen or print
         ("O prefeito em São Paulo - Divulgação", "O prefeito em São Paulo", "Divulgação"),
         ("O prefeito em São Paulo. Reprodução", "O prefeito em São Paulo.", "Reprodução"),
+        # maps, charts and infographics credit their maker after a colon, in any covered language;
+        # before a description, the word says what kind of picture it is
+        ("Die Route der Demo. Karte: OpenStreetMap", "Die Route der Demo.", "Karte: OpenStreetMap"),
+        ("La ruta. Gráfico: EFE", "La ruta.", "Gráfico: EFE"),
+        ("Le parcours. Infographie : Le Monde", "Le parcours.", "Infographie : Le Monde"),
+        ("Map: the route of the march through the city", "Map: the route of the march through the city", None),
+        ("Karte: So verläuft die Route", "Karte: So verläuft die Route", None),
         # Arabic: Reuters in brackets after the caption
         ("رئيس البلدية في القاهرة (رويترز)", "رئيس البلدية في القاهرة", "(رويترز)"),
     ],
