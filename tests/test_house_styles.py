@@ -303,3 +303,71 @@ def test_no_datelines(opening):
     rest = "The council voted on Tuesday to close the bridge for repairs, officials said, after weeks of debate."
     html = f"<html lang='en'><body><article><h1>Bridge closes</h1><p>{opening}{rest}</p>{PARAGRAPHS}</article></body></html>"
     assert extract_html(html).datelines == []
+
+
+# -- pictures that are not the story's -----------------------------------------------------
+
+LEAD = ('<figure><img src="https://e.org/lead.jpg"><figcaption>The mayor in London. Photo: Jane Doe/AP</figcaption>'
+        "</figure>")
+
+
+def _cards(first: int, count: int = 4, title: bool = True, text: bool = False) -> str:
+    return "".join(
+        f'<div class="card"><a href="https://e.org/news/story-{n}"><img src="https://e.org/thumbs/t{n}.jpg"></a>'
+        + (f'<h3><a href="https://e.org/news/story-{n}">Other story {n} about the council and its budget</a></h3>'
+           if title else "")
+        + ("<p>A teaser text of the other story that runs on a bit.</p>" if text else "") + "</div>"
+        for n in range(first, first + count))
+
+
+CHROME = {
+    "author-box": '<div class="author"><img src="https://e.org/authors/jane-doe.jpg" width="80" height="80"><div>'
+                  '<a href="/author/jane-doe">Jane Doe</a><p>Jane Doe is a reporter covering City Hall.</p></div></div>',
+    "bio-box-end": '<div class="bio"><img src="https://e.org/people/jane-doe.jpg"><div><b>Jane Doe</b> covers City '
+                   'Hall. <a href="https://e.org/authors/jane-doe">More by Jane</a></div></div>',
+    "related-list": '<section class="related"><h2>Related</h2><ul>' + "".join(
+        f'<li><a href="/news/story-{n}"><img src="https://e.org/t{n}.jpg"><h3>Other story number {n} about the '
+        f"council</h3></a></li>" for n in range(3)) + "</ul></section>",
+    "read-more-grid": f'<div class="more"><h2>Read more</h2>{_cards(20)}</div>',
+    "cards-no-titles": f'<div class="more">{_cards(30, title=False)}</div>',
+    "newsletter": '<div class="promo"><img src="https://e.org/newsletter.png"><p>Sign up for our daily newsletter and '
+                  'get the news first.</p><form><input type="email"><button>Subscribe</button></form></div>',
+    "video-thumb": '<div class="video"><a href="/video/123"><img src="https://e.org/video-thumb.jpg"><span>Watch: the '
+                   "mayor speaks</span><span>02:31</span></a></div>",
+    "ad": '<div class="ad-slot"><span>Advertisement</span><a href="https://ads.example.com/click"><img '
+          'src="https://ads.example.com/banner.jpg" width="300" height="250"></a></div>',
+    "tweet": '<blockquote class="twitter-tweet"><p>Big news from City Hall today! <a href="https://t.co/x">'
+             'pic.twitter.com/x</a></p>&mdash; Jane (@jane) <a href="https://twitter.com/jane/status/1">May 3, 2024'
+             "</a></blockquote>",
+    "instagram": '<blockquote class="instagram-media"><a href="https://www.instagram.com/p/xyz/"><img '
+                 'src="https://scontent.example.org/x.jpg"></a><p>A post shared by Jane (@jane)</p></blockquote>',
+    "podcast": '<div class="podcast-promo"><img src="https://e.org/podcast-cover.jpg"><h3>Listen to our daily podcast'
+               '</h3><a href="/podcast">Listen now</a></div>',
+    "gallery-cover": '<a class="gallery-link" href="/gallery/city-hall"><img src="https://e.org/gal-cover.jpg"><span>'
+                     "View 12 photos</span></a>",
+    "read-more-inline": '<p><strong>Lesen Sie auch:</strong> <a href="https://e.org/news/other-story"><img '
+                        'src="https://e.org/thumb-other.jpg"> Other story about the bridge</a></p>',
+    "affiliate": '<p><a href="https://www.amazon.de/dp/B000?tag=x-21" rel="sponsored nofollow"><img '
+                 'src="https://m.media-amazon.com/images/I/61abc.jpg"></a></p><p><a href="https://www.amazon.de/dp/'
+                 'B000?tag=x-21" rel="sponsored">Jetzt bei Amazon kaufen</a></p>',
+    "emoji": '<p>Great news <img src="https://s.w.org/images/core/emoji/14.0.0/72x72/1f600.png" alt="😀" '
+             'class="emoji"> for all.</p>',
+    "partner-logos": '<div class="partners">' + "".join(
+        f'<a href="https://partner{n}.com"><img src="https://e.org/partners/p{n}.png"></a>' for n in range(4)) + "</div>",
+}
+
+
+@pytest.mark.parametrize("hashed", [False, True], ids=["classes", "hashed"])
+@pytest.mark.parametrize("name", list(CHROME))
+def test_pictures_that_are_not_the_storys(name, hashed):
+    html = f"<html><head><title>A story</title></head><body><article><h1>A story</h1>{LEAD}{STORY}{CHROME[name]}{STORY}" \
+           "</article></body></html>"
+    document = extract_html(hashed_classes(html) if hashed else html)
+    assert [f.src.rsplit("/", 1)[-1] for f in document.figures] == ["lead.jpg"]
+
+
+def test_a_photographers_staff_page_linked_from_the_credit_keeps_the_picture():
+    unit = ('<div><img src="https://e.org/uploads/bridge.jpg"><div>The bridge at dawn. Photo: <a href='
+            '"https://e.org/authors/jane-doe">Jane Doe</a></div></div>')
+    html = f"<html><head><title>A story</title></head><body><article><h1>A story</h1>{STORY}{unit}{STORY}</article></body></html>"
+    assert [(f.caption, f.credit.text) for f in extract_html(html).figures] == [("The bridge at dawn.", "Jane Doe")]

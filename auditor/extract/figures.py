@@ -1438,7 +1438,7 @@ def _text_frame(img, unit, registry: AgencyRegistry):
             break
     # An unmarked wrapper: its text is a caption only when it is short and is not running text,
     # nor a heading's title (SPIP puts the section's picture inside the story's <h1>).
-    if (tag_of(unit) in _LINK_OR_HEADING or _links_away(unit, img)) and not _labelled_credit_inside(unit, registry):
+    if (tag_of(unit) in _LINK_OR_HEADING or _links_away(unit, img)) and not _labelled_credit_inside(unit, img, registry):
         return None
     length = len(text_content(unit))
     if length < 500 and not _COUNT_LONG_P(unit) and not _HAS_HEADING(unit):
@@ -1451,15 +1451,35 @@ def _text_frame(img, unit, registry: AgencyRegistry):
 _LINK_OR_HEADING = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-def _labelled_credit_inside(unit, registry: AgencyRegistry) -> bool:
+def _labelled_credit_inside(unit, img, registry: AgencyRegistry) -> bool:
     """A link that holds the picture and its caption (a lightbox's: "©Foto: Martin Sehmisch | nh")
     says whose picture it is, with a credit's label, which a teaser's headline never does. (Only a
     link that is the unit itself: a wider box that links away is a story card, its "Photos: …" a
     gallery teaser's title.)"""
-    if tag_of(unit) != "a":
-        return False
     text = visible_text(unit)
-    return 0 < len(text) < 500 and normalise_credit_text(split_caption(text, registry)[1] or "")[1] is not None
+    if not 0 < len(text) < 500:
+        return False
+    credit = split_caption(text, registry)[1]
+    prefix = normalise_credit_text(credit)[1] if credit else None
+    if prefix is None or not _CREDIT_WORD.search(prefix):
+        return False  # (a picture's label: "Foto:", "©", "Photo credit:"; a video's "Source: CNN" is none)
+    if tag_of(unit) == "a":
+        return True
+    # a box whose only links are in its credit ("Photo: <a href=/authors/jane-doe>Jane Doe</a>"),
+    # the picture in no link of its own: a caption box that links its photographer's page
+    links = _LINKS_AWAY(unit)
+    return bool(links) and not _linked_in(img, unit) \
+        and all(clean(text_content(a)) and clean(text_content(a)) in credit for a in links)
+
+
+def _linked_in(img, unit) -> bool:
+    """Is the picture inside a link, below the unit?"""
+    for node in ancestors(img):
+        if node is unit:
+            return False
+        if tag_of(node) == "a":
+            return True
+    return False
 _SLIDESHOW = frozenset({"slides", "slideshow", "carousel", "gallery", "galerie", "galeria", "swiper", "slider"})
 
 
@@ -2237,15 +2257,29 @@ def _names_an_author(element, src: str | None, authors) -> str | None:
 
 
 def _author_link(element, unit) -> bool:
-    """The picture links to a writer's page (``/author/jane-doe/``): the author's portrait."""
+    """The picture links to a writer's page (``/author/jane-doe/``), or stands in a small box with
+    no caption whose link goes there (a bio box after the story: "<b>Jane Doe</b> covers City Hall.
+    <a href=/authors/jane-doe>More by Jane</a>"): the author's portrait."""
     for node in ancestors(element):
         if tag_of(node) == "a":
-            href = (node.get("href") or "").lower()
-            _, segments, _ = _url_parts(href) if href else ("", [], "")
-            return bool(_AUTHOR_SEGMENTS.intersection(segments[:-1] if len(segments) > 1 else segments))
+            return _to_author_page(node)
         if node is unit:
             break
-    return False
+    if unit is element or tag_of(unit) == "figure" or next(unit.iter("figcaption"), None) is not None:
+        return False
+    links = _LINKS_AWAY(unit)
+    return bool(links) and len(links) <= 3 and any(_to_author_page(a) for a in links) \
+        and len(visible_text(unit)) < 400 and not _CREDIT_WORD.search(visible_text(unit))
+
+
+def _to_author_page(link) -> bool:
+    href = (link.get("href") or "").lower()
+    _, segments, _ = _url_parts(href) if href else ("", [], "")
+    return bool(_AUTHOR_SEGMENTS.intersection(segments[:-1] if len(segments) > 1 else segments))
+
+
+# a credit's own words in a box: then its link to a writer's page names the photographer
+_CREDIT_WORD = re.compile(r"\b(?:photo|foto|bild|image|credit|copyright|fotograf)|©", re.IGNORECASE)
 
 
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])", re.IGNORECASE)

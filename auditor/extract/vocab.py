@@ -121,6 +121,7 @@ CHROME = _group(
     "donate donation donations donor pay membership spenden "
     # people and brand: author portraits, bylines, logos
     "author authors autor autoren autorin auteur auteurs autore autori byline bylines avatar avatars writer "
+    "bio biography "
     "logo logos "
     # navigation and page frame
     "sidebar sidebars rail " + _NAVIGATION_WORDS + " footer "
