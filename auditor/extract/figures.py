@@ -1465,11 +1465,11 @@ def _labelled_credit_inside(unit, img, registry: AgencyRegistry) -> bool:
         return False  # (a picture's label: "Foto:", "©", "Photo credit:"; a video's "Source: CNN" is none)
     if tag_of(unit) == "a":
         return True
-    # a box whose only links are in its credit ("Photo: <a href=/authors/jane-doe>Jane Doe</a>"),
-    # the picture in no link of its own: a caption box that links its photographer's page
+    # a box whose only links go to the photographer's page, in its credit ("Photo: <a
+    # href=/authors/jane-doe>Jane Doe</a>"), the picture in no link of its own: a caption box
     links = _LINKS_AWAY(unit)
-    return bool(links) and not _linked_in(img, unit) \
-        and all(clean(text_content(a)) and clean(text_content(a)) in credit for a in links)
+    return bool(links) and not _linked_in(img, unit) and all(
+        _to_author_page(a) and clean(text_content(a)) and clean(text_content(a)) in credit for a in links)
 
 
 def _linked_in(img, unit) -> bool:
