@@ -371,3 +371,16 @@ def test_a_photographers_staff_page_linked_from_the_credit_keeps_the_picture():
             '"https://e.org/authors/jane-doe">Jane Doe</a></div></div>')
     html = f"<html><head><title>A story</title></head><body><article><h1>A story</h1>{STORY}{unit}{STORY}</article></body></html>"
     assert [(f.caption, f.credit.text) for f in extract_html(html).figures] == [("The bridge at dawn.", "Jane Doe")]
+
+
+def test_a_picture_in_another_size_takes_its_credit_from_the_pages_structured_data():
+    # JSON-LD names the picture's original file; the page shows a WordPress size of it
+    ld = ('{"@context":"https://schema.org","@type":"NewsArticle","headline":"A story","image":{"@type":'
+          '"ImageObject","url":"https://e.org/up/bridge-closed.jpg","caption":"The bridge at dawn.","creditText":'
+          '"Jane Doe/AP"}}')
+    html = (f'<html><head><title>A story</title><script type="application/ld+json">{ld}</script></head><body>'
+            f'<article><h1>A story</h1>{STORY}<p><img src="https://e.org/up/bridge-closed-800x600.jpg"></p>{STORY}'
+            "</article></body></html>")
+    [figure] = extract_html(html).figures
+    # the credit counts wherever the page says it; the caption only where a reader sees it
+    assert (figure.caption, figure.credit.text, figure.credit.origin) == (None, "Jane Doe/AP", "json-ld")

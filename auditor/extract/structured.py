@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from ..model import StructuredImage
+from ..model import StructuredImage, picture_identity
 from .dom import ancestors, clean, text_content
 
 _IMAGE_TYPES = {"imageobject", "photograph"}
@@ -35,6 +35,7 @@ class StructuredIndex:
     _by_key: dict = field(default_factory=dict)
     _by_segment: dict = field(default_factory=dict)
     _by_element: dict = field(default_factory=dict)
+    _by_identity: dict = field(default_factory=dict)
 
     def add(self, image: StructuredImage, element=None, urls=()) -> None:
         self.images.append(image)
@@ -46,6 +47,9 @@ class StructuredIndex:
             self._by_key.setdefault(_url_key(url), image)
             for segment in _id_segments(url):
                 self._by_segment.setdefault(segment, image)
+            identity = picture_identity(url)
+            if identity and len(identity) >= 8:
+                self._by_identity.setdefault(identity, image)
 
     def for_element(self, element, url: str | None) -> StructuredImage | None:
         """The structured image for a visible image: by enclosing microdata scope, then by URL."""
@@ -60,7 +64,12 @@ class StructuredIndex:
         for segment in _id_segments(url):
             if segment in self._by_segment:
                 return self._by_segment[segment]
-        return None
+        # the same picture in another size ("bridge-closed-800x600.jpg" for "bridge-closed.jpg"): its
+        # credit, which counts wherever the page says it; not its caption, which a reader sees only
+        # where the page shows it (and this copy shows none)
+        identity = picture_identity(url) if self._by_identity else None
+        found = self._by_identity.get(identity) if identity else None
+        return replace(found, caption=None) if found is not None and found.caption else found
 
 
 def _split(url: str):
