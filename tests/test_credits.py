@@ -164,6 +164,8 @@ def test_caption_file_marker_flags_credit(registry):
         ("Le parcours. Infographie : Le Monde", "Le parcours.", "Infographie : Le Monde"),
         ("Map: the route of the march through the city", "Map: the route of the march through the city", None),
         ("Karte: So verläuft die Route", "Karte: So verläuft die Route", None),
+        # capitals with a slash inside a caption are no credit unless an agency opens them
+        ("Talks on the EU/US TRADE DEAL", "Talks on the EU/US TRADE DEAL", None),
         # Arabic: Reuters in brackets after the caption
         ("رئيس البلدية في القاهرة (رويترز)", "رئيس البلدية في القاهرة", "(رويترز)"),
     ],

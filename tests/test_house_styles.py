@@ -63,6 +63,15 @@ CREDIT_LINES = [
     ("Der Bürgermeister in Berlin. Bild: Keystone", "Der Bürgermeister in Berlin.", "Keystone"),
     ("A polgármester Budapesten. Fotó: MTI/Koszticsák Szilárd", "A polgármester Budapesten.",
      "MTI/Koszticsák Szilárd"),
+    ("Il sindaco in municipio ANSA/ANGELO CARCONI", "Il sindaco in municipio", "ANSA/ANGELO CARCONI"),
+    ("The mayor at City Hall. — Getty Images", "The mayor at City Hall.", "Getty Images"),
+    ("The mayor at City Hall. (AAP Image/Jane Doe) NO ARCHIVING", "The mayor at City Hall.", "AAP Image/Jane Doe"),
+    ("Der Bürgermeister im Rathaus. © picture alliance / dpa | Max Muster", "Der Bürgermeister im Rathaus.",
+     "picture alliance / dpa | Max Muster"),
+    ("De burgemeester in het stadhuis. | ANP / Robin van Lonkhuijsen", "De burgemeester in het stadhuis.",
+     "ANP / Robin van Lonkhuijsen"),
+    ("Burmistrz w ratuszu (fot. PAP/Paweł Supernak)", "Burmistrz w ratuszu", "PAP/Paweł Supernak"),
+    ("The mayor at City Hall. Picture: Supplied", "The mayor at City Hall.", "Supplied"),
 ]
 
 

@@ -552,6 +552,9 @@ _SHORTENED_END = re.compile(r"\s*(?:\.{3}|…)\s*(?:\w{2,8})?\s*$")
 _TOGGLE_END = re.compile(r"(?<=[.!?)\"”])\s+(?:less|show less|weniger|moins|menos|meno|minder)\s*$", re.IGNORECASE)
 
 
+# An agency's usage terms in capitals after the credit: "NO ARCHIVING", "EDITORIAL USE ONLY", "MANDATORY CREDIT"
+_USAGE_CAPS = re.compile(r"(?:[\s.,;]+(?:NO\s+(?:ARCHIVING|ARCHIVES|SALES|RESALES?|MAGAZINES|BOOKS|THIRD\s+PARTY\s+SALES)|"
+                         r"EDITORIAL\s+USE\s+ONLY|MANDATORY\s+CREDIT|FOR\s+EDITORIAL\s+USE\s+ONLY))+\.?\s*$")
 # A download box's file size after the caption and credit: "… (Quelle: EnBW) (213 kB)"
 _FILE_SIZE = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]i?B|[kK]ilobyte|[mM]egabyte|bytes)\s*\)\s*$")
 
@@ -575,6 +578,7 @@ def _agency_before(text: str, start: int, registry: AgencyRegistry) -> int:
 
 def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tuple[str, str | None]:
     text = _FILE_SIZE.sub("", clean(text))
+    text = _USAGE_CAPS.sub("", text)  # "… (AAP Image/Jane Doe) NO ARCHIVING": the agency's terms, no caption
     if not text:
         return "", None
     # 1. "(AP Photo/Jane Doe)", "[File: Reuters]" at the very end
@@ -630,7 +634,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     # 4. bare trailing agency credit after the last sentence end
     tail_start = _last_sentence_start(text)
     if tail_start > 0:
-        tail = text[tail_start:].strip()
+        tail = text[tail_start:].strip().lstrip("–—-| ")  # ("… Hall. — Getty Images": a dash after the stop)
         words = tail.split()
         if 1 <= len(words) <= 8 and _bare_credit(tail, registry):
             return text[:tail_start].rstrip(" |–—-"), tail
@@ -642,6 +646,11 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             return text[:tail_start].rstrip(" |–—-"), tail.rstrip(". ")
     elif _bare_credit(text, registry) and len(_WORD.findall(text)) <= 6:
         return "", text
+    # 5. an agency and its photographer in capitals glued to the caption's end, no stop between them
+    # ("Il sindaco in municipio ANSA/ANGELO CARCONI", ANSA's style)
+    glued = _GLUED_AGENCY_CHAIN.search(text)
+    if glued and glued.start() > 0 and registry.lookup(glued.group("agency")) is not None:
+        return text[:glued.start()].rstrip(" ,;|–—-"), glued.group().strip()
     return text, None
 
 
@@ -661,6 +670,7 @@ def _pipe_chain(head: str, tail: str) -> tuple[str, str]:
     return head, tail
 
 
+_GLUED_AGENCY_CHAIN = re.compile(r"\s(?P<agency>[A-Z][A-Z0-9-]{1,11})\s?/\s?[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*(?:\s[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*){0,3}$")
 _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"\w+")  # words, not the separators between them ("Jane Doe / AFP / Getty Images")
 _DATE_ONLY = re.compile(
