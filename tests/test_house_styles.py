@@ -393,3 +393,34 @@ def test_a_picture_in_another_size_takes_its_credit_from_the_pages_structured_da
     [figure] = extract_html(html).figures
     # the credit counts wherever the page says it; the caption only where a reader sees it
     assert (figure.caption, figure.credit.text, figure.credit.origin) == (None, "Jane Doe/AP", "json-ld")
+
+
+# -- galleries: one figure per picture, each with its own caption and credit ---------------
+
+_SLIDES = ["The harbour at dawn. Photo: Jane Doe/AP", "The market at noon. Photo: John Roe/AP",
+           "The bridge at night. Photo: Ann Poe/AP"]
+GALLERIES = {
+    "swiper": '<div class="swiper"><div class="swiper-wrapper">' + "".join(
+        f'<div class="swiper-slide"><img src="https://e.org/g/slide-{n}.jpg"><div class="caption">{c}</div></div>'
+        for n, c in enumerate(_SLIDES)) + "</div></div>",
+    "wp-block-gallery": '<figure class="wp-block-gallery">' + "".join(
+        f'<figure class="wp-block-image"><img src="https://e.org/g/slide-{n}.jpg"><figcaption>{c}</figcaption></figure>'
+        for n, c in enumerate(_SLIDES)) + '<figcaption class="blocks-gallery-caption">Scenes from the city</figcaption></figure>',
+    "wp-classic-gallery": '<div class="gallery">' + "".join(
+        f'<dl class="gallery-item"><dt class="gallery-icon"><a href="https://e.org/g/slide-{n}.jpg"><img '
+        f'src="https://e.org/g/slide-{n}-150x150.jpg" width="150" height="150"></a></dt><dd class="wp-caption-text '
+        f'gallery-caption">{c}</dd></dl>' for n, c in enumerate(_SLIDES)) + "</div>",
+    "data-caption-list": '<div class="gallery"><ul>' + "".join(
+        f'<li><img src="https://e.org/g/slide-{n}.jpg" data-caption="{c}"></li>' for n, c in enumerate(_SLIDES))
+        + "</ul></div>",
+    "slick-lazy": '<div class="slider">' + "".join(
+        f'<div class="slide"><img data-lazy="https://e.org/g/slide-{n}.jpg"><p>{c}</p></div>'
+        for n, c in enumerate(_SLIDES)) + "</div>",
+}
+
+
+@pytest.mark.parametrize("hashed", [False, True], ids=["classes", "hashed"])
+@pytest.mark.parametrize("name", list(GALLERIES))
+def test_galleries(name, hashed):
+    assert figure_reading(GALLERIES[name], hashed) == [
+        ("The harbour at dawn.", "Jane Doe/AP"), ("The market at noon.", "John Roe/AP"), ("The bridge at night.", "Ann Poe/AP")]
