@@ -214,6 +214,8 @@ SIGNOFFS = [
     ("(AFP)", ["AFP"]),
     ("— With files from The Canadian Press", ["The Canadian Press"]),
     ("Avec agences", []),
+    ("(Estadão Conteúdo)", ["Agência Estado"]),
+    ("(Agencia Uno)", ["Agencia Uno"]),
     ("(dpa/lno)", ["dpa"]),
     ("jd/dl (AFP, dpa)", ["AFP", "dpa"]),
     ("dpa-infocom, dpa:240503-99-123456/3", ["dpa"]),
@@ -259,6 +261,9 @@ DATELINES = [
     ("São Paulo, 3 mai (AFP) - ", "AFP"), ("Genève (ATS) - ", "Keystone-SDA"), ("Lisboa, 3 mai (Lusa) - ", "LUSA"),
     ("(서울=연합뉴스) 홍길동 기자 = ", "Yonhap"), ("【ワシントン共同】", "Kyodo"), ("МОСКВА, 3 мая. /ТАСС/. ", "TASS"),
     ("МОСКВА, 3 мая — РИА Новости. ", "RIA Novosti"), ("القاهرة (رويترز) - ", "Reuters"), ("ANKARA (AA) - ", "Anadolu"),
+    ("CIUDAD DE MÉXICO (Notimex).- ", "Notimex"), ("Buenos Aires (Télam) - ", "Télam"),
+    ("MADRID, 3 (EUROPA PRESS) - ", "Europa Press"), ("Bogotá (Colprensa) - ", "Colprensa"),
+    ("ANKARA (İHA) - ", "İHA"), ("Київ (Інтерфакс-Україна) - ", "Interfax-Ukraine"),
 ]
 
 
