@@ -185,6 +185,17 @@ def test_a_medium_credit_names_photographer_and_platform():
 PARAGRAPHS = "".join(f"<p>Paragraph {n}: the council voted on Tuesday to close the bridge for repairs, officials "
                      "said, after weeks of debate.</p>" for n in range(5))
 
+def _closing(line: str) -> str:
+    """A story whose last paragraph is ``line``."""
+    return f"<html lang='en'><body><article><h1>Bridge closes</h1>{PARAGRAPHS}<p>{line}</p></article></body></html>"
+
+
+def _opening(opening: str) -> str:
+    """A story whose first paragraph opens with ``opening``."""
+    rest = "The council voted on Tuesday to close the bridge for repairs, officials said, after weeks of debate."
+    return f"<html lang='en'><body><article><h1>Bridge closes</h1><p>{opening}{rest}</p>{PARAGRAPHS}</article></body></html>"
+
+
 SIGNOFFS = [
     ("(Reporting by Jane Doe; Editing by John Roe)", ["Reuters"]),
     ("— The Associated Press", ["AP"]),
@@ -231,8 +242,7 @@ SIGNOFFS = [
 
 @pytest.mark.parametrize("line, agencies", SIGNOFFS, ids=[row[0][:40] for row in SIGNOFFS])
 def test_sign_offs(line, agencies):
-    html = f"<html lang='en'><body><article><h1>Bridge closes</h1>{PARAGRAPHS}<p>{line}</p></article></body></html>"
-    signoff = extract_html(html).signoff
+    signoff = extract_html(_closing(line)).signoff
     assert signoff is not None and signoff.agencies == agencies
 
 
@@ -242,8 +252,7 @@ def test_sign_offs(line, agencies):
     "— Jane Doe",
 ])
 def test_no_agency_sign_offs(line):
-    html = f"<html lang='en'><body><article><h1>Bridge closes</h1>{PARAGRAPHS}<p>{line}</p></article></body></html>"
-    signoff = extract_html(html).signoff
+    signoff = extract_html(_closing(line)).signoff
     assert signoff is None or signoff.agencies == []
 
 
@@ -269,9 +278,7 @@ DATELINES = [
 
 @pytest.mark.parametrize("opening, agency", DATELINES, ids=[row[0].strip()[:30] for row in DATELINES])
 def test_datelines(opening, agency):
-    rest = "The council voted on Tuesday to close the bridge for repairs, officials said, after weeks of debate."
-    html = f"<html lang='en'><body><article><h1>Bridge closes</h1><p>{opening}{rest}</p>{PARAGRAPHS}</article></body></html>"
-    assert [d.agency for d in extract_html(html).datelines] == [agency]
+    assert [d.agency for d in extract_html(_opening(opening)).datelines] == [agency]
 
 
 # -- agencies named in the story ------------------------------------------------------------
@@ -314,9 +321,7 @@ def test_mentions(sentence, agencies):
     "The council — the city's board. ",
 ])
 def test_no_datelines(opening):
-    rest = "The council voted on Tuesday to close the bridge for repairs, officials said, after weeks of debate."
-    html = f"<html lang='en'><body><article><h1>Bridge closes</h1><p>{opening}{rest}</p>{PARAGRAPHS}</article></body></html>"
-    assert extract_html(html).datelines == []
+    assert extract_html(_opening(opening)).datelines == []
 
 
 # -- pictures that are not the story's -----------------------------------------------------

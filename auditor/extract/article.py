@@ -74,12 +74,13 @@ def _signoff_elements(scope) -> list:
             if (cls := e.get("class")) and ("ign" in cls or "ttribution" in cls) and _SIGNOFF_CLASS.search(cls)]
 
 
-def _text_blocks(scope, body) -> list:
-    """Paragraph-like elements in document order, and sign-off elements beside the story's body. A
-    story typed in <div>s (no <p> in the whole article: styled components, a blog editor) has its
-    text <div>s, those that hold no block, as its paragraphs."""
+def _text_blocks(scope, body) -> tuple[list, bool]:
+    """Paragraph-like elements in document order, and sign-off elements beside the story's body;
+    and whether the story is typed in <div>s. Such a story (no <p> in the whole article: styled
+    components, a blog editor) has its text <div>s, those that hold no block, as its paragraphs."""
     blocks = list(scope.iter(*_BLOCK_TAGS))
-    if not any(tag_of(b) == "p" for b in blocks):
+    typed_in_divs = not any(tag_of(b) == "p" for b in blocks)
+    if typed_in_divs:
         divs = _text_divs(scope)
         if divs:
             order = {e: i for i, e in enumerate(scope.iter())}
@@ -88,9 +89,9 @@ def _text_blocks(scope, body) -> list:
     near = body.getparent() if body is not None and body is not scope and body.getparent() is not None else scope
     signoffs = [e for e in _signoff_elements(near) if tag_of(e) not in _BLOCK_TAGS]
     if not signoffs:
-        return blocks
+        return blocks, typed_in_divs
     order = {e: i for i, e in enumerate(scope.iter())}  # rare: merge them in document order
-    return sorted(blocks + signoffs, key=order.__getitem__)
+    return sorted(blocks + signoffs, key=order.__getitem__), typed_in_divs
 
 
 def _text_divs(scope) -> list:
@@ -570,8 +571,7 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         return blocks
     seen_body = False
     around = _AncestorVerdicts(scope, zone.ignored, zone.body)
-    elements = _text_blocks(scope, zone.body)
-    typed_in_divs = not any(tag_of(e) == "p" for e in elements)
+    elements, typed_in_divs = _text_blocks(scope, zone.body)
     for element in elements:
         if element is zone.headline:
             continue

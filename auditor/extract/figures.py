@@ -58,11 +58,11 @@ from .structured import StructuredIndex
 from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, VIDEO
 
 # story text: long paragraphs, or long runs of text written straight into a <div> (no <p>)
+_COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150]|"
+                            ".//div/text()[string-length(normalize-space()) > 150])")
 # paragraphs of running text inside an element: <p>s or text <div>s of 80 characters and more
 _COUNT_PARAGRAPHS = etree.XPath("count(.//p[string-length(normalize-space()) >= 80]|"
                                 ".//div[not(.//div|.//p)][string-length(normalize-space()) >= 80])")
-_COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150]|"
-                            ".//div/text()[string-length(normalize-space()) > 150])")
 _HAS_SECTION_HEADING = etree.XPath("boolean(.//h1|.//h2)")
 # (a union of name tests is several times faster in libxml2 than one walk with a self:: predicate)
 _HAS_HEADING = etree.XPath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
@@ -129,6 +129,8 @@ _PART_SKIP_TAGS = frozenset({"img", "picture", "source", "script", "style", "nos
 _CREDIT_PROPS = {"copyrightholder", "author", "creator", "credittext", "copyrightnotice", "provider",
                  "sourceorganization"}
 _CAPTION_PROPS = {"caption", "description"}
+# the word between a slide's number and the count: "1/6", "2 of 12", "3 von 9"
+_COUNTER_OF = r"(?:/|of|von|de|sur|di|z|из)"
 _UI_LABELS = re.compile(
     r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*[:,]?\s*|"
     r"\s*(?:purchase\s+licensing\s+rights|buy\s+this\s+(?:photo|image)|license\s+this\s+(?:photo|image)|"
@@ -137,7 +139,7 @@ _UI_LABELS = re.compile(
     r"^\s*(?:\[\+\]|\+)\s*(?:enlarge|zoom|expand)\s+|"  # "[+] Enlarge" before the caption
     r"^\s*(?:expand|zoom|fullscreen|vergrößern|vollbild)\s*$|\s+(?:less|more|mehr|weniger)\s*$|"
     r"\s*…(?:more|mehr)\b|"  # a collapsed caption's toggle, glued to its ellipsis ("Apple …more Inc. on …")
-    r"^\s*\d+\s*(?:/|of|von|de|sur|di|z|из)\s*\d+\s+|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\s*|"
+    r"^\s*\d+\s*" + _COUNTER_OF + r"\s*\d+\s+|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\s*|"
     r"^\s*(?:bild|image|photo|foto)\s+\d+\s+(?:von|of|de|sur)\s+\d+\s*|"
     r"^\s*(?:video\s+)?ad\s+feedback\s+|"  # a video player's button to rate its advertisement
     r"^\s*(?:embed\s*<>\s*)?more\s+videos\s+|"  # a video player's link to its playlist
@@ -1243,10 +1245,11 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                 continue
             head, glued = split_caption(value, registry, in_alt=True)
             if glued:
+                where = f"@{attr} of the {'image' if holder is img else 'link'}"
                 if not credit_text:
                     credit_text, credit_line, origin = glued, img.sourceline, "alt"
-                    reading.credit_from = f"@{attr} of the {'image' if holder is img else 'link'}"
-                alt_caption = (head or None, attr if holder is img else "title of the link")
+                    reading.credit_from = where
+                alt_caption = (head or None, where)
                 break
     if not credit_text and tag_of(img) not in ("img", "amp-img"):
         # Broken markup (an unclosed delayed-image <div>) can swallow the credit into the image element.
@@ -1267,8 +1270,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                 break
     if not caption and alt_caption and alt_caption[0]:
         caption, caption_line = alt_caption[0], img.sourceline
-        reading.caption_from = (f"@{alt_caption[1]} of the image" if not alt_caption[1].endswith("link")
-                                else f"@{alt_caption[1]}") + " (before its credit)"
+        reading.caption_from = f"{alt_caption[1]} (before its credit)"
         reading.caption_origin = "alt"
     if caption and credit_text:
         caption = _without_leading_credit(caption, credit_text)
@@ -1452,21 +1454,21 @@ _LINK_OR_HEADING = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _labelled_credit_inside(unit, img, registry: AgencyRegistry) -> bool:
-    """A link that holds the picture and its caption (a lightbox's: "©Foto: Martin Sehmisch | nh")
-    says whose picture it is, with a credit's label, which a teaser's headline never does. (Only a
-    link that is the unit itself: a wider box that links away is a story card, its "Photos: …" a
-    gallery teaser's title.)"""
+    """A unit that links away is still the picture's caption box when its text ends in a credit with
+    a picture's label, which a teaser's headline never has: a link around the picture and its caption
+    (a lightbox's: "©Foto: Martin Sehmisch | nh"), or a box whose only links go to the
+    photographer's page, inside that credit. (A wider box with other links is a story card, its
+    "Photos: …" a gallery teaser's title.)"""
     text = visible_text(unit)
-    if not 0 < len(text) < 500:
-        return False
+    if not 0 < len(text) < 500 or not _CREDIT_WORD.search(text):
+        return False  # (asked of every teaser card: the cheap test first)
     credit = split_caption(text, registry)[1]
     prefix = normalise_credit_text(credit)[1] if credit else None
     if prefix is None or not _CREDIT_WORD.search(prefix):
         return False  # (a picture's label: "Foto:", "©", "Photo credit:"; a video's "Source: CNN" is none)
     if tag_of(unit) == "a":
         return True
-    # a box whose only links go to the photographer's page, in its credit ("Photo: <a
-    # href=/authors/jane-doe>Jane Doe</a>"), the picture in no link of its own: a caption box
+    # the picture in no link of its own ("Photo: <a href=/authors/jane-doe>Jane Doe</a>")
     links = _LINKS_AWAY(unit)
     return bool(links) and not _linked_in(img, unit) and all(
         _to_author_page(a) and clean(text_content(a)) and clean(text_content(a)) in credit for a in links)
@@ -1495,7 +1497,7 @@ def _slide_of_slideshow(unit) -> bool:
 
 
 # "1/6", "2 of 12", "3 von 9": an element that holds a slide's counter alone
-_SLIDE_COUNTER = re.compile(r"\s*\d{1,3}\s*(?:/|of|von|de|sur|di|z|из)\s*\d{1,3}\s*", re.IGNORECASE)
+_SLIDE_COUNTER = re.compile(r"\s*\d{1,3}\s*" + _COUNTER_OF + r"\s*\d{1,3}\s*", re.IGNORECASE)
 
 
 def _is_video_poster(img, unit) -> bool:
@@ -1777,12 +1779,16 @@ def _page_title(element, text: str) -> bool:
     return title is not None and bool(text) and text in clean(title.text or "")
 
 
+def _shows_picture(element) -> bool:
+    return tag_of(element) in ("img", "figure", "picture") or bool(HAS_PICTURE(element))
+
+
 def _picture_follows(element) -> bool:
     """Does the next element hold a picture? (Then a credit line may be that picture's, set above it.)"""
     sibling = element.getnext()
     while sibling is not None and (not tag_of(sibling) or tag_of(sibling) in SKIP_TAGS):
         sibling = sibling.getnext()
-    return sibling is not None and (tag_of(sibling) in ("img", "figure", "picture") or bool(HAS_PICTURE(sibling)))
+    return sibling is not None and _shows_picture(sibling)
 
 
 def _next_text_element(element):
@@ -1791,7 +1797,7 @@ def _next_text_element(element):
     sibling = element.getnext()
     while sibling is not None:
         if tag_of(sibling) and tag_of(sibling) not in SKIP_TAGS:
-            if tag_of(sibling) in ("img", "figure", "picture") or HAS_PICTURE(sibling):
+            if _shows_picture(sibling):
                 return None
             if visible_text(sibling):
                 return sibling
@@ -2268,8 +2274,10 @@ def _author_link(element, unit) -> bool:
     if unit is element or tag_of(unit) == "figure" or next(unit.iter("figcaption"), None) is not None:
         return False
     links = _LINKS_AWAY(unit)
-    return bool(links) and len(links) <= 3 and any(_to_author_page(a) for a in links) \
-        and len(visible_text(unit)) < 400 and not _CREDIT_WORD.search(visible_text(unit))
+    if not links or len(links) > 3 or not any(_to_author_page(a) for a in links):
+        return False
+    text = visible_text(unit)
+    return len(text) < 400 and not _CREDIT_WORD.search(text)
 
 
 def _to_author_page(link) -> bool:

@@ -358,25 +358,23 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         match = _INITIALS_ONLY.match(text)
         if match:
             return SignOff(text, line, [i.strip() for i in match.group("initials").split("/")], [], "initials")
-        text_core = text
-        text = bare  # the forms below are read without a leading dash
-        match = re.fullmatch(r"\((?P<inner>[^()]{2,80})\)\.?", text)
+        # (these two forms are read without a leading dash: "— (AFP)", "— With files from …")
+        match = re.fullmatch(r"\((?P<inner>[^()]{2,80})\)\.?", bare)
         if match:
             parsed = _agency_list(match.group("inner"), registry)
             if parsed and (parsed.agencies or parsed.generic):
-                return SignOff(text, line, parsed.initials, parsed.agencies, "agencies")
+                return SignOff(bare, line, parsed.initials, parsed.agencies, "agencies")
             if parsed and 0 < len(parsed.initials) <= 3 and match.group("inner").lower() not in _NOT_INITIALS:
-                return SignOff(text, line, parsed.initials, [], "initials")  # "(red)" on a line of its own
-        match = _MATERIAL.match(text)
+                return SignOff(bare, line, parsed.initials, [], "initials")  # "(red)" on a line of its own
+        match = _MATERIAL.match(bare)
         if match:
             parsed = _agency_list(match.group("agencies"), registry)
             if parsed and parsed.agencies:
-                return SignOff(text_core, line, parsed.initials, parsed.agencies, "material")
+                return SignOff(text, line, parsed.initials, parsed.agencies, "material")
             found = _agencies_in(match.group("agencies"), registry)
-            if found or _SOURCE_NOTE.match(text) or parsed and parsed.generic and not parsed.initials:
+            if found or _SOURCE_NOTE.match(bare) or parsed and parsed.generic and not parsed.initials:
                 # ("Avec agences": the wires, unnamed)
-                return SignOff(text_core, line, [], found, "material")
-        text = text_core
+                return SignOff(text, line, [], found, "material")
     if _REUTERS.match(text) and len(text) <= 600 or _REUTERS_ABROAD.match(text) and _EDITED.search(text):
         return SignOff(text, line, [], ["Reuters"], "reuters")
     if _DPA_ID.match(text):
@@ -505,6 +503,7 @@ _CONTEXT_BEFORE = re.compile(
     r"据)\s*(?:the\s+|der\s+|die\s+|het\s+|de\s+|l['’]|la\s+|el\s+|o\s+|az?\s+)?$",
     re.IGNORECASE,
 )
+_POLL_WORDS = r"(?:polls?|surveys?|umfrage|sondage|encuesta|sondaggio)"
 _CONTEXT_AFTER = re.compile(
     r"^(?:\s+(?:news\s+agency|wire|reported|reports|said|says|has\s+learned|learned|reporters?|"
     r"correspondents?|photographers?|journalists?|poll|analysis|review|tally|count|obtained|"
@@ -513,7 +512,7 @@ _CONTEXT_AFTER = re.compile(
     r"szerint|jelent(?:ette|ése)|közölte|hírügynökség|poda[łl]a|poinformowa[łl]a|informuje|uvedla|informovala|"
     r"сообщает|сообщило|передает|съобщи)|\s*(?:報道|报道|消息)|['’]s\s+\w+|\s*\)|"
     # a poll the agency runs with a partner: "AP-NORC poll", "Reuters/Ipsos survey"
-    r"[-/]\w+\s+(?:polls?|surveys?|umfrage|sondage|encuesta|sondaggio))",
+    r"[-/]\w+\s+" + _POLL_WORDS + ")",
     re.IGNORECASE,
 )
 
@@ -592,7 +591,7 @@ def _spells_out(words: str, short: str) -> bool:
     return True
 
 
-_POLL_AFTER = re.compile(r"/\w+\s+(?:polls?|surveys?|umfrage|sondage|encuesta|sondaggio)\b", re.IGNORECASE)
+_POLL_AFTER = re.compile(r"/\w+\s+" + _POLL_WORDS + r"\b", re.IGNORECASE)
 
 
 def _inside_credit(text: str, start: int, end: int) -> bool:
