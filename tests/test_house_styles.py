@@ -72,7 +72,30 @@ CREDIT_LINES = [
      "ANP / Robin van Lonkhuijsen"),
     ("Burmistrz w ratuszu (fot. PAP/Paweł Supernak)", "Burmistrz w ratuszu", "PAP/Paweł Supernak"),
     ("The mayor at City Hall. Picture: Supplied", "The mayor at City Hall.", "Supplied"),
+    # a prefix made of a picture word and "by" in the house's language, or a slash after the word
+    ("El alcalde en Madrid. Imagen de Pixabay", "El alcalde en Madrid.", "Pixabay"),
+    ("Il sindaco a Roma. Foto di Mario Rossi", "Il sindaco a Roma.", "Mario Rossi"),
+    ("The mayor at City Hall. Staff photo by Jane Doe", "The mayor at City Hall.", "Jane Doe"),
+    ("The mayor at City Hall. Photo provided by City Hall", "The mayor at City Hall.", "City Hall"),
+    ("The mayor at City Hall. Image credit: Jane Doe", "The mayor at City Hall.", "Jane Doe"),
+    ("El alcalde en la plaza. FOTO/CORTESÍA", "El alcalde en la plaza.", "CORTESÍA"),
+    ("The mayor at City Hall. Photo / Jane Doe", "The mayor at City Hall.", "Jane Doe"),  # NZME
+    ("The mayor at City Hall. Credit...Jane Doe for The New York Times", "The mayor at City Hall.",
+     "Jane Doe for The New York Times"),
+    ("El alcalde en la plaza.- Foto EFE", "El alcalde en la plaza.", "EFE"),  # EFE's stop and dash
+    ("The mayor at City Hall. Courtesy photo", "The mayor at City Hall.", "Courtesy photo"),
+    ("Meras Vilniuje. Jono Jonaičio nuotr.", "Meras Vilniuje.", "Jono Jonaičio"),  # Lithuanian: "photo" after
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "El alcalde en la plaza. IMAGEN DE REFERENCIA",  # what the picture is, not who made it
+    "IMAGEN DE REFERENCIA",
+])
+def test_a_note_on_the_picture_is_no_credit(text):
+    unit = f'<figure><img src="https://media.example.org/a.jpg"><figcaption>{text}</figcaption></figure>'
+    [(_, credit)] = figure_reading(unit, False)
+    assert credit is None
 
 
 @pytest.mark.parametrize("hashed", [False, True], ids=["classes", "hashed"])

@@ -51,9 +51,12 @@ _PREFIX_WORDS = (
     r"illustration\s+by|foto(?:s)?\s+von|foto(?:s)?\s+por|photo\s+de|video\s+(?:by|von)|"
     r"image\s+copyright|image\s+source|photo\s+credit|picture\s+credit|credits?\s+photos?|cr[ée]dits?\s+photos?|"
     r"(?:photo(?:graph)?s?|pictures?|images?)\s+(?:courtesy(?:\s+of)?|via)|"
+    # every language's words (a trie, longest first) before the core's bare words: "Image credit:",
+    # "Foto de Juan Pérez" are one prefix, not "Image" and "Foto" before a lower-case word
+    + _alternation(credit_words()[0]) + "|"
     r"photo(?:graph)?s?|pictures?(?![\s-]*alliance)|images?(?![\s-]*source)|credits?|cr[ée]dits?|"
     r"fotos?|bild(?:er|quelle|rechte)?|quelle|fotograf(?:in)?|copyright|"
-    r"imagen|fuente|kuva|zdroj|foto\s*credit|illustration|grafik|source|" + _alternation(credit_words()[0])
+    r"imagen|fuente|kuva|zdroj|foto\s*credit|illustration|grafik|source"
 )
 # Words after a credit: "新华社记者 才扬 摄" (摄: photographed by), "연합뉴스 제공" (제공: provided by).
 _SUFFIX_CREDIT = re.compile(
@@ -61,6 +64,7 @@ _SUFFIX_CREDIT = re.compile(
     + r")\s*$")
 # "dpa (Ausschnitt)", "Getty Images (Symbolbild)": a note on how the picture is used, after the credit.
 _USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r")\s*[)\]]\s*$", re.IGNORECASE)
+_NOTE_ONLY = re.compile(r"^\s*(?:" + _alternation(credit_words()[2]) + r")\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"\s*\S+@\S+\.[a-z]{2,}\b", re.IGNORECASE)
 # "(AFP file photo)", "Reuters archive": said after the source with a space, the flag word is no source.
 _FILE_NOTE = re.compile(r"(?<=\w)\s+(?:file\s+photo|file\s+picture|file|archive\s+photo|archive|archivo)$",
@@ -73,16 +77,23 @@ _SUFFIXES = tuple(w.rstrip(".") for w in credit_words()[1])
 # "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
 _EQUALS_CREDIT = re.compile(r"\s*[＝=]\s*(?P<credit>[^＝=]{1,40})$")
 _PREFIX_AT_START = re.compile(
-    r"^\s*(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")(?:\b|(?<=\.))(?:\s*[:：=＝]\s*|\s*\.\.\.+\s*|\s+(?=by\b))?"
-    r"|(?:\u00a9|\(c\))\s*)",
+    r"^\s*(?:(?:fotos?|photos?)\s*/\s*(?=[^\W\d_])|"  # "FOTO/CORTESÍA", "Photo / Jane Doe"
+    r"(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")(?:\b|(?<=\.))(?:\s*[:：=＝]\s*|\s*\.\.\.+\s*|\s+(?=by\b))?"
+    r"|(?:\u00a9|\(c\))\s*))",
     re.IGNORECASE,
 )
 # A prefix followed by a colon (or "by"/"©") somewhere inside a caption: where a glued credit starts.
 _KIND_WORDS = _alternation(credit_words()[3])
+# a prefix that ends in a word for "by" ("foto de", "photo par", "foto oleh")
+_BY_FORM = re.compile(r"\s(?:by|von|de|di|da|por|par|av|af|van|oleh)$")
 _PREFIX_INSIDE = re.compile(
-    r"(?:(?<=[\s.;,|(\[–—\-【［「（])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + "|" + _KIND_WORDS
+    r"(?:(?<=[\s.;,|(\[–—\-【［「（/])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + "|" + _KIND_WORDS
     + r")\s*[:：=＝](?!//)|"
+    # "… plaza. FOTO/CORTESÍA", "… square. Photo / Jane Doe" (NZME), "Credit...Jane Doe" (The Times)
+    r"fotos?\s*/\s*(?=(?-i:[A-ZÀ-Þ]))|photos?\s+/\s+(?=(?-i:[A-ZÀ-Þ]))|credit(?:\.{2,}|…)\s*(?=\w)|"
     r"(?:(?:photo\s+)?illustration|photo(?:graph)?s?|pictures?|images?|screenshots?|foto)\s+(?:by|von|por|de)\s+(?=\w)|"
+    # every language's "by" forms before a name: "Imagen de Pixabay", "Fotografia di Mario Rossi"
+    r"(?:" + _alternation(w for w in credit_words()[0] if _BY_FORM.search(w)) + r")\s+(?=(?-i:[A-ZÀ-Þ]))|"
     # "Photo courtesy of City Hall", "… courtesy of NASA": who gave the picture
     r"(?:photo(?:graph)?s?|pictures?|images?)\s+courtesy(?:\s+of)?\s+(?=\w)|courtesy\s+of\s+(?=(?-i:[A-ZÀ-Þ]))|"
     # "Screenshot aus Twitter", "Screengrab from YouTube": where a screen capture was taken
@@ -96,7 +107,7 @@ _PREFIX_INSIDE = re.compile(
 # "by"-like word or an abbreviated prefix. Its small alternation runs many times faster than the
 # full prefix list over a caption that has none (most captions).
 _PREFIX_HINT = re.compile(
-    r"[:：=＝\u00a9]|\(c\)\s|\b(?:by|von|por|de|aus|from|via|courtesy)\s|(?:"
+    r"[:：=＝\u00a9]|\(c\)\s|\b(?:by|von|por|de|di|par|aus|from|via|courtesy)\s|\b(?:fotos?|photos?)\s*/|credit(?:\.\.|…)|(?:"
     + "|".join(re.escape(w) for w in credit_words()[0] if w.endswith(".")) + r")\s",
     re.IGNORECASE,
 )
@@ -173,6 +184,8 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
 
     Repeats for stacked prefixes (``Credit : Photo: PA``, ``© Bild: REUTERS``).
     """
+    if _NOTE_ONLY.match(text):
+        return text.strip(), None  # "IMAGEN DE REFERENCIA", "Foto de archivo": what the picture is, no credit
     prefixes = []
     kind = _KIND_AT_START.match(text)
     if kind and names_only(text[kind.end():]):
@@ -235,7 +248,7 @@ def normalise_credit_text(text: str) -> tuple[str, str | None]:
     glued = _GLUED_LABEL.match(text)
     if glued:
         prefix, text = prefix or glued.group(), text[glued.end():]
-    suffix = _SUFFIX_CREDIT.search(text) if text.endswith(_SUFFIXES) else None
+    suffix = _SUFFIX_CREDIT.search(text) if text.rstrip(".").endswith(_SUFFIXES) else None
     if suffix and suffix.start("credit") == 0 and suffix.group("credit").strip():
         prefix = prefix or text[suffix.end("credit"):].strip()  # "摄": the suffix is this credit's label
         text = suffix.group("credit")
@@ -595,7 +608,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             and len(match.group("credit").split()) <= 6:
         return text[: match.start()].rstrip(" ,;-–—|"), match.group("credit").strip()
     # 1c. "… 新华社记者 才扬 摄": a credit closed by a suffix word
-    match = _SUFFIX_CREDIT.search(text) if text.endswith(_SUFFIXES) else None
+    match = _SUFFIX_CREDIT.search(text) if text.rstrip(".").endswith(_SUFFIXES) else None
     if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5:
         caption = text[: match.start("credit")].rstrip(" ,;-–—|")
         return caption, text[match.start("credit"):].strip()
@@ -605,6 +618,8 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         pass
     if found is not None and _KIND_AT_START.match(found.group()) and not names_only(text[found.end():]):
         found = None  # "Symbolbild: Ein Polizeiwagen steht vor dem Haus" is a caption, not a credit
+    if found is not None and _NOTE_ONLY.match(text[found.start():]):
+        found = None  # "IMAGEN DE REFERENCIA": what the picture is, not who made it
     if found is not None:
         start = found.start()
         before = _PREFIX_BEFORE.search(text[:start])
@@ -638,10 +653,10 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         words = tail.split()
         if 1 <= len(words) <= 8 and _bare_credit(tail, registry):
             return text[:tail_start].rstrip(" |–—-"), tail
-        if 3 <= len(words) <= 8 and _prefixed_name(tail):
+        if 3 <= len(words) <= 8 and _prefixed_name(tail) or 2 <= len(words) <= 4 and _prefixed_agency(tail, registry):
             # "… Datacenter. Foto Sergey Rraikin via Unsplash": a prefix word, a name, a source
             return text[:tail_start].rstrip(" |–—-"), tail
-        if len(words) <= 2 and _FILE_ONLY.match(tail.rstrip(". ")):
+        if len(words) <= 2 and (_FILE_ONLY.match(tail.rstrip(". ")) or _GIVEN_PHOTO.match(tail.rstrip(". "))):
             # "… en Guatemala. Archivo.": the house's own file picture, said as the credit
             return text[:tail_start].rstrip(" |–—-"), tail.rstrip(". ")
     elif _bare_credit(text, registry) and len(_WORD.findall(text)) <= 6:
@@ -712,7 +727,8 @@ def name_at_end(text: str) -> tuple[str, str | None]:
 
 def _last_sentence_start(text: str) -> int:
     best = 0
-    for match in re.finditer(r"(?:[.!?…\"”’)]|\s[–—|-])\s+(?=\S)|[。！？]\s*(?=\S)", text):
+    # (".- ": the Spanish-language agencies' full stop and dash, "… en la plaza.- Foto EFE")
+    for match in re.finditer(r"(?:[.!?…\"”’)]|\s[–—|-]|\.-)\s+(?=\S)|[。！？]\s*(?=\S)", text):
         at = match.start()
         if text[at] == "." and at and text[at - 1].isupper() and (at < 2 or not text[at - 2].isalpha()):
             continue  # an initial ("J. Scott Applewhite / AP"), not a sentence's end
@@ -728,6 +744,17 @@ def _prefixed_name(tail: str) -> bool:
         return False
     name = _VIA.split(body)[0].strip(" .")
     return looks_like_person(name)
+
+
+def _prefixed_agency(tail: str, registry: AgencyRegistry) -> bool:
+    """"Foto EFE", "Photo AFP": a bare prefix word, then an agency."""
+    body, prefix = strip_prefix(tail)
+    return bool(prefix and body) and registry.lookup(body.strip(" .")) is not None
+
+
+# A picture handed to the paper, said as its whole credit: "Courtesy photo", "Submitted photo"
+_GIVEN_PHOTO = re.compile(r"^(?:courtesy|submitted|contributed|provided|supplied)\s+(?:photo|image|picture)s?$",
+                          re.IGNORECASE)
 
 
 _LICENCE = re.compile(r"public\s+domain|gemeinfrei|domaine\s+public|dominio\s+p[uú]blico|cc0|"
