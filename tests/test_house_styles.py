@@ -260,6 +260,13 @@ SIGNOFFS = [
     ("(Reporte de Jane Doe; Editado en español por Juan Pérez)", ["Reuters"]),
     ("Reporting by Jane Doe in London; Editing by John Roe", ["Reuters"]),
     ("___ Associated Press writers Jane Doe and John Roe contributed to this report.", ["AP"]),
+    ("*Con información de AP", ["AP"]),
+    ("Redacción / EFE", ["EFE"]),
+    ("Com informações da Agência Brasil", ["Agência Brasil"]),
+    ("(Com Agência Brasil)", ["Agência Brasil"]),
+    ("По материалам ТАСС", ["TASS"]),
+    ("Kaynak: AA", ["Anadolu"]),
+    ("(With inputs from agencies)", []),
 ]
 
 

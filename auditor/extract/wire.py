@@ -50,16 +50,18 @@ _AP = re.compile(r"^(?:the\s+)?associated\s+press\s+(?:writers?|reporters?|corre
 _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))\b", re.IGNORECASE)
 _MATERIAL = re.compile(
     r"^\(?\s*(?:(?:[A-ZÄÖÜ]{2,5}\s+)?mit\s+material\s+(?:von|der|aus)|[A-ZÄÖÜ]{2,5}\s+mit|material\s*:|"
-    r"material\s+(?:from|von)|with\s+(?:reporting\s+from|files\s+from)|"
-    r"avec|with|mit|con\s+informaci[oó]n\s+de|con|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
-    r"bron(?:nen)?\s*:|źródło\s*:|zdroj\s*:|källa\s*:|kilde\s*:|lähde\s*:|источник\s*:|agenturen\s*:?)"
+    r"material\s+(?:from|von)|with\s+(?:reporting\s+from|files\s+from|inputs\s+from)|"
+    r"com\s+informa[cç][oõ]es\s+d[aoe]s?|по\s+материалам|"
+    r"avec|with|mit|con\s+informaci[oó]n\s+de|con|com|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
+    r"bron(?:nen)?\s*:|źródło\s*:|zdroj\s*:|källa\s*:|kilde\s*:|lähde\s*:|источник\s*:|джерело\s*:|kaynak\s*:|"
+    r"forrás\s*:|izvor\s*:|šaltinis\s*:|agenturen\s*:?)"
     r"\s+(?P<agencies>.{2,120}?)\s*\)?\.?$",
     re.IGNORECASE | re.DOTALL,
 )
 # "Contributing: …", "Con información de …", "Mitarbeit: …": the colleagues who reported with the writer
 _CONTRIBUTING = re.compile(r"^(?:(?:contributing|contributors?|with\s+reporting\s+by|additional\s+reporting|"
                            r"mitarbeit|unter\s+mitarbeit\s+von|collaboration)\s*:|con\s+(?:informaci[oó]n|reportes?|"
-                           r"la\s+colaboraci[oó]n)\s+de\s|com\s+informa[cç][oõ]es\s+de\s|avec\s+la\s+collaboration\s+de\s)",
+                           r"la\s+colaboraci[oó]n)\s+de\s|com\s+informa[cç][oõ]es\s+d[aoe]s?\s|avec\s+la\s+collaboration\s+de\s)",
                            re.IGNORECASE)
 # "Auteur : Kossivi Tiassou", "Autorin: Anna Muster", "Redaktion: …": the writer or editor named by role
 # on a line of their own at the end of the story
@@ -68,9 +70,9 @@ _ROLE_LINE = re.compile(r"^(?:auteure?|autrice|autor(?:in|a)?|authors?|text|text
                         r"recherche)\s*:\s*(?P<name>[^:;!?\d]{2,100})$", re.IGNORECASE)
 # "Quelle: SWR", "Unsere Quellen: …", "Fuente: …": the story's source named as such
 _SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|fontes?|bron(?:nen)?|źródło|zdroj|källa|"
-                          r"kilde|lähde|источник)\s*:\s*\S", re.IGNORECASE)
+                          r"kilde|lähde|источник|джерело|kaynak|forrás|izvor|šaltinis)\s*:\s*\S", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
-_LEADING_DASH = re.compile(r"^(?:[-–—]{1,2}\s*)(?=\S)")
+_LEADING_DASH = re.compile(r"^(?:(?:[-–—]{1,2}|\*)\s*)(?=\S)")  # (and "*Con información de AP")
 _SLASHED = re.compile(r"[\w.-]+(?:\s*/\s*[\w.-]+)+")  # "AFP/dpa/fw": parts joined by slashes alone
 _SPLIT_AGENCIES = re.compile(r"\s*(?:,|/|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 # Lines that can follow the sign-off at the end of a story without being it.
@@ -112,6 +114,11 @@ _DOTTED_INITIALS = re.compile(r"[A-ZÀ-Þ](?:\.\s?-?[A-ZÀ-Þ]){1,3}\.?")
 _WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.IGNORECASE)
 
 
+# The house's own desk named beside the agency in a sign-off: "Redacción / EFE", "Redaktion/dpa"
+_NEWSROOM = frozenset({"redacción", "redaccion", "redação", "redacao", "redaktion", "rédaction", "redazione",
+                       "redakcja", "redakce", "redactie", "newsroom", "staff"})
+
+
 def _agencies_in(text: str, registry: AgencyRegistry) -> list[str]:
     """The agencies a text names, each once, in order."""
     return list(dict.fromkeys(m.agency.name for m in registry.scan(text)))
@@ -135,6 +142,8 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
                 agencies.append(agency.name)
         elif re.fullmatch(r"[a-zäöü]{1,5}", part) or _DOTTED_INITIALS.fullmatch(part):
             initials.append(part)
+        elif part.casefold() in _NEWSROOM:
+            codes.append(part)  # "Redacción / EFE": the house's desk, beside an agency only
         elif _GENERIC_AGENCIES.fullmatch(part):
             generic = True
         elif re.fullmatch(r"[A-ZÄÖÜ]{2,5}", part):
