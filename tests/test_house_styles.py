@@ -303,6 +303,7 @@ DATELINES = [
     ("CIUDAD DE MÉXICO (Notimex).- ", "Notimex"), ("Buenos Aires (Télam) - ", "Télam"),
     ("MADRID, 3 (EUROPA PRESS) - ", "Europa Press"), ("Bogotá (Colprensa) - ", "Colprensa"),
     ("ANKARA (İHA) - ", "İHA"), ("Київ (Інтерфакс-Україна) - ", "Interfax-Ukraine"),
+    ("MADRID, 3 (EUROPA PRESS) ", "Europa Press"), ("МОСКВА, 3 мая - РИА Новости. ", "RIA Novosti"),
 ]
 
 

@@ -448,7 +448,7 @@ _OTHER_DATELINES = (
     # (the agency tight between its slashes, a space before them: "Mandel Ngan / AFP / Getty Images"
     # and "Jane Doe/AFP/Getty Images" are credits)
     re.compile(r"(?P<place>[^/()]{2,40}?)\s+/(?P<agencies>[^/()\s][^/()]{0,23}(?<=\S))/(?:\.\s*|\s+)"),
-    re.compile(r"(?P<place>[^/()—–]{2,40}?)\s+[—–]\s+(?P<agencies>[^/().—–]{2,25})\.\s+"),
+    re.compile(r"(?P<place>[^/()—–-]{2,40}?)\s+[—–-]\s+(?P<agencies>[^/().—–]{2,25})\.\s+"),
 )
 _DATELINE_WINDOW = 4
 
@@ -468,7 +468,8 @@ def _short_place(place: str) -> bool:
 _NOT_PLACE_WORDS = frozenset({"die", "der", "das", "den", "dem", "des", "ein", "eine", "the", "a", "an", "laut",
                               "nach", "wie", "le", "la", "les", "el", "los", "las", "il", "lo", "según", "selon"})
 _PLACE_PARTICLE = re.compile(r"[a-z]{1,2}\.(?:[A-Z]\.)?|am|an|upon|sur|on|de|del|do|da|im|ob")
-_PLACE_DATE = re.compile(r"(?:\d{1,2}\.?\s*[^\W\d_]{3,9}\.?|[^\W\d_]{3,9}\.?\s*\d{1,2})(?:,?\s*\d{4})?")
+# (Europa Press gives the day alone: "MADRID, 3 (EUROPA PRESS)")
+_PLACE_DATE = re.compile(r"(?:\d{1,2}\.?\s*[^\W\d_]{3,9}\.?|[^\W\d_]{3,9}\.?\s*\d{1,2}|\d{1,2})(?:,?\s*\d{4})?")
 
 
 def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[Dateline, Block, int]]:
