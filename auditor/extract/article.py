@@ -303,7 +303,7 @@ def locate(page, profile=None, ignored: frozenset = frozenset(), url: str | None
         own = _story_named_by(page, url)
         if own is not None and (headline is None or own not in set(ancestors(headline))):
             headline = _first_heading(own) if _first_heading(own) is not None else headline
-    body = _body_container(page, given if given is not None else own)
+    body, frame = _body_container(page, given if given is not None else own)
     if given is not None:
         body = body if body is not None else given
         zone = ArticleZone(given, body, headline, ignored=ignored)
@@ -317,6 +317,8 @@ def locate(page, profile=None, ignored: frozenset = frozenset(), url: str | None
             article_root = body
         if tag_of(article_root) in ("html", "body"):
             article_root = _nearest_container(body)
+        if frame is not None and frame in article_root.iterancestors():
+            article_root = frame  # the marked article holds the story's header and lead picture too
     elif body is not None:
         article_root = _nearest_container(body)
     zone = ArticleZone(article_root, body, headline, ignored=ignored)
@@ -404,7 +406,8 @@ def _first_heading(story):
 
 def _body_container(page, within=None):
     """The element that directly holds the most paragraph text, favouring ones marked as the body;
-    only paragraphs inside ``within`` when it is given."""
+    only paragraphs inside ``within`` when it is given. And, for a story typed in <div>s, the
+    element marked as the article that it was found in (else None)."""
     scores: dict = {}
     lengths: dict = {}
     outside = _OutsideText()
@@ -434,10 +437,16 @@ def _body_container(page, within=None):
         if grand is not None:
             scores[grand] = scores.get(grand, 0) + score / 2
     if not scores:
-        for hinted in page.root.xpath("//article|//*[@itemprop='articleBody']|//main"):
-            return hinted
-        return _text_div_container(page.root if within is None else within, outside)
-    return _widen(_best(scores), lengths)
+        # No paragraph: the story is typed in <div>s. Its text <div>s say where its body is, inside
+        # the element marked as the article when there is one (that element alone holds the page's
+        # share bars and teasers too).
+        hinted = next(iter(_HINTED_ARTICLE(page.root)), None) if within is None else within
+        found = _text_div_container(hinted if hinted is not None else page.root, outside)
+        return (found, hinted) if found is not None else (hinted, None)
+    return _widen(_best(scores), lengths), None
+
+
+_HINTED_ARTICLE = etree.XPath("//article|//*[@itemprop='articleBody']|//main")
 
 
 _LOOSE_TEXT_MIN = 200

@@ -15,6 +15,8 @@ Held-out pages are never read here.
 - ``wrapped-captions``: each ``<figcaption>``'s content is wrapped in one more ``<div>`` (component
   frameworks add such wrappers freely).
 - ``wrapped-images``: each ``<img>`` stands in two more ``<div>``s.
+- ``div-paragraphs``: every ``<p>`` becomes a ``<div>`` (page builders and some CMSs type the story's
+  text in ``<div>``s).
 - ``lazy-images``: each ``<img>``'s ``src`` moves to ``data-src`` and a blank ``data:`` picture takes
   its place, as lazy-loading scripts write it.
 """
@@ -61,6 +63,13 @@ def wrapped_captions(text: str) -> str:
     return _CAPTION_CLOSE.sub(r"</div>\1", _CAPTION_OPEN.sub(r"\1<div>", text))
 
 
+_PARAGRAPH_TAGS = re.compile(r"<(/?)p(?=[\s>])", re.I)
+
+
+def div_paragraphs(text: str) -> str:
+    return _PARAGRAPH_TAGS.sub(lambda m: f"<{m.group(1)}div", text)
+
+
 def wrapped_images(text: str) -> str:
     return _IMG.sub(lambda m: f"<div><div>{m.group(0)}</div></div>", text)
 
@@ -75,7 +84,8 @@ def lazy_images(text: str) -> str:
 
 
 REWRITES = {"none": None, "hashed-classes": hashed_classes, "no-figure-elements": no_figure_elements,
-            "wrapped-captions": wrapped_captions, "wrapped-images": wrapped_images, "lazy-images": lazy_images}
+            "wrapped-captions": wrapped_captions, "wrapped-images": wrapped_images, "lazy-images": lazy_images,
+            "div-paragraphs": div_paragraphs}
 
 
 def main(argv: list[str]) -> int:
