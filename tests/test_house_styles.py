@@ -146,6 +146,12 @@ SYSTEMS = {
     "fancybox": f'<a data-fancybox="gallery" data-caption="{CAPTION} Photo: Jane Doe/AP" href="https://e.org/a-big.jpg">'
                 '<img src="https://e.org/a.jpg"></a>',
     "alt-text-credit": f'<p><img src="https://e.org/a.jpg" alt="{CAPTION} | Bildquelle: Jane Doe/AP"></p>',
+    # the caption behind a "Show caption" button, in a data attribute whose name has the house's prefix
+    "show-caption-button": '<figure><img src="https://e.org/a.jpg"><figcaption><button>Show caption</button>'
+                           f'<div data-c-caption="{CAPTION}" data-c-credit="Jane Doe/AP"></div></figcaption></figure>',
+    # the credit glued after the caption's full stop, in an element with no telling class
+    "glued-credit-element": f'<figure><img src="https://e.org/a.jpg"><figcaption><div>{CAPTION}<span>Jane Doe/AP'
+                            "</span></div></figcaption></figure>",
 }
 
 

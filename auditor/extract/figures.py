@@ -14,6 +14,7 @@ step that leaves an image out says why (``auditor extract --why``):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from itertools import islice
@@ -798,14 +799,38 @@ _TEXT_HEIGHT = re.compile(r"(?:^|[;\s])height\s*:\s*(\d+(?:\.\d+)?)\s*(r?em|ex)\
 _ID_REFERENCE = re.compile(r"#[A-Za-z][\w:.-]*")
 
 
-def _attribute_caption(element) -> str | None:
+def _attribute_caption(element, name: str = "data-caption") -> str | None:
     """The element's ``data-caption``. A slider's reference to its caption element ("#caption0",
     Foundation's Orbit) is that element's text, or nothing when no element has the id."""
-    value = element.get("data-caption")
+    value = element.get(name)
     if value and _ID_REFERENCE.fullmatch(value.strip()):
         found = _BY_ID(element, ident=value.strip()[1:])
         return visible_text(found[0]) if found else None
     return value
+
+
+# Data attributes that hold a picture's caption or credit for a script (a lightbox, a gallery, a
+# "show caption" button), whatever the house prefixes to the name: data-caption, data-c-caption,
+# data-lightbox-caption, data-image-credit, data-photographer.
+_CAPTION_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?caption$")
+_CREDIT_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:credits?|copyright|photographer)$")
+_ATTRIBUTE_WALK = 200  # elements of a unit searched at most
+
+
+def _data_attribute(img, unit, name: re.Pattern) -> tuple[str | None, str | None]:
+    """The first non-empty data attribute named like ``name`` on the picture, its unit, or inside
+    the unit (``<figcaption><div data-c-caption="…">``), with the attribute's name."""
+    holders = (img,) if unit is img else itertools.chain((img, unit), itertools.islice(unit.iterdescendants(),
+                                                                                       _ATTRIBUTE_WALK))
+    for holder in holders:
+        if not tag_of(holder):
+            continue
+        for attr in holder.attrib:
+            if attr.startswith("data-") and name.match(attr):
+                value = clean(_attribute_caption(holder, attr) if "caption" in attr else holder.get(attr))
+                if value:
+                    return value, attr
+    return None, None
 
 
 def _undescribed_graphic(element, unit, src: str | None, site_name: str | None, authors) -> str | None:
@@ -1227,12 +1252,10 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             credit_text, credit_line, origin = alt, img.sourceline, "alt"
             reading.credit_from = "@alt of the image (a credit)"
     if not credit_text:
-        for attr in ("data-credit", "data-copyright", "data-photographer", "data-image-credit"):
-            value = img.get(attr) or (unit.get(attr) if unit is not img else None)
-            if value and clean(value):
-                credit_text, credit_line, origin = clean(value), img.sourceline, "attribute"
-                reading.credit_from = f"@{attr}"
-                break
+        value, attr = _data_attribute(img, unit, _CREDIT_ATTRIBUTE)
+        if value:
+            credit_text, credit_line, origin = value, img.sourceline, "attribute"
+            reading.credit_from = f"@{attr}"
     alt_caption = None
     if not credit_text or not caption:
         # (and the title of a link around the picture, a lightbox's caption: <a href=big.jpg
@@ -1258,16 +1281,14 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             credit_text, credit_line = own, img.sourceline
             reading.credit_from = f"the text of {describe_element(img)}"
     if not caption:
-        for source in (img, unit):
-            value = _attribute_caption(source)
-            if value and clean(value):
-                caption, glued = split_caption(value, registry)
-                caption_line = img.sourceline
-                reading.caption_from, reading.caption_origin = "@data-caption", "attribute"
-                if glued and not credit_text:
-                    credit_text, credit_line, origin = glued, img.sourceline, "attribute"
-                    reading.credit_from = "the end of @data-caption"
-                break
+        value, attr = _data_attribute(img, unit, _CAPTION_ATTRIBUTE)
+        if value:
+            caption, glued = split_caption(value, registry)
+            caption_line = img.sourceline
+            reading.caption_from, reading.caption_origin = f"@{attr}", "attribute"
+            if glued and not credit_text:
+                credit_text, credit_line, origin = glued, img.sourceline, "attribute"
+                reading.credit_from = f"the end of @{attr}"
     if not caption and alt_caption and alt_caption[0]:
         caption, caption_line = alt_caption[0], img.sourceline
         reading.caption_from = f"{alt_caption[1]} (before its credit)"
@@ -1692,7 +1713,7 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     ``<figcaption><span>Photo: Jane Doe</span> Caption text</figcaption>``."""
     children = [c for c in caption if tag_of(c) and clean(text_content(c))]
     while len(children) == 1 and len(children[0]) and not (caption.text or "").strip() \
-            and not (children[0].text or "").strip() and not (children[0].tail or "").strip():
+            and not (children[0].tail or "").strip():
         # a wrapper that holds the whole caption (<figcaption><div><p>Caption</p><p>PA</p></div>)
         caption = children[0]
         children = [c for c in caption if tag_of(c) and clean(text_content(c))]
@@ -1716,7 +1737,9 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
                 apart or _says_credit_or_agency(text, registry)
                 or whole[:-len(text)].rstrip().endswith(_CREDIT_SEPARATORS)):
             return last
-        if len(children) >= 2 and whole.endswith(text) and _name_after_sentence(text, whole[:-len(text)].rstrip()):
+        # (one inline element alone counts too: "… overnight.<span>Jane Doe/The Ledger</span>")
+        if (len(children) >= 2 or ends) and whole.endswith(text) \
+                and _name_after_sentence(text, whole[:-len(text)].rstrip()):
             return last
         if ends and text != whole and _ONLY_EMAIL.match(text):
             return last  # the photographer's address, the name just before it (see _read)
@@ -1724,7 +1747,9 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     # A leading part is a credit only when it says so ("Photo:", "©"), or, as a line of its own,
     # names an agency ("<span>Jane Doe/Getty Images</span><span>Caption</span>"); never by its
     # names alone.
-    if text != whole and _credit_line(text, registry) and (
+    # (it leads, or it is the one element, at the end: "… vigne.<nobr>Image: Keystone</nobr>")
+    if text != whole and (whole.startswith(text) or first is last and whole.endswith(text)) \
+            and _credit_line(text, registry) and (
             normalise_credit_text(text)[1] is not None
             or apart and bool(registry.scan(text)) and not split_caption(text, registry)[0]):
         # (a leading line that names an agency is a credit only when it is nothing else: "The mayor
