@@ -385,6 +385,10 @@ CHROME = {
         f'<li><a href="/news/story-{n}"><img src="https://e.org/t{n}.jpg"><h3>Other story number {n} about the '
         f"council</h3></a></li>" for n in range(3)) + "</ul></section>",
     "read-more-grid": f'<div class="more"><h2>Read more</h2>{_cards(20)}</div>',
+    # one link around a teaser's picture and its headline, amid the story (its alt carries a credit)
+    "inline-teaser-link": '<div class="embed"><a href="/news/bridge-repairs-cost-more-1234.html"><img '
+                          'src="https://e.org/teaser.jpg" alt="The old bridge © Jane Doe"><span>Bridge repairs will '
+                          "cost twice as much as planned</span></a></div>",
     "cards-no-titles": f'<div class="more">{_cards(30, title=False)}</div>',
     "newsletter": '<div class="promo"><img src="https://e.org/newsletter.png"><p>Sign up for our daily newsletter and '
                   'get the news first.</p><form><input type="email"><button>Subscribe</button></form></div>',

@@ -2156,7 +2156,7 @@ def _headline_link(node) -> bool:
     """A headline written without a heading tag: in a box of little text, a block whose whole text
     is one link of four words or more to another page."""
     links = _LINKS(node)
-    if not links:
+    if not links and not _HAS_LINK(node):
         return False
     raw = text_content(node)
     if len(raw) > 8 * _CARD_TEXT or len(clean(raw)) > _CARD_TEXT:
@@ -2170,7 +2170,25 @@ def _headline_link(node) -> bool:
         text = clean(text_content(link))
         if len(text.split()) >= 4 and clean(text_content(block)) == text and _role(block) is None:
             return True
+    # one link around the picture and a headline to another page: "<a href=/other-story><img>
+    # <span>Olching bekommt neues Gerätehaus</span></a>" (not its caption: no <figcaption>, not the alt)
+    for link in _PICTURE_LINKS(node):
+        href = (link.get("href") or "").strip()
+        if not href or _IMAGE_URL.search(href) or href.lower().startswith(("javascript:", "mailto:")) \
+                or _HAS_FIGCAPTION(link):
+            continue
+        text = clean(text_content(link))
+        alts = {clean(img.get("alt") or "") for img in link.iter("img")}
+        block = link.getparent()
+        # (a lightbox link around the picture and its caption says who made it: "… | Foto: Reuters")
+        if len(text.split()) >= 4 and text not in alts and not _CREDIT_WORD.search(text) and block is not None \
+                and clean(text_content(block)) == text and _role(block) is None:
+            return True
     return False
+
+
+_PICTURE_LINKS = etree.XPath(".//a[@href][not(starts-with(@href, '#'))][.//img]")
+_HAS_FIGCAPTION = etree.XPath("boolean(.//figcaption)")
 
 
 _CARD_TEXT = 600  # the most text a story card holds: topic, headline, a summary of a few lines, "more"
