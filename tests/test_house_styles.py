@@ -149,6 +149,10 @@ SYSTEMS = {
     # the caption behind a "Show caption" button, in a data attribute whose name has the house's prefix
     "show-caption-button": '<figure><img src="https://e.org/a.jpg"><figcaption><button>Show caption</button>'
                            f'<div data-c-caption="{CAPTION}" data-c-credit="Jane Doe/AP"></div></figcaption></figure>',
+    # the caption behind a disclosure widget whose <summary> is its label (Guardian, BR24)
+    "details-summary": '<figure><img src="https://e.org/a.jpg"><figcaption><details><summary><svg></svg>View image '
+                       f'in fullscreen</summary><span>{CAPTION}</span> <span>Photograph: Jane Doe/AP</span></details>'
+                       "</figcaption></figure>",
     # the credit glued after the caption's full stop, in an element with no telling class
     "glued-credit-element": f'<figure><img src="https://e.org/a.jpg"><figcaption><div>{CAPTION}<span>Jane Doe/AP'
                             "</span></div></figcaption></figure>",

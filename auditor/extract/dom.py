@@ -191,8 +191,9 @@ def _control_label(element, cls: str) -> bool:
 
 
 def visible_text(element, skip=None) -> str:
-    """The text a reader sees in ``element``: no scripts, no screen-reader labels, ``<br>`` as a
-    space; ``skip`` is a set of descendant elements whose text (not tail) to leave out."""
+    """The text a reader sees in ``element``: no scripts, no screen-reader labels, no disclosure
+    widget's label (a caption's ``<summary>`` "View image in fullscreen", "Bildbeschreibung"), ``<br>``
+    as a space; ``skip`` is a set of descendant elements whose text (not tail) to leave out."""
     if not len(element):  # a leaf, as most captions and credits are
         return clean(element.text) if isinstance(element.tag, str) else ""
     parts: list[str] = []
@@ -210,7 +211,8 @@ def visible_text(element, skip=None) -> str:
             continue
         tag = node.tag
         cls = node.get("class") if isinstance(tag, str) else None
-        if node is not element and (not isinstance(tag, str) or tag in SKIP_TAGS or (skip and node in skip)
+        if node is not element and (not isinstance(tag, str) or tag in SKIP_TAGS or tag == "summary"
+                                    or (skip and node in skip)
                                     or (cls and (_hidden_class(cls) or _control_label(node, cls)))):
             if node.tail:
                 append(node.tail)
