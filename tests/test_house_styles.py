@@ -341,6 +341,12 @@ MENTIONS = [
     ("He told The Associated Press on Monday.", ["AP"]),
     ("A Reuters/Ipsos poll found support fell.", ["Reuters"]),
     ("An AP-NORC poll shows support for the repairs.", ["AP"]),
+    # a case ending on the name (Hungarian, Finnish, Turkish) says it is a noun of the sentence
+    ("A polgármester az MTI-vel közölte, hogy a híd bezár.", ["MTI"]),
+    ("Meteorologi kertoo STT:lle, että silta suljetaan.", ["STT"]),
+    ("Bakan AA muhabirine açıklama yaptı.", ["Anadolu"]),
+    ("Ministrė naujienų agentūrai BNS sakė, kad tiltas bus uždarytas.", ["BNS"]),
+    ("Elle l'a dit en entrevue avec La Presse Canadienne.", ["The Canadian Press"]),
     # not agencies: an exam, a loudspeaker, a credit, an address
     ("She took the AP exam on Monday.", []),
     ("The PA system failed during the vote.", []),

@@ -510,6 +510,8 @@ _CONTEXT_BEFORE = re.compile(
     # pl, cs, ru, bg, hu: "powiedział PAP", "według PAP", "сообщает ТАСС", "според БТА", "az MTI"
     r"agencj[aię]|agencją|powiedzia[łl]a?|poda[łl]a|według|cytowan[ya]\s+przez|agentur[ay]|podle|"
     r"агентств[оау]|агенци[яи]|сообщает|сообщило|по\s+данным|со\s+ссылкой\s+на|според|"
+    # lt, tr: "naujienų agentūrai BNS", "ajansı"
+    r"agentūr\w*|ajans\w*|"
     r"据)\s*(?:the\s+|der\s+|die\s+|het\s+|de\s+|l['’]|la\s+|el\s+|o\s+|az?\s+)?$",
     re.IGNORECASE,
 )
@@ -520,7 +522,10 @@ _CONTEXT_AFTER = re.compile(
     r"interview|report|story|berichtete|meldete|berichtet|meldet|schreibt|zufolge|a\s+rapport[ée]|rapporte|"
     r"informó|informa|reporta|riporta|riferisce|scrive|informou|noticiou|relatou|meldt|meldde|berichtte|"
     r"szerint|jelent(?:ette|ése)|közölte|hírügynökség|poda[łl]a|poinformowa[łl]a|informuje|uvedla|informovala|"
-    r"сообщает|сообщило|передает|съобщи)|\s*(?:報道|报道|消息)|['’]s\s+\w+|\s*\)|"
+    r"сообщает|сообщило|передает|съобщи|muhabir\w*|ajans\w*)|\s*(?:報道|报道|消息)|['’]s\s+\w+|\s*\)|"
+    # a case ending on the name, as Hungarian, Finnish and Turkish write it: "az MTI-vel", "STT:lle",
+    # "Reuters'a"
+    r"(?:-|:|['’])[a-zäöüõőűéáíóúıçşğ]{1,5}\b|"
     # a poll the agency runs with a partner: "AP-NORC poll", "Reuters/Ipsos survey"
     r"[-/]\w+\s+" + _POLL_WORDS + ")",
     re.IGNORECASE,
