@@ -566,8 +566,13 @@ _TOGGLE_END = re.compile(r"(?<=[.!?)\"”])\s+(?:less|show less|weniger|moins|me
 
 
 # An agency's usage terms in capitals after the credit: "NO ARCHIVING", "EDITORIAL USE ONLY", "MANDATORY CREDIT"
-_USAGE_CAPS = re.compile(r"(?:[\s.,;]+(?:NO\s+(?:ARCHIVING|ARCHIVES|SALES|RESALES?|MAGAZINES|BOOKS|THIRD\s+PARTY\s+SALES)|"
-                         r"EDITORIAL\s+USE\s+ONLY|MANDATORY\s+CREDIT|FOR\s+EDITORIAL\s+USE\s+ONLY))+\.?\s*$")
+# and a rights notice after the caption, in capitals or not: ANSA's "- RIPRODUZIONE RISERVATA", "All
+# rights reserved", "Tous droits réservés", "Alle Rechte vorbehalten", "Todos los derechos reservados"
+_USAGE_CAPS = re.compile(r"(?:[\s.,;|–—-]+(?:NO\s+(?:ARCHIVING|ARCHIVES|SALES|RESALES?|MAGAZINES|BOOKS|THIRD\s+PARTY\s+SALES)|"
+                         r"EDITORIAL\s+USE\s+ONLY|MANDATORY\s+CREDIT|FOR\s+EDITORIAL\s+USE\s+ONLY|"
+                         r"(?i:riproduzione\s+riservata|all\s+rights\s+reserved|tous\s+droits\s+r[ée]serv[ée]s|"
+                         r"alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados|"
+                         r"todos\s+os\s+direitos\s+reservados)))+\.?\s*$")
 # A download box's file size after the caption and credit: "… (Quelle: EnBW) (213 kB)"
 _FILE_SIZE = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]i?B|[kK]ilobyte|[mM]egabyte|bytes)\s*\)\s*$")
 
