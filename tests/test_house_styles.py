@@ -397,6 +397,13 @@ CHROME = {
         f'<li><a href="/news/story-{n}"><img src="https://e.org/t{n}.jpg"><h3>Other story number {n} about the '
         f"council</h3></a></li>" for n in range(3)) + "</ul></section>",
     "read-more-grid": f'<div class="more"><h2>Read more</h2>{_cards(20)}</div>',
+    # a related story's card: its picture in a <figure> of its own, linked where its headline links (El País)
+    "card-with-figure": '<aside><p>Más información</p><article><figure><a href="/news/other-story.html"><img '
+                        'src="https://e.org/card.jpg" alt="La laguna seca en 2023. EFE"></a></figure><h2><a '
+                        'href="/news/other-story.html">El acuífero no se recupera pese a las lluvias</a></h2>'
+                        "</article></aside>",
+    "adv-box": '<div class="adv-container adv-inline"><div class="adv"><img src="https://e.org/banner-300.png">'
+               "</div></div>",
     # one link around a teaser's picture and its headline, amid the story (its alt carries a credit)
     "inline-teaser-link": '<div class="embed"><a href="/news/bridge-repairs-cost-more-1234.html"><img '
                           'src="https://e.org/teaser.jpg" alt="The old bridge © Jane Doe"><span>Bridge repairs will '

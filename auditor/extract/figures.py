@@ -1388,7 +1388,15 @@ def _without_leading_credit(caption: str, credit: str) -> str:
         # (two words or more: a name, not the "FILE" note that starts an agency's caption)
         if len(head.split()) >= 2 and head in credit.casefold():
             return caption[match.end():].strip()
+    # and the credit read elsewhere (the alt text) that closes the caption in brackets: "… de La
+    # Fraternidad (Gustavo Ardiles)"
+    match = _TRAILING_BRACKETS.search(caption)
+    if match and match.start() > 0 and clean(match.group(1)).casefold() == clean(credit).strip("()[] ").casefold():
+        return caption[:match.start()].rstrip(" ,;-–—")
     return caption
+
+
+_TRAILING_BRACKETS = re.compile(r"\s*[(\[]([^()\[\]]{2,80})[)\]]\s*\.?\s*$")
 
 
 _LEADING_PART = re.compile(r"([^.!?:;]{4,60}?)\s+[-–—]\s+")
@@ -2068,15 +2076,25 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None, memo: 
     or a <figure> (not a card)."""
     href = _link_of(element, unit) if element is not None else None
     memo = {} if memo is None else memo  # the pictures of a page share their ancestors: each is judged once
+    in_figure = False
     for node in (unit, *ancestors(unit)):
-        if node in stops or tag_of(node) in ("figure", "body", "main"):
+        if node in stops or tag_of(node) in ("body", "main"):
             return None  # the article, its body, or what holds the story's headline
         if href:
             links = memo.get((node, "links"))
             if links is None:
                 links = memo[node, "links"] = frozenset(_HEADING_LINKS(node))
             if href in links:
-                return node  # "<h4><a href=X>Headline</a></h4> <a href=X><img></a> <p>summary…"
+                # "<h4><a href=X>Headline</a></h4> <a href=X><img></a> <p>summary…", the picture in
+                # a <figure> of its own or not
+                return node
+        if in_figure or tag_of(node) == "figure":
+            # a figure is no card by its text (the article's own), nor what holds it: only a
+            # headline linked where the picture links says so
+            in_figure = True
+            if not href:
+                return None
+            continue
         verdict = memo.get(node)
         if verdict is None:
             verdict = memo[node] = _card_verdict(node)

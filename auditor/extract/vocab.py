@@ -111,7 +111,8 @@ CHROME = _group(
     "storylines outbrain taboola relacionadas relacionados recomendados recomendadas meistgelesen "
     "lesetipp lesetipps "
     # advertising and promotion
-    "ad ads adslot adunit adcontainer advert adverts advertisement advertising dfp sponsor sponsored "
+    "ad ads adslot adunit adcontainer advert adverts advertisement advertising dfp sponsor sponsored adsense "
+    "adsbygoogle adv publicidad publicite publicité pubblicita pubblicità werbung anzeige reklame "
     "promo promos "
     # sharing, comments, newsletters, subscriptions (also in the languages of the corpora)
     "social socials share shares sharing sharebar sharetools comment comments newsletter newsletters "
