@@ -78,6 +78,7 @@ CREDIT_LINES = [
     ("The mayor at City Hall. Staff photo by Jane Doe", "The mayor at City Hall.", "Jane Doe"),
     ("The mayor at City Hall. Photo provided by City Hall", "The mayor at City Hall.", "City Hall"),
     ("The mayor at City Hall. Image credit: Jane Doe", "The mayor at City Hall.", "Jane Doe"),
+    ("Shots made this season. Graphic by Jane Doe / The Daily", "Shots made this season.", "Jane Doe / The Daily"),
     ("El alcalde en la plaza. FOTO/CORTESÍA", "El alcalde en la plaza.", "CORTESÍA"),
     ("The mayor at City Hall. Photo / Jane Doe", "The mayor at City Hall.", "Jane Doe"),  # NZME
     ("The mayor at City Hall. Credit...Jane Doe for The New York Times", "The mayor at City Hall.",
@@ -279,6 +280,8 @@ SIGNOFFS = [
     ("По материалам ТАСС", ["TASS"]),
     ("Kaynak: AA", ["Anadolu"]),
     ("(With inputs from agencies)", []),
+    ("PTI ABK RSN RT", ["PTI"]),  # the agency, then its desk's codes
+    ("– Additional reporting: PA", ["PA Media"]),
 ]
 
 

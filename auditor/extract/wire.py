@@ -73,6 +73,7 @@ _SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|f
                           r"kilde|lähde|источник|джерело|kaynak|forrás|izvor|šaltinis)\s*:\s*\S", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _LEADING_DASH = re.compile(r"^(?:(?:[-–—]{1,2}|\*)\s*)(?=\S)")  # (and "*Con información de AP")
+_DESK_CODES = re.compile(r"^(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6})\s*$")
 _SLASHED = re.compile(r"[\w.-]+(?:\s*/\s*[\w.-]+)+")  # "AFP/dpa/fw": parts joined by slashes alone
 _SPLIT_AGENCIES = re.compile(r"\s*(?:,|/|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 # Lines that can follow the sign-off at the end of a story without being it.
@@ -351,10 +352,15 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
                                             or len(parsed.initials) <= 3 and _SLASHED.fullmatch(bare))
                        or parsed.generic and len(parsed.initials) <= 2):
             return SignOff(text, line, parsed.initials, parsed.agencies, "agencies")
+        # the agency, then its desk's codes in capitals: PTI's "PTI ABK RSN RT"
+        codes = _DESK_CODES.match(bare)
+        agency = registry.lookup(codes.group("agency")) if codes else None
+        if agency is not None:
+            return SignOff(text, line, codes.group("codes").split(), [agency.name], "agencies")
     match = _BYLINE_PAREN.search(text)
     if match:
         return SignOff(match.group().strip(), line, [], [], "byline")
-    if _CONTRIBUTING.match(text) and len(text) <= 300:
+    if _CONTRIBUTING.match(bare) and len(text) <= 300:
         agencies = _agencies_in(text, registry)
         return SignOff(text, line, [], agencies, "contributors")
     if len(text) <= 160:
