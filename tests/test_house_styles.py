@@ -152,6 +152,10 @@ SYSTEMS = {
     # the caption behind a "Show caption" button, in a data attribute whose name has the house's prefix
     "show-caption-button": '<figure><img src="https://e.org/a.jpg"><figcaption><button>Show caption</button>'
                            f'<div data-c-caption="{CAPTION}" data-c-credit="Jane Doe/AP"></div></figcaption></figure>',
+    # a visible caption, and the credit only in the lightbox's caption attribute (TYPO3)
+    "lightbox-caption-credit": '<div class="image"><a href="https://e.org/a-big.jpg" class="lightbox" '
+                               f'data-lightbox-caption="{CAPTION} | Foto: Jane Doe/AP"><img src="https://e.org/a.jpg">'
+                               f'</a><p class="caption">{CAPTION}</p></div>',
     # the caption behind a disclosure widget whose <summary> is its label (Guardian, BR24)
     "details-summary": '<figure><img src="https://e.org/a.jpg"><figcaption><details><summary><svg></svg>View image '
                        f'in fullscreen</summary><span>{CAPTION}</span> <span>Photograph: Jane Doe/AP</span></details>'

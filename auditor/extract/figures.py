@@ -1274,6 +1274,13 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                     reading.credit_from = where
                 alt_caption = (head or None, where)
                 break
+    if not credit_text:
+        # a lightbox's caption attribute with the credit glued on: data-lightbox-caption="… | Foto: X"
+        value, attr = _data_attribute(img, unit, _CAPTION_ATTRIBUTE)
+        glued = split_caption(value, registry, in_alt=True)[1] if value else None
+        if glued:
+            credit_text, credit_line, origin = glued, img.sourceline, "attribute"
+            reading.credit_from = f"the end of @{attr}"
     if not credit_text and tag_of(img) not in ("img", "amp-img"):
         # Broken markup (an unclosed delayed-image <div>) can swallow the credit into the image element.
         own = visible_text(img)
