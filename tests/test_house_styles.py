@@ -86,6 +86,8 @@ CREDIT_LINES = [
     ("El alcalde en la plaza.- Foto EFE", "El alcalde en la plaza.", "EFE"),  # EFE's stop and dash
     ("The mayor at City Hall. Courtesy photo", "The mayor at City Hall.", "Courtesy photo"),
     ("Meras Vilniuje. Jono Jonaičio nuotr.", "Meras Vilniuje.", "Jono Jonaičio"),  # Lithuanian: "photo" after
+    ("서울에서 연설하는 시장. 사진=뉴스1", "서울에서 연설하는 시장.", "뉴스1"),  # the label goes with the credit
+    ("台北市公車充電場站分布。（圖取自台北市政府網頁）", "台北市公車充電場站分布。", "台北市政府網頁"),
     # a rights notice after the caption is neither caption nor credit (ANSA)
     ("Il sindaco in municipio - RIPRODUZIONE RISERVATA", "Il sindaco in municipio", None),
 ]
@@ -285,6 +287,8 @@ SIGNOFFS = [
     ("Kaynak: AA", ["Anadolu"]),
     ("(With inputs from agencies)", []),
     ("PTI ABK RSN RT", ["PTI"]),  # the agency, then its desk's codes
+    ("Agencias AFP, Reuters y ANSA", ["AFP", "Reuters", "ANSA"]),
+    ("Lusa/Fim", ["LUSA"]),  # Lusa's end of story
     ("– Additional reporting: PA", ["PA Media"]),
 ]
 
@@ -323,6 +327,7 @@ DATELINES = [
     ("MADRID, 3 (EUROPA PRESS) - ", "Europa Press"), ("Bogotá (Colprensa) - ", "Colprensa"),
     ("ANKARA (İHA) - ", "İHA"), ("Київ (Інтерфакс-Україна) - ", "Interfax-Ukraine"),
     ("MADRID, 3 (EUROPA PRESS) ", "Europa Press"), ("МОСКВА, 3 мая - РИА Новости. ", "RIA Novosti"),
+    ("(ANSA) - BOLOGNA, 03 MAG - ", "ANSA"), ("Vilnius, gegužės 3 d. (ELTA). ", "ELTA"),
 ]
 
 

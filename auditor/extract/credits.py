@@ -64,6 +64,8 @@ _SUFFIX_CREDIT = re.compile(
     + r")\s*$")
 # "dpa (Ausschnitt)", "Getty Images (Symbolbild)": a note on how the picture is used, after the credit.
 _USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r")\s*[)\]]\s*$", re.IGNORECASE)
+# a credit's label at the very end of a text, before "=" (Korean and Japanese style)
+_PREFIX_TAIL = re.compile(r"(?:(?<=[\s.。\[(（【])|^)(?:" + _alternation(credit_words()[0]) + r")\s*$", re.IGNORECASE)
 _NOTE_ONLY = re.compile(r"^\s*(?:" + _alternation(credit_words()[2]) + r")\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"\s*\S+@\S+\.[a-z]{2,}\b", re.IGNORECASE)
 # "(AFP file photo)", "Reuters archive": said after the source with a space, the flag word is no source.
@@ -78,6 +80,8 @@ _SUFFIXES = tuple(w.rstrip(".") for w in credit_words()[1])
 _EQUALS_CREDIT = re.compile(r"\s*[＝=]\s*(?P<credit>[^＝=]{1,40})$")
 _PREFIX_AT_START = re.compile(
     r"^\s*(?:(?:fotos?|photos?)\s*/\s*(?=[^\W\d_])|"  # "FOTO/CORTESÍA", "Photo / Jane Doe"
+    # Chinese "taken from", tight before the source (Han text has no spaces): "圖取自台北市政府網頁"
+    r"(?:圖取自|图取自|翻攝自|翻摄自|翻攝|翻摄)(?=\S)|"
     r"(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")(?:\b|(?<=\.))(?:\s*[:：=＝]\s*|\s*\.\.\.+\s*|\s+(?=by\b))?"
     r"|(?:\u00a9|\(c\))\s*))",
     re.IGNORECASE,
@@ -611,7 +615,11 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     match = _EQUALS_CREDIT.search(text) if ("=" in text or "＝" in text) else None
     if match and match.start() > 0 and registry.scan(match.group("credit")) \
             and len(match.group("credit").split()) <= 6:
-        return text[: match.start()].rstrip(" ,;-–—|"), match.group("credit").strip()
+        head = text[: match.start()]
+        label = _PREFIX_TAIL.search(head)  # "… 하고 있다. 사진=뉴스1": the label goes with the credit
+        if label and label.start() > 0:
+            return head[:label.start()].rstrip(" ,;-–—|"), text[label.start():].strip()
+        return head.rstrip(" ,;-–—|"), match.group("credit").strip()
     # 1c. "… 新华社记者 才扬 摄": a credit closed by a suffix word
     match = _SUFFIX_CREDIT.search(text) if text.rstrip(".").endswith(_SUFFIXES) else None
     if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5:

@@ -54,7 +54,7 @@ _MATERIAL = re.compile(
     r"com\s+informa[cç][oõ]es\s+d[aoe]s?|по\s+материалам|"
     r"avec|with|mit|con\s+informaci[oó]n\s+de|con|com|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
     r"bron(?:nen)?\s*:|źródło\s*:|zdroj\s*:|källa\s*:|kilde\s*:|lähde\s*:|источник\s*:|джерело\s*:|kaynak\s*:|"
-    r"forrás\s*:|izvor\s*:|šaltinis\s*:|agenturen\s*:?)"
+    r"forrás\s*:|izvor\s*:|šaltinis\s*:|agenturen\s*:?|agencias\s*:?|agences\s*:?|agenzie\s*:?|ag[eê]ncias\s*:?)"
     r"\s+(?P<agencies>.{2,120}?)\s*\)?\.?$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -115,6 +115,7 @@ _DOTTED_INITIALS = re.compile(r"[A-ZÀ-Þ](?:\.\s?-?[A-ZÀ-Þ]){1,3}\.?")
 _WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.IGNORECASE)
 
 
+_END_WORDS = frozenset({"fim", "fin", "ende", "end"})
 # The house's own desk named beside the agency in a sign-off: "Redacción / EFE", "Redaktion/dpa"
 _NEWSROOM = frozenset({"redacción", "redaccion", "redação", "redacao", "redaktion", "rédaction", "redazione",
                        "redakcja", "redakce", "redactie", "newsroom", "staff"})
@@ -143,6 +144,8 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
                 agencies.append(agency.name)
         elif re.fullmatch(r"[a-zäöü]{1,5}", part) or _DOTTED_INITIALS.fullmatch(part):
             initials.append(part)
+        elif part.casefold() in _END_WORDS:
+            continue  # Lusa's "Lusa/Fim": the story's end, said after the agency
         elif part.casefold() in _NEWSROOM:
             codes.append(part)  # "Redacción / EFE": the house's desk, beside an agency only
         elif _GENERIC_AGENCIES.fullmatch(part):
@@ -457,6 +460,7 @@ _OTHER_DATELINES = (
     re.compile(r"(?P<place>[^/()—–-]{2,40}?)\s+[—–-]\s+(?P<agencies>[^/().—–]{2,25})\.\s+"),
 )
 _DATELINE_WINDOW = 4
+_PLACE_AFTER = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’ .-]{1,30},\s*\d{1,2}\s+[A-ZÀ-Þ]{3,4}\.?\s*[-–—]+\s*")
 
 
 def _short_place(place: str) -> bool:
@@ -475,7 +479,8 @@ _NOT_PLACE_WORDS = frozenset({"die", "der", "das", "den", "dem", "des", "ein", "
                               "nach", "wie", "le", "la", "les", "el", "los", "las", "il", "lo", "según", "selon"})
 _PLACE_PARTICLE = re.compile(r"[a-z]{1,2}\.(?:[A-Z]\.)?|am|an|upon|sur|on|de|del|do|da|im|ob")
 # (Europa Press gives the day alone: "MADRID, 3 (EUROPA PRESS)")
-_PLACE_DATE = re.compile(r"(?:\d{1,2}\.?\s*[^\W\d_]{3,9}\.?|[^\W\d_]{3,9}\.?\s*\d{1,2}|\d{1,2})(?:,?\s*\d{4})?")
+# (Lithuanian dates end in "d.": "gegužės 3 d.")
+_PLACE_DATE = re.compile(r"(?:\d{1,2}\.?\s*[^\W\d_]{3,9}\.?|[^\W\d_]{3,9}\.?\s*\d{1,2}(?:\s*d\.)?|\d{1,2})(?:,?\s*\d{4})?")
 
 
 def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[Dateline, Block, int]]:
@@ -497,9 +502,14 @@ def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[
         parsed = _agency_list(match.group("agencies"), registry)
         if not parsed or not parsed.agencies:
             continue
-        text = clean(match.group())
+        end = match.end()
+        if not place:
+            # the agency first, then the place and date: ANSA's "(ANSA) - BOLOGNA, 03 MAG -"
+            after = _PLACE_AFTER.match(block.raw, end)
+            end = after.end() if after else end
+        text = clean(block.raw[match.start():end])
         line = block.line + block.raw[:offset].count("\n") if block.line else None
-        found.append((Dateline(text, parsed.agencies[0], line), block, match.end()))
+        found.append((Dateline(text, parsed.agencies[0], line), block, end))
     return found
 
 
