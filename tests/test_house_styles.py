@@ -88,6 +88,11 @@ CREDIT_LINES = [
     ("Meras Vilniuje. Jono Jonaičio nuotr.", "Meras Vilniuje.", "Jono Jonaičio"),  # Lithuanian: "photo" after
     ("서울에서 연설하는 시장. 사진=뉴스1", "서울에서 연설하는 시장.", "뉴스1"),  # the label goes with the credit
     ("台北市公車充電場站分布。（圖取自台北市政府網頁）", "台北市公車充電場站分布。", "台北市政府網頁"),
+    # after the caption's full stop, a dash and names alone, or the word for a handed-in picture
+    ("Sargassum covers the beach on Sunday. – Jane Doe/Photographer", "Sargassum covers the beach on Sunday.",
+     "Jane Doe/Photographer"),
+    ("Boats idle in the bay last week. – Contributed", "Boats idle in the bay last week.", "Contributed"),
+    ("Zwei Jahre nach dem Unglück – Angela Merkel", "Zwei Jahre nach dem Unglück – Angela Merkel", None),
     # a rights notice after the caption is neither caption nor credit (ANSA)
     ("Il sindaco in municipio - RIPRODUZIONE RISERVATA", "Il sindaco in municipio", None),
 ]

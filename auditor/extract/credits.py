@@ -669,6 +669,11 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         if 3 <= len(words) <= 8 and _prefixed_name(tail) or 2 <= len(words) <= 4 and _prefixed_agency(tail, registry):
             # "… Datacenter. Foto Sergey Rraikin via Unsplash": a prefix word, a name, a source
             return text[:tail_start].rstrip(" |–—-"), tail
+        dashed = text[tail_start:].lstrip()[:1] in ("–", "—") and re.search(r"[.!?…]\s*$", text[:tail_start])
+        if dashed and 1 <= len(words) <= 5 and (names_only(tail.rstrip(". ")) or _GIVEN_WORD.match(tail.rstrip(". "))):
+            # after a dash, a line of names alone or the word for a handed-in picture: "… on Sunday. –
+            # Kestrel Wynter/Photographer", "… last week. – Contributed"
+            return text[:tail_start].rstrip(" |–—-"), tail
         if len(words) <= 2 and (_FILE_ONLY.match(tail.rstrip(". ")) or _GIVEN_PHOTO.match(tail.rstrip(". "))):
             # "… en Guatemala. Archivo.": the house's own file picture, said as the credit
             return text[:tail_start].rstrip(" |–—-"), tail.rstrip(". ")
@@ -768,6 +773,9 @@ def _prefixed_agency(tail: str, registry: AgencyRegistry) -> bool:
 # A picture handed to the paper, said as its whole credit: "Courtesy photo", "Submitted photo"
 _GIVEN_PHOTO = re.compile(r"^(?:courtesy|submitted|contributed|provided|supplied)\s+(?:photo|image|picture)s?$",
                           re.IGNORECASE)
+
+
+_GIVEN_WORD = re.compile(r"^(?:courtesy|submitted|contributed|provided|supplied|handout)$", re.IGNORECASE)
 
 
 _LICENCE = re.compile(r"public\s+domain|gemeinfrei|domaine\s+public|dominio\s+p[uú]blico|cc0|"

@@ -90,6 +90,10 @@ _TRACKER_SEGMENTS = frozenset({"pixel", "tracking", "beacon", "counter", "ads", 
 _PLACEHOLDER_WORDS = frozenset({"pixel", "spacer", "blank", "preload", "transparent", "placeholder", "loading", "lazy",
                                 "grey", "gray", "preloader", "loader", "spinner", "1x1", "dummy", "empty",
                                 "clear", "lazyload", "default"})
+# words a placeholder's file name may hold beside its placeholder word
+_NEUTRAL_WORDS = frozenset({"image", "images", "photo", "picture", "white", "black", "light", "dark", "small",
+                            "large", "background", "thumb", "thumbnail", "square", "wide", "base"})
+_SIZE_WORD = re.compile(r"\d+(?:x\d+)?|\d*x\d+")
 _PLACEHOLDER_PREFIXES = ("preload", "placeholder", "spinner", "loader", "lazy", "blank", "spacer")
 _LOGO_SEGMENTS = frozenset({"icon", "icons", "logo", "logos", "avatar", "avatars", "emoji", "emojis", "sprite",
                             "sprites", "favicon", "flags", "badges", "gravatar"})
@@ -724,7 +728,10 @@ def _is_placeholder(src: str, stem: str | None = None) -> bool:
     """A file name such as ``preloaderbig.gif`` or ``blank.png``; ``stem`` when already known."""
     stem = _url_parts(src)[2] if stem is None else stem
     words = set(_URL_TOKENS.split(stem))
-    return bool(words & _PLACEHOLDER_WORDS and len(words) <= 3) or stem.startswith(_PLACEHOLDER_PREFIXES) \
+    # a placeholder's name says nothing else ("empty-image", "grey-16x9"); "empty-wards-kisumu" is a photo's
+    return bool(words & _PLACEHOLDER_WORDS and len(words) <= 3
+                and all(w in _PLACEHOLDER_WORDS or w in _NEUTRAL_WORDS or len(w) <= 3 or _SIZE_WORD.fullmatch(w)
+                        for w in words)) or stem.startswith(_PLACEHOLDER_PREFIXES) \
         or stem.endswith(("pixel", "spacer", "beacon"))  # "renderTimingPixel.png"
 
 
