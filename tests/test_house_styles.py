@@ -159,6 +159,9 @@ SYSTEMS = {
     # the caption behind a "Show caption" button, in a data attribute whose name has the house's prefix
     "show-caption-button": '<figure><img src="https://e.org/a.jpg"><figcaption><button>Show caption</button>'
                            f'<div data-c-caption="{CAPTION}" data-c-credit="Jane Doe/AP"></div></figcaption></figure>',
+    # a lazy photo whose file name begins with a placeholder's word, behind a placeholder
+    "lazy-photo-named-empty": '<figure><img src="/res/placeholder-3x2.svg" data-src="/res/image/48/empty-wards-kisumu'
+                              f'.jpg"><figcaption>{CAPTION} Photo: Jane Doe/AP</figcaption></figure>',
     # a visible caption, and the credit only in the lightbox's caption attribute (TYPO3)
     "lightbox-caption-credit": '<div class="image"><a href="https://e.org/a-big.jpg" class="lightbox" '
                                f'data-lightbox-caption="{CAPTION} | Foto: Jane Doe/AP"><img src="https://e.org/a.jpg">'
