@@ -151,6 +151,10 @@ SYSTEMS = {
     "table-layout": f'<table><tr><td><img src="https://e.org/a.jpg"></td></tr><tr><td>{CAPTION} Foto: Jane Doe/AP</td>'
                     "</tr></table>",
     "image-then-line": f'<p><img src="https://e.org/a.jpg"><br>{CAPTION} Photo: Jane Doe/AP</p>',
+    # a gallery tile the page calls a picture (role="img"), its file in a data attribute (Elementor Pro)
+    "role-img-tile": '<a class="gallery-item" href="https://e.org/a-big.jpg"><div class="gallery-image" role="img" '
+                     'data-thumbnail="https://e.org/a-768x512.jpg" aria-label="The mayor"></div><div class="overlay">'
+                     f'<div class="description">{CAPTION} Foto: Jane Doe/AP</div></div></a>',
     "lightbox-link-title": f'<p><a href="https://e.org/a-big.jpg" title="{CAPTION} (Photo: Jane Doe/AP)"><img '
                            'src="https://e.org/a.jpg"></a></p>',
     "fancybox": f'<a data-fancybox="gallery" data-caption="{CAPTION} Photo: Jane Doe/AP" href="https://e.org/a-big.jpg">'

@@ -599,7 +599,8 @@ def _zone_end(zone: ArticleZone) -> int | None:
 def _is_delayed_image(element) -> bool:
     """Delayed images: a ``<div data-src="...jpg">`` (BBC) or a gallery's ``<li data-original=…>``
     that becomes an <img> with JavaScript."""
-    data_src = element.get("data-src") or element.get("data-original") or ""
+    data_src = element.get("data-src") or element.get("data-original") or \
+        (_image_file_attribute(element) or "" if element.get("role") == "img" else "")
     if not _IMAGE_URL.search(data_src) or HAS_IMG(element):
         return False
     # beside an <img>, a <span data-src> is one of its sizes (a script's <source>), not a picture
@@ -642,6 +643,8 @@ def resolve_src(element) -> str | None:
         # the src is a placeholder or missing: the picture's file in any other attribute
         # (data-orig-file, data-zoom-image, data-hires), or in the <noscript> copy beside it
         return _image_file_attribute(element) or _noscript_twin_src(element) or src or None
+    if element.get("role") == "img":
+        return _image_file_attribute(element) or src or None  # <div role="img" data-thumbnail="…">
     return src or None
 
 

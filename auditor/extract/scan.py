@@ -122,6 +122,12 @@ def scan(root, text: str) -> PageScan:
         # data-image="…/photo.jpg">; the address must be a picture's (data-image also holds ids)
         extra += [e for e in root.iter("span", "div", "a", "figure", "picture")
                   if _PICTURE_URL.search(e.get("data-image") or "") and not HAS_IMG(e)]
+    if "role=" in text and ("\"img\"" in text or "'img'" in text or "role=img" in text):
+        # an element the page itself calls a picture (role="img"), its picture a background a script
+        # sets from a data attribute: a gallery's tile (<div role="img" data-thumbnail="…/a.jpg">)
+        extra += [e for e in root.iter(*DELAYED_IMAGE_TAGS) if e.get("role") == "img" and not HAS_IMG(e)
+                  and any(name.startswith("data-") and _PICTURE_URL.search(value or "")
+                          for name, value in e.attrib.items())]
     if captioned:
         # A <figure> with its caption but no picture yet: a placeholder a script fills in
         # (<figure><div class="placeholder"></div><figcaption>…</figcaption></figure>). The cheap
