@@ -373,6 +373,8 @@ MENTIONS = [
     ("Bakan AA muhabirine açıklama yaptı.", ["Anadolu"]),
     ("Ministrė naujienų agentūrai BNS sakė, kad tiltas bus uždarytas.", ["BNS"]),
     ("Elle l'a dit en entrevue avec La Presse Canadienne.", ["The Canadian Press"]),
+    ("„Ich habe einfach geworfen“, sagte der Däne dem SID nach dem Spiel.", ["SID"]),
+    ("AAP understands the council will close the bridge.", ["AAP"]),
     # not agencies: an exam, a loudspeaker, a credit, an address
     ("She took the AP exam on Monday.", []),
     ("The PA system failed during the vote.", []),

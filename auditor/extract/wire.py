@@ -528,12 +528,15 @@ _CONTEXT_BEFORE = re.compile(
     r"агентств[оау]|агенци[яи]|сообщает|сообщило|по\s+данным|со\s+ссылкой\s+на|според|"
     # lt, tr: "naujienų agentūrai BNS", "ajansı"
     r"agentūr\w*|ajans\w*|"
-    r"据)\s*(?:the\s+|der\s+|die\s+|het\s+|de\s+|l['’]|la\s+|el\s+|o\s+|az?\s+)?$",
+    r"据|"
+    # de: the speaker between the verb and the agency, "sagte der Däne dem SID"
+    r"(?:sagte|sagten|erklärte|erklärten|bestätigte|betonte)\b[^.!?]{0,30}?)"
+    r"\s*(?:the\s+|der\s+|die\s+|dem\s+|het\s+|de\s+|l['’]|la\s+|el\s+|o\s+|az?\s+)?$",
     re.IGNORECASE,
 )
 _POLL_WORDS = r"(?:polls?|surveys?|umfrage|sondage|encuesta|sondaggio)"
 _CONTEXT_AFTER = re.compile(
-    r"^(?:\s+(?:news\s+agency|wire|reported|reports|said|says|has\s+learned|learned|reporters?|"
+    r"^(?:\s+(?:news\s+agency|wire|reported|reports|said|says|has\s+learned|learned|understands|reporters?|"
     r"correspondents?|photographers?|journalists?|poll|analysis|review|tally|count|obtained|"
     r"interview|report|story|berichtete|meldete|berichtet|meldet|schreibt|zufolge|a\s+rapport[ée]|rapporte|"
     r"informó|informa|reporta|riporta|riferisce|scrive|informou|noticiou|relatou|meldt|meldde|berichtte|"
