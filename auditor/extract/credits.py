@@ -82,7 +82,9 @@ _PREFIX_AT_START = re.compile(
     r"^\s*(?:(?:fotos?|photos?)\s*/\s*(?=[^\W\d_])|"  # "FOTO/CORTESÍA", "Photo / Jane Doe"
     # Chinese "taken from", tight before the source (Han text has no spaces): "圖取自台北市政府網頁"
     r"(?:圖取自|图取自|翻攝自|翻摄自|翻攝|翻摄)(?=\S)|"
-    r"(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")(?:\b|(?<=\.))(?:\s*[:：=＝]\s*|\s*\.\.\.+\s*|\s+(?=by\b))?"
+    # (a word's end, or the colon itself: a Devanagari word ends in a vowel sign, no word character)
+    r"(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")(?:\b|(?<=\.)|(?=\s*[:：=＝]))"
+    r"(?:\s*[:：=＝]\s*|\s*\.\.\.+\s*|\s+(?=by\b))?"
     r"|(?:\u00a9|\(c\))\s*))",
     re.IGNORECASE,
 )
@@ -202,7 +204,7 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
             break
         rest = text[match.end():].lstrip()
         token = match.group().strip()
-        bare_word = not re.search(r"[:：=＝©.]|\(c\)|\bby$|\bvon$|\bpor$|\bde$", token, re.IGNORECASE)
+        bare_word = not re.search(r"[:：=＝©.]|\(c\)|\b(?:by|von|por|de|di|par|of|via)$", token, re.IGNORECASE)
         if bare_word:
             # "Photo Jane Doe" is a credit, "Images of war" is not: a bare prefix word must be
             # followed by something that is not an ordinary lower-case word (scripts without case,
@@ -607,7 +609,8 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     match = _TRAILING_GROUP.search(text)
     if match and (_credit_group(match.group(1), registry)
                   or in_alt and match.start() > 0 and looks_like_person(match.group(1).strip())
-                  and len(match.group(1).split()) >= 2):
+                  and len(match.group(1).split()) >= 2
+                  or match.start() > 0 and _CAPITALS_GROUP.search(match.group(0)) is not None):
         # in alt text, "Description (Jane Doe)" is how DW credits a photographer
         caption = text[: match.start()].rstrip(" ,;-–—|")
         return caption, match.group(0).strip().rstrip(".;")
@@ -662,14 +665,14 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     # 4. bare trailing agency credit after the last sentence end
     tail_start = _last_sentence_start(text)
     if tail_start > 0:
-        tail = text[tail_start:].strip().lstrip("–—-| ")  # ("… Hall. — Getty Images": a dash after the stop)
+        tail = text[tail_start:].strip().lstrip("–—-|/ ")  # ("… Hall. — Getty Images": a dash after the stop)
         words = tail.split()
         if 1 <= len(words) <= 8 and _bare_credit(tail, registry):
             return text[:tail_start].rstrip(" |–—-"), tail
         if 3 <= len(words) <= 8 and _prefixed_name(tail) or 2 <= len(words) <= 4 and _prefixed_agency(tail, registry):
             # "… Datacenter. Foto Sergey Rraikin via Unsplash": a prefix word, a name, a source
             return text[:tail_start].rstrip(" |–—-"), tail
-        dashed = text[tail_start:].lstrip()[:1] in ("–", "—") and re.search(r"[.!?…]\s*$", text[:tail_start])
+        dashed = text[tail_start:].lstrip()[:1] in ("–", "—", "/") and re.search(r"[.!?…]\s*$", text[:tail_start])
         if dashed and 1 <= len(words) <= 5 and (names_only(tail.rstrip(". ")) or _GIVEN_WORD.match(tail.rstrip(". "))):
             # after a dash, a line of names alone or the word for a handed-in picture: "… on Sunday. –
             # Kestrel Wynter/Photographer", "… last week. – Contributed"
@@ -775,7 +778,13 @@ _GIVEN_PHOTO = re.compile(r"^(?:courtesy|submitted|contributed|provided|supplied
                           re.IGNORECASE)
 
 
-_GIVEN_WORD = re.compile(r"^(?:courtesy|submitted|contributed|provided|supplied|handout)$", re.IGNORECASE)
+# A house's name in capitals closing a caption in brackets: square ones alone ("[RTS]", Swiss style), or
+# several words in round ones ("(FRANCE 3 OCCITANIE)"); one word in round brackets is a party or a
+# country ("Friedrich Merz (CDU)", "(USA)")
+_CAPITALS_GROUP = re.compile(r"^\[\s*[A-ZÀ-Þ][A-ZÀ-Þ0-9&.' -]{1,40}\]|"
+                             r"^\(\s*[A-ZÀ-Þ][A-ZÀ-Þ0-9&.'-]*(?:\s+[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9&.'-]*){1,4}\s*\)")
+_GIVEN_WORD = re.compile(r"^(?:courtesy|submitted|contributed|provided|supplied|handout)$|^(?-i:DR|D\.R)$",
+                         re.IGNORECASE)
 
 
 _LICENCE = re.compile(r"public\s+domain|gemeinfrei|domaine\s+public|dominio\s+p[uú]blico|cc0|"

@@ -47,14 +47,16 @@ _DPA_ID = re.compile(r"^(?:©\s*)?dpa(?:-infocom)?\s*,\s*dpa:\d{6}-\d{2}-\d+/\d+
 _AFP_DESK = re.compile(r"^(?:bur|burs|str|sst)-" + _INITIALS + r"(?:\s*/\s*" + _INITIALS + r")+\s*$")
 _AP = re.compile(r"^(?:the\s+)?associated\s+press\s+(?:writers?|reporters?|correspondents?|"
                  r"photographers?|videographers?|researchers?)\b.*\bcontributed\b", re.IGNORECASE | re.DOTALL)
-_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))\b", re.IGNORECASE)
+_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))\b|"
+                          r"^(?:information|material)\s+from\s+.{2,80}\s+was\s+used\s+in\s+this\s+(?:report|story)",
+                          re.IGNORECASE)
 _MATERIAL = re.compile(
     r"^\(?\s*(?:(?:[A-ZÄÖÜ]{2,5}\s+)?mit\s+material\s+(?:von|der|aus)|[A-ZÄÖÜ]{2,5}\s+mit|material\s*:|"
     r"material\s+(?:from|von)|with\s+(?:reporting\s+from|files\s+from|inputs\s+from)|"
     r"com\s+informa[cç][oõ]es\s+d[aoe]s?|по\s+материалам|"
     r"avec|with|mit|con\s+informaci[oó]n\s+de|con|com|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
     r"bron(?:nen)?\s*:|źródło\s*:|zdroj\s*:|källa\s*:|kilde\s*:|lähde\s*:|источник\s*:|джерело\s*:|kaynak\s*:|"
-    r"forrás\s*:|izvor\s*:|šaltinis\s*:|agenturen\s*:?|agencias\s*:?|agences\s*:?|agenzie\s*:?|ag[eê]ncias\s*:?)"
+    r"forrás\s*:|izvor\s*:|šaltinis\s*:|sumber\s*:|agenturen\s*:?|agencias\s*:?|agences\s*:?|agenzie\s*:?|ag[eê]ncias\s*:?)"
     r"\s+(?P<agencies>.{2,120}?)\s*\)?\.?$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -70,7 +72,7 @@ _ROLE_LINE = re.compile(r"^(?:auteure?|autrice|autor(?:in|a)?|authors?|text|text
                         r"recherche)\s*:\s*(?P<name>[^:;!?\d]{2,100})$", re.IGNORECASE)
 # "Quelle: SWR", "Unsere Quellen: …", "Fuente: …": the story's source named as such
 _SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|fontes?|bron(?:nen)?|źródło|zdroj|källa|"
-                          r"kilde|lähde|источник|джерело|kaynak|forrás|izvor|šaltinis)\s*:\s*\S", re.IGNORECASE)
+                          r"kilde|lähde|источник|джерело|kaynak|forrás|izvor|šaltinis|sumber)\s*:\s*\S", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _LEADING_DASH = re.compile(r"^(?:(?:[-–—]{1,2}|\*)\s*)(?=\S)")  # (and "*Con información de AP")
 _DESK_CODES = re.compile(r"^(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6})\s*$")
@@ -527,7 +529,9 @@ _CONTEXT_BEFORE = re.compile(
     r"agencj[aię]|agencją|powiedzia[łl]a?|poda[łl]a|według|cytowan[ya]\s+przez|agentur[ay]|podle|"
     r"агентств[оау]|агенци[яи]|сообщает|сообщило|по\s+данным|со\s+ссылкой\s+на|според|"
     # lt, tr: "naujienų agentūrai BNS", "ajansı"
-    r"agentūr\w*|ajans\w*|"
+    r"agent[uúū]r\w*|ajans\w*|"
+    # de, hi: "berichtete die APA", "समाचार एजेंसी पीटीआई"
+    r"berichtete|berichtet|meldete|meldet|एजेंसी|"
     r"据|"
     # de: the speaker between the verb and the agency, "sagte der Däne dem SID"
     r"(?:sagte|sagten|erklärte|erklärten|bestätigte|betonte)\b[^.!?]{0,30}?)"
