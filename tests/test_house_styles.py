@@ -311,6 +311,7 @@ SIGNOFFS = [
     ("Agencias AFP, Reuters y ANSA", ["AFP", "Reuters", "ANSA"]),
     ("Lusa/Fim", ["LUSA"]),  # Lusa's end of story
     ("Sumber: Antara", ["Antara"]),
+    ("Như Tâm (Theo Reuters, AFP)", ["Reuters", "AFP"]),  # Vietnamese: "according to"
     ("Information from The Associated Press was used in this report.", ["AP"]),
     ("– Additional reporting: PA", ["PA Media"]),
 ]
@@ -351,6 +352,7 @@ DATELINES = [
     ("ANKARA (İHA) - ", "İHA"), ("Київ (Інтерфакс-Україна) - ", "Interfax-Ukraine"),
     ("MADRID, 3 (EUROPA PRESS) ", "Europa Press"), ("МОСКВА, 3 мая - РИА Новости. ", "RIA Novosti"),
     ("(ANSA) - BOLOGNA, 03 MAG - ", "ANSA"), ("Vilnius, gegužės 3 d. (ELTA). ", "ELTA"),
+    ("Sefwi Wiawso, Oct. 04, GNA - ", "GNA"), ("〔中央社〕", "CNA"),
 ]
 
 
@@ -390,6 +392,8 @@ MENTIONS = [
     ("Starosta pre agentúru SITA povedal, že most zatvoria.", ["SITA"]),
     ("समाचार एजेंसी पीटीआई के मुताबिक, पुल बंद रहेगा।", ["PTI"]),
     ("Die Werte seien gut, berichtete die APA unter Berufung auf das Amt.", ["APA"]),
+    ("\"Kami siaga,\" kata Yohan, dikutip dari Antara.", ["Antara"]),
+    ("به گزارش همشهری به نقل از ایرنا، پل بسته شد.", ["IRNA"]),
     # not agencies: an exam, a loudspeaker, a credit, an address
     ("She took the AP exam on Monday.", []),
     ("The PA system failed during the vote.", []),

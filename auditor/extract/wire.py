@@ -53,7 +53,7 @@ _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:
 _MATERIAL = re.compile(
     r"^\(?\s*(?:(?:[A-ZÄÖÜ]{2,5}\s+)?mit\s+material\s+(?:von|der|aus)|[A-ZÄÖÜ]{2,5}\s+mit|material\s*:|"
     r"material\s+(?:from|von)|with\s+(?:reporting\s+from|files\s+from|inputs\s+from)|"
-    r"com\s+informa[cç][oõ]es\s+d[aoe]s?|по\s+материалам|"
+    r"com\s+informa[cç][oõ]es\s+d[aoe]s?|по\s+материалам|theo|"
     r"avec|with|mit|con\s+informaci[oó]n\s+de|con|com|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
     r"bron(?:nen)?\s*:|źródło\s*:|zdroj\s*:|källa\s*:|kilde\s*:|lähde\s*:|источник\s*:|джерело\s*:|kaynak\s*:|"
     r"forrás\s*:|izvor\s*:|šaltinis\s*:|sumber\s*:|agenturen\s*:?|agencias\s*:?|agences\s*:?|agenzie\s*:?|ag[eê]ncias\s*:?)"
@@ -456,6 +456,10 @@ _CJK_DATELINE = re.compile(r"(?P<agencies>[\u4e00-\u9fff]{2,5}?社)(?P<place>[\u
 _OTHER_DATELINES = (
     re.compile(r"[(（](?P<place>[^()（）=＝]{1,20})[=＝](?P<agencies>[^()（）=＝]{2,20})[)）](?:\s*\S{2,4}\s*기자\s*=)?\s*"),
     re.compile(r"【(?P<place>[^】]{1,20}?)(?P<agencies>共同|時事|新華社|聯合|ロイター|AFP)】\s*"),
+    re.compile(r"〔(?P<place>)(?P<agencies>[^〔〕\s]{2,8})〕\s*"),  # Liberty Times' "〔中央社〕"
+    # the place, the date, then the agency and a dash: "Sefwi Wiawso, Oct. 04, GNA -", "BRIDGETOWN,
+    # Barbados, May 12, CMC –"
+    re.compile(r"(?P<place>[^,()]{2,40},(?:[^,()]{2,30},)?\s*[^,()]{3,20}),\s*(?P<agencies>[A-Z]{2,6})\s*[-–—]+\s*"),
     # (the agency tight between its slashes, a space before them: "Mandel Ngan / AFP / Getty Images"
     # and "Jane Doe/AFP/Getty Images" are credits)
     re.compile(r"(?P<place>[^/()]{2,40}?)\s+/(?P<agencies>[^/()\s][^/()]{0,23}(?<=\S))/(?:\.\s*|\s+)"),
@@ -532,6 +536,8 @@ _CONTEXT_BEFORE = re.compile(
     r"agent[uúū]r\w*|ajans\w*|"
     # de, hi: "berichtete die APA", "समाचार एजेंसी पीटीआई"
     r"berichtete|berichtet|meldete|meldet|एजेंसी|"
+    # id, fa: "dikutip dari Antara", "به نقل از ایرنا"
+    r"dikutip\s+dari|dilansir(?:\s+dari)?|menurut|به\s+نقل\s+از|"
     r"据|"
     # de: the speaker between the verb and the agency, "sagte der Däne dem SID"
     r"(?:sagte|sagten|erklärte|erklärten|bestätigte|betonte)\b[^.!?]{0,30}?)"
