@@ -102,6 +102,8 @@ CREDIT_LINES = [
     ("The clouds on the scrim. Photography by Jane Doe", "The clouds on the scrim.", "Jane Doe"),
     ("The garden in May. Photo courtesy of the Okafor family", "The garden in May.", "the Okafor family"),
     ("Die Blänke im Ried. Luftbild: NSI/Drohnenteam", "Die Blänke im Ried.", "NSI/Drohnenteam"),
+    ("冠水した地下車道＝釜山で2020年7月24日、坂口雄亮撮影", "冠水した地下車道＝釜山で2020年7月24日", "坂口雄亮"),
+    ("농민이 휴식을 취하고 있다. /장련성 기자", "농민이 휴식을 취하고 있다.", "장련성"),  # Chosun's slash
     # a rights notice after the caption is neither caption nor credit (ANSA)
     ("Il sindaco in municipio - RIPRODUZIONE RISERVATA", "Il sindaco in municipio", None),
 ]
@@ -110,6 +112,7 @@ CREDIT_LINES = [
 @pytest.mark.parametrize("text", [
     "El alcalde en la plaza. IMAGEN DE REFERENCIA",  # what the picture is, not who made it
     "IMAGEN DE REFERENCIA",
+    "Immagine di repertorio",
 ])
 def test_a_note_on_the_picture_is_no_credit(text):
     unit = f'<figure><img src="https://media.example.org/a.jpg"><figcaption>{text}</figcaption></figure>'
@@ -172,6 +175,14 @@ SYSTEMS = {
     # the caption behind a "Show caption" button, in a data attribute whose name has the house's prefix
     "show-caption-button": '<figure><img src="https://e.org/a.jpg"><figcaption><button>Show caption</button>'
                            f'<div data-c-caption="{CAPTION}" data-c-credit="Jane Doe/AP"></div></figcaption></figure>',
+    # a media item's own <article> around the picture, its caption fields after it (Drupal 10)
+    "drupal-media-article": '<div class="field-main-image"><article class="media"><div class="field-media-image">'
+                            '<img src="https://e.org/a.jpg"></div></article></div><div class="main-image-caption">'
+                            f'<div class="field-caption">{CAPTION}</div><div class="field-credit">Photo: Jane Doe/AP'
+                            "</div></div>",
+    # a picture floated into a story paragraph, its title giving caption and credit (Joomla, TinyMCE)
+    "floated-in-paragraph": f'<p><img src="https://e.org/a.jpg" title="{CAPTION} Foto: Jane Doe/AP" style="float: right">'
+                            "Musikalisch begleitet wurde der Gottesdienst von der Band, die eigens dafür geprobt hatte.</p>",
     # a lazy photo whose file name begins with a placeholder's word, behind a placeholder
     "lazy-photo-named-empty": '<figure><img src="/res/placeholder-3x2.svg" data-src="/res/image/48/empty-wards-kisumu'
                               f'.jpg"><figcaption>{CAPTION} Photo: Jane Doe/AP</figcaption></figure>',

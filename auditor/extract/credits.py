@@ -60,7 +60,7 @@ _PREFIX_WORDS = (
 )
 # Words after a credit: "新华社记者 才扬 摄" (摄: photographed by), "연합뉴스 제공" (제공: provided by).
 _SUFFIX_CREDIT = re.compile(
-    r"(?:^|(?<=[。．.!?！？」』”\s]))\s*(?P<credit>[^。．.!?！？\n]{1,40}?)\s*(?:" + _alternation(credit_words()[1])
+    r"(?:^|(?<=[。．.!?！？」』”\s、，,/]))\s*(?P<credit>[^。．.!?！？、，,/\n]{1,40}?)\s*(?:" + _alternation(credit_words()[1])
     + r")\s*$")
 # "dpa (Ausschnitt)", "Getty Images (Symbolbild)": a note on how the picture is used, after the credit.
 _USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r")\s*[)\]]\s*$", re.IGNORECASE)
@@ -626,7 +626,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     # 1c. "… 新华社记者 才扬 摄": a credit closed by a suffix word
     match = _SUFFIX_CREDIT.search(text) if text.rstrip(".").endswith(_SUFFIXES) else None
     if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5:
-        caption = text[: match.start("credit")].rstrip(" ,;-–—|")
+        caption = text[: match.start("credit")].rstrip(" ,;-–—|、，/")
         return caption, text[match.start("credit"):].strip()
     # 2. "... Photograph: Jane Doe/AFP", "... | Bildquelle: dpa", "... © picture alliance/dpa"
     found = None

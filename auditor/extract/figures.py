@@ -1160,7 +1160,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         reading.caption_element = captions[0]
         reading.caption_marked = True
         reading.caption_links = _links_to_own_site(captions)
-    elif not split_caption(clean(_attribute_caption(img) or ""), registry)[0]:
+    elif not split_caption(clean(_attribute_caption(img) or ""), registry)[0] and not _floated_in_story(img, registry):
         # (the picture's own caption attribute wins over unmarked text in its box: an overlaid rubric
         # "Bild des Tages" is no caption)
         frame = _text_frame(img, unit, registry)
@@ -1393,6 +1393,19 @@ def _says_what_alt_says(text: str, img) -> bool:
     # (a label in capitals, a player's "UP NEXT", is a control's, not a description)
     return bool(text) and not text.isupper() and any(text == clean(img.get(attr) or "").rstrip(". ")
                                                      for attr in ("alt", "title"))
+
+
+def _floated_in_story(img, registry: AgencyRegistry) -> bool:
+    """A picture set into a paragraph of the story, the text flowing on straight after it (no line
+    break), its own title or alt giving caption and credit: ``<p><img title="Die Band probt. Foto:
+    privat">Musikalisch begleitet wurde …</p>`` (an editor's floated picture). The paragraph is the
+    story's, the title the picture's caption."""
+    parent = img.getparent()
+    if parent is None or tag_of(parent) != "p" or not (img.tail or "").strip():
+        return False
+    described = clean(img.get("title") or "") or clean(img.get("alt") or "")
+    head, glued = split_caption(described, registry, in_alt=True) if described else ("", None)
+    return bool(head and glued)
 
 
 def _without_leading_credit(caption: str, credit: str) -> str:
@@ -2016,7 +2029,10 @@ def _after_bare_wrappers(unit):
         while following is not None and not isinstance(following.tag, str):
             following = following.getnext()  # comments and processing instructions
         parent = node.getparent()
-        if following is not None or parent is None or tag_of(parent) in _UNIT_STOP_TAGS \
+        # (an <article> that shows nothing but the picture is a media item's wrapper, Drupal's
+        # <article class="media">, not the story)
+        if following is not None or parent is None \
+                or tag_of(parent) in _UNIT_STOP_TAGS and (tag_of(parent) != "article" or visible_text(parent)) \
                 or len(text_content(parent)) > len(text_content(node)) + 200 \
                 or clean(visible_text(parent)) != clean(visible_text(node)):
             return node.getnext()  # (the length test first: the parent is often the whole story)
