@@ -103,7 +103,6 @@ CREDIT_LINES = [
     ("The garden in May. Photo courtesy of the Okafor family", "The garden in May.", "the Okafor family"),
     ("Die Blänke im Ried. Luftbild: NSI/Drohnenteam", "Die Blänke im Ried.", "NSI/Drohnenteam"),
     ("冠水した地下車道＝釜山で2020年7月24日、坂口雄亮撮影", "冠水した地下車道＝釜山で2020年7月24日", "坂口雄亮"),
-    ("농민이 휴식을 취하고 있다. /장련성 기자", "농민이 휴식을 취하고 있다.", "장련성"),  # Chosun's slash
     # a rights notice after the caption is neither caption nor credit (ANSA)
     ("Il sindaco in municipio - RIPRODUZIONE RISERVATA", "Il sindaco in municipio", None),
 ]
