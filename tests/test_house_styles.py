@@ -549,3 +549,14 @@ GALLERIES = {
 def test_galleries(name, hashed):
     assert figure_reading(GALLERIES[name], hashed) == [
         ("The harbour at dawn.", "Jane Doe/AP"), ("The market at noon.", "John Roe/AP"), ("The bridge at night.", "Ann Poe/AP")]
+
+
+def test_a_story_typed_in_a_box_per_paragraph():
+    """RIA's markup: each paragraph a <div> in a box of its own, no <p> anywhere; the boxes' holder is
+    the story's body, its first line the dateline."""
+    text = "Вулкан выбросил столб пепла на высоту до восьми километров над уровнем моря, сообщили в КВЕРТ. "
+    blocks = "".join(f'<div class="block"><div class="text">{text}</div></div>' for _ in range(4))
+    html = ('<html><body><div class="page"><h1>Вулкан Шивелуч выбросил пепел</h1><div class="body">'
+            '<div class="block"><div class="text"><strong>ПЕТРОПАВЛОВСК-КАМЧАТСКИЙ, 3 мая — РИА Новости.</strong> '
+            f"{text}</div></div>{blocks}</div></div></body></html>")
+    assert [d.agency for d in extract_html(html).datelines] == ["RIA Novosti"]

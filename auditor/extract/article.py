@@ -503,6 +503,11 @@ def _text_div_container(scope, outside):
         if length < 80 or parent is None or outside(parent):
             continue
         scores[parent] = scores.get(parent, 0) + min(length, 1200)
+        # (each paragraph in a box of its own, RIA's div.article__block > div.article__text: the boxes'
+        # holder gathers them, as for <p>s)
+        grand = parent.getparent()
+        if grand is not None and not outside(grand):
+            scores[grand] = scores.get(grand, 0) + min(length, 1200) / 2
     best = max(scores.items(), key=lambda item: item[1], default=(None, 0))
     return best[0] if best[1] >= 300 else None
 

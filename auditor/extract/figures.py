@@ -139,7 +139,7 @@ _COUNTER_OF = r"(?:/|of|von|de|sur|di|z|из)"
 _UI_LABELS = re.compile(
     r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*[:,]?\s*|"
     r"\s*(?:purchase\s+licensing\s+rights|buy\s+this\s+(?:photo|image)|license\s+this\s+(?:photo|image)|"
-    r"bild\s+kaufen|foto\s+kaufen)\s*$|"
+    r"bild\s+kaufen|foto\s+kaufen|перейти\s+в\s+фотобанк|acheter\s+(?:cette\s+)?photo|comprar\s+(?:esta\s+)?foto)\s*$|"
     r"\s*(?:hide|toggle|show|close)\s+caption\s*|\s*enlarge\s+(?:this\s+)?image\s*|"
     r"^\s*(?:\[\+\]|\+)\s*(?:enlarge|zoom|expand)\s+|"  # "[+] Enlarge" before the caption
     r"^\s*(?:expand|zoom|fullscreen|vergrößern|vollbild)\s*$|\s+(?:less|more|mehr|weniger)\s*$|"

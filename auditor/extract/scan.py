@@ -52,7 +52,8 @@ def _role_img_box(text: str) -> bool:
     return False
 
 
-def _ROLE_IMG(root) -> list:  # noqa: N802 - read as the XPath it filters
+def _role_img_boxes(root) -> list:
+    """The boxes (not <svg>s) marked role="img", in document order."""
     return [e for e in _ROLE_IMG_ANY(root) if e.tag in DELAYED_IMAGE_TAGS]
 # an itemtype that names a picture; the XPath walks the whole tree, so only when it pays
 _MICRODATA_TYPE = re.compile(r"item[tT]ype\s*=\s*[\"']?[^\"'\s>]*(?:ImageObject|Photograph)")
@@ -141,7 +142,7 @@ def scan(root, text: str) -> PageScan:
         # an element the page itself calls a picture (role="img"), its picture a background a script
         # sets from a data attribute: a gallery's tile (<div role="img" data-thumbnail="…/a.jpg">).
         # (The XPath walks the tree in C: icons are role="img" <svg>s on many pages.)
-        extra += [e for e in _ROLE_IMG(root) if not HAS_IMG(e)
+        extra += [e for e in _role_img_boxes(root) if not HAS_IMG(e)
                   and any(name.startswith("data-") and _PICTURE_URL.search(value or "")
                           for name, value in e.attrib.items())]
     if captioned:

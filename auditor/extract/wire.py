@@ -463,7 +463,7 @@ _OTHER_DATELINES = (
     # (the agency tight between its slashes, a space before them: "Mandel Ngan / AFP / Getty Images"
     # and "Jane Doe/AFP/Getty Images" are credits)
     re.compile(r"(?P<place>[^/()]{2,40}?)\s+/(?P<agencies>[^/()\s][^/()]{0,23}(?<=\S))/(?:\.\s*|\s+)"),
-    re.compile(r"(?P<place>[^/()—–-]{2,40}?)\s+[—–-]\s+(?P<agencies>[^/().—–]{2,25})\.\s+"),
+    re.compile(r"(?P<place>[^/()—–]{2,40}?)\s+[—–-]\s+(?P<agencies>[^/().—–]{2,25})\.\s+"),
 )
 _DATELINE_WINDOW = 4
 _PLACE_AFTER = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’ .-]{1,30},\s*\d{1,2}\s+[A-ZÀ-Þ]{3,4}\.?\s*[-–—]+\s*")
