@@ -554,7 +554,8 @@ def test_galleries(name, hashed):
 def test_a_story_typed_in_a_box_per_paragraph():
     """RIA's markup: each paragraph a <div> in a box of its own, no <p> anywhere; the boxes' holder is
     the story's body, its first line the dateline."""
-    text = "Вулкан выбросил столб пепла на высоту до восьми километров над уровнем моря, сообщили в КВЕРТ. "
+    text = ("Вулкан выбросил столб пепла на высоту до восьми километров над уровнем моря, сообщили в КВЕРТ. "
+            "Для авиации объявлен оранжевый код опасности, пеплопад прошёл в поселке Ключи. ")
     blocks = "".join(f'<div class="block"><div class="text">{text}</div></div>' for _ in range(4))
     html = ('<html><body><div class="page"><h1>Вулкан Шивелуч выбросил пепел</h1><div class="body">'
             '<div class="block"><div class="text"><strong>ПЕТРОПАВЛОВСК-КАМЧАТСКИЙ, 3 мая — РИА Новости.</strong> '
