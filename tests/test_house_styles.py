@@ -561,3 +561,11 @@ def test_a_story_typed_in_a_box_per_paragraph():
             '<div class="block"><div class="text"><strong>ПЕТРОПАВЛОВСК-КАМЧАТСКИЙ, 3 мая — РИА Новости.</strong> '
             f"{text}</div></div>{blocks}</div></div></body></html>")
     assert [d.agency for d in extract_html(html).datelines] == ["RIA Novosti"]
+
+
+def test_a_caption_that_ends_with_the_credit_its_picture_carries():
+    """The credit in a data attribute, and again at the caption's end after its full stop: the
+    caption is the text before it."""
+    unit = ('<figure data-credit="Jane Doe/The Ledger"><img src="https://e.org/a.jpg"><figcaption>'
+            f"{CAPTION} Jane Doe/The Ledger</figcaption></figure>")
+    assert figure_reading(unit, False) == [(CAPTION, "Jane Doe/The Ledger")]

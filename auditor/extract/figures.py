@@ -1421,9 +1421,22 @@ def _without_leading_credit(caption: str, credit: str) -> str:
     # and the credit read elsewhere (the alt text) that closes the caption in brackets: "… de La
     # Fraternidad (Gustavo Ardiles)"
     match = _TRAILING_BRACKETS.search(caption)
-    if match and match.start() > 0 and clean(match.group(1)).casefold() == clean(credit).strip("()[] ").casefold():
+    bare = clean(credit).strip("()[] ")
+    if match and match.start() > 0 and clean(match.group(1)).casefold() == bare.casefold():
         return caption[:match.start()].rstrip(" ,;-–—")
+    # or closes it after a separator or a full stop: "… overnight. Jane Doe/The Ledger", "… | Foto: X"
+    # credited from a data attribute or the alt text
+    if len(bare) >= 4 and len(caption) > len(bare) + 10 and caption.casefold().endswith(bare.casefold()):
+        head = caption[:-len(bare)].rstrip()
+        head = _PREFIX_TAIL_WORD.sub("", head).rstrip()
+        if head.endswith((".", "!", "?", "|", "/", "–", "—", "-", ":", "©")):
+            return head.rstrip(" |/–—-:©")
     return caption
+
+
+# a credit's label left at a caption's end once its credit is taken off: "… Monday. Photo:"
+_PREFIX_TAIL_WORD = re.compile(r"(?:\s|^)(?:photo|foto|bild|image|credit|crédit|fotografía|quelle|source)s?\s*:?$",
+                               re.IGNORECASE)
 
 
 _TRAILING_BRACKETS = re.compile(r"\s*[(\[]([^()\[\]]{2,80})[)\]]\s*\.?\s*$")
