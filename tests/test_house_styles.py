@@ -323,6 +323,7 @@ SIGNOFFS = [
     ("Sumber: Antara", ["Antara"]),
     ("Như Tâm (Theo Reuters, AFP)", ["Reuters", "AFP"]),  # Vietnamese: "according to"
     ("Information from The Associated Press was used in this report.", ["AP"]),
+    ("Chicago Tribune's Jane Doe and The Associated Press contributed.", ["AP"]),
     ("– Additional reporting: PA", ["PA Media"]),
 ]
 
@@ -569,3 +570,31 @@ def test_a_caption_that_ends_with_the_credit_its_picture_carries():
     unit = ('<figure data-credit="Jane Doe/The Ledger"><img src="https://e.org/a.jpg"><figcaption>'
             f"{CAPTION} Jane Doe/The Ledger</figcaption></figure>")
     assert figure_reading(unit, False) == [(CAPTION, "Jane Doe/The Ledger")]
+
+
+@pytest.mark.parametrize("attributes, caption, credit", [
+    ('data-legende="{c}" data-credit="Jane Doe"', CAPTION, "Jane Doe"),  # the house's language
+    ('data-legenda="{c}" data-autor="Jane Doe"', CAPTION, "Jane Doe"),
+    # lightGallery's caption as HTML in an attribute
+    ('data-sub-html="&lt;h4&gt;{c}&lt;/h4&gt;&lt;p&gt;Foto: Jane Doe&lt;/p&gt;"', CAPTION, "Jane Doe"),
+])
+def test_a_slides_caption_in_a_data_attribute_of_its_own_name(attributes, caption, credit):
+    slides = "".join(f'<div class="cell" {attributes.format(c=CAPTION)}><img src="https://e.org/s{n}.jpg" alt=""></div>'
+                     for n in range(3))
+    readings = figure_reading(f'<div class="carousel">{slides}</div>', False)
+    assert readings == [(caption, credit)] * 3
+
+
+def test_a_gallery_under_its_heading_is_no_story_card():
+    """A heading that says "Fotostrecke" over thumbnails whose links lead to the pictures' own files
+    (a lightbox's): a gallery, every picture the story's, its caption in the link's data-caption."""
+    items = "".join(f'<li><a href="https://e.org/big-{n}.jpg" data-fancybox="g" data-caption="{CAPTION}&lt;br&gt;'
+                    f'&lt;small&gt;Foto: Jane Doe&lt;/small&gt;"><img src="https://e.org/th-{n}.jpg" alt=""></a></li>'
+                    for n in range(4))
+    unit = f'<div class="fotostrecke"><h2>Fotostrecke: Oldtimer in Wetzlar</h2><ul>{items}</ul></div>'
+    assert figure_reading(unit, False) == [(CAPTION, "Jane Doe")] * 4
+
+
+def test_an_alt_text_that_is_the_files_name_credits_no_one():
+    unit = '<p><a href="https://e.org/up/by.large_.png"><img src="https://e.org/up/by.large_.png" alt="by.large"></a></p>'
+    assert all(credit is None for _, credit in figure_reading(unit, False))

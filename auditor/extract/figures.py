@@ -21,6 +21,7 @@ from itertools import islice
 from urllib.parse import urljoin
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from ..model import FLAGS, Credit, Figure, ImageDecision, picture_identity
 from ..registry import AgencyRegistry
@@ -138,7 +139,8 @@ _CAPTION_PROPS = {"caption", "description"}
 _COUNTER_OF = r"(?:/|of|von|de|sur|di|z|из)"
 _UI_LABELS = re.compile(
     r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*[:,]?\s*|"
-    r"\s*(?:purchase\s+licensing\s+rights|buy\s+this\s+(?:photo|image)|license\s+this\s+(?:photo|image)|"
+    r"\s*\|?\s*(?:purchase\s+licensing\s+rights(?:,\s*opens\s+new\s+tab)?|buy\s+this\s+(?:photo|image)|"
+    r"license\s+(?:this\s+)?(?:photo|image)|"
     r"bild\s+kaufen|foto\s+kaufen|перейти\s+в\s+фотобанк|acheter\s+(?:cette\s+)?photo|comprar\s+(?:esta\s+)?foto)\s*$|"
     r"\s*(?:hide|toggle|show|close)\s+caption\s*|\s*enlarge\s+(?:this\s+)?image\s*|"
     r"^\s*(?:\[\+\]|\+)\s*(?:enlarge|zoom|expand)\s+|"  # "[+] Enlarge" before the caption
@@ -822,9 +824,31 @@ def _attribute_caption(element, name: str = "data-caption") -> str | None:
 # Data attributes that hold a picture's caption or credit for a script (a lightbox, a gallery, a
 # "show caption" button), whatever the house prefixes to the name: data-caption, data-c-caption,
 # data-lightbox-caption, data-image-credit, data-photographer.
-_CAPTION_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?caption$")
-_CREDIT_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:credits?|copyright|photographer)$")
+# (and in the house's language: data-legende, data-legenda, data-leyenda, data-didascalia,
+# data-autor; lightGallery's data-sub-html holds the caption as HTML)
+_CAPTION_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:caption|legende|legenda|leyenda|didascalia|bildunterschrift)$"
+                                r"|^data-sub-html$")
+_CREDIT_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:credits?|copyright|photographer|autor|fotografo|fotograf)$")
 _ATTRIBUTE_WALK = 200  # elements of a unit searched at most
+
+
+def _names_its_file(text: str, img) -> bool:
+    """Is the alt text the picture's own file name ("by.large" for by.large_.png, as WordPress fills
+    it in)? A file's name credits no one."""
+    src = resolve_src(img) or ""
+    stem = _url_parts(src)[2] if src else ""
+    words = [w for w in _URL_TOKENS.split(text.lower()) if w]
+    return bool(stem) and bool(words) and [w for w in _URL_TOKENS.split(stem) if w] == words
+
+
+def _attribute_html(value: str) -> str:
+    """The text of HTML held in an attribute (``data-caption="<h4>Title</h4><p>Text <small>Foto: X
+    </small></p>"``), as a reader of the lightbox sees it."""
+    try:
+        fragment = lxml_html.fragment_fromstring(value, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return re.sub(r"<[^>]{0,300}>", " ", value)
+    return visible_text(fragment)
 
 
 def _data_attribute(img, unit, name: re.Pattern) -> tuple[str | None, str | None]:
@@ -837,7 +861,10 @@ def _data_attribute(img, unit, name: re.Pattern) -> tuple[str | None, str | None
             continue
         for attr in holder.attrib:
             if attr.startswith("data-") and name.match(attr):
-                value = clean(_attribute_caption(holder, attr) if "caption" in attr else holder.get(attr))
+                value = _attribute_caption(holder, attr) if name is _CAPTION_ATTRIBUTE else holder.get(attr)
+                if value and "<" in value:
+                    value = _attribute_html(value)  # a lightbox's caption written as HTML
+                value = clean(value)
                 if value:
                     return value, attr
     return None, None
@@ -1257,7 +1284,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         credit_text, reading.credit_from = None, None
     if not credit_text:
         alt = clean(img.get("alt") or "")
-        if alt and only_a_credit(alt):
+        if alt and only_a_credit(alt) and not _names_its_file(alt, img):
             # alt="Photo illustration by Mark Graves, Oregonian/OregonLive": the alt text is the credit
             credit_text, credit_line, origin = alt, img.sourceline, "alt"
             reading.credit_from = "@alt of the image (a credit)"
@@ -1274,7 +1301,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         for holder, attr in (*((img, a) for a in ("alt", "title", "data-alt", "data-caption", "data-title")),
                              *(((link, "title"),) if link is not None else ())):
             value = clean(holder.get(attr) or "")
-            if not value:
+            if not value or _names_its_file(value, img):
                 continue
             head, glued = split_caption(value, registry, in_alt=True)
             if glued:
@@ -2154,7 +2181,7 @@ def _card_verdict(node) -> str:
     long_paragraphs = _COUNT_LONG_P(node)
     if long_paragraphs > 1:
         return "text"
-    if _HAS_HEADING(node) and _HAS_LINK(node) and _has_visible_heading(node):
+    if _HAS_HEADING(node) and _HAS_LINK(node) and _has_visible_heading(node) and not _gallery_box(node):
         return "card" if not long_paragraphs or _summary_card(node) else "text"
     if long_paragraphs:
         # story text, unless it is the one summary beside a linked headline in a card-sized box
@@ -2214,6 +2241,23 @@ def _contact_card(unit, stops: frozenset):
 
 
 _LINKS = etree.XPath(".//a[@href][not(starts-with(@href, '#'))][not(.//img)]")
+
+
+# A heading that says its box is a gallery: "Fotostrecke: …", "Bildergalerie", "In pictures", "Galería"
+_GALLERY_HEADING = re.compile(r"\b(?:fotostrecke|bildergalerie|bilderstrecke|fotogalerie|galerie|gallery|galería|"
+                              r"galeria|fotogalería|fotogallery|diaporama|slideshow|in\s+pictures|photos?\s+of\s+the)\b|"
+                              r"写真特集|포토", re.IGNORECASE)
+
+
+def _gallery_box(node) -> bool:
+    """A box whose heading says it is a gallery and whose links all lead to its pictures' own files
+    (a lightbox's): a gallery under its heading, not a story card."""
+    headings = _HEADINGS(node)
+    if not headings or not _GALLERY_HEADING.search(visible_text(headings[0])):
+        return False
+    hrefs = [(a.get("href") or "").strip() for a in node.iter("a")]
+    hrefs = [h for h in hrefs if h and not h.startswith("#")]
+    return len(hrefs) >= 2 and all(_IMAGE_URL.search(h) for h in hrefs)
 
 
 def _headline_link(node) -> bool:

@@ -48,6 +48,7 @@ _AFP_DESK = re.compile(r"^(?:bur|burs|str|sst)-" + _INITIALS + r"(?:\s*/\s*" + _
 _AP = re.compile(r"^(?:the\s+)?associated\s+press\s+(?:writers?|reporters?|correspondents?|"
                  r"photographers?|videographers?|researchers?)\b.*\bcontributed\b", re.IGNORECASE | re.DOTALL)
 _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story))\b|"
+                          r"\band\s+the\s+associated\s+press\s+contributed\.?$|"
                           r"^(?:information|material)\s+from\s+.{2,80}\s+was\s+used\s+in\s+this\s+(?:report|story)",
                           re.IGNORECASE)
 _MATERIAL = re.compile(
