@@ -12,7 +12,10 @@ from dataclasses import asdict, dataclass, field
 #: Flags a credit or caption can carry, in the order outputs list them.
 FLAGS = ("file", "handout", "pool")
 
-_SIZE_SUFFIX = re.compile(r"(?:[-_.](?:[swh]|w_|h_)?\d{2,4}(?:x\d{2,4})?(?:-c\d+)?|[-_](?:large|medium|small|thumb\w*))$",
+# (a bare number of two digits is a series' number, "fest-01.jpg" and "fest-02.jpg" two pictures; a
+# size has three or four, a letter before it, or a height)
+_SIZE_SUFFIX = re.compile(r"(?:[-_.](?:(?:[swh]|w_|h_)\d{2,4}|\d{3,4}|\d{2,4}x\d{2,4})(?:-c\d+)?|"
+                          r"[-_](?:large|medium|small|thumb\w*))$",
                           re.IGNORECASE)
 
 _INNER_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?=\.|$)", re.IGNORECASE)

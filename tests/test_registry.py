@@ -135,3 +135,15 @@ def test_trie_pattern_optional_dot_does_not_hide_a_longer_spelling():
     from auditor.registry import trie_pattern
     pattern = re.compile(trie_pattern(["fot.", "fot nr"], r"\s+", optional_final_dot=True), re.IGNORECASE)
     assert pattern.match("Fot nr 5").group() == "Fot nr"
+
+
+def test_a_series_number_is_no_size():
+    """"fest-01.jpg" and "fest-02.jpg" are two pictures of a gallery; "fest-1024.jpg", "fest-w80.jpg" and
+    "fest-300x200.jpg" are one picture in three sizes; screenshots' times tell them apart."""
+    from auditor.model import picture_identity
+
+    assert picture_identity("/g/fruehlingsfest-01.jpg") != picture_identity("/g/fruehlingsfest-02.jpg")
+    assert picture_identity("/g/mayorphoto-1024.jpg") == picture_identity("/g/mayorphoto_w80.jpg") \
+        == picture_identity("/g/mayorphoto-300x200.jpg") == "mayorphoto"
+    assert picture_identity("/u/Screen-Shot-2020-01-19-at-22.12.45-1200x98.png") != \
+        picture_identity("/u/Screen-Shot-2020-01-19-at-22.13.53-1200x25.png")
