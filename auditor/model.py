@@ -39,6 +39,11 @@ def picture_identity(url: str | None) -> str | None:
         if shorter == name or len(shorter) < 6:
             break
         name = shorter
+    if _ONLY_SIZE.fullmatch(name):
+        # ".../m/e6ay2q4d/1280x720.jpg": a size for a name; the folder names the picture
+        folder = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 2)
+        if len(folder) == 3 and len(folder[1]) >= 6:
+            return folder[1].lower()
     if len(name) < 6:
         # "image", "1200", "preview": the name says nothing; the path does, without the sizes a CMS
         # writes into it ("…/id/158666/width/515/height/337.png" is "…/id/158666.png" in another size)
@@ -49,6 +54,7 @@ def picture_identity(url: str | None) -> str | None:
     return name.lower() or None
 
 
+_ONLY_SIZE = re.compile(r"\d{2,4}x\d{2,4}")
 _SIZE_SEGMENTS = re.compile(r"/(?:width|height|w|h|crop|quality|q|resize|size|fit)/[^/]+", re.IGNORECASE)
 
 

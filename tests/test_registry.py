@@ -147,3 +147,13 @@ def test_a_series_number_is_no_size():
         == picture_identity("/g/mayorphoto-300x200.jpg") == "mayorphoto"
     assert picture_identity("/u/Screen-Shot-2020-01-19-at-22.12.45-1200x98.png") != \
         picture_identity("/u/Screen-Shot-2020-01-19-at-22.13.53-1200x25.png")
+
+
+def test_a_size_for_a_name_leaves_the_folder_to_name_the_picture():
+    """".../m/e6ay2q4d/1280x720.jpg": each picture in a folder of its own, its file named by its size."""
+    from auditor.model import picture_identity
+
+    assert picture_identity("https://m.example.nl/m/e6ay2q4d/1280x720.jpg") == \
+        picture_identity("https://m.example.nl/m/e6ay2q4d/640x360.jpg")
+    assert picture_identity("https://m.example.nl/m/e6ay2q4d/1280x720.jpg") != \
+        picture_identity("https://m.example.nl/m/f7bz3r5e/1280x720.jpg")
