@@ -103,6 +103,9 @@ CREDIT_LINES = [
     ("The garden in May. Photo courtesy of the Okafor family", "The garden in May.", "the Okafor family"),
     ("Die Blänke im Ried. Luftbild: NSI/Drohnenteam", "Die Blänke im Ried.", "NSI/Drohnenteam"),
     ("冠水した地下車道＝釜山で2020年7月24日、坂口雄亮撮影", "冠水した地下車道＝釜山で2020年7月24日", "坂口雄亮"),
+    # a bare picture word, then a house and a person (EBRA's "Photo Progrès/…")
+    ("Les pompiers ont engagé d'importants moyens. Photo Progrès/Joël Ferrand",
+     "Les pompiers ont engagé d'importants moyens.", "Progrès/Joël Ferrand"),
     # a rights notice after the caption is neither caption nor credit (ANSA)
     ("Il sindaco in municipio - RIPRODUZIONE RISERVATA", "Il sindaco in municipio", None),
 ]

@@ -669,7 +669,8 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         words = tail.split()
         if 1 <= len(words) <= 8 and _bare_credit(tail, registry):
             return text[:tail_start].rstrip(" |–—-"), tail
-        if 3 <= len(words) <= 8 and _prefixed_name(tail) or 2 <= len(words) <= 4 and _prefixed_agency(tail, registry):
+        if (3 <= len(words) <= 8 or len(words) >= 2 and "/" in tail) and _prefixed_name(tail) \
+                or 2 <= len(words) <= 4 and _prefixed_agency(tail, registry):
             # "… Datacenter. Foto Sergey Rraikin via Unsplash": a prefix word, a name, a source
             return text[:tail_start].rstrip(" |–—-"), tail
         dashed = text[tail_start:].lstrip()[:1] in ("–", "—", "/") and re.search(r"[.!?…]\s*$", text[:tail_start])
@@ -764,7 +765,12 @@ def _prefixed_name(tail: str) -> bool:
     if not prefix or not body:
         return False
     name = _VIA.split(body)[0].strip(" .")
-    return looks_like_person(name)
+    # (or a house and a person, "Photo Progrès/Joël Ferrand": capitalised words either side of a slash)
+    return looks_like_person(name) or bool(_HOUSE_SLASH_NAME.fullmatch(name))
+
+
+_HOUSE_SLASH_NAME = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2}\s?/\s?"
+                               r"[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2}")
 
 
 def _prefixed_agency(tail: str, registry: AgencyRegistry) -> bool:
