@@ -601,3 +601,13 @@ def test_a_gallery_under_its_heading_is_no_story_card():
 def test_an_alt_text_that_is_the_files_name_credits_no_one():
     unit = '<p><a href="https://e.org/up/by.large_.png"><img src="https://e.org/up/by.large_.png" alt="by.large"></a></p>'
     assert all(credit is None for _, credit in figure_reading(unit, False))
+
+
+def test_a_figures_own_title_is_no_story_cards_headline():
+    """PhotoSwipe galleries (Hugo): each slide a <figure> whose <figcaption> opens with an <h4> title,
+    its link to the picture's file; the title heads the picture, not a teaser."""
+    slides = "".join(f'<div class="box"><figure><img src="https://e.org/s{n}-thumb.jpg" alt=""><a href="https://e.org/'
+                     f's{n}.jpg"></a><figcaption><h4>Reine harbour</h4><p>{CAPTION} Photo: Jane Doe/AP</p>'
+                     "</figcaption></figure></div>" for n in range(3))
+    readings = figure_reading(f'<div class="gallery">{slides}</div>', False)
+    assert len(readings) == 3 and all(credit == "Jane Doe/AP" for _, credit in readings)

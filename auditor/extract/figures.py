@@ -2197,7 +2197,8 @@ _HEADINGS = etree.XPath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")
 def _has_visible_heading(node) -> bool:
     """A heading a reader sees: a screen-reader-only one (Drupal's ``h2.element-invisible`` naming
     the picture's file) heads no story card."""
-    return any(not is_hidden_label(h) and not any(is_hidden_label(a) for a in ancestors(h, 3))
+    # (a heading inside a <figcaption> is its picture's title, no story's headline)
+    return any(not is_hidden_label(h) and not any(is_hidden_label(a) or tag_of(a) == "figcaption" for a in ancestors(h, 3))
                for h in _HEADINGS(node))
 
 
