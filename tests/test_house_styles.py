@@ -611,3 +611,12 @@ def test_a_figures_own_title_is_no_story_cards_headline():
                      "</figcaption></figure></div>" for n in range(3))
     readings = figure_reading(f'<div class="gallery">{slides}</div>', False)
     assert len(readings) == 3 and all(credit == "Jane Doe/AP" for _, credit in readings)
+
+
+def test_a_gallery_named_by_its_heading_in_any_language():
+    """lightGallery: a grid of links to the pictures' files under "写真で見る…（全6枚）" ("… in photos"),
+    each caption and credit in the link's data-sub-html."""
+    items = "".join(f'<li><a href="https://e.org/p{n}_L.jpg" data-sub-html="&lt;h4&gt;{CAPTION}&lt;/h4&gt;&lt;p&gt;'
+                    f'写真：Jane Doe&lt;/p&gt;"><img src="https://e.org/p{n}_S.jpg" alt=""></a></li>' for n in range(3))
+    unit = f'<section aria-label="写真特集"><h2>写真で見る輪島の夏祭り（全3枚）</h2><ul>{items}</ul></section>'
+    assert len(figure_reading(unit, False)) == 3

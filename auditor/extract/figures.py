@@ -2246,15 +2246,16 @@ _LINKS = etree.XPath(".//a[@href][not(starts-with(@href, '#'))][not(.//img)]")
 
 # A heading that says its box is a gallery: "Fotostrecke: …", "Bildergalerie", "In pictures", "Galería"
 _GALLERY_HEADING = re.compile(r"\b(?:fotostrecke|bildergalerie|bilderstrecke|fotogalerie|galerie|gallery|galería|"
-                              r"galeria|fotogalería|fotogallery|diaporama|slideshow|in\s+pictures|photos?\s+of\s+the)\b|"
-                              r"写真特集|포토", re.IGNORECASE)
+                              r"galeria|fotogalería|fotogallery|diaporama|slideshow|in\s+pictures|in\s+photos|photos?|"
+                              r"fotos?|bilder|imágenes|images)\b|写真|画像|사진|포토|图集|圖集", re.IGNORECASE)
 
 
 def _gallery_box(node) -> bool:
     """A box whose heading says it is a gallery and whose links all lead to its pictures' own files
     (a lightbox's): a gallery under its heading, not a story card."""
     headings = _HEADINGS(node)
-    if not headings or not _GALLERY_HEADING.search(visible_text(headings[0])):
+    named = (visible_text(headings[0]) if headings else "") + " " + (node.get("aria-label") or "")
+    if not _GALLERY_HEADING.search(named):
         return False
     hrefs = [(a.get("href") or "").strip() for a in node.iter("a")]
     hrefs = [h for h in hrefs if h and not h.startswith("#")]
