@@ -106,6 +106,8 @@ CREDIT_LINES = [
     # a bare picture word, then a house and a person (EBRA's "Photo Progrès/…")
     ("Les pompiers ont engagé d'importants moyens. Photo Progrès/Joël Ferrand",
      "Les pompiers ont engagé d'importants moyens.", "Progrès/Joël Ferrand"),
+    ("Rodrigo Castañeda, representante de la FAO. (FUENTE EXTERNA)", "Rodrigo Castañeda, representante de la FAO.",
+     "FUENTE EXTERNA"),  # a handout's whole credit, its first word a label's
     # a rights notice after the caption is neither caption nor credit (ANSA)
     ("Il sindaco in municipio - RIPRODUZIONE RISERVATA", "Il sindaco in municipio", None),
 ]

@@ -66,6 +66,9 @@ _SUFFIX_CREDIT = re.compile(
 _USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r")\s*[)\]]\s*$", re.IGNORECASE)
 # a credit's label at the very end of a text, before "=" (Korean and Japanese style)
 _PREFIX_TAIL = re.compile(r"(?:(?<=[\s.。\[(（【])|^)(?:" + _alternation(credit_words()[0]) + r")\s*$", re.IGNORECASE)
+# Credits whose first word is a label's and yet the whole credit: "Fuente externa" (a handout, in the
+# Dominican and Central American press)
+_WHOLE_PHRASE = re.compile(r"^\s*(?:fuente|foto|imagen)\s+(?:externa|cedida)\s*\.?\s*$", re.IGNORECASE)
 _NOTE_ONLY = re.compile(r"^\s*(?:" + _alternation(credit_words()[2]) + r")\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"\s*\S+@\S+\.[a-z]{2,}\b", re.IGNORECASE)
 # "(AFP file photo)", "Reuters archive": said after the source with a space, the flag word is no source.
@@ -192,6 +195,8 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
     """
     if _NOTE_ONLY.match(text):
         return text.strip(), None  # "IMAGEN DE REFERENCIA", "Foto de archivo": what the picture is, no credit
+    if _WHOLE_PHRASE.match(text):
+        return text.strip(), None  # "Fuente externa": a handout's credit, the label word its own
     prefixes = []
     kind = _KIND_AT_START.match(text)
     if kind and names_only(text[kind.end():]):
