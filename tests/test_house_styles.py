@@ -108,6 +108,7 @@ CREDIT_LINES = [
      "Les pompiers ont engagé d'importants moyens.", "Progrès/Joël Ferrand"),
     ("Rodrigo Castañeda, representante de la FAO. (FUENTE EXTERNA)", "Rodrigo Castañeda, representante de la FAO.",
      "FUENTE EXTERNA"),  # a handout's whole credit, its first word a label's
+    ("キリコを担ぐ住民ら＝19日午後、輪島市（撮影・田中健一）", "キリコを担ぐ住民ら＝19日午後、輪島市", "田中健一"),  # "・" after the label
     # a rights notice after the caption is neither caption nor credit (ANSA)
     ("Il sindaco in municipio - RIPRODUZIONE RISERVATA", "Il sindaco in municipio", None),
 ]
@@ -171,6 +172,9 @@ SYSTEMS = {
     "role-img-tile": '<a class="gallery-item" href="https://e.org/a-big.jpg"><div class="gallery-image" role="img" '
                      'data-thumbnail="https://e.org/a-768x512.jpg" aria-label="The mayor"></div><div class="overlay">'
                      f'<div class="description">{CAPTION} Foto: Jane Doe/AP</div></div></a>',
+    # AMP's own credit attribute
+    "amp-attribution": f'<figure><amp-img src="https://e.org/a.jpg" attribution="Jane Doe/AP" width="800" height="450">'
+                       f"</amp-img><figcaption>{CAPTION}</figcaption></figure>",
     "lightbox-link-title": f'<p><a href="https://e.org/a-big.jpg" title="{CAPTION} (Photo: Jane Doe/AP)"><img '
                            'src="https://e.org/a.jpg"></a></p>',
     "fancybox": f'<a data-fancybox="gallery" data-caption="{CAPTION} Photo: Jane Doe/AP" href="https://e.org/a-big.jpg">'

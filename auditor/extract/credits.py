@@ -87,7 +87,7 @@ _PREFIX_AT_START = re.compile(
     r"(?:圖取自|图取自|翻攝自|翻摄自|翻攝|翻摄)(?=\S)|"
     # (a word's end, or the colon itself: a Devanagari word ends in a vowel sign, no word character)
     r"(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")(?:\b|(?<=\.)|(?=\s*[:：=＝]))"
-    r"(?:\s*[:：=＝]\s*|\s*\.\.\.+\s*|\s+(?=by\b))?"
+    r"(?:\s*[:：=＝・]\s*|\s*\.\.\.+\s*|\s+(?=by\b))?"
     r"|(?:\u00a9|\(c\))\s*))",
     re.IGNORECASE,
 )
@@ -209,7 +209,7 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
             break
         rest = text[match.end():].lstrip()
         token = match.group().strip()
-        bare_word = not re.search(r"[:：=＝©.]|\(c\)|\b(?:by|von|por|de|di|par|of|via)$", token, re.IGNORECASE)
+        bare_word = not re.search(r"[:：=＝・©.]|\(c\)|\b(?:by|von|por|de|di|par|of|via)$", token, re.IGNORECASE)
         if bare_word:
             # "Photo Jane Doe" is a credit, "Images of war" is not: a bare prefix word must be
             # followed by something that is not an ordinary lower-case word (scripts without case,

@@ -1290,6 +1290,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             reading.credit_from = "@alt of the image (a credit)"
     if not credit_text:
         value, attr = _data_attribute(img, unit, _CREDIT_ATTRIBUTE)
+        if not value and clean(img.get("attribution") or ""):
+            value, attr = clean(img.get("attribution")), "attribution"  # AMP's credit: <amp-img attribution="…">
         if value:
             credit_text, credit_line, origin = value, img.sourceline, "attribute"
             reading.credit_from = f"@{attr}"
