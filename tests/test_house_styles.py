@@ -626,3 +626,15 @@ def test_a_gallery_named_by_its_heading_in_any_language():
                     f'写真：Jane Doe&lt;/p&gt;"><img src="https://e.org/p{n}_S.jpg" alt=""></a></li>' for n in range(3))
     unit = f'<section aria-label="写真特集"><h2>写真で見る輪島の夏祭り（全3枚）</h2><ul>{items}</ul></section>'
     assert len(figure_reading(unit, False)) == 3
+
+
+def test_the_storys_paragraphs_are_the_story_whatever_their_holders_modifier_class():
+    """Foxiz: the story's text in "entry-content is-highlight-shares" (a share-highlighting modifier):
+    its paragraphs are the story, and its pictures the story's."""
+    paragraphs = "".join(f"<p>Paragraph {n}: the governor flagged off the rehabilitation of the 92-kilometre road, at "
+                         "a cost of 18 billion naira, and said work would start at once.</p>" for n in range(4))
+    html = ("<html><body><div class='rb-container'><h1>Oyo flags off road rehabilitation</h1><div class='entry-content "
+            f"is-highlight-shares'>{paragraphs}<figure><img src='https://e.org/road.jpg'><figcaption>{CAPTION} "
+            f"Photo: Jane Doe/AP</figcaption></figure>{paragraphs}</div></div></body></html>")
+    document = extract_html(html)
+    assert [(f.caption, f.credit.text if f.credit else None) for f in document.figures] == [(CAPTION, "Jane Doe/AP")]

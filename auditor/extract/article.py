@@ -207,7 +207,18 @@ class ChromeMap:
         self.zone = zone
         # What holds the story's own paragraphs is never chrome, whatever its class says
         # (a "share-zone" around the whole text, an "article--layoutAdRight").
-        self._holds_story = frozenset([zone.body, *ancestors(zone.body)]) if zone.body is not None else frozenset()
+        holds = {zone.body, *ancestors(zone.body)} if zone.body is not None else set()
+        # and what holds two or more of the story's paragraphs below it (an "entry-content
+        # is-highlight-shares" inside the body the text's spread made wider)
+        counts: dict = {}
+        for block in zone.blocks:
+            parent = block.element.getparent() if block.part == "body" and block.in_body else None
+            if parent is not None:
+                counts[parent] = counts.get(parent, 0) + 1
+        for parent, count in counts.items():
+            if count >= 2 and parent not in holds:
+                holds.update(a for a in (parent, *ancestors(parent)) if zone.body is None or a is not zone.body)
+        self._holds_story = frozenset(holds)
         self._verdict: dict = {}
         self._inside: dict = {}
         if zone.root is not None:
@@ -357,6 +368,7 @@ def _own_article(headline):
     return None
 
 
+_STORY_PARAGRAPHS = etree.XPath("count(p[string-length(normalize-space()) > 120])")
 _COUNT_STORY_P = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
 _FIRST_HEADING = etree.XPath("(.//h1|.//h2)[string-length(normalize-space()) >= 8][1]")
 
@@ -677,7 +689,9 @@ class _AncestorVerdicts:
                 or tag in SKIP_TAGS:
             return True
         words = element_tokens(node)
-        return bool(words) and _excluded_class(words)
+        # (what holds three or more of the story's own long paragraphs is the story, whatever a
+        # modifier class says: "entry-content is-highlight-shares")
+        return bool(words) and _excluded_class(words) and _STORY_PARAGRAPHS(node) < 3
 
     @staticmethod
     def _walk(node, memo: dict, test) -> bool:
