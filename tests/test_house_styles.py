@@ -638,3 +638,14 @@ def test_the_storys_paragraphs_are_the_story_whatever_their_holders_modifier_cla
             f"Photo: Jane Doe/AP</figcaption></figure>{paragraphs}</div></div></body></html>")
     document = extract_html(html)
     assert [(f.caption, f.credit.text if f.credit else None) for f in document.figures] == [(CAPTION, "Jane Doe/AP")]
+
+
+def test_the_element_the_page_marks_as_the_articles_body_is_never_chrome():
+    """BLOX: <div itemprop="articleBody" class="asset-content subscriber-premium"> holds the story (a
+    paywall's marker, not a subscription box): its pictures are the story's."""
+    paragraphs = "".join(f"<p>Paragraph {n}: evacuation orders for about 140 homes were lifted on Wednesday morning "
+                         "as firefighters said lines around the fire held.</p>" for n in range(4))
+    html = ("<html><body><h1>Evacuation orders lifted near Ferndale</h1><div itemprop='articleBody' class='asset-content "
+            f"subscriber-premium'><div class='subscriber-only'>{paragraphs}</div><figure><img src='https://e.org/fire.jpg'>"
+            f"<figcaption>{CAPTION} Photo: Jane Doe/AP</figcaption></figure>{paragraphs}</div></body></html>")
+    assert [f.credit.text for f in extract_html(html).figures if f.credit] == ["Jane Doe/AP"]

@@ -215,6 +215,9 @@ class ChromeMap:
             parent = block.element.getparent() if block.part == "body" and block.in_body else None
             if parent is not None:
                 counts[parent] = counts.get(parent, 0) + 1
+        if zone.root is not None:
+            # and the element the page marks as the story's body (itemprop="articleBody")
+            counts.update((e, 2) for e in _ARTICLE_BODY(zone.root))
         for parent, count in counts.items():
             if count >= 2 and parent not in holds:
                 holds.update(a for a in (parent, *ancestors(parent)) if zone.body is None or a is not zone.body)
@@ -368,6 +371,7 @@ def _own_article(headline):
     return None
 
 
+_ARTICLE_BODY = etree.XPath(".//*[@itemprop='articleBody']")
 _STORY_PARAGRAPHS = etree.XPath("count(p[string-length(normalize-space()) > 120])")
 _COUNT_STORY_P = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
 _FIRST_HEADING = etree.XPath("(.//h1|.//h2)[string-length(normalize-space()) >= 8][1]")
@@ -691,7 +695,8 @@ class _AncestorVerdicts:
         words = element_tokens(node)
         # (what holds three or more of the story's own long paragraphs is the story, whatever a
         # modifier class says: "entry-content is-highlight-shares")
-        return bool(words) and _excluded_class(words) and _STORY_PARAGRAPHS(node) < 3
+        return bool(words) and _excluded_class(words) and _STORY_PARAGRAPHS(node) < 3 \
+            and node.get("itemprop") != "articleBody"  # (the page says so: "asset-content subscriber-premium")
 
     @staticmethod
     def _walk(node, memo: dict, test) -> bool:
