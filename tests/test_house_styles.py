@@ -109,6 +109,7 @@ CREDIT_LINES = [
     ("Rodrigo Castañeda, representante de la FAO. (FUENTE EXTERNA)", "Rodrigo Castañeda, representante de la FAO.",
      "FUENTE EXTERNA"),  # a handout's whole credit, its first word a label's
     ("キリコを担ぐ住民ら＝19日午後、輪島市（撮影・田中健一）", "キリコを担ぐ住民ら＝19日午後、輪島市", "田中健一"),  # "・" after the label
+    ("Branches encased in ice near Keady. Pic: Jane Doe/PA", "Branches encased in ice near Keady.", "Jane Doe/PA"),
     # a rights notice after the caption is neither caption nor credit (ANSA)
     ("Il sindaco in municipio - RIPRODUZIONE RISERVATA", "Il sindaco in municipio", None),
 ]
@@ -649,3 +650,11 @@ def test_the_element_the_page_marks_as_the_articles_body_is_never_chrome():
             f"subscriber-premium'><div class='subscriber-only'>{paragraphs}</div><figure><img src='https://e.org/fire.jpg'>"
             f"<figcaption>{CAPTION} Photo: Jane Doe/AP</figcaption></figure>{paragraphs}</div></body></html>")
     assert [f.credit.text for f in extract_html(html).figures if f.credit] == ["Jane Doe/AP"]
+
+
+def test_a_screen_readers_label_in_a_hidden_class_is_no_caption_text():
+    """Sky News: "<span class=u-hide-visually>Image:</span>" before the caption (a class says it is
+    hidden; with the class hashed nothing does)."""
+    unit = (f'<figure><img src="https://e.org/a.jpg"><figcaption><span><span class="u-hide-visually">Image:</span> '
+            f"{CAPTION} Pic: Jane Doe/AP</span></figcaption></figure>")
+    assert figure_reading(unit, False) == [(CAPTION, "Jane Doe/AP")]

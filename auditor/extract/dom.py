@@ -38,7 +38,8 @@ SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button
 # Classes of screen-reader-only labels ("Image caption", "Credit...", "hide caption").
 _HIDDEN_CLASS = re.compile(
     r"(?:^|[\s_-])(?:off-?screen|visually-?hidden|sr-only|screen-?reader(?:-text|-only)?|u-vh|a11y|"
-    r"hidden-?text|hide-?text|is-hidden|visuallyhidden|element-invisible|assistive-text|accessibility)(?:\s|$)",
+    r"hidden-?text|hide-?text|is-hidden|visuallyhidden|element-invisible|assistive-text|accessibility|"
+    r"hide-?visually|visually-?hide|vh)(?:\s|$)",
     re.IGNORECASE,
 )
 
