@@ -658,3 +658,11 @@ def test_a_screen_readers_label_in_a_hidden_class_is_no_caption_text():
     unit = (f'<figure><img src="https://e.org/a.jpg"><figcaption><span><span class="u-hide-visually">Image:</span> '
             f"{CAPTION} Pic: Jane Doe/AP</span></figcaption></figure>")
     assert figure_reading(unit, False) == [(CAPTION, "Jane Doe/AP")]
+
+
+def test_a_caption_in_two_attributes_reads_as_one():
+    """FooGallery: data-caption-title holds the caption, data-caption-desc the credit."""
+    items = "".join(f'<div class="fg-item"><figure><a href="https://e.org/big-{n}.jpg" data-caption-title="{CAPTION}" '
+                    f'data-caption-desc="Foto: Jane Doe/AP"><img src="https://e.org/th-{n}.jpg" alt=""></a><figcaption>'
+                    "</figcaption></figure></div>" for n in range(3))
+    assert figure_reading(f'<div class="foogallery">{items}</div>', False) == [(CAPTION, "Jane Doe/AP")] * 3

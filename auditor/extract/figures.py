@@ -826,8 +826,8 @@ def _attribute_caption(element, name: str = "data-caption") -> str | None:
 # data-lightbox-caption, data-image-credit, data-photographer.
 # (and in the house's language: data-legende, data-legenda, data-leyenda, data-didascalia,
 # data-autor; lightGallery's data-sub-html holds the caption as HTML)
-_CAPTION_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:caption|legende|legenda|leyenda|didascalia|bildunterschrift)$"
-                                r"|^data-sub-html$")
+_CAPTION_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:caption|legende|legenda|leyenda|didascalia|bildunterschrift)"
+                                r"(?:-title|-desc|-text)?$|^data-sub-html$")
 _CREDIT_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:credits?|copyright|photographer|autor|fotografo|fotograf)$")
 _ATTRIBUTE_WALK = 200  # elements of a unit searched at most
 
@@ -859,14 +859,22 @@ def _data_attribute(img, unit, name: re.Pattern) -> tuple[str | None, str | None
     for holder in holders:
         if not tag_of(holder):
             continue
+        found, names = [], []
         for attr in holder.attrib:
             if attr.startswith("data-") and name.match(attr):
                 value = _attribute_caption(holder, attr) if name is _CAPTION_ATTRIBUTE else holder.get(attr)
                 if value and "<" in value:
                     value = _attribute_html(value)  # a lightbox's caption written as HTML
                 value = clean(value)
-                if value:
-                    return value, attr
+                if value and value not in found:
+                    found.append(value)
+                    names.append(attr)
+        if found:
+            parts = [i for i, attr in enumerate(names) if attr.endswith(("-title", "-desc"))]
+            if len(parts) >= 2:
+                # (a caption in parts, FooGallery's data-caption-title and data-caption-desc, reads as one)
+                return " ".join(found[i] for i in parts), " + @".join(names[i] for i in parts)
+            return found[0], names[0]
     return None, None
 
 
