@@ -666,3 +666,13 @@ def test_a_caption_in_two_attributes_reads_as_one():
                     f'data-caption-desc="Foto: Jane Doe/AP"><img src="https://e.org/th-{n}.jpg" alt=""></a><figcaption>'
                     "</figcaption></figure></div>" for n in range(3))
     assert figure_reading(f'<div class="foogallery">{items}</div>', False) == [(CAPTION, "Jane Doe/AP")] * 3
+
+
+@pytest.mark.parametrize("attributes", [
+    'class="swiper-lazy swiper-lazy-loading" src="https://e.org/mayor-photo.jpg"',  # the photo in a loader's state
+    'class="loading" src="/img/ajax-loader.gif" data-lazyload="https://e.org/mayor-photo.jpg"',  # the wheel, then the photo
+])
+def test_a_lazy_loaders_state_is_no_loading_wheel(attributes):
+    unit = f"<figure><img {attributes}><figcaption>{CAPTION} Photo: Jane Doe/AP</figcaption></figure>"
+    html = f"<html><body><article><h1>A story</h1>{STORY}{unit}{STORY}</article></body></html>"
+    assert [f.src for f in extract_html(html).figures] == ["https://e.org/mayor-photo.jpg"]

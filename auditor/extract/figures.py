@@ -118,6 +118,7 @@ def _loading_indicator(element) -> bool:
 
 
 _BEM_MODIFIER = re.compile(r"--\S*")
+_LOADER_FILE = re.compile(r"\.(?:gif|svg|apng)$|load|spin", re.IGNORECASE)
 _LOGO_ALT = re.compile(r"\b(?:logo|icon|avatar)\b", re.IGNORECASE)
 # Common aspect ratios written into width/height so that the browser reserves space: not icon sizes.
 _ASPECT_RATIOS = frozenset({(16, 9), (9, 16), (4, 3), (3, 4), (3, 2), (2, 3), (21, 9), (5, 4), (4, 5), (1, 2),
@@ -733,10 +734,12 @@ def _is_placeholder(src: str, stem: str | None = None) -> bool:
     """A file name such as ``preloaderbig.gif`` or ``blank.png``; ``stem`` when already known."""
     stem = _url_parts(src)[2] if stem is None else stem
     words = set(_URL_TOKENS.split(stem))
-    # a placeholder's name says nothing else ("empty-image", "grey-16x9"); "empty-wards-kisumu" is a photo's
+    # a placeholder's name says nothing else ("empty-image", "grey-16x9"); "empty-wards-kisumu" is a photo's.
+    # An animation or a drawing named so is one whatever else its name says ("ajax-loader.gif").
     return bool(words & _PLACEHOLDER_WORDS and len(words) <= 3
-                and all(w in _PLACEHOLDER_WORDS or w in _NEUTRAL_WORDS or len(w) <= 3 or _SIZE_WORD.fullmatch(w)
-                        for w in words)) or stem.startswith(_PLACEHOLDER_PREFIXES) \
+                and (all(w in _PLACEHOLDER_WORDS or w in _NEUTRAL_WORDS or len(w) <= 3 or _SIZE_WORD.fullmatch(w)
+                         for w in words) or src.split("?")[0].lower().endswith((".gif", ".svg")))) \
+        or stem.startswith(_PLACEHOLDER_PREFIXES) \
         or stem.endswith(("pixel", "spacer", "beacon"))  # "renderTimingPixel.png"
 
 
@@ -797,7 +800,9 @@ def _decoration(element, src: str | None) -> str | None:
     if any(_LOGO_WORDS & set(tokens) for tokens in own) and not _captioned_figure(element):
         return "logo or icon (its class)"
     if src and not src.startswith("data:") and "load" in (element.get("class") or "") \
-            and _loading_indicator(element):
+            and _loading_indicator(element) and _LOADER_FILE.search(src.split("?")[0]):
+        # (a photo's own file in a lazy loader's state, "swiper-lazy-loading", is no wheel: the wheel
+        # is an animation, a .gif or .svg)
         return "a loading indicator (its class)"
     if any(len(tokens) == 1 and tokens[0] in _SOCIAL_ICONS for tokens in own):
         return "a social network's icon (its class)"  # <img class="twitter">
