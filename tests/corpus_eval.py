@@ -280,6 +280,18 @@ def misses_line(name: str, t: dict) -> str:
     return line
 
 
+def print_page(score: PageScore, label: dict, document) -> None:
+    """A development page's score, its misses, and the figures labelled and read."""
+    print(f"{score.page}: captions {score.captions_found}/{score.captions}, credits "
+          f"{score.credits_found}/{score.credits}, extra {score.extra_figures}")
+    for kind, text in score.misses:
+        print(f"    {kind}: {text[:150]}")
+    for f in label["figures"]:
+        print(f"      want: cap={(f.get('caption') or '')[:90]!r} cred={f.get('credit')!r}")
+    for f in document.figures:
+        print(f"      got L{f.line}: cap={(f.caption or '')[:90]!r} cred={(f.credit.text if f.credit else None)!r}")
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
@@ -306,17 +318,8 @@ def main(argv: list[str]) -> int:
         return 0
     scores = evaluate(pages, split="dev", added=added, reasons=args.reasons)
     for score, label, document in scores:
-        bad = score.captions_found < score.captions or score.credits_found < score.credits or score.extra_figures \
-            or not (score.signoff_ok and score.datelines_ok and score.mentions_ok)
-        if bad or verbose:
-            print(f"{score.page}: captions {score.captions_found}/{score.captions}, credits "
-                  f"{score.credits_found}/{score.credits}, extra {score.extra_figures}")
-            for kind, text in score.misses:
-                print(f"    {kind}: {text[:150]}")
-            for f in label["figures"]:
-                print(f"      want: cap={(f.get('caption') or '')[:90]!r} cred={f.get('credit')!r}")
-            for f in document.figures:
-                print(f"      got L{f.line}: cap={(f.caption or '')[:90]!r} cred={(f.credit.text if f.credit else None)!r}")
+        if verbose or score.misses:
+            print_page(score, label, document)
     t = totals(scores)
     print(summary_line("dev", t))
     print(misses_line("dev", t))

@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from corpus_eval import misses_line, score_page, summary_line, totals  # noqa: E402
+from corpus_eval import misses_line, print_page, score_page, summary_line, totals  # noqa: E402
 
 PAGES = HERE / "house_pages"
 
@@ -70,24 +70,21 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--round", dest="round_", help="only the pages of one round of writing (2026-12-04a, …)")
     parser.add_argument("pages", nargs="*", help="page names (without .html) to limit the run to")
     args = parser.parse_args(argv)
+    every = []
     for split in (("dev", "heldout") if args.split == "all" else (args.split,)):
         scored = evaluate(split, args.round_, args.pages)
         if not scored:
             continue
         if args.verbose and split == "dev":
-            for score, _, document in scored:
-                if not score.misses:
-                    continue
-                print(f"{score.page}: captions {score.captions_found}/{score.captions}, credits "
-                      f"{score.credits_found}/{score.credits}, extra {score.extra_figures}")
-                for what, text in score.misses:
-                    print(f"    {what}: {text}")
-                for figure in document.figures:
-                    credit = figure.credit.text if figure.credit else None
-                    print(f"      got L{figure.line}: cap={(figure.caption or '')[:90]!r} cred={credit!r}")
+            for score, label, document in scored:
+                if score.misses:
+                    print_page(score, label, document)
         result = totals(scored)
         print(summary_line(split, result))
         print(misses_line(split, result))
+        every += scored
+    if args.split == "all" and every:
+        print(summary_line("all", totals(every)))  # (a round's "before anyone looked" figures are these)
     return 0
 
 

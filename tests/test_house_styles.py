@@ -607,7 +607,7 @@ def test_a_gallery_under_its_heading_is_no_story_card():
 
 def test_an_alt_text_that_is_the_files_name_credits_no_one():
     unit = '<p><a href="https://e.org/up/by.large_.png"><img src="https://e.org/up/by.large_.png" alt="by.large"></a></p>'
-    assert all(credit is None for _, credit in figure_reading(unit, False))
+    assert figure_reading(unit, False) == [(None, None)]
 
 
 def test_a_figures_own_title_is_no_story_cards_headline():

@@ -64,8 +64,10 @@ _SUFFIX_CREDIT = re.compile(
     + r")\s*$")
 # "dpa (Ausschnitt)", "Getty Images (Symbolbild)": a note on how the picture is used, after the credit.
 _USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r")\s*[)\]]\s*$", re.IGNORECASE)
-# a credit's label at the very end of a text, before "=" (Korean and Japanese style)
-_PREFIX_TAIL = re.compile(r"(?:(?<=[\s.。\[(（【])|^)(?:" + _alternation(credit_words()[0]) + r")\s*$", re.IGNORECASE)
+# a credit's label at the very end of a text: before "=" (Korean and Japanese style), or left behind
+# once its credit is taken off ("… Monday. Photo:")
+_PREFIX_TAIL = re.compile(r"(?:(?<=[\s.。\[(（【])|^)(?:" + _alternation(credit_words()[0]) + r")\s*[:：]?\s*$",
+                          re.IGNORECASE)
 # Credits whose first word is a label's and yet the whole credit: "Fuente externa" (a handout, in the
 # Dominican and Central American press)
 _WHOLE_PHRASE = re.compile(r"^\s*(?:fuente|foto|imagen)\s+(?:externa|cedida)\s*\.?\s*$", re.IGNORECASE)
@@ -186,6 +188,17 @@ def names_only(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’.-]*", text)
     return len(words) <= 8 and all(w[0].isupper() or w.lower() in _FUNCTION_WORDS for w in words) \
         and not _SENTENCE_END.search(text.strip())
+
+
+def without_label_at_end(text: str) -> str:
+    """``text`` without a credit's label at its end ("… Monday. Photo:" -> "… Monday.")."""
+    label = _PREFIX_TAIL.search(text)
+    return text[:label.start()].rstrip() if label else text
+
+
+def trailing_group(text: str) -> re.Match | None:
+    """The bracketed group that closes ``text`` ("… Monday (Jane Doe)"), its content in group 1."""
+    return _TRAILING_GROUP.search(text)
 
 
 def strip_prefix(text: str) -> tuple[str, str | None]:
@@ -674,8 +687,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         words = tail.split()
         if 1 <= len(words) <= 8 and _bare_credit(tail, registry):
             return text[:tail_start].rstrip(" |–—-"), tail
-        if (3 <= len(words) <= 8 or len(words) >= 2 and "/" in tail) and _prefixed_name(tail) \
-                or 2 <= len(words) <= 4 and _prefixed_agency(tail, registry):
+        if 2 <= len(words) <= 8 and _prefixed_credit(tail, len(words), registry):
             # "… Datacenter. Foto Sergey Rraikin via Unsplash": a prefix word, a name, a source
             return text[:tail_start].rstrip(" |–—-"), tail
         dashed = text[tail_start:].lstrip()[:1] in ("–", "—", "/") and re.search(r"[.!?…]\s*$", text[:tail_start])
@@ -763,30 +775,27 @@ def _last_sentence_start(text: str) -> int:
     return best
 
 
-def _prefixed_name(tail: str) -> bool:
-    """"Foto Sergey Rraikin via Unsplash", "Photo Jane Doe": a bare prefix word, then a person
-    (and where the picture came from)."""
+def _prefixed_credit(tail: str, words: int, registry: AgencyRegistry) -> bool:
+    """A bare prefix word, then a person (and where the picture came from): "Foto Sergey Rraikin via
+    Unsplash", "Photo Jane Doe" (three words or more); a house and a person either side of a slash,
+    "Photo Progrès/Joël Ferrand"; or an agency, "Foto EFE" (four words at most)."""
     body, prefix = strip_prefix(tail)
     if not prefix or not body:
         return False
+    if words <= 4 and registry.lookup(body.strip(" .")) is not None:
+        return True
     name = _VIA.split(body)[0].strip(" .")
-    # (or a house and a person, "Photo Progrès/Joël Ferrand": capitalised words either side of a slash)
-    return looks_like_person(name) or bool(_HOUSE_SLASH_NAME.fullmatch(name))
+    return (words >= 3 or "/" in tail) and (looks_like_person(name) or bool(_HOUSE_SLASH_NAME.fullmatch(name)))
 
 
 _HOUSE_SLASH_NAME = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2}\s?/\s?"
                                r"[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2}")
 
 
-def _prefixed_agency(tail: str, registry: AgencyRegistry) -> bool:
-    """"Foto EFE", "Photo AFP": a bare prefix word, then an agency."""
-    body, prefix = strip_prefix(tail)
-    return bool(prefix and body) and registry.lookup(body.strip(" .")) is not None
-
-
-# A picture handed to the paper, said as its whole credit: "Courtesy photo", "Submitted photo"
-_GIVEN_PHOTO = re.compile(r"^(?:courtesy|submitted|contributed|provided|supplied)\s+(?:photo|image|picture)s?$",
-                          re.IGNORECASE)
+# A picture handed to the paper, said as its whole credit: "Courtesy photo", "Submitted photo", and
+# after a dash the word alone ("… – Contributed")
+_GIVEN = r"courtesy|submitted|contributed|provided|supplied"
+_GIVEN_PHOTO = re.compile(r"^(?:" + _GIVEN + r")\s+(?:photo|image|picture)s?$", re.IGNORECASE)
 
 
 # A house's name in capitals closing a caption in brackets: square ones alone ("[RTS]", Swiss style), or
@@ -794,8 +803,7 @@ _GIVEN_PHOTO = re.compile(r"^(?:courtesy|submitted|contributed|provided|supplied
 # country ("Friedrich Merz (CDU)", "(USA)")
 _CAPITALS_GROUP = re.compile(r"^\[\s*[A-ZÀ-Þ][A-ZÀ-Þ0-9&.' -]{1,40}\]|"
                              r"^\(\s*[A-ZÀ-Þ][A-ZÀ-Þ0-9&.'-]*(?:\s+[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9&.'-]*){1,4}\s*\)")
-_GIVEN_WORD = re.compile(r"^(?:courtesy|submitted|contributed|provided|supplied|handout)$|^(?-i:DR|D\.R)$",
-                         re.IGNORECASE)
+_GIVEN_WORD = re.compile(r"^(?:" + _GIVEN + r"|handout)$|^(?-i:DR|D\.R)$", re.IGNORECASE)
 
 
 _LICENCE = re.compile(r"public\s+domain|gemeinfrei|domaine\s+public|dominio\s+p[uú]blico|cc0|"

@@ -14,10 +14,9 @@ step that leaves an image out says why (``auditor extract --why``):
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -39,6 +38,8 @@ from .credits import (
     parse_credit,
     split_caption,
     terms_of_use,
+    trailing_group,
+    without_label_at_end,
 )
 from .dom import (
     HAS_IMG,
@@ -837,13 +838,16 @@ _CREDIT_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:credits?|copyright|photogr
 _ATTRIBUTE_WALK = 200  # elements of a unit searched at most
 
 
-def _names_its_file(text: str, img) -> bool:
+def _file_words(img) -> list[str]:
+    """The words of the picture's file name ("by.large_.png": by, large)."""
+    src = resolve_src(img) or ""
+    return [w for w in _URL_TOKENS.split(_url_parts(src)[2]) if w] if src else []
+
+
+def _names_its_file(text: str, file_words: list[str]) -> bool:
     """Is the alt text the picture's own file name ("by.large" for by.large_.png, as WordPress fills
     it in)? A file's name credits no one."""
-    src = resolve_src(img) or ""
-    stem = _url_parts(src)[2] if src else ""
-    words = [w for w in _URL_TOKENS.split(text.lower()) if w]
-    return bool(stem) and bool(words) and [w for w in _URL_TOKENS.split(stem) if w] == words
+    return bool(file_words) and [w for w in _URL_TOKENS.split(text.lower()) if w] == file_words
 
 
 def _attribute_html(value: str) -> str:
@@ -859,8 +863,7 @@ def _attribute_html(value: str) -> str:
 def _data_attribute(img, unit, name: re.Pattern) -> tuple[str | None, str | None]:
     """The first non-empty data attribute named like ``name`` on the picture, its unit, or inside
     the unit (``<figcaption><div data-c-caption="…">``), with the attribute's name."""
-    holders = (img,) if unit is img else itertools.chain((img, unit), itertools.islice(unit.iterdescendants(),
-                                                                                       _ATTRIBUTE_WALK))
+    holders = (img,) if unit is img else chain((img, unit), islice(unit.iterdescendants(), _ATTRIBUTE_WALK))
     for holder in holders:
         if not tag_of(holder):
             continue
@@ -1295,9 +1298,10 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     if credit_text and not names_somebody(credit_text):
         # what stood in the credit slot names nobody ("By Abigail Van Buren", a byline): look further
         credit_text, reading.credit_from = None, None
+    file_words = _file_words(img) if not credit_text or not caption else []
     if not credit_text:
         alt = clean(img.get("alt") or "")
-        if alt and only_a_credit(alt) and not _names_its_file(alt, img):
+        if alt and only_a_credit(alt) and not _names_its_file(alt, file_words):
             # alt="Photo illustration by Mark Graves, Oregonian/OregonLive": the alt text is the credit
             credit_text, credit_line, origin = alt, img.sourceline, "alt"
             reading.credit_from = "@alt of the image (a credit)"
@@ -1316,7 +1320,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         for holder, attr in (*((img, a) for a in ("alt", "title", "data-alt", "data-caption", "data-title")),
                              *(((link, "title"),) if link is not None else ())):
             value = clean(holder.get(attr) or "")
-            if not value or _names_its_file(value, img):
+            if not value or _names_its_file(value, file_words):
                 continue
             head, glued = split_caption(value, registry, in_alt=True)
             if glued:
@@ -1326,9 +1330,10 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                     reading.credit_from = where
                 alt_caption = (head or None, where)
                 break
+    caption_attribute = None  # (value, name) of the caption's data attributes, looked up once
     if not credit_text:
         # a lightbox's caption attribute with the credit glued on: data-lightbox-caption="… | Foto: X"
-        value, attr = _data_attribute(img, unit, _CAPTION_ATTRIBUTE)
+        value, attr = caption_attribute = _data_attribute(img, unit, _CAPTION_ATTRIBUTE)
         glued = split_caption(value, registry, in_alt=True)[1] if value else None
         if glued:
             credit_text, credit_line, origin = glued, img.sourceline, "attribute"
@@ -1340,7 +1345,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             credit_text, credit_line = own, img.sourceline
             reading.credit_from = f"the text of {describe_element(img)}"
     if not caption:
-        value, attr = _data_attribute(img, unit, _CAPTION_ATTRIBUTE)
+        value, attr = caption_attribute or _data_attribute(img, unit, _CAPTION_ATTRIBUTE)
         if value:
             caption, glued = split_caption(value, registry)
             caption_line = img.sourceline
@@ -1462,26 +1467,17 @@ def _without_leading_credit(caption: str, credit: str) -> str:
             return caption[match.end():].strip()
     # and the credit read elsewhere (the alt text) that closes the caption in brackets: "… de La
     # Fraternidad (Gustavo Ardiles)"
-    match = _TRAILING_BRACKETS.search(caption)
+    match = trailing_group(caption)
     bare = clean(credit).strip("()[] ")
     if match and match.start() > 0 and clean(match.group(1)).casefold() == bare.casefold():
         return caption[:match.start()].rstrip(" ,;-–—")
     # or closes it after a separator or a full stop: "… overnight. Jane Doe/The Ledger", "… | Foto: X"
     # credited from a data attribute or the alt text
     if len(bare) >= 4 and len(caption) > len(bare) + 10 and caption.casefold().endswith(bare.casefold()):
-        head = caption[:-len(bare)].rstrip()
-        head = _PREFIX_TAIL_WORD.sub("", head).rstrip()
+        head = without_label_at_end(caption[:-len(bare)].rstrip())
         if head.endswith((".", "!", "?", "|", "/", "–", "—", "-", ":", "©")):
             return head.rstrip(" |/–—-:©")
     return caption
-
-
-# a credit's label left at a caption's end once its credit is taken off: "… Monday. Photo:"
-_PREFIX_TAIL_WORD = re.compile(r"(?:\s|^)(?:photo|foto|bild|image|credit|crédit|fotografía|quelle|source)s?\s*:?$",
-                               re.IGNORECASE)
-
-
-_TRAILING_BRACKETS = re.compile(r"\s*[(\[]([^()\[\]]{2,80})[)\]]\s*\.?\s*$")
 
 
 _LEADING_PART = re.compile(r"([^.!?:;]{4,60}?)\s+[-–—]\s+")
