@@ -676,3 +676,21 @@ def test_a_lazy_loaders_state_is_no_loading_wheel(attributes):
     unit = f"<figure><img {attributes}><figcaption>{CAPTION} Photo: Jane Doe/AP</figcaption></figure>"
     html = f"<html><body><article><h1>A story</h1>{STORY}{unit}{STORY}</article></body></html>"
     assert [f.src for f in extract_html(html).figures] == ["https://e.org/mayor-photo.jpg"]
+
+
+# -- the names a page gives its elements for its scripts, tests and screen readers ------------
+
+@pytest.mark.parametrize("parts", [
+    # React sites hash their classes but keep their test ids; the credit may stand first
+    '<span data-testid="photo-credit">Jane Doe</span><p data-testid="photo-caption">{caption}</p>',
+    '<p data-testid="caption">{caption} <span data-testid="credit">Jane Doe</span></p>',
+    '<p>{caption} <span data-qa="image-credit">Jane Doe</span></p>',
+    '<p>{caption} <span data-component="PhotoCredit">Jane Doe</span></p>',
+    # a screen reader's label of a word or two names the element's role (NPR's "Image credit")
+    '<p>{caption} <b aria-label="Image credit">Jane Doe</b></p>',
+])
+def test_test_ids_and_short_aria_labels_name_caption_and_credit_where_classes_are_hashed(parts):
+    caption = "The mayor speaks in London on Monday."
+    unit = f'<div class="m"><img src="/a/mayor-speech.jpg" alt=""><div class="i">{parts.format(caption=caption)}</div></div>'
+    assert figure_reading(unit, hashed=True) == [(caption, "Jane Doe")]
+

@@ -1647,19 +1647,35 @@ def _role(element) -> str | None:
             return "credit"
         if props & _CAPTION_PROPS:
             return "caption"
-    words = element_tokens(element)
-    if words:
-        if CREDIT_ROLE.find(words):
-            return "credit"
-        if CREDIT_HINT.find(words):
-            return "credit-hint"
-        if CAPTION_ROLE.find(words):
-            return "caption"
+    for words in (element_tokens(element), _developer_names(element)):
+        if words:
+            if CREDIT_ROLE.find(words):
+                return "credit"
+            if CREDIT_HINT.find(words):
+                return "credit-hint"
+            if CAPTION_ROLE.find(words):
+                return "caption"
     if tag == "figcaption":
         return "caption"
     if tag in ("cite", "footer"):
         return "credit-hint"
     return None
+
+
+# Names a page gives its elements for its own scripts, tests and screen readers: they survive where
+# a build hashes the class names (CSS modules, styled-components: "sc-fUnMCh"), and say the same
+# ("data-testid=caption", "aria-label=Image credit").
+_DEVELOPER_NAMES = ("data-testid", "data-test-id", "data-qa", "data-component")
+
+
+def _developer_names(element) -> str:
+    """An element's test and component names, and a short ``aria-label`` (a label of three words
+    at most names the element's role; a longer one describes its content)."""
+    names = [value for name in _DEVELOPER_NAMES if (value := element.get(name))]
+    label = element.get("aria-label")
+    if label and len(label.split()) <= 3:
+        names.append(label)
+    return " ".join(names)
 
 
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
