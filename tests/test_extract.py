@@ -1097,6 +1097,11 @@ def test_gallery_legends_in_a_parallel_list_and_its_preview_strip():
     figures = extract_html(page(LEAD + BODY + gallery.replace(legends, unmarked))).figures
     assert [(f.caption, f.credit.text) for f in figures[1:]] == [
         (f"Slide {n} shows the club's results", "GETTY IMAGES") for n in (1, 2, 3, 4)]
+    # the legend's text typed in <div>s, not <p>s (page builders)
+    in_divs = legends.replace("<p", "<div").replace("</p>", "</div>")
+    figures = extract_html(page(LEAD + BODY + gallery.replace(legends, in_divs))).figures
+    assert [(f.caption, f.credit.text) for f in figures[1:]] == [
+        (f"Slide {n} shows the club's results.", "GETTY IMAGES") for n in (1, 2, 3, 4)]
     # a list of links beside the pictures is no list of legends
     links = slides + "<ul>" + "".join(f"<li><a href='/news/story-{n}'>Story {n}</a></li>" for n in (1, 2, 3, 4)) + "</ul>"
     assert [f.caption for f in extract_html(page(LEAD + BODY + f"<div>{links}</div>")).figures[1:]] == [None] * 4

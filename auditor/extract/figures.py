@@ -1170,7 +1170,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         captions, credits = _find_parts(legend, img)
         if not captions:
             skip = set(credits) | set(_HEADINGS(legend))  # the slide's counter and title
-            captions = [c for c in legend.iter("p") if c not in skip and clean(text_content(c))]
+            captions = [c for c in _leaf_blocks(legend) if c not in skip and clean(text_content(c))]
             if len(captions) > 1 and not credits and _credit_line(visible_text(captions[-1]), registry):
                 credits = [captions.pop()]  # the legend's last paragraph alone: "<p>Getty</p>"
     if not captions and not credits and legend is None:
@@ -1708,6 +1708,15 @@ def _own_figure_captions(img, unit, captions: list) -> list:
             inside = [c for c in captions if any(a is node for a in ancestors(c))]
             return inside or captions
     return captions
+
+
+_HAS_BLOCK = etree.XPath("boolean(.//p|.//div|.//ul|.//ol|.//table|.//figure|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
+
+
+def _leaf_blocks(container) -> list:
+    """The paragraphs in ``container``: its <p>s, and the <div>s that hold no other block (page
+    builders and some systems type their text in <div>s)."""
+    return [e for e in container.iter("p", "div") if e.tag == "p" or not _HAS_BLOCK(e)]
 
 
 def _parallel_legend(unit):
