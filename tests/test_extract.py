@@ -2126,3 +2126,44 @@ def test_cards_whose_picture_and_headline_stand_apart_are_teasers():
     html = (f"<html><body><article><h1>A story</h1>{lead}{_STORY}<section class='sc-vvbn'>"
             f"<h2>Read next</h2>{cards}</section></article></body></html>")
     assert [f.src for f in extract_html(html).figures] == ["https://www.example.org/uploads/lead.jpeg"]
+
+
+def test_a_story_in_divs_is_read_in_the_article_that_holds_its_text_not_the_first_article():
+    # a teaser's <article> before the story's own, the story typed in <div>s (no <p> on the page)
+    text = "<div>" + "The council met on Monday to decide the budget, and the mayor said it would pass. " * 3 + "</div>"
+    html = ("<html><body><article class='teaser'><a href='/other'><img src='/t/other-story.jpg'></a><h3><a href='/other'>"
+            "Another story</a></h3><div>A short teaser line.</div></article>"
+            "<article><h1>The council decides its budget</h1>" + text * 2 +
+            "<div class='pic'><img src='/img/council-meeting.jpg' alt=''><div>The council in session. Photo: Jane Doe/AP"
+            "</div></div>" + text * 3 + "</article></body></html>")
+    document = extract_html(html)
+    assert [(f.caption, f.credit.text) for f in document.figures] == [("The council in session.", "Jane Doe/AP")]
+    assert "Another story" not in [block.text for block in document.text]
+
+
+def test_a_teasers_own_article_is_a_story_card_whatever_its_pictures_figure():
+    # furche.at: teasers as <article>s in the story's own <article>, each a headline linked to another
+    # story, the picture in a <figure> with no link, a date in the teaser's footer
+    text = "<p>" + "The council met on Monday to decide the budget, and the mayor said it would pass. " * 3 + "</p>"
+    teaser = ("<article class='tz'><h2><a href='/politik/other-story-{n}'>Another story about the council</a></h2>"
+              "<figure><picture><img src='/images/345x230c-other-{n}.jpg' alt='Another story'></picture></figure>"
+              "<footer><span>01. Juli 2020</span></footer></article>")
+    html = ("<html><body><article><h1>The council decides its budget</h1>" + text * 2 +
+            "<figure><img src='/img/council-meeting.jpg' alt=''><figcaption>The council in session. Photo: Jane Doe/AP"
+            "</figcaption></figure>" + text * 3 + "<div class='more'>" + "".join(teaser.format(n=n) for n in (1, 2, 3))
+            + "</div></article></body></html>")
+    assert [(f.caption, f.credit.text) for f in extract_html(html).figures] == [("The council in session.", "Jane Doe/AP")]
+
+
+def test_the_headlines_own_article_holds_a_story_typed_in_divs():
+    # refinery29.com: the story's <article> holds its text in <div>s (no <p> on the page); the
+    # "More from …" section after it, in the same <main>, is not the story
+    text = "<div><span>" + "The council met on Monday to decide the budget, and the mayor said it would pass. " * 2 \
+        + "</span></div>"
+    related = "<div class='r'><div>" + "Another story about the harbour works and the long delays since spring. " * 2 \
+        + "</div></div>"
+    html = ("<html><body><main><article class='story'><h1>The council decides its budget</h1>" + text * 3 + "</article>"
+            "<section class='next'><h2>More from Politics</h2>" + related * 4 + "</section></main></body></html>")
+    texts = [block.text for block in extract_html(html).text]
+    assert texts[0] == "The council decides its budget" and len(texts) == 4
+    assert not any(t.startswith(("More from", "Another story")) for t in texts)

@@ -373,7 +373,10 @@ def _own_article(headline):
 
 _ARTICLE_BODY = etree.XPath(".//*[@itemprop='articleBody']")
 _STORY_PARAGRAPHS = etree.XPath("count(p[string-length(normalize-space()) > 120])")
-_COUNT_STORY_P = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
+# a story's paragraphs: its <p>s, or <div>s that hold no other block (a story typed in <div>s)
+_COUNT_STORY_P = etree.XPath(
+    "count(.//p[string-length(normalize-space()) > 80]"
+    "|.//div[not(.//p|.//div|.//ul|.//ol|.//table|.//figure)][string-length(normalize-space()) > 80])")
 _FIRST_HEADING = etree.XPath("(.//h1|.//h2)[string-length(normalize-space()) >= 8][1]")
 
 
@@ -456,9 +459,19 @@ def _body_container(page, within=None):
         # No paragraph: the story is typed in <div>s. Its text <div>s say where its body is, inside
         # the element marked as the article when there is one (that element alone holds the page's
         # share bars and teasers too).
-        hinted = next(iter(_HINTED_ARTICLE(page.root)), None) if within is None else within
-        found = _text_div_container(hinted if hinted is not None else page.root, outside)
-        return (found, hinted) if found is not None else (hinted, None)
+        # Of several marked elements (a teaser's <article> before the story's), the one whose text
+        # <div>s hold the most text.
+        candidates = _HINTED_ARTICLE(page.root)[:12] if within is None else [within]
+        best_found, best_hinted, best_score = None, None, 0
+        for hinted in candidates:
+            found, score = _text_div_container(hinted, outside)
+            if found is not None and score > best_score:
+                best_found, best_hinted, best_score = found, hinted, score
+        if best_found is not None:
+            return best_found, best_hinted
+        if candidates:
+            return candidates[0], None
+        return _text_div_container(page.root, outside)[0], None
     return _widen(_best(scores), lengths), None
 
 
@@ -507,9 +520,10 @@ _BLOCK_CHILDREN = etree.XPath("boolean(*[self::div or self::p or self::ul or sel
                               "self::section or self::article or self::h1 or self::h2 or self::h3])")
 
 
-def _text_div_container(scope, outside):
+def _text_div_container(scope, outside) -> tuple:
     """A story written in <div>s instead of paragraphs (a blog editor's "<div><span>text</span></div>"):
-    the element that directly holds the most text of <div>s that hold no other blocks."""
+    the element that directly holds the most text of <div>s that hold no other blocks, and its
+    score; ``(None, 0)`` when there is too little such text."""
     scores: dict = {}
     for div in scope.iter("div"):
         if _BLOCK_CHILDREN(div):
@@ -525,7 +539,7 @@ def _text_div_container(scope, outside):
         if grand is not None and not outside(grand):
             scores[grand] = scores.get(grand, 0) + min(length, 1200) / 2
     best = max(scores.items(), key=lambda item: item[1], default=(None, 0))
-    return best[0] if best[1] >= 300 else None
+    return best if best[1] >= 300 else (None, 0)
 
 
 def _best(scores: dict):

@@ -2199,10 +2199,15 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None, memo: 
                 return node
         if in_figure or tag_of(node) == "figure":
             # a figure is no card by its text (the article's own), nor what holds it: only a
-            # headline linked where the picture links says so
+            # headline linked where the picture links says so, or the <article> around it being a
+            # story of its own in the page, a card by its linked headline (a teaser's <article>)
             in_figure = True
-            if not href:
-                return None
+            if tag_of(node) == "article":
+                verdict = memo.get(node)
+                if verdict is None:
+                    verdict = memo[node] = _card_verdict(node)
+                if verdict == "card":
+                    return node
             continue
         verdict = memo.get(node)
         if verdict is None:
