@@ -694,3 +694,15 @@ def test_test_ids_and_short_aria_labels_name_caption_and_credit_where_classes_ar
     unit = f'<div class="m"><img src="/a/mayor-speech.jpg" alt=""><div class="i">{parts.format(caption=caption)}</div></div>'
     assert figure_reading(unit, hashed=True) == [(caption, "Jane Doe")]
 
+
+
+def test_a_credit_labelled_by_a_screen_readers_label_beside_the_picture_with_classes_hashed():
+    # BBC (2019): "Image copyright" is an off-screen label, the credit the next span; once the
+    # hiding class is hashed, the label is a line of its own that names the line after it
+    unit = ('<figure class="media-landscape"><span class="image-and-copyright-container">'
+            '<img src="/news/976/cpsprodpb/_109741074_prosecutor.jpg" alt="The prosecutor">'
+            '<span class="off-screen">Image copyright</span><span class="story-image-copyright">EPA</span></span>'
+            '<figcaption class="media-caption"><span class="off-screen">Image caption</span>'
+            '<span class="media-caption__text">The prosecutor said the case had been closed</span></figcaption></figure>')
+    for hashed in (False, True):
+        assert figure_reading(unit, hashed) == [("The prosecutor said the case had been closed", "EPA")]

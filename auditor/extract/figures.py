@@ -1950,9 +1950,18 @@ def _credit_line_beside(unit, img, captions: list, registry: AgencyRegistry):
     skip = {img, *captions}
     lines = [line for line in _text_lines(unit, set(ancestors(img)), skip)
              if not any(c in skip for c in (line, *line.iterdescendants()))]
+    # a label alone names the line after it ("Image copyright" | "EPA": a screen reader's label
+    # whose hiding class is not recognised)
+    lines = [line for line, after in zip(lines, [*lines[1:], None])
+             if after is None or not _label_only(visible_text(line))]
     if len(lines) == 1 and _credit_line(visible_text(lines[0]), registry):
         return lines[0]
     return None
+
+
+def _label_only(text: str) -> bool:
+    """A credit's label and nothing else ("Image copyright", "Foto:")."""
+    return bool(text) and not without_label_at_end(text)
 
 
 def _credit_line(text: str, registry: AgencyRegistry) -> bool:
