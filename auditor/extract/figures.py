@@ -1952,7 +1952,7 @@ def _credit_line_beside(unit, img, captions: list, registry: AgencyRegistry):
              if not any(c in skip for c in (line, *line.iterdescendants()))]
     # a label alone names the line after it ("Image copyright" | "EPA": a screen reader's label
     # whose hiding class is not recognised)
-    lines = [line for line, after in zip(lines, [*lines[1:], None])
+    lines = [line for line, after in zip(lines, [*lines[1:], None], strict=True)
              if after is None or not _label_only(visible_text(line))]
     if len(lines) == 1 and _credit_line(visible_text(lines[0]), registry):
         return lines[0]
