@@ -1952,8 +1952,8 @@ def _credit_line_beside(unit, img, captions: list, registry: AgencyRegistry):
              if not any(c in skip for c in (line, *line.iterdescendants()))]
     # a label alone names the line after it ("Image copyright" | "EPA": a screen reader's label
     # whose hiding class is not recognised)
-    lines = [line for line, after in zip(lines, [*lines[1:], None], strict=True)
-             if after is None or not _label_only(visible_text(line))]
+    last = len(lines) - 1
+    lines = [line for index, line in enumerate(lines) if index == last or not _label_only(visible_text(line))]
     if len(lines) == 1 and _credit_line(visible_text(lines[0]), registry):
         return lines[0]
     return None
