@@ -2167,3 +2167,21 @@ def test_the_headlines_own_article_holds_a_story_typed_in_divs():
     texts = [block.text for block in extract_html(html).text]
     assert texts[0] == "The council decides its budget" and len(texts) == 4
     assert not any(t.startswith(("More from", "Another story")) for t in texts)
+
+
+def test_a_lightbox_link_to_the_pictures_own_file_makes_no_story_card():
+    # WordPress's "Link to: Media File": each picture links to its larger file; a box with a heading
+    # and that link is the story's picture, not a card leading to another story
+    text = "<p>" + "The collection was shown in Berlin on Monday, and the designer said it would sell well. " * 3 + "</p>"
+    box = ("<div class='box'><h3>The autumn look</h3><a href='/wp-content/uploads/2020/09/look-{n}.jpg'>"
+           "<img src='/wp-content/uploads/2020/09/look-{n}-1024x683.jpg' alt=''></a>"
+           "<span class='wp-caption-text'>Look {n}: the coat in green. Foto: Jane Doe</span></div>")
+    html = ("<html><body><article><h1>The autumn collection</h1>" + text * 2 + "".join(box.format(n=n) for n in (1, 2, 3))
+            + text * 2 + "</article></body></html>")
+    assert [(f.caption, f.credit.text) for f in extract_html(html).figures] == [
+        (f"Look {n}: the coat in green.", "Jane Doe") for n in (1, 2, 3)]
+    # a link to another story in the same box still makes it a card
+    card = box.replace("<h3>The autumn look</h3>", "<h3><a href='/mode/winter-look-{n}'>The winter look</a></h3>")
+    html = ("<html><body><article><h1>The autumn collection</h1>" + text * 2 + "".join(card.format(n=n) for n in (1, 2, 3))
+            + text * 2 + "</article></body></html>")
+    assert extract_html(html).figures == []

@@ -2231,7 +2231,7 @@ def _card_verdict(node) -> str:
     long_paragraphs = _COUNT_LONG_P(node)
     if long_paragraphs > 1:
         return "text"
-    if _HAS_HEADING(node) and _HAS_LINK(node) and _has_visible_heading(node) and not _gallery_box(node):
+    if _HAS_HEADING(node) and _links_elsewhere(node) and _has_visible_heading(node) and not _gallery_box(node):
         return "card" if not long_paragraphs or _summary_card(node) else "text"
     if long_paragraphs:
         # story text, unless it is the one summary beside a linked headline in a card-sized box
@@ -2364,6 +2364,15 @@ def _summary_card(node) -> bool:
     if any(href.strip() and not href.strip().startswith("#") for href in _HEADING_LINKS(node)):
         return True
     return any(clean(text_content(p)).endswith(("…", "...")) for p in node.iter("p"))
+
+
+# a link to a picture's file: a lightbox's, which opens the picture larger, leads to no other page
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)\s*(?:$|[?#])", re.IGNORECASE)
+
+
+def _links_elsewhere(node) -> bool:
+    """Does ``node`` hold a link to another page (not to a picture's file, not within the page)?"""
+    return _HAS_LINK(node) and any(not _PICTURE_FILE.search(a.get("href", "")) for a in _LINKS_AWAY(node))
 
 
 _HEADING_LINKS = etree.XPath("(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)//a/@href")

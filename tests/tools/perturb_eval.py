@@ -19,6 +19,8 @@ Held-out pages are never read here.
   text in ``<div>``s).
 - ``lazy-images``: each ``<img>``'s ``src`` moves to ``data-src`` and a blank ``data:`` picture takes
   its place, as lazy-loading scripts write it.
+- ``linked-images``: each ``<img>`` not in a link stands in a link to its own file (a lightbox's); the
+  page is re-serialised by lxml, which alone moves no figure (compare ``none``).
 """
 
 from __future__ import annotations
@@ -83,9 +85,28 @@ def lazy_images(text: str) -> str:
     return _IMG.sub(lazy, text)
 
 
+def linked_images(text: str) -> str:
+    """Each <img> not already in a link stands in a link to its own file, as lightbox plugins write
+    it (WordPress's "Link to: Media File"). A tree rewrite: a link nested in a link is not the same
+    page (the parser closes the outer one), so images inside links are left alone."""
+    import lxml.html
+    from lxml import etree
+
+    root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    for img in list(root.iter("img")):
+        src = (img.get("src") or "").strip()
+        if not src or src.startswith("data:") or any(a.tag == "a" for a in img.iterancestors()):
+            continue
+        link = etree.Element("a", href=src)
+        img.addprevious(link)
+        link.tail, img.tail = img.tail, None
+        link.append(img)
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
 REWRITES = {"none": None, "hashed-classes": hashed_classes, "no-figure-elements": no_figure_elements,
             "wrapped-captions": wrapped_captions, "wrapped-images": wrapped_images, "lazy-images": lazy_images,
-            "div-paragraphs": div_paragraphs}
+            "div-paragraphs": div_paragraphs, "linked-images": linked_images}
 
 
 def main(argv: list[str]) -> int:
