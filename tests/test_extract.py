@@ -2185,3 +2185,16 @@ def test_a_lightbox_link_to_the_pictures_own_file_makes_no_story_card():
     html = ("<html><body><article><h1>The autumn collection</h1>" + text * 2 + "".join(card.format(n=n) for n in (1, 2, 3))
             + text * 2 + "</article></body></html>")
     assert extract_html(html).figures == []
+
+
+def test_a_srcset_of_one_candidate_is_only_the_pictures_src_for_its_size():
+    # SPIP's bullets (8x11), their file named in a one-entry srcset instead of src: still icons; a
+    # srcset of several sizes makes the declared size a layout's, not the picture's
+    text = "<p>" + "The assembly met on Monday and voted on the motion, which passed by a wide margin. " * 3 + "</p>"
+    bullet = "<p><img class='puce' srcset='/squelettes/puce.gif 1x' width='8' height='11' alt='-'> The assembly calls " \
+             "for a general meeting in every school of the region, on Tuesday at noon, to vote on the strike.</p>"
+    html = f"<html><body><article><h1>The assembly votes</h1>{text}{bullet * 3}{text}</article></body></html>"
+    assert extract_html(html).figures == []
+    sized = bullet.replace("/squelettes/puce.gif 1x", "/img/vote-300.jpg 300w, /img/vote-800.jpg 800w")
+    html = f"<html><body><article><h1>The assembly votes</h1>{text}{sized}{text}</article></body></html>"
+    assert len(extract_html(html).figures) == 1

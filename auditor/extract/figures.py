@@ -747,6 +747,17 @@ def _is_placeholder(src: str, stem: str | None = None) -> bool:
 _BANNER_RATIO = 12  # (an explanatory strip graphic can be 8:1: 764x93)
 
 
+_SRCSET_CANDIDATES = re.compile(r",\s*\S|\s\d+w\b")
+
+
+def _responsive(element) -> bool:
+    """Does the picture come in several sizes (a ``srcset`` of several candidates or of widths, or
+    ``<picture>`` sources)? Then its declared size is a layout's, not the picture's. (A ``srcset``
+    of one ``1x`` candidate is only its ``src``.)"""
+    srcset = element.get("srcset") or element.get("data-srcset")
+    return bool(srcset and _SRCSET_CANDIDATES.search(srcset)) or bool(_PICTURE_SOURCES(element))
+
+
 def _decoration(element, src: str | None) -> str | None:
     """Logos, icons, tracking pixels, spacers, hidden images: the reason, or None."""
     if _hidden(element) and not _waiting_slide(element):
@@ -757,8 +768,7 @@ def _decoration(element, src: str | None) -> str | None:
     if control is not None:
         return f"a control's icon (the picture stands in {describe_element(control)})"
     size = _declared_size(element)
-    if size and max(size) <= _ICON_SIZE and size not in _ASPECT_RATIOS \
-            and not (element.get("srcset") or element.get("data-srcset") or _PICTURE_SOURCES(element)):
+    if size and max(size) <= _ICON_SIZE and size not in _ASPECT_RATIOS and not _responsive(element):
         return f"icon-sized ({size[0]}x{size[1]})"
     if size and max(size) <= _THUMBNAIL_SIZE and min(size) > 20:
         # shown this small whatever its sources: a symbol, a badge or a teaser's thumbnail

@@ -21,6 +21,8 @@ Held-out pages are never read here.
   its place, as lazy-loading scripts write it.
 - ``linked-images``: each ``<img>`` not in a link stands in a link to its own file (a lightbox's); the
   page is re-serialised by lxml, which alone moves no figure (compare ``none``).
+- ``srcset-only``: each plain ``<img>`` (not lazy, not in a ``<picture>``) names its file in a
+  one-entry ``srcset`` instead of ``src``.
 """
 
 from __future__ import annotations
@@ -85,14 +87,25 @@ def lazy_images(text: str) -> str:
     return _IMG.sub(lazy, text)
 
 
+def _tree(text: str):
+    import lxml.html
+
+    return lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+
+
+def _serialised(root) -> str:
+    import lxml.html
+
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
 def linked_images(text: str) -> str:
     """Each <img> not already in a link stands in a link to its own file, as lightbox plugins write
     it (WordPress's "Link to: Media File"). A tree rewrite: a link nested in a link is not the same
     page (the parser closes the outer one), so images inside links are left alone."""
-    import lxml.html
     from lxml import etree
 
-    root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    root = _tree(text)
     for img in list(root.iter("img")):
         src = (img.get("src") or "").strip()
         if not src or src.startswith("data:") or any(a.tag == "a" for a in img.iterancestors()):
@@ -101,12 +114,31 @@ def linked_images(text: str) -> str:
         img.addprevious(link)
         link.tail, img.tail = img.tail, None
         link.append(img)
-    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+    return _serialised(root)
+
+
+_PLACEHOLDER_SRC = re.compile(r"blank|placeholder|spacer|pixel|lazy|loading", re.I)
+
+
+def srcset_only(text: str) -> str:
+    """Each plain <img> (no lazy-loading attribute, not in a <picture>) gives its file as a one-entry
+    ``srcset`` and no ``src``, which browsers show alike."""
+    root = _tree(text)
+    for img in root.iter("img"):
+        src = (img.get("src") or "").strip()
+        if not src or src.startswith("data:") or img.get("srcset") or _PLACEHOLDER_SRC.search(src) \
+                or any(name.startswith("data-") for name in img.attrib) \
+                or any(a.tag == "picture" for a in img.iterancestors()):
+            continue
+        del img.attrib["src"]
+        img.set("srcset", f"{src} 1x")
+    return _serialised(root)
 
 
 REWRITES = {"none": None, "hashed-classes": hashed_classes, "no-figure-elements": no_figure_elements,
             "wrapped-captions": wrapped_captions, "wrapped-images": wrapped_images, "lazy-images": lazy_images,
-            "div-paragraphs": div_paragraphs, "linked-images": linked_images}
+            "div-paragraphs": div_paragraphs, "linked-images": linked_images,
+            "srcset-only": srcset_only}
 
 
 def main(argv: list[str]) -> int:
