@@ -706,3 +706,19 @@ def test_a_credit_labelled_by_a_screen_readers_label_beside_the_picture_with_cla
             '<span class="media-caption__text">The prosecutor said the case had been closed</span></figcaption></figure>')
     for hashed in (False, True):
         assert figure_reading(unit, hashed) == [("The prosecutor said the case had been closed", "EPA")]
+
+
+def test_a_list_of_alike_picture_items_is_a_slideshow_whatever_its_classes():
+    # DW's picture gallery: each <li> one picture, the gallery's and the slide's titles, and the
+    # slide's text, which is its caption; with the classes hashed, the list's likeness says so
+    slide = ('<li class="hideBeforeLoad"><div class="teaserImg"><img src="/image/3603821{n}_303.jpg" '
+             'alt="Slide {n} (picture-alliance/akg-images)"></div><div class="teaserContentWrap"><div class="tools"></div>'
+             '<h4>The harbour in pictures</h4><h2>Slide {n} title</h2><p>The harbour in {n}, when the first ships came '
+             'in.</p></div></li>')
+    unit = '<div class="gallery"><ul class="slides">' + "".join(slide.format(n=n) for n in (1, 2, 3, 4)) + '</ul></div>'
+    expected = [(f"The harbour in {n}, when the first ships came in.", "picture-alliance/akg-images") for n in (1, 2, 3, 4)]
+    for hashed in (False, True):
+        assert figure_reading(unit, hashed) == expected
+    # items that link to other stories are a teaser list, not slides
+    linked = unit.replace("<h2>Slide", "<h2><a href='/en/another-story'>Slide").replace(" title</h2>", " title</a></h2>")
+    assert figure_reading(linked, hashed=True) == []

@@ -1613,7 +1613,21 @@ def _slide_of_slideshow(unit) -> bool:
     if parent is None or len(parent) < 2:
         return False
     return bool(_SLIDESHOW.intersection(t for words in name_tokens(element_tokens(parent)) for t in words)) \
-        or any(_SLIDE_COUNTER.fullmatch(e.text or "") and not len(e) for e in unit.iter("span", "strong", "b", "div", "p"))
+        or any(_SLIDE_COUNTER.fullmatch(e.text or "") and not len(e) for e in unit.iter("span", "strong", "b", "div", "p")) \
+        or _alike_picture_items(unit, parent)
+
+
+_COUNT_PICTURES = etree.XPath("count(.//img)")
+
+
+def _alike_picture_items(unit, parent) -> bool:
+    """A list of three or more items alike, each one picture with its text and no link to another
+    page: a slideshow's slides, whatever their classes say (a teaser list links away)."""
+    if tag_of(unit) != "li" or _links_elsewhere(unit):
+        return False
+    items = [c for c in parent if c.tag == "li"]
+    return len(items) >= 3 and all(_COUNT_PICTURES(c) == 1 for c in items) \
+        and not any(_links_elsewhere(c) for c in items)
 
 
 # "1/6", "2 of 12", "3 von 9": an element that holds a slide's counter alone
