@@ -722,3 +722,19 @@ def test_a_list_of_alike_picture_items_is_a_slideshow_whatever_its_classes():
     # items that link to other stories are a teaser list, not slides
     linked = unit.replace("<h2>Slide", "<h2><a href='/en/another-story'>Slide").replace(" title</h2>", " title</a></h2>")
     assert figure_reading(linked, hashed=True) == []
+
+
+def test_one_long_text_block_beside_the_picture_is_its_caption_when_it_ends_in_a_credit():
+    # WordPress's wp-caption with its classes hashed: an AP caption runs past 150 characters, which
+    # alone reads as running text; its closing credit says it is the picture's caption
+    caption = ("Judge Jane Doe, left, walks with Governor John Roe from the Capitol Building to the Temple of Justice "
+               "for her introduction as the newest member of the state Supreme Court on Wednesday, in Olympia.")
+    unit = (f'<div class="wp-caption alignnone"><img class="size-large" src="/uploads/2020/01/AP_19338730691260-640x400.jpg"'
+            f' alt="" width="600" height="375"><div class="wp-caption-text">{caption} (AP Photo/Elaine Thompson)</div></div>')
+    for hashed in (False, True):
+        assert figure_reading(unit, hashed) == [(caption, "AP Photo/Elaine Thompson")]
+    # with no credit at its end and no class to say so, one long block beside a picture may as well
+    # be the story's own paragraph in the picture's box: auditor does not guess (the figure says
+    # "no caption", which an editor checks, rather than a paragraph of the story read as its caption)
+    unit = unit.replace(" (AP Photo/Elaine Thompson)", "")
+    assert figure_reading(unit, hashed=True) == [(None, None)]

@@ -1563,8 +1563,12 @@ def _text_frame(img, unit, registry: AgencyRegistry):
     if (tag_of(unit) in _LINK_OR_HEADING or _links_away(unit, img)) and not _labelled_credit_inside(unit, img, registry):
         return None
     length = len(text_content(unit))
-    if length < 500 and not _COUNT_LONG_P(unit) and not _HAS_HEADING(unit):
-        return unit
+    if length < 500 and not _HAS_HEADING(unit):
+        long_blocks = _COUNT_LONG_P(unit)
+        # (one long block of text is a caption when it ends in its picture's credit: an agency's
+        # caption runs long, "… in Olympia, Washington. (AP Photo/Elaine Thompson)")
+        if not long_blocks or long_blocks == 1 and split_caption(visible_text(unit), registry)[1]:
+            return unit
     if length < UNIT_TEXT_LIMIT and _slide_of_slideshow(unit):
         return unit
     return None
