@@ -738,3 +738,16 @@ def test_one_long_text_block_beside_the_picture_is_its_caption_when_it_ends_in_a
     # "no caption", which an editor checks, rather than a paragraph of the story read as its caption)
     unit = unit.replace(" (AP Photo/Elaine Thompson)", "")
     assert figure_reading(unit, hashed=True) == [(None, None)]
+
+
+def test_one_link_around_picture_caption_and_labelled_credit_in_a_box_of_its_own():
+    # Aktuálně.cz: a link to the photo's own viewer page wraps the picture and its caption, which ends
+    # in a labelled credit; with the classes hashed, the label and the box say it is the caption
+    unit = ('<div class="article__photo"><a href="/aston-villa/r~ada3322c/r~8fa032ba/" class="lightbbox"'
+            ' data-img="//cdn.example.cz/original/9b6b601b.jpg"><div class="article__photo__image"><img src="//cdn.example.cz/resize/9b6b601b_resize=680,383_.jpg"></div>'
+            '<div class="article__photo__desc">Spokojený Tomáš Souček po vítězství. | Foto: Reuters</div></a></div>')
+    for hashed in (False, True):
+        assert figure_reading(unit, hashed) == [("Spokojený Tomáš Souček po vítězství.", "Reuters")]
+    # a gallery teaser's link holds a title after its label, and no caption: still a teaser
+    teaser = unit.replace("Spokojený Tomáš Souček po vítězství. | Foto: Reuters", "Fotos: Aston Villa")
+    assert figure_reading(teaser, hashed=True) == []

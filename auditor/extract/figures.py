@@ -1586,14 +1586,17 @@ def _labelled_credit_inside(unit, img, registry: AgencyRegistry) -> bool:
     text = visible_text(unit)
     if not 0 < len(text) < 500 or not _CREDIT_WORD.search(text):
         return False  # (asked of every teaser card: the cheap test first)
-    credit = split_caption(text, registry)[1]
+    head, credit = split_caption(text, registry)
     prefix = normalise_credit_text(credit)[1] if credit else None
     if prefix is None or not _CREDIT_WORD.search(prefix):
         return False  # (a picture's label: "Foto:", "©", "Photo credit:"; a video's "Source: CNN" is none)
     if tag_of(unit) == "a":
         return True
-    # the picture in no link of its own ("Photo: <a href=/authors/jane-doe>Jane Doe</a>")
     links = _LINKS_AWAY(unit)
+    if head and len(links) == 1 and any(node is links[0] for node in ancestors(img)) \
+            and visible_text(links[0]) == text:
+        return True  # one link around the picture, its caption and its credit, in a box of its own
+    # the picture in no link of its own ("Photo: <a href=/authors/jane-doe>Jane Doe</a>")
     return bool(links) and not _linked_in(img, unit) and all(
         _to_author_page(a) and clean(text_content(a)) and clean(text_content(a)) in credit for a in links)
 
