@@ -751,3 +751,12 @@ def test_one_link_around_picture_caption_and_labelled_credit_in_a_box_of_its_own
     # a gallery teaser's link holds a title after its label, and no caption: still a teaser
     teaser = unit.replace("Spokojený Tomáš Souček po vítězství. | Foto: Reuters", "Fotos: Aston Villa")
     assert figure_reading(teaser, hashed=True) == []
+
+
+def test_what_holds_the_storys_byline_and_date_is_not_the_pictures_frame():
+    # the New York Times' lead picture and byline in one wrapper, classes hashed: the <time> of the
+    # byline marks the story's header, so the picture's frame stops below it
+    head = ("<div class='top'><div class='media'><div class='pic'><img src='/images/2019/11/19/council-1024.jpg' alt=''>"
+            "</div><div class='cap'>The council in session on Monday. Credit...Jane Doe/Associated Press</div></div>"
+            "<div class='byline'>By Jane Roe and John Doe <time datetime='2019-11-19'>Nov. 19, 2019</time></div></div>")
+    assert figure_reading(head, hashed=True) == [("The council in session on Monday.", "Jane Doe/Associated Press")]

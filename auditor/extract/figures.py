@@ -1135,13 +1135,18 @@ def _figure_unit(img, holders: dict, stops: frozenset):
             break
         if len(text_content(node)) > UNIT_TEXT_LIMIT and (
                 _COUNT_LONG_P(node) > 1 or len(visible_text(node)) > UNIT_TEXT_LIMIT) \
-                or _HAS_SECTION_HEADING(node) and not _slide_of_slideshow(node):
+                or _HAS_SECTION_HEADING(node) and not _slide_of_slideshow(node) \
+                or _HAS_TIME(node) and not _HAS_TIME(unit):
             # a section or a story card, not one picture's frame; unless a <figure> of this picture
             # alone holds it (a video's figure with its transcript, headed, beside the figcaption)
             figure = _own_figure(node, holders, stops)
             return figure if figure is not None else unit
         unit = node
     return unit
+
+
+# a story's byline and date: what holds them is the story's header, not one picture's frame
+_HAS_TIME = etree.XPath("boolean(.//time)")
 
 
 def _own_figure(node, holders: dict, stops: frozenset):
