@@ -65,18 +65,19 @@ _SUPPRESS = re.compile(r"^\s*auditor-(disable-next-line|disable|enable)\b\s*(.*?
 
 
 def extract(text: str, path: str = "<string>", registry: AgencyRegistry | None = None,
-            why: bool = False, sites=None, url: str | None = None) -> Document:
+            why: bool = False, sites=None, url: str | None = None, source: bytes | None = None) -> Document:
     """Read one article page. Problems with the page become ``Document.errors``, never exceptions.
 
     ``why=True`` also records, in ``Document.decisions``, why each image-like element was taken as
     a figure or left out. ``sites`` is a :class:`~auditor.sites.SiteProfiles` (the first profile that
     matches the page applies) or one :class:`~auditor.sites.SiteProfile` to apply whatever the page;
     ``url`` stands in for the page's own canonical URL when matching (a local draft's address).
+    ``source`` is the UTF-8 bytes ``text`` was decoded from, if it was (:attr:`~auditor.loader.Page.source`).
     """
     registry = registry or default_registry()
     document = Document(path=path)
     try:
-        root = parse(text)
+        root = parse(text, source)
     except ParseError as exc:
         document.errors.append(f"cannot parse HTML: {exc}")
         return document
