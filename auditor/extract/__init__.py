@@ -82,7 +82,7 @@ def extract(text: str, path: str = "<string>", registry: AgencyRegistry | None =
         document.errors.append(f"cannot parse HTML: {exc}")
         return document
     try:
-        _extract_into(document, scan(root, text), registry, why, sites, url, text)
+        _extract_into(document, scan(root, text, source), registry, why, sites, url, text)
     except RecursionError:
         document.errors.append("the page is nested too deeply to read; is it really an article page?")
     return document
