@@ -41,8 +41,9 @@ _ALL_IMAGES = etree.XPath(f"//img|//amp-img|//{POSTER_VIDEO}|" + "".join(f"//{ta
                           "contains(local-name(), '-image')]")
 _ROLE_IMG_ANY = etree.XPath("//*[@role='img']")
 _ROLE_IMG_TEXT = re.compile(r"role=[\"']?img\b")
-# in the UTF-8 bytes, without the word boundary (a letter beyond ASCII may follow): none, no box
-_ROLE_IMG_SOURCE = re.compile(rb"role=[\"']?img")
+# in the UTF-8 bytes, without the word boundary (a letter beyond ASCII may follow): none, no box.
+# (From its "=", the rarer byte: the search skips to it faster than to each "r".)
+_ROLE_IMG_SOURCE = re.compile(rb"=(?<=role=)[\"']?img")
 
 
 def _role_img_box(text: str) -> bool:
@@ -60,7 +61,9 @@ def _role_img_boxes(root) -> list:
     return [e for e in _ROLE_IMG_ANY(root) if e.tag in DELAYED_IMAGE_TAGS]
 # an itemtype that names a picture; the XPath walks the whole tree, so only when it pays
 _MICRODATA_TYPE = re.compile(r"item[tT]ype\s*=\s*[\"']?[^\"'\s>]*(?:ImageObject|Photograph)")
-_MICRODATA_TYPE_SOURCE = re.compile(rb"item[tT]ype[\s\x80-\xff]*=[\s\x80-\xff]*[\"']?[^\"'\s>]*(?:ImageObject|Photograph)")
+# (from its "y", the rarest byte of "itemtype": the search skips to it faster than to each "i")
+_MICRODATA_TYPE_SOURCE = re.compile(
+    rb"y(?<=item[tT]y)pe[\s\x80-\xff]*=[\s\x80-\xff]*[\"']?[^\"'\s>]*(?:ImageObject|Photograph)")
 _MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObject') or "
                                 "contains(@itemtype, 'Photograph')]")
 
