@@ -495,9 +495,10 @@ def _read_meta(document: Document, page, facts) -> None:
     for element in page.metas:
         key = (element.get("property") or element.get("name") or element.get("itemprop")
                or element.get("http-equiv") or "").strip().lower()
-        value = clean(element.get("content"))
-        if key and value and key not in meta:
-            meta[key] = value
+        if key and key not in meta:
+            value = clean(element.get("content"))
+            if value:
+                meta[key] = value
     canonical = next((clean(link.get("href")) for link in page.links
                       if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href")), None)
     document.title = clean(text_content(page.title)) if page.title is not None else None
