@@ -169,7 +169,7 @@ def page_from_bytes(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES,
     """Check and decode raw bytes; ``declared`` is an HTTP ``charset`` if one is known."""
     if len(raw) > max_bytes:
         return Page(path, size=len(raw), error=_too_large(len(raw), max_bytes))
-    if not raw.strip():
+    if not _NOT_BLANK.search(raw):  # (raw.strip() would copy the page to say it)
         return Page(path, size=len(raw), error="empty file; nothing to check")
     warnings = []
     if b"\x00" in raw[:8192] and _stray_nuls(raw):
@@ -220,6 +220,8 @@ def _binary_kind(raw: bytes) -> str | None:
     return None
 
 
+# a byte that bytes.strip() keeps
+_NOT_BLANK = re.compile(rb"[^ \t\n\r\x0b\x0c]")
 _MARKUP = re.compile(r"<(?:!doctype|html|head|body|p|div|img|article|figure|span|meta|title|h1)\b", re.IGNORECASE)
 # <meta charset="..."> and <meta http-equiv="Content-Type" content="...; charset=..."> (HTML prescan)
 _META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([-\w.:]+)", re.IGNORECASE)
