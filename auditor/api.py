@@ -15,7 +15,8 @@ def document_from_page(page: Page, registry: AgencyRegistry | None = None, why: 
     are the site profiles to match (or one profile to apply), ``url`` the page's address for them."""
     if page.text is None:
         return Document(path=page.path, errors=[page.error or "cannot read file"])
-    document = extract(page.text, page.path, registry or default_registry(), why=why, sites=sites, url=url)
+    document = extract(page.text, page.path, registry or default_registry(), why=why, sites=sites, url=url,
+                       source=page.source)
     document.encoding = page.encoding
     document.input_warnings = list(page.warnings)
     return document

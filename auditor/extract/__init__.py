@@ -65,23 +65,24 @@ _SUPPRESS = re.compile(r"^\s*auditor-(disable-next-line|disable|enable)\b\s*(.*?
 
 
 def extract(text: str, path: str = "<string>", registry: AgencyRegistry | None = None,
-            why: bool = False, sites=None, url: str | None = None) -> Document:
+            why: bool = False, sites=None, url: str | None = None, source: bytes | None = None) -> Document:
     """Read one article page. Problems with the page become ``Document.errors``, never exceptions.
 
     ``why=True`` also records, in ``Document.decisions``, why each image-like element was taken as
     a figure or left out. ``sites`` is a :class:`~auditor.sites.SiteProfiles` (the first profile that
     matches the page applies) or one :class:`~auditor.sites.SiteProfile` to apply whatever the page;
     ``url`` stands in for the page's own canonical URL when matching (a local draft's address).
+    ``source`` is the UTF-8 bytes ``text`` was decoded from, if it was (:attr:`~auditor.loader.Page.source`).
     """
     registry = registry or default_registry()
     document = Document(path=path)
     try:
-        root = parse(text)
+        root = parse(text, source)
     except ParseError as exc:
         document.errors.append(f"cannot parse HTML: {exc}")
         return document
     try:
-        _extract_into(document, scan(root, text), registry, why, sites, url, text)
+        _extract_into(document, scan(root, text, source), registry, why, sites, url, text)
     except RecursionError:
         document.errors.append("the page is nested too deeply to read; is it really an article page?")
     return document
@@ -494,9 +495,10 @@ def _read_meta(document: Document, page, facts) -> None:
     for element in page.metas:
         key = (element.get("property") or element.get("name") or element.get("itemprop")
                or element.get("http-equiv") or "").strip().lower()
-        value = clean(element.get("content"))
-        if key and value and key not in meta:
-            meta[key] = value
+        if key and key not in meta:
+            value = clean(element.get("content"))
+            if value:
+                meta[key] = value
     canonical = next((clean(link.get("href")) for link in page.links
                       if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href")), None)
     document.title = clean(text_content(page.title)) if page.title is not None else None

@@ -49,6 +49,10 @@ _BOUNDARY_TAGS = frozenset({"br", "p", "div", "li", "figcaption", "small", "cite
 
 _PARSER = etree.HTMLParser(remove_comments=False, remove_pis=True, recover=True,
                            no_network=True, huge_tree=True, default_doctype=False)
+# the same for the page's own UTF-8 bytes (lxml turns text into UTF-8 for libxml2 anyway: the tree is
+# the same, the copy saved)
+_UTF8_PARSER = etree.HTMLParser(remove_comments=False, remove_pis=True, recover=True,
+                                no_network=True, huge_tree=True, default_doctype=False, encoding="utf-8")
 
 
 HAS_IMG = etree.XPath("boolean(.//img)")
@@ -68,11 +72,14 @@ class ParseError(Exception):
     """The text could not be turned into an HTML tree."""
 
 
-def parse(text: str):
-    """Parse HTML text into an lxml element tree root (``<html>``), shaped as a browser builds it."""
-    text = _XML_DECLARATION.sub("", text, count=1)
+def parse(text: str, source: bytes | None = None):
+    """Parse HTML text into an lxml element tree root (``<html>``), shaped as a browser builds it;
+    ``source``, the UTF-8 bytes the text was decoded from, if given, is parsed instead."""
+    declaration = _XML_DECLARATION.match(text)
+    if declaration:
+        text, source = text[declaration.end():], None
     try:
-        root = etree.fromstring(text, _PARSER)
+        root = etree.fromstring(text, _PARSER) if source is None else etree.fromstring(source, _UTF8_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(str(exc)) from None
     except etree.XMLSyntaxError as exc:  # pragma: no cover - recover=True rarely raises

@@ -155,6 +155,27 @@ _UI_LABELS = re.compile(
     r"^\s*(?:view|see|ver|voir|alle)\s+(?:all\s+)?\d+\s+(?:images|photos|pictures|fotos|bilder|imágenes)\s*",
     re.IGNORECASE,
 )
+# A word every _UI_LABELS alternative needs (or a start that the anchored ones need): without one,
+# nothing to strip. Most captions have none, and the label alternation costs far more per character.
+_UI_LABEL_WORDS = re.compile(
+    r"^\s*(?:\d|bild|image|photo|foto|view|see|ver|voir|alle)|caption|copyright|purchase|buy|license|kaufen|"
+    r"перейти|acheter|comprar|enlarge|\+|expand|zoom|fullscreen|vergrößern|vollbild|less|more|mehr|weniger|…|"
+    r"playback|feedback",
+    re.IGNORECASE,
+)
+# the same for ASCII text, where ignoring case is lower-casing: substring tests, cheaper still
+_UI_LABEL_WORDS_ASCII = ("caption", "copyright", "purchase", "buy", "license", "kaufen", "enlarge", "+", "expand",
+                         "zoom", "fullscreen", "vollbild", "less", "more", "mehr", "weniger", "playback", "feedback")
+_UI_LABEL_STARTS_ASCII = ("bild", "image", "photo", "foto", "view", "see", "ver", "voir", "alle", *"0123456789")
+
+
+def _may_hold_ui_label(text: str) -> bool:
+    if not text.isascii():  # (O(1) on str)
+        return _UI_LABEL_WORDS.search(text) is not None
+    lower = text.lower()
+    return lower.lstrip().startswith(_UI_LABEL_STARTS_ASCII) or any(word in lower for word in _UI_LABEL_WORDS_ASCII)
+
+
 _MULTI = object()  # an ancestor that holds more than one picture
 
 
@@ -1441,6 +1462,8 @@ def _caption_text(caption, credits: set) -> str:
 
 
 def _strip_ui(text: str) -> str:
+    if not _may_hold_ui_label(text):
+        return clean(text.strip())  # (what the loop below returns when no label matches)
     previous = None
     while previous != text:
         previous = text

@@ -34,12 +34,16 @@ _PICTURE_URL = re.compile(r"^\s*(?:https?:)?/\S*\.(?:jpe?g|png|webp|gif|avif)(?:
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
 _CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v\d+)?[\s>/]")
+_CUSTOM_IMAGE_TAG_SOURCE = re.compile(rb"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v[\d\x80-\xff]+)?[\s>/\x80-\xff]")
 _ALL_IMAGES = etree.XPath(f"//img|//amp-img|//{POSTER_VIDEO}|" + "".join(f"//{tag}[@data-src]|" for tag in sorted(DELAYED_IMAGE_TAGS))
                           + "//*[contains(local-name(), '-')]"
                           "[substring(local-name(), string-length(local-name()) - 3) = '-img' or "
                           "contains(local-name(), '-image')]")
 _ROLE_IMG_ANY = etree.XPath("//*[@role='img']")
 _ROLE_IMG_TEXT = re.compile(r"role=[\"']?img\b")
+# in the UTF-8 bytes, without the word boundary (a letter beyond ASCII may follow): none, no box.
+# (From its "=", the rarer byte: the search skips to it faster than to each "r".)
+_ROLE_IMG_SOURCE = re.compile(rb"=(?<=role=)[\"']?img")
 
 
 def _role_img_box(text: str) -> bool:
@@ -57,6 +61,9 @@ def _role_img_boxes(root) -> list:
     return [e for e in _ROLE_IMG_ANY(root) if e.tag in DELAYED_IMAGE_TAGS]
 # an itemtype that names a picture; the XPath walks the whole tree, so only when it pays
 _MICRODATA_TYPE = re.compile(r"item[tT]ype\s*=\s*[\"']?[^\"'\s>]*(?:ImageObject|Photograph)")
+# (from its "y", the rarest byte of "itemtype": the search skips to it faster than to each "i")
+_MICRODATA_TYPE_SOURCE = re.compile(
+    rb"y(?<=item[tT]y)pe[\s\x80-\xff]*=[\s\x80-\xff]*[\"']?[^\"'\s>]*(?:ImageObject|Photograph)")
 _MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObject') or "
                                 "contains(@itemtype, 'Photograph')]")
 
@@ -80,7 +87,9 @@ class PageScan:
     has_ignores: bool = False  # the source has data-auditor-ignore attributes
 
 
-def scan(root, text: str) -> PageScan:
+def scan(root, text: str, source: bytes | None = None) -> PageScan:
+    """The elements of the page ``root``, parsed from ``text``; ``source`` is the UTF-8 bytes the text
+    was decoded from, if it was: the searches of the source text run on them, cheaper than on text."""
     page = PageScan(root)
     captioned = False  # the page has a <figcaption>
     tags = _TAGS + (etree.Comment,)  # (in the one walk: cheaper than searching the whole text for "auditor-")
@@ -115,12 +124,14 @@ def scan(root, text: str) -> PageScan:
             captioned = True
         elif "auditor-" in (element.text or ""):
             page.comments.append(element)  # a suppression comment
-    data_attributes, described, delayed = _data_attributes(text)
+    # (None from the bytes: a character beyond ASCII where one was searched for, the text decides)
+    found = _data_attributes_in(source) if source is not None else None
+    data_attributes, described, delayed = found if found is not None else _data_attributes(text)
     page.has_ignores = "auditor-ignore" in data_attributes
     # rare: delayed <div>s and custom image elements, in document order with the <img>s. The source
     # text says cheaply whether there are any; a walk filtered by tag in C finds the <div>s (a
     # whole-document XPath with a predicate costs several times as much).
-    if _CUSTOM_IMAGE_TAG.search(text):
+    if _has_custom_image_tag(text, source):
         page.images = _ALL_IMAGES(root)
     elif delayed & DELAYED_IMAGE_TAGS:
         # one tag-filtered walk: the <img>s again, with the delayed images (<div data-src>,
@@ -138,7 +149,7 @@ def scan(root, text: str) -> PageScan:
         # data-image="…/photo.jpg">; the address must be a picture's (data-image also holds ids)
         extra += [e for e in root.iter("span", "div", "a", "figure", "picture")
                   if _PICTURE_URL.search(e.get("data-image") or "") and not HAS_IMG(e)]
-    if _role_img_box(text):
+    if (source is None or _ROLE_IMG_SOURCE.search(source)) and _role_img_box(text):
         # an element the page itself calls a picture (role="img"), its picture a background a script
         # sets from a data attribute: a gallery's tile (<div role="img" data-thumbnail="…/a.jpg">).
         # (The XPath walks the tree in C: icons are role="img" <svg>s on many pages.)
@@ -165,7 +176,7 @@ def scan(root, text: str) -> PageScan:
         found = set(page.images).union(extra)
         # document order, from a walk over only the tags found (C-filtered, far fewer elements than the page)
         page.images = [e for e in root.iter(*{e.tag for e in found}) if e in found]
-    if _names_picture_type(text):
+    if _names_picture_type(text, source):
         page.microdata_images = _MICRODATA_IMAGES(root)
     return page
 
@@ -188,6 +199,50 @@ def _data_attributes(text: str) -> tuple[set[str], set[str], set[str]]:
     return data_attributes, described, delayed
 
 
-def _names_picture_type(text: str) -> bool:
+def _names_picture_type(text: str, source: bytes | None = None) -> bool:
     """The source has an ``itemtype`` naming a picture (``itemtype="https://schema.org/ImageObject"``)."""
-    return _MICRODATA_TYPE.search(text) is not None
+    return _search(_MICRODATA_TYPE, _MICRODATA_TYPE_SOURCE, text, source)
+
+
+def _has_custom_image_tag(text: str, source: bytes | None = None) -> bool:
+    return _search(_CUSTOM_IMAGE_TAG, _CUSTOM_IMAGE_TAG_SOURCE, text, source)
+
+
+def _search(pattern, in_source, text: str, source: bytes | None) -> bool:
+    """``pattern`` searched for in the text, or, cheaper, ``in_source`` in its UTF-8 bytes: the same
+    pattern with a byte beyond ASCII wherever the text's may have a character beyond ASCII (a
+    Unicode space or digit). An ASCII match is the text's; a match with such a byte, the text decides."""
+    if source is None:
+        return pattern.search(text) is not None
+    match = in_source.search(source)
+    if match is None:
+        return False
+    return match.group().isascii() or pattern.search(text) is not None
+
+
+# _DATA_ATTRIBUTES and _TAG_NAME for the UTF-8 bytes, a byte beyond ASCII where the text's may have a
+# Unicode space (or a letter in a tag name): such a match is left to the text
+_DATA_ATTRIBUTES_SOURCE = re.compile(rb"data-(src|caption|credit|original|image(?=[\s\x80-\xff]*=)|auditor-ignore)")
+_TAG_NAME_SOURCE = re.compile(rb"<([a-zA-Z][\w-]*)[\s\x80-\xff]")
+
+
+def _data_attributes_in(source: bytes) -> tuple[set[str], set[str], set[str]] | None:
+    """:func:`_data_attributes` from the page's UTF-8 bytes, or None where a character beyond ASCII
+    may answer differently (the text's regexes know Unicode spaces and letters)."""
+    data_attributes: set[str] = set()
+    described: set[str] = set()
+    delayed: set[str] = set()
+    for match in _DATA_ATTRIBUTES_SOURCE.finditer(source):
+        name = match.group(1).decode()
+        if name == "image" and not source[match.end():source.index(b"=", match.end())].isascii():
+            return None
+        data_attributes.add(name)
+        holders = described if name == "caption" or name == "credit" else \
+            delayed if name == "src" and source[match.end():match.end() + 1] in (b"=", b" ") else None
+        if holders is not None:
+            tag = _TAG_NAME_SOURCE.match(source, source.rfind(b"<", 0, match.start()))
+            if tag:
+                if not tag.group().isascii():
+                    return None
+                holders.add(tag.group(1).decode().lower())
+    return data_attributes, described, delayed

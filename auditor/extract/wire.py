@@ -404,7 +404,7 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         return SignOff(text, line, [i.strip() for i in text.split("-", 1)[1].split("/")], [], "initials")
     if _AP.match(text) and len(text) <= 600:
         return SignOff(text, line, [], ["AP"], "ap")
-    if _CONTRIBUTED.search(text) and len(text) <= 400:
+    if len(text) <= 400 and _CONTRIBUTED.search(text):  # (the length first: the search reads it all)
         agencies = _agencies_in(text, registry)
         return SignOff(text, line, [], agencies, "contributors")
     # "... last sentence of the story. (dpa/gem)"
