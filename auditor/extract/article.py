@@ -365,7 +365,7 @@ def _own_article(headline):
         return None
     for node in ancestors(headline):
         if tag_of(node) == "article":
-            if _COUNT_STORY_P(node) >= 2:
+            if _holds_story(node):
                 return node
             return None
     return None
@@ -373,10 +373,16 @@ def _own_article(headline):
 
 _ARTICLE_BODY = etree.XPath(".//*[@itemprop='articleBody']")
 _STORY_PARAGRAPHS = etree.XPath("count(p[string-length(normalize-space()) > 120])")
-# a story's paragraphs: its <p>s, or <div>s that hold no other block (a story typed in <div>s)
-_COUNT_STORY_P = etree.XPath(
-    "count(.//p[string-length(normalize-space()) > 80]"
-    "|.//div[not(.//p|.//div|.//ul|.//ol|.//table|.//figure)][string-length(normalize-space()) > 80])")
+_COUNT_STORY_P = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
+_COUNT_STORY_DIVS = etree.XPath(
+    "count(.//div[not(.//p|.//div|.//ul|.//ol|.//table|.//figure)][string-length(normalize-space()) > 80])")
+
+
+def _holds_story(node) -> bool:
+    """Two paragraphs of a story or more: <p>s, or <div>s that hold no other block (a story typed
+    in <div>s; counted only when the <p>s do not decide, the costlier count)."""
+    paragraphs = _COUNT_STORY_P(node)
+    return paragraphs >= 2 or paragraphs + _COUNT_STORY_DIVS(node) >= 2
 _FIRST_HEADING = etree.XPath("(.//h1|.//h2)[string-length(normalize-space()) >= 8][1]")
 
 
@@ -388,7 +394,7 @@ def _story_named_by(page, url: str):
     articles = list(page.root.iter("article"))
     if len(articles) < 2:
         return None
-    stories = [a for a in articles if _COUNT_STORY_P(a) >= 2]
+    stories = [a for a in articles if _holds_story(a)]
     stories = [a for a in stories if not any(b is not a and b in stories for b in ancestors(a))]
     if len(stories) < 2:
         return None

@@ -283,6 +283,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         candidates.append(_Candidate(element, src, picture_identity(src) or element))
     holders = _picture_holders(candidates)
     stops = _unit_stops(zone)
+    dated = frozenset(a for time in page.times for a in ancestors(time))  # what holds a story's date
 
     figures: list[Figure] = []
     taken: list = []  # the image element of each figure
@@ -292,7 +293,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     card_memo: dict = {}
     for candidate in candidates:
         element = candidate.element
-        unit = candidate.unit = _figure_unit(element, holders, stops)
+        unit = candidate.unit = _figure_unit(element, holders, stops, dated)
         # Tests that need only the structure come before reading caption and credit: cheaper.
         shop = _shop_link(element, unit)
         if shop:
@@ -1148,8 +1149,9 @@ def _unit_stops(zone: ArticleZone) -> frozenset:
     return frozenset(stops)
 
 
-def _figure_unit(img, holders: dict, stops: frozenset):
-    """The widest ancestor that holds this picture and no other, and not the story's own text."""
+def _figure_unit(img, holders: dict, stops: frozenset, dated: frozenset = frozenset()):
+    """The widest ancestor that holds this picture and no other, and not the story's own text nor
+    a story's date (``dated``: the elements that hold a <time>, a byline's or a header's)."""
     unit = img
     for node in ancestors(img):
         if node in stops or tag_of(node) in _UNIT_STOP_TAGS or holders.get(node) is _MULTI:
@@ -1157,17 +1159,13 @@ def _figure_unit(img, holders: dict, stops: frozenset):
         if len(text_content(node)) > UNIT_TEXT_LIMIT and (
                 _COUNT_LONG_P(node) > 1 or len(visible_text(node)) > UNIT_TEXT_LIMIT) \
                 or _HAS_SECTION_HEADING(node) and not _slide_of_slideshow(node) \
-                or _HAS_TIME(node) and not _HAS_TIME(unit):
+                or node in dated and unit not in dated:
             # a section or a story card, not one picture's frame; unless a <figure> of this picture
             # alone holds it (a video's figure with its transcript, headed, beside the figcaption)
             figure = _own_figure(node, holders, stops)
             return figure if figure is not None else unit
         unit = node
     return unit
-
-
-# a story's byline and date: what holds them is the story's header, not one picture's frame
-_HAS_TIME = etree.XPath("boolean(.//time)")
 
 
 def _own_figure(node, holders: dict, stops: frozenset):
@@ -2431,7 +2429,11 @@ _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)\s*(?:$|[?#])", re.IGN
 
 def _links_elsewhere(node) -> bool:
     """Does ``node`` hold a link to another page (not to a picture's file, not within the page)?"""
-    return _HAS_LINK(node) and any(not _PICTURE_FILE.search(a.get("href", "")) for a in _LINKS_AWAY(node))
+    for link in node.iterdescendants("a"):  # (most boxes' first link decides: no list of them all)
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith("#") and not _PICTURE_FILE.search(href):
+            return True
+    return False
 
 
 _HEADING_LINKS = etree.XPath("(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)//a/@href")

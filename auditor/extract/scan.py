@@ -15,7 +15,7 @@ from lxml import etree
 
 from .dom import HAS_IMG, POSTER_VIDEO, has_poster
 
-_TAGS = ("img", "amp-img", "video", "p", "h1", "script", "meta", "link", "title", "html", "figcaption")
+_TAGS = ("img", "amp-img", "video", "p", "h1", "script", "meta", "link", "title", "html", "figcaption", "time")
 #: Elements a script turns into a picture from their data-src ("delayed images"): BBC's <div>, a
 #: gallery's <span> or <li>
 DELAYED_IMAGE_TAGS = frozenset({"div", "span", "li", "a", "figure", "picture", "section"})
@@ -83,6 +83,7 @@ class PageScan:
     title: object = None
     html: object = None
     microdata_images: list = field(default_factory=list)
+    times: list = field(default_factory=list)  # <time>: a story's date, in its byline or header
     comments: list = field(default_factory=list)  # only when the source mentions "auditor-"
     has_ignores: bool = False  # the source has data-auditor-ignore attributes
 
@@ -122,6 +123,8 @@ def scan(root, text: str, source: bytes | None = None) -> PageScan:
                 page.html = element
         elif tag == "figcaption":
             captioned = True
+        elif tag == "time":
+            page.times.append(element)
         elif "auditor-" in (element.text or ""):
             page.comments.append(element)  # a suppression comment
     # (None from the bytes: a character beyond ASCII where one was searched for, the text decides)
