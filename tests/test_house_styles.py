@@ -760,3 +760,18 @@ def test_what_holds_the_storys_byline_and_date_is_not_the_pictures_frame():
             "</div><div class='cap'>The council in session on Monday. Credit...Jane Doe/Associated Press</div></div>"
             "<div class='byline'>By Jane Roe and John Doe <time datetime='2019-11-19'>Nov. 19, 2019</time></div></div>")
     assert figure_reading(head, hashed=True) == [("The council in session on Monday.", "Jane Doe/Associated Press")]
+
+
+def test_a_scripts_code_beside_the_picture_is_no_text_of_its_box():
+    # National Geographic: the picture's JSON-LD stands in its <picture>; its code is no text a
+    # reader sees, so the box is still small enough for its caption lines
+    ld = ('{"@context":"https://schema.org","@type":"ImageObject","author":"Ed Marshall","caption":"The island '
+          'of Redonda, once thought doomed by goats and rats.","contentUrl":"https://static.example.co.uk/files/'
+          'rewilding-redonda.jpg","width":2048,"height":1365,"name":"rewilding-redonda.jpg"}') * 2
+    unit = ('<div class="ngart-img"><a class="ngart-img__cntr"><picture class="resp-img-cntr">'
+            '<img src="https://static.example.co.uk/files/styles/image_885/public/redonda.jpg" width="885" height="590">'
+            f'<script type="application/ld+json">{ld}</script></picture></a><div class="ngart-img__cont">'
+            '<div class="ngart-img__cont__copy">The island of Redonda, once thought doomed by goats and rats.</div>'
+            '<div class="ngart-img__cont__author">Photograph by <span>Ed Marshall</span></div></div></div>')
+    assert figure_reading(unit, hashed=True) == [("The island of Redonda, once thought doomed by goats and rats.",
+                                                  "Ed Marshall")]

@@ -52,6 +52,7 @@ from .dom import (
     element_tokens,
     is_hidden_label,
     name_tokens,
+    reader_text,
     tag_of,
     text_content,
     visible_text,
@@ -1588,7 +1589,7 @@ def _text_frame(img, unit, registry: AgencyRegistry):
     # nor a heading's title (SPIP puts the section's picture inside the story's <h1>).
     if (tag_of(unit) in _LINK_OR_HEADING or _links_away(unit, img)) and not _labelled_credit_inside(unit, img, registry):
         return None
-    length = len(text_content(unit))
+    length = len(reader_text(unit))  # (a script's code is no text: a picture's JSON-LD beside it)
     if length < 500 and not _HAS_HEADING(unit):
         long_blocks = _COUNT_LONG_P(unit)
         # (one long block of text is a caption when it ends in its picture's credit: an agency's
