@@ -2198,3 +2198,31 @@ def test_a_srcset_of_one_candidate_is_only_the_pictures_src_for_its_size():
     sized = bullet.replace("/squelettes/puce.gif 1x", "/img/vote-300.jpg 300w, /img/vote-800.jpg 800w")
     html = f"<html><body><article><h1>The assembly votes</h1>{text}{sized}{text}</article></body></html>"
     assert len(extract_html(html).figures) == 1
+
+
+def test_a_gallerys_own_caption_credits_its_pictures_when_it_is_only_a_credit():
+    # WordPress's gallery block: figure.wp-block-gallery > figure.wp-block-image (each with its own
+    # caption) + figcaption.blocks-gallery-caption, here "Fot. Anna Nowak", which credits them all
+    text = "<p>" + "Ponad trzy tysiące osób pobiegło we wtorek ulicami Starego Miasta w biegu niepodległości. " * 3 + "</p>"
+    item = ("<figure class='wp-block-image size-large'><img src='/wp-content/uploads/2025/11/bieg-{n}-1024x683.jpg' "
+            "alt='' class='wp-image-88{n}'><figcaption class='wp-element-caption'>Biegacze na trasie {n}</figcaption></figure>")
+    gallery = ("<figure class='wp-block-gallery has-nested-images columns-3'>" + "".join(item.format(n=n) for n in (1, 2, 3))
+               + "<figcaption class='blocks-gallery-caption wp-element-caption'>{caption}</figcaption></figure>")
+    page_html = "<html><body><article><h1>Bieg Niepodległości w Toruniu</h1>" + text + "{gallery}" + text \
+        + "</article></body></html>"
+    figures = extract_html(page_html.format(gallery=gallery.format(caption="Fot. Anna Nowak"))).figures
+    assert [(f.caption, f.credit.text) for f in figures] == [(f"Biegacze na trasie {n}", "Anna Nowak") for n in (1, 2, 3)]
+    # a gallery caption that describes ("Images of the day …") credits no one
+    figures = extract_html(page_html.format(gallery=gallery.format(caption="Imágenes de la jornada en el litoral"))).figures
+    assert [f.credit for f in figures] == [None, None, None]
+
+
+def test_a_credit_in_a_data_attribute_named_attribution():
+    # Foxiz's lightbox trigger: data-caption and data-attribution="Photo: …" around the featured image
+    text = "<p>" + "The governor flagged off the road rehabilitation at Moniya on Monday, officials said. " * 3 + "</p>"
+    lead = ("<div class='s-feat'><div class='featured-lightbox-trigger' data-source='/uploads/2024/05/flag-off.jpg' "
+            "data-caption='The governor at the flag-off.' data-attribution='Photo: Oyo State Government'>"
+            "<img width='1200' height='675' src='/uploads/2024/05/flag-off.jpg' alt=''></div></div>")
+    html = f"<html><body><article><h1>Road works begin</h1>{lead}{text}{text}</article></body></html>"
+    assert [(f.caption, f.credit.text) for f in extract_html(html).figures] == [
+        ("The governor at the flag-off.", "Oyo State Government")]

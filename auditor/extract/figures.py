@@ -37,6 +37,7 @@ from .credits import (
     only_a_credit,
     parse_credit,
     split_caption,
+    strip_prefix,
     terms_of_use,
     trailing_group,
     without_label_at_end,
@@ -867,7 +868,8 @@ def _attribute_caption(element, name: str = "data-caption") -> str | None:
 # data-autor; lightGallery's data-sub-html holds the caption as HTML)
 _CAPTION_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:caption|legende|legenda|leyenda|didascalia|bildunterschrift)"
                                 r"(?:-title|-desc|-text)?$|^data-sub-html$")
-_CREDIT_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:credits?|copyright|photographer|autor|fotografo|fotograf)$")
+_CREDIT_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:credits?|copyright|photographer|autor|fotografo|fotograf|"
+                               r"attribution|urheber|bildnachweis|credito)$")
 _ATTRIBUTE_WALK = 200  # elements of a unit searched at most
 
 
@@ -1392,6 +1394,11 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         caption, caption_line = alt_caption[0], img.sourceline
         reading.caption_from = f"{alt_caption[1]} (before its credit)"
         reading.caption_origin = "alt"
+    if not credit_text and unit is not img:
+        gallery_credit = _gallery_credit(unit)
+        if gallery_credit is not None:
+            credit_text, credit_line = visible_text(gallery_credit), gallery_credit.sourceline
+            reading.credit_from = f"the caption of its gallery ({describe_element(gallery_credit)})"
     if caption and credit_text:
         caption = _without_leading_credit(caption, credit_text)
     reading.caption = caption or None
@@ -1769,6 +1776,24 @@ def _own_figure_captions(img, unit, captions: list) -> list:
 
 
 _HAS_BLOCK = etree.XPath("boolean(.//p|.//div|.//ul|.//ol|.//table|.//figure|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
+
+
+def _gallery_credit(unit):
+    """The caption of the gallery the picture's own <figure> stands in, when it is only a credit:
+    it credits all the gallery's pictures ("Photos: Oyo State Government" under WordPress's
+    gallery block, ``figure.wp-block-gallery > figure* + figcaption``)."""
+    if tag_of(unit) != "figure":
+        return None
+    gallery = unit.getparent()
+    if gallery is None or tag_of(gallery) != "figure":
+        return None
+    caption = next((c for c in gallery if tag_of(c) == "figcaption"), None)
+    if caption is None or sum(1 for c in gallery if tag_of(c) == "figure") < 2:
+        return None
+    text = visible_text(caption)
+    # (a credit that names someone: "Imágenes de la jornada en el litoral" is the gallery's caption)
+    return caption if text and len(text) <= 120 and only_a_credit(text) and names_only(strip_prefix(text)[0]) \
+        else None
 
 
 def _leaf_blocks(container) -> list:
