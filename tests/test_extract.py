@@ -2226,3 +2226,17 @@ def test_a_credit_in_a_data_attribute_named_attribution():
     html = f"<html><body><article><h1>Road works begin</h1>{lead}{text}{text}</article></body></html>"
     assert [(f.caption, f.credit.text) for f in extract_html(html).figures] == [
         ("The governor at the flag-off.", "Oyo State Government")]
+
+
+def test_a_caption_read_from_a_plain_paragraph_is_no_story_text_for_mentions():
+    # Xinhua: the caption is the paragraph after the picture's, its credit "新华社记者 … 摄" at its
+    # end; once read as the picture's caption, its agency is no mention in the story
+    story = "<p>　　在抗击疫情的日子里，封在武汉的父母们总要万般无奈而又小心翼翼回应着孩子天真的追问，生活依然要继续。</p>" * 3
+    html = ("<html><body><h1>武汉：我们等待春暖花开</h1>" + story
+            + "<p align='center'><img style='HEIGHT: 534px; WIDTH: 800px' src='1125597921_15821148894141n.jpg'></p>"
+            + "<p>　　<font color='navy' face='楷体'>2月17日，在武汉血液中心，护士蔡桃英在献血浆时拍照留念。新华社记者 才扬 摄</font></p>"
+            + story + "</body></html>")
+    document = extract_html(html)
+    assert [(f.caption, f.credit.text) for f in document.figures] == [
+        ("2月17日，在武汉血液中心，护士蔡桃英在献血浆时拍照留念。", "新华社记者 才扬")]
+    assert document.mentions == []

@@ -106,8 +106,9 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     document.headline = document.headline or structured.facts.headline
     decisions = [] if why else None
     chrome: list = []
+    read: set = set()  # the elements captions and credits were read from: no story text, no mentions
     document.figures = find_figures(page, zone, registry, structured, base_url=document.url, trace=decisions,
-                                    profile=profile, chrome=chrome)
+                                    profile=profile, chrome=chrome, read=read)
     if not any(f.caption or f.credit for f in document.figures):
         # The visible markup says nothing about its pictures (none, or only placeholders that a
         # script fills in): the page's script state may hold them with captions and credits.
@@ -144,6 +145,13 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         else:
             start = signoff_block.raw.rfind("(")
             skip.setdefault(signoff_block.element, []).append((max(start, 0), len(signoff_block.raw)))
+    if read:
+        # a caption's or credit's text is the picture's, not the story's, whatever its class says
+        # ("Hau Dinh, AP" in a box whose class is a hash)
+        inside = {e for element in read for e in element.iter()}
+        for block in zone.blocks:
+            if block.element in inside:
+                skip[block.element] = "all"
     document.mentions = find_mentions(zone.blocks, registry, skip)
     document.text = [TextBlock(b.text, b.line, b.part) for b in zone.blocks]
     if page.comments or page.has_ignores:

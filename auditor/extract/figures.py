@@ -210,9 +210,10 @@ class _Reading:
 class _Trace:
     """Decisions about image elements, kept only when the caller asks (``extract --why``)."""
 
-    def __init__(self, sink: list | None, elements: list, parts: list | None = None):
+    def __init__(self, sink: list | None, elements: list, parts: list | None = None, read: set | None = None):
         self.sink = sink
         self.parts = parts  # (image, unit, caption element, credit elements) per figure, for profile drafts
+        self.read = read  # the elements captions and credits were read from
         self.position = {e: i for i, e in enumerate(elements)} if sink is not None else {}
         self.found: list = []
 
@@ -240,6 +241,11 @@ class _Trace:
                         unit=decision.unit))
 
     def taken(self, element, unit, reading: _Reading, figure: int) -> None:
+        if self.read is not None:
+            if reading.caption and reading.caption_element is not None:
+                self.read.add(reading.caption_element)
+            if reading.credit:
+                self.read.update(reading.credit_elements)
         if self.parts is not None:
             self.parts.append((element, unit, reading.caption_element if reading.caption_marked else None,
                                reading.credit_elements if reading.credit else []))
@@ -254,7 +260,7 @@ class _Trace:
 
 def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
                  base_url: str | None = None, trace: list | None = None, profile=None,
-                 parts: list | None = None, chrome: list | None = None) -> list[Figure]:
+                 parts: list | None = None, chrome: list | None = None, read: set | None = None) -> list[Figure]:
     """Every image that belongs to the article, in document order, with caption and credit.
 
     ``trace``, when given, receives an :class:`~auditor.model.ImageDecision` for every image-like
@@ -262,8 +268,9 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     names its figure units decides which images are figures; its caption and credit selectors win
     over the generic reading. ``chrome``, when given, receives the image elements left out as page
     chrome or as standing after the article's end (where else the page shows its pictures).
+    ``read``, when given, receives the elements the figures' captions and credits were read from.
     """
-    why = _Trace(trace, page.images, parts)
+    why = _Trace(trace, page.images, parts, read)
     site_name = _site_name(base_url)
     if profile is not None and profile.figure is not None:
         figures = _profile_figures(page, zone, registry, index, base_url, profile, why)
