@@ -2240,3 +2240,17 @@ def test_a_caption_read_from_a_plain_paragraph_is_no_story_text_for_mentions():
     assert [(f.caption, f.credit.text) for f in document.figures] == [
         ("2月17日，在武汉血液中心，护士蔡桃英在献血浆时拍照留念。", "新华社记者 才扬")]
     assert document.mentions == []
+
+
+
+def test_a_line_of_names_alone_is_no_mention():
+    # a byline or a credit line standing alone in the story's text, with no class to say so, names
+    # its agency as the writers' employer or a source of pictures, not in the story's prose
+    story = "<p>" + "The former governor met voters in Columbia on Tuesday, and said he would stay in the race. " * 2 \
+        + "</p>"
+    html = ("<html><body><article><h1>Patrick takes his campaign to South Carolina</h1>"
+            "<p>Meg Kinnard and Errin Haines, Associated Press</p>" + story * 3 + "</article></body></html>")
+    assert extract_html(html).mentions == []
+    # the same agency named in a sentence is a mention
+    said = html.replace("</article>", "<p>The Associated Press reported the poll numbers on Monday.</p></article>")
+    assert [m.agency for m in extract_html(said).mentions] == ["AP"]

@@ -10,6 +10,7 @@ from lxml import etree
 from ..model import Dateline, Mention, SignOff
 from ..registry import AgencyRegistry
 from .article import Block, text_runs
+from .credits import names_only
 from .dom import clean, tag_of, text_content
 
 # -- sign-offs -------------------------------------------------------------------------------
@@ -587,6 +588,8 @@ def find_mentions(blocks: list[Block], registry: AgencyRegistry, skip: dict) -> 
         if ranges == "all":
             continue
         text = block.raw
+        if _names_alone(block.text):
+            continue  # a credit line or a byline standing alone ("DPA", "dpa/Marius Becker, …"): no prose
         for match in registry.scan_prose(text):
             if any(start <= match.start < end for start, end in ranges):
                 continue
@@ -601,6 +604,11 @@ def find_mentions(blocks: list[Block], registry: AgencyRegistry, skip: dict) -> 
             line = block.line + text[:match.start].count("\n") if block.line else None
             mentions.append(Mention(match.agency.name, clean(match.surface), line))
     return mentions
+
+
+def _names_alone(text: str) -> bool:
+    """A block of a few names and nothing else, no sentence (a credit line or a byline)."""
+    return len(text) <= 200 and names_only(text)
 
 
 def _has_agency_context(text: str, start: int, end: int) -> bool:
