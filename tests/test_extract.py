@@ -2254,3 +2254,14 @@ def test_a_line_of_names_alone_is_no_mention():
     # the same agency named in a sentence is a mention
     said = html.replace("</article>", "<p>The Associated Press reported the poll numbers on Monday.</p></article>")
     assert [m.agency for m in extract_html(said).mentions] == ["AP"]
+
+
+def test_an_editors_initials_alone_on_the_storys_last_line_are_its_sign_off():
+    # a blog's last paragraph "kb", a magazine's source box "as" just after the story
+    story = "<p>" + "Wir waren drei Tage in Montauk, und das Wetter hielt sich, sagte die Wirtin am Abend. " * 2 + "</p>"
+    page = "<html><body><article><h1>Drei Tage in Montauk</h1>" + story * 3 + "{end}</article></body></html>"
+    for end, initials in (("<p>kb</p>", "kb"), ("<div class='m-source'><div class='a-text-block'>as</div></div>", "as")):
+        signoff = extract_html(page.format(end=end)).signoff
+        assert (signoff.text, signoff.initials, signoff.style) == (initials, [initials], "initials")
+    # a word alone is no one's initials
+    assert extract_html(page.format(end="<p>ok</p>")).signoff is None

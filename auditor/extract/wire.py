@@ -114,6 +114,16 @@ class _Parts(NamedTuple):
 
 _GENERIC_AGENCIES = re.compile(r"(?:agenturen|agences|agencias|agenzie|agências|news\s+agencies|agencies|wires?)",
                                re.IGNORECASE)
+# a line of two or three small letters alone that is a word, not an editor's initials
+_LONE_WORDS = frozenset({"ok", "end", "fin", "top", "new", "neu", "yes", "oui", "non", "nein", "ja", "si", "sí",
+                         "mas", "más", "ps", "pd"}) | _NOT_INITIALS
+
+
+def _lone_initials(text: str) -> bool:
+    """An editor's initials alone on the story's last line ("kb", "as"): two or three small letters."""
+    return re.fullmatch(r"[a-zäöüéèç]{2,3}", text) is not None and text not in _LONE_WORDS
+
+
 # "(A.H.)", "(J.-M. D.)": a French or Spanish editor's initials, capitals with dots
 _DOTTED_INITIALS = re.compile(r"[A-ZÀ-Þ](?:\.\s?-?[A-ZÀ-Þ]){1,3}\.?")
 _WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.IGNORECASE)
@@ -222,6 +232,8 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             signoff = SignOff(text, block.line, [], [], "author")  # "Par Jacques Munier": said to be the writer
         if signoff is None and block is story[-1] and _author_line(text) and _emphasised(block.element):
             signoff = SignOff(text, block.line, [], [], "author")
+        if signoff is None and block is story[-1] and _lone_initials(text):
+            signoff = SignOff(text, block.line, [text], [], "initials")  # "kb": the story's last line
         if signoff is not None:
             return signoff, block
         if fallback is None:
@@ -235,6 +247,8 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             signoff = match_signoff(block.text, block, registry)
             agencies = _agencies_in(block.text, registry)
             return signoff or SignOff(block.text, block.line, [], agencies, "author"), block
+        if place == 0 and _lone_initials(block.text):
+            return SignOff(block.text, block.line, [block.text], [], "initials"), block  # "as" just after the story
         # "(Agenturen) | Stand: 05/08/2019, 5:30": a meta line's fields are separated by bars
         text = block.text.split(" | ")[0].strip()
         signoff = match_signoff(text, block, registry)
