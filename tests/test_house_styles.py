@@ -243,6 +243,10 @@ NEWSROOMS = {
             "</figcaption></figure>", "Reuters"),
     "reuters": (f'<figure><img src="https://www.example.org/resizer/a.jpg"><figcaption><span>{CAPTION} REUTERS/Jane Doe'
                 "</span><span>Purchase Licensing Rights</span></figcaption></figure>", "REUTERS/Jane Doe"),
+    # (Reuters' licensing link, its screen reader's ", opens new tab" after a space)
+    "reuters-new-tab": (f'<figure><img src="https://www.example.org/resizer/a.jpg"><figcaption><span>{CAPTION} '
+                        'REUTERS/Jane Doe</span><a href="https://www.reutersagency.com/">Purchase Licensing Rights'
+                        '<span> , opens new tab</span></a></figcaption></figure>', "REUTERS/Jane Doe"),
     "ap": (f'<figure><img src="https://dims.example.org/a.jpg"><figcaption><span>{CAPTION} (AP Photo/Jane Doe)</span>'
            "</figcaption></figure>", "AP Photo/Jane Doe"),
     "al-jazeera": (f'<figure><img src="https://www.example.org/a.jpg"><figcaption>{CAPTION} [Jane Doe/Reuters]'

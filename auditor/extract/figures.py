@@ -143,7 +143,7 @@ _CAPTION_PROPS = {"caption", "description"}
 _COUNTER_OF = r"(?:/|of|von|de|sur|di|z|из)"
 _UI_LABELS = re.compile(
     r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*[:,]?\s*|"
-    r"\s*\|?\s*(?:purchase\s+licensing\s+rights(?:,\s*opens\s+new\s+tab)?|buy\s+this\s+(?:photo|image)|"
+    r"\s*\|?\s*(?:purchase\s+licensing\s+rights(?:\s*,\s*opens\s+new\s+tab)?|buy\s+this\s+(?:photo|image)|"
     r"license\s+(?:this\s+)?(?:photo|image)|"
     r"bild\s+kaufen|foto\s+kaufen|перейти\s+в\s+фотобанк|acheter\s+(?:cette\s+)?photo|comprar\s+(?:esta\s+)?foto)\s*$|"
     r"\s*(?:hide|toggle|show|close)\s+caption\s*|\s*enlarge\s+(?:this\s+)?image\s*|"
