@@ -32,6 +32,9 @@ CREDIT_LINES = [
     ("Le maire à Paris. © Jean Dupont / Hans Lucas", "Le maire à Paris.", "Jean Dupont / Hans Lucas"),
     ("Il sindaco a Roma. (Foto Ansa)", "Il sindaco a Roma.", "Ansa"),
     ("El alcalde en Madrid. EFE/Juan Pérez", "El alcalde en Madrid.", "EFE/Juan Pérez"),
+    # a house's short name the registry does not know, in capitals before a slash and a name
+    ("Die Preise sind zuletzt gesunken. VN/Hartinger", "Die Preise sind zuletzt gesunken.", "VN/Hartinger"),
+    ("Una columna de humo sobre Tabuyo. ICAL/César Sánchez", "Una columna de humo sobre Tabuyo.", "ICAL/César Sánchez"),
     ("O prefeito em São Paulo. Foto: Reprodução/Instagram", "O prefeito em São Paulo.", "Reprodução/Instagram"),
     ("O prefeito em São Paulo - Divulgação", "O prefeito em São Paulo", "Divulgação"),
     ("Burmistrz w Warszawie. Fot. PAP/Leszek Szymański", "Burmistrz w Warszawie.", "PAP/Leszek Szymański"),

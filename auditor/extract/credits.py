@@ -685,7 +685,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     if tail_start > 0:
         tail = text[tail_start:].strip().lstrip("–—-|/ ")  # ("… Hall. — Getty Images": a dash after the stop)
         words = tail.split()
-        if 1 <= len(words) <= 8 and _bare_credit(tail, registry):
+        if 1 <= len(words) <= 8 and (_bare_credit(tail, registry) or _ACRONYM_SLASH_NAME.fullmatch(tail.rstrip(". "))):
             return text[:tail_start].rstrip(" |–—-"), tail
         if 2 <= len(words) <= 8 and _prefixed_credit(tail, len(words), registry):
             # "… Datacenter. Foto Sergey Rraikin via Unsplash": a prefix word, a name, a source
@@ -833,6 +833,12 @@ def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
         return True  # "(public domain)", "(CC BY-SA 4.0)": the picture's licence stands for its credit
     # "(Jane Doe / The Seattle Times)": a name and the house or source it shot for
     return "/" in body and len(words) <= 8 and bool(re.search(r"[A-ZÀ-Þ]\w*\s*/\s*[A-ZÀ-Þ]", body))
+
+
+# A house's or an agency's short name in capitals, a slash and a person's name, after the caption's
+# last sentence: "… gesunken. VN/Hartinger", "… Tabuyo. ICAL/César Sánchez" (whether or not the
+# registry knows the short name; with no prefix, only capitals before the slash will do)
+_ACRONYM_SLASH_NAME = re.compile(r"[A-ZÄÖÜ]{2,6}\s?/\s?[A-ZÀ-Þ][\w'’.-]+(?:\s[A-ZÀ-Þ][\w'’.-]+){0,3}")
 
 
 def _bare_credit(tail: str, registry: AgencyRegistry) -> bool:
