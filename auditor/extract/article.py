@@ -622,8 +622,16 @@ def _blocks(zone: ArticleZone) -> list[Block]:
     seen_body = False
     around = _AncestorVerdicts(scope, zone.ignored, zone.body)
     elements, typed_in_divs = _text_blocks(scope, zone.body)
+    left_out: dict = {}  # parent -> nested or excluded (most blocks share their parent with others)
     for element in elements:
-        if element is zone.headline:
+        # The parent's verdict first: it leaves out half the blocks before their classes are read.
+        parent = element.getparent()
+        if parent is None or element is zone.headline:
+            continue
+        skip = left_out.get(parent)
+        if skip is None:
+            skip = left_out[parent] = around.nested(parent) or around.excluded(parent)
+        if skip:
             continue
         own = element_tokens(element)
         text_div = typed_in_divs and tag_of(element) == "div"  # (a story with no <p>: see _text_blocks)
@@ -633,9 +641,6 @@ def _blocks(zone: ArticleZone) -> list[Block]:
             continue  # an embedded post (<blockquote class="twitter-tweet">) quotes, it does not report
         if own and CREDIT_ROLE.find(own) and not SIGNOFF.find(own):
             continue  # a picture's credit line (<p class="credits">GETTY IMAGES</p>) is not story text
-        parent = element.getparent()
-        if parent is None or around.nested(parent) or around.excluded(parent):
-            continue
         raw = reader_text(element)
         text = clean(text_with_breaks(element, raw))  # (serialised again only when there is a <br>)
         if not text:
@@ -695,7 +700,10 @@ class _AncestorVerdicts:
     def in_body(self, node) -> bool:
         """Is the node the story's body or inside it, at any depth (a CMS nests its text blocks
         five deep: section > div > div > div > p)?"""
-        return self._walk(node, self._inside_body, lambda n: n is self._body)
+        return self._walk(node, self._inside_body, self._is_body)
+
+    def _is_body(self, node) -> bool:
+        return node is self._body
 
     def nested(self, node) -> bool:
         """A <p> inside an <li> or <blockquote> is counted once, as the outer block; a sign-off
@@ -705,7 +713,8 @@ class _AncestorVerdicts:
     def excluded(self, node) -> bool:
         """Captions, figures, asides, navigation, embeds, chrome: never story text."""
         memo = self._excluded_in_body if self._body is not None and self.in_body(node) else self._excluded
-        return self._walk(node, memo, self._excluded_own)
+        known = memo.get(node)
+        return known if known is not None else self._walk(node, memo, self._excluded_own)
 
     def _excluded_own(self, node) -> bool:
         tag = tag_of(node)
