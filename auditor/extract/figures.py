@@ -569,7 +569,8 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
     if not chrome_map.inside(element) and not _before_article_end(element, zone, zone_end):
         return "after the end of the article", None
     if chrome_map.verdict(element) == "strong":
-        src = resolve_src(element)
+        # (no lead picture left to find: no address to read)
+        src = resolve_src(element) if lead else None
         key = picture_identity(src)
         if key is None or key not in lead:
             return (f"page chrome ({chrome_map.reason(element)})" if explain else "page chrome"), None
@@ -1704,18 +1705,24 @@ def _role(element) -> str | None:
             return "credit"
         if props & _CAPTION_PROPS:
             return "caption"
-    for words in (element_tokens(element), _developer_names(element)):
-        if words:
-            if CREDIT_ROLE.find(words):
-                return "credit"
-            if CREDIT_HINT.find(words):
-                return "credit-hint"
-            if CAPTION_ROLE.find(words):
-                return "caption"
+    found = _role_of_names(element_tokens(element)) or _role_of_names(_developer_names(element))
+    if found:
+        return found
     if tag == "figcaption":
         return "caption"
     if tag in ("cite", "footer"):
         return "credit-hint"
+    return None
+
+
+def _role_of_names(words: str) -> str | None:
+    if words:
+        if CREDIT_ROLE.find(words):
+            return "credit"
+        if CREDIT_HINT.find(words):
+            return "credit-hint"
+        if CAPTION_ROLE.find(words):
+            return "caption"
     return None
 
 
@@ -1863,7 +1870,8 @@ def _interface_box(element) -> bool:
         return False
     words = cls.split()
     # ("hidden md:block": hidden on small screens only, shown from the breakpoint on)
-    return is_hidden_label(element) or (any(_HIDDEN_CLASS_WORD.fullmatch(w) for w in words)
+    # (a hiding class word holds "dden" in any case: most classes skip the word test)
+    return is_hidden_label(element) or ("dden" in cls.lower() and any(_HIDDEN_CLASS_WORD.fullmatch(w) for w in words)
                                         and not any(":" in w for w in words))
 
 
