@@ -203,7 +203,8 @@ class ChromeMap:
     are chrome only outside the article (an article's own header holds its lead image).
     """
 
-    def __init__(self, zone: ArticleZone):
+    def __init__(self, zone: ArticleZone, marks_body: bool = True):
+        """``marks_body``: whether the page may mark its story's body (its source names "articleBody")."""
         self.zone = zone
         # What holds the story's own paragraphs is never chrome, whatever its class says
         # (a "share-zone" around the whole text, an "article--layoutAdRight").
@@ -215,7 +216,7 @@ class ChromeMap:
             parent = block.element.getparent() if block.part == "body" and block.in_body else None
             if parent is not None:
                 counts[parent] = counts.get(parent, 0) + 1
-        if zone.root is not None:
+        if zone.root is not None and marks_body:
             # and the element the page marks as the story's body (itemprop="articleBody")
             counts.update((e, 2) for e in _ARTICLE_BODY(zone.root))
         for parent, count in counts.items():
@@ -373,7 +374,6 @@ def _own_article(headline):
 
 _ARTICLE_BODY = etree.XPath(".//*[@itemprop='articleBody']")
 _STORY_PARAGRAPHS = etree.XPath("count(p[string-length(normalize-space()) > 120])")
-_COUNT_STORY_P = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
 _COUNT_STORY_DIVS = etree.XPath(
     "count(.//div[not(.//p|.//div|.//ul|.//ol|.//table|.//figure)][string-length(normalize-space()) > 80])")
 
@@ -381,8 +381,27 @@ _COUNT_STORY_DIVS = etree.XPath(
 def _holds_story(node) -> bool:
     """Two paragraphs of a story or more: <p>s, or <div>s that hold no other block (a story typed
     in <div>s; counted only when the <p>s do not decide, the costlier count)."""
-    paragraphs = _COUNT_STORY_P(node)
+    paragraphs = _long_paragraphs(node, 80, 2)
     return paragraphs >= 2 or paragraphs + _COUNT_STORY_DIVS(node) >= 2
+
+
+_XML_SPACE = re.compile(r"[ \t\n\r]+")
+
+
+def _long_paragraphs(node, longer_than: int, enough: int) -> int:
+    """How many <p>s below ``node`` hold more than ``longer_than`` characters, counted up to
+    ``enough``: XPath's ``count(.//p[string-length(normalize-space()) > n])``, which reads every <p>
+    of a whole story where the first few decide. (XPath's white space is ASCII's, not Unicode's.)"""
+    count = 0
+    for p in node.iterdescendants("p"):
+        text = text_content(p)
+        if len(text) > longer_than and len(_XML_SPACE.sub(" ", text).strip(" \t\n\r")) > longer_than:
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
 _FIRST_HEADING = etree.XPath("(.//h1|.//h2)[string-length(normalize-space()) >= 8][1]")
 
 

@@ -267,7 +267,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         figures = _profile_figures(page, zone, registry, index, base_url, profile, why)
         why.finish()
         return figures
-    chrome_map = ChromeMap(zone)
+    chrome_map = ChromeMap(zone, page.marks_body)
     zone_end = _zone_end(zone)
     candidates: list[_Candidate] = []
     lead = _lead_identities(page)
