@@ -1265,10 +1265,11 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                 reading.caption_element = frame
                 # a slideshow's slide says which text is its picture's: as good as a caption's mark
                 reading.caption_marked = slide
-    if credits and not _SYMBOL_ONLY.sub("", _join_credits(credits) or ""):
+    joined = _join_credits(credits) if credits else ""
+    if credits and not _SYMBOL_ONLY.sub("", joined):
         credits = []  # "<i class=copy>©</i> Foto: Getty Images": the credit element is the © sign alone
     if credits:
-        credit_raw = _join_credits(credits)
+        credit_raw = joined
         credit_line = credits[0].sourceline
         reading.credit_from = " + ".join(describe_element(c) for c in credits)
         reading.credit_elements = list(credits)
