@@ -716,13 +716,18 @@ def _noscript_twin_src(element) -> str | None:
 def _lazy_src(element) -> str | None:
     """The first lazy-loading attribute that holds a real picture's URL (a lazy attribute may hold a
     placeholder too: ``data-src=".../blank.gif" data-lazy="[real.jpg, (default)]"``)."""
+    # (every lazy-loading attribute is a data- one: the element's data attributes, read in one call,
+    # not a look-up per name; most pictures have none)
+    data = {attr: value for attr, value in element.items() if attr.startswith("data-")}
+    if not data:
+        return None
     for attr in _LAZY_ATTRS:
-        value = (element.get(attr) or "").strip()
+        value = (data.get(attr) or "").strip()
         if value and _url_like(value) and not _is_placeholder(value):
             return value
-    for attr, value in element.attrib.items():
+    for attr, value in data.items():
         # data-flickity-lazyload-src, data-lazy-original, data-srcset-webp ...
-        if attr.startswith("data-") and "src" in attr and attr not in _LAZY_ATTRS:
+        if "src" in attr and attr not in _LAZY_ATTRS:
             value = (value or "").strip()
             first = _first_srcset(value) if "srcset" in attr else value
             if first and _url_like(first) and not _is_placeholder(first):
