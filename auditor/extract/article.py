@@ -660,8 +660,12 @@ def _blocks(zone: ArticleZone) -> list[Block]:
             continue  # an embedded post (<blockquote class="twitter-tweet">) quotes, it does not report
         if own and CREDIT_ROLE.find(own) and not SIGNOFF.find(own):
             continue  # a picture's credit line (<p class="credits">GETTY IMAGES</p>) is not story text
-        raw = reader_text(element)
-        text = clean(text_with_breaks(element, raw))  # (serialised again only when there is a <br>)
+        if next(element.iter("br", "script", "style"), None) is None:
+            raw = text_content(element)  # (most paragraphs: no code to leave out, no line break)
+            text = clean(raw)
+        else:
+            raw = reader_text(element)
+            text = clean(text_with_breaks(element, raw))  # (serialised again only when there is a <br>)
         if not text:
             continue
         # a paragraph inside the body at any depth (a CMS nests its text five deep: section > div >
