@@ -203,7 +203,8 @@ class ChromeMap:
     are chrome only outside the article (an article's own header holds its lead image).
     """
 
-    def __init__(self, zone: ArticleZone):
+    def __init__(self, zone: ArticleZone, marks_body: bool = True):
+        """``marks_body``: whether the page may mark its story's body (its source names "articleBody")."""
         self.zone = zone
         # What holds the story's own paragraphs is never chrome, whatever its class says
         # (a "share-zone" around the whole text, an "article--layoutAdRight").
@@ -215,7 +216,7 @@ class ChromeMap:
             parent = block.element.getparent() if block.part == "body" and block.in_body else None
             if parent is not None:
                 counts[parent] = counts.get(parent, 0) + 1
-        if zone.root is not None:
+        if zone.root is not None and marks_body:
             # and the element the page marks as the story's body (itemprop="articleBody")
             counts.update((e, 2) for e in _ARTICLE_BODY(zone.root))
         for parent, count in counts.items():
@@ -373,7 +374,6 @@ def _own_article(headline):
 
 _ARTICLE_BODY = etree.XPath(".//*[@itemprop='articleBody']")
 _STORY_PARAGRAPHS = etree.XPath("count(p[string-length(normalize-space()) > 120])")
-_COUNT_STORY_P = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
 _COUNT_STORY_DIVS = etree.XPath(
     "count(.//div[not(.//p|.//div|.//ul|.//ol|.//table|.//figure)][string-length(normalize-space()) > 80])")
 
@@ -381,8 +381,27 @@ _COUNT_STORY_DIVS = etree.XPath(
 def _holds_story(node) -> bool:
     """Two paragraphs of a story or more: <p>s, or <div>s that hold no other block (a story typed
     in <div>s; counted only when the <p>s do not decide, the costlier count)."""
-    paragraphs = _COUNT_STORY_P(node)
+    paragraphs = _long_paragraphs(node, 80, 2)
     return paragraphs >= 2 or paragraphs + _COUNT_STORY_DIVS(node) >= 2
+
+
+_XML_SPACE = re.compile(r"[ \t\n\r]+")
+
+
+def _long_paragraphs(node, longer_than: int, enough: int) -> int:
+    """How many <p>s below ``node`` hold more than ``longer_than`` characters, counted up to
+    ``enough``: XPath's ``count(.//p[string-length(normalize-space()) > n])``, which reads every <p>
+    of a whole story where the first few decide. (XPath's white space is ASCII's, not Unicode's.)"""
+    count = 0
+    for p in node.iterdescendants("p"):
+        text = text_content(p)
+        if len(text) > longer_than and len(_XML_SPACE.sub(" ", text).strip(" \t\n\r")) > longer_than:
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
 _FIRST_HEADING = etree.XPath("(.//h1|.//h2)[string-length(normalize-space()) >= 8][1]")
 
 
@@ -622,8 +641,16 @@ def _blocks(zone: ArticleZone) -> list[Block]:
     seen_body = False
     around = _AncestorVerdicts(scope, zone.ignored, zone.body)
     elements, typed_in_divs = _text_blocks(scope, zone.body)
+    left_out: dict = {}  # parent -> nested or excluded (most blocks share their parent with others)
     for element in elements:
-        if element is zone.headline:
+        # The parent's verdict first: it leaves out half the blocks before their classes are read.
+        parent = element.getparent()
+        if parent is None or element is zone.headline:
+            continue
+        skip = left_out.get(parent)
+        if skip is None:
+            skip = left_out[parent] = around.nested(parent) or around.excluded(parent)
+        if skip:
             continue
         own = element_tokens(element)
         text_div = typed_in_divs and tag_of(element) == "div"  # (a story with no <p>: see _text_blocks)
@@ -633,11 +660,12 @@ def _blocks(zone: ArticleZone) -> list[Block]:
             continue  # an embedded post (<blockquote class="twitter-tweet">) quotes, it does not report
         if own and CREDIT_ROLE.find(own) and not SIGNOFF.find(own):
             continue  # a picture's credit line (<p class="credits">GETTY IMAGES</p>) is not story text
-        parent = element.getparent()
-        if parent is None or around.nested(parent) or around.excluded(parent):
-            continue
-        raw = reader_text(element)
-        text = clean(text_with_breaks(element, raw))  # (serialised again only when there is a <br>)
+        if next(element.iter("br", "script", "style"), None) is None:
+            raw = text_content(element)  # (most paragraphs: no code to leave out, no line break)
+            text = clean(raw)
+        else:
+            raw = reader_text(element)
+            text = clean(text_with_breaks(element, raw))  # (serialised again only when there is a <br>)
         if not text:
             continue
         # a paragraph inside the body at any depth (a CMS nests its text five deep: section > div >
@@ -695,7 +723,10 @@ class _AncestorVerdicts:
     def in_body(self, node) -> bool:
         """Is the node the story's body or inside it, at any depth (a CMS nests its text blocks
         five deep: section > div > div > div > p)?"""
-        return self._walk(node, self._inside_body, lambda n: n is self._body)
+        return self._walk(node, self._inside_body, self._is_body)
+
+    def _is_body(self, node) -> bool:
+        return node is self._body
 
     def nested(self, node) -> bool:
         """A <p> inside an <li> or <blockquote> is counted once, as the outer block; a sign-off
@@ -705,7 +736,8 @@ class _AncestorVerdicts:
     def excluded(self, node) -> bool:
         """Captions, figures, asides, navigation, embeds, chrome: never story text."""
         memo = self._excluded_in_body if self._body is not None and self.in_body(node) else self._excluded
-        return self._walk(node, memo, self._excluded_own)
+        known = memo.get(node)
+        return known if known is not None else self._walk(node, memo, self._excluded_own)
 
     def _excluded_own(self, node) -> bool:
         tag = tag_of(node)

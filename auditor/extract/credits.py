@@ -254,6 +254,7 @@ _SPOKEN_LABEL = re.compile(r"(?:image|photo|picture|media)\s+(?:source|credit|co
 _GLUED_LABEL = re.compile(r"^(?:(?:Credits?|Crédits?|Crédito|Image|Photograph|Foto|Bild)(?=[A-Z][a-zà-ÿ]))+")
 
 
+@lru_cache(maxsize=32)  # (one picture's credit is asked about three or four times: its test, its parse)
 def normalise_credit_text(text: str) -> tuple[str, str | None]:
     """The printed credit without wrapping parentheses and prefixes, and the prefix as printed."""
     text = unwrap(clean(text).lstrip(" .,;:|–—-＝=/"))

@@ -276,7 +276,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         figures = _profile_figures(page, zone, registry, index, base_url, profile, why)
         why.finish()
         return figures
-    chrome_map = ChromeMap(zone)
+    chrome_map = ChromeMap(zone, page.marks_body)
     zone_end = _zone_end(zone)
     candidates: list[_Candidate] = []
     lead = _lead_identities(page)
@@ -578,7 +578,8 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
     if not chrome_map.inside(element) and not _before_article_end(element, zone, zone_end):
         return "after the end of the article", None
     if chrome_map.verdict(element) == "strong":
-        src = resolve_src(element)
+        # (no lead picture left to find: no address to read)
+        src = resolve_src(element) if lead else None
         key = picture_identity(src)
         if key is None or key not in lead:
             return (f"page chrome ({chrome_map.reason(element)})" if explain else "page chrome"), None
@@ -724,13 +725,18 @@ def _noscript_twin_src(element) -> str | None:
 def _lazy_src(element) -> str | None:
     """The first lazy-loading attribute that holds a real picture's URL (a lazy attribute may hold a
     placeholder too: ``data-src=".../blank.gif" data-lazy="[real.jpg, (default)]"``)."""
+    # (every lazy-loading attribute is a data- one: the element's data attributes, read in one call,
+    # not a look-up per name; most pictures have none)
+    data = {attr: value for attr, value in element.items() if attr.startswith("data-")}
+    if not data:
+        return None
     for attr in _LAZY_ATTRS:
-        value = (element.get(attr) or "").strip()
+        value = (data.get(attr) or "").strip()
         if value and _url_like(value) and not _is_placeholder(value):
             return value
-    for attr, value in element.attrib.items():
+    for attr, value in data.items():
         # data-flickity-lazyload-src, data-lazy-original, data-srcset-webp ...
-        if attr.startswith("data-") and "src" in attr and attr not in _LAZY_ATTRS:
+        if "src" in attr and attr not in _LAZY_ATTRS:
             value = (value or "").strip()
             first = _first_srcset(value) if "srcset" in attr else value
             if first and _url_like(first) and not _is_placeholder(first):
@@ -1274,10 +1280,11 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                 reading.caption_element = frame
                 # a slideshow's slide says which text is its picture's: as good as a caption's mark
                 reading.caption_marked = slide
-    if credits and not _SYMBOL_ONLY.sub("", _join_credits(credits) or ""):
+    joined = _join_credits(credits) if credits else ""
+    if credits and not _SYMBOL_ONLY.sub("", joined):
         credits = []  # "<i class=copy>©</i> Foto: Getty Images": the credit element is the © sign alone
     if credits:
-        credit_raw = _join_credits(credits)
+        credit_raw = joined
         credit_line = credits[0].sourceline
         reading.credit_from = " + ".join(describe_element(c) for c in credits)
         reading.credit_elements = list(credits)
@@ -1719,18 +1726,24 @@ def _role(element) -> str | None:
             return "credit"
         if props & _CAPTION_PROPS:
             return "caption"
-    for words in (element_tokens(element), _developer_names(element)):
-        if words:
-            if CREDIT_ROLE.find(words):
-                return "credit"
-            if CREDIT_HINT.find(words):
-                return "credit-hint"
-            if CAPTION_ROLE.find(words):
-                return "caption"
+    found = _role_of_names(element_tokens(element)) or _role_of_names(_developer_names(element))
+    if found:
+        return found
     if tag == "figcaption":
         return "caption"
     if tag in ("cite", "footer"):
         return "credit-hint"
+    return None
+
+
+def _role_of_names(words: str) -> str | None:
+    if words:
+        if CREDIT_ROLE.find(words):
+            return "credit"
+        if CREDIT_HINT.find(words):
+            return "credit-hint"
+        if CAPTION_ROLE.find(words):
+            return "caption"
     return None
 
 
@@ -1896,7 +1909,8 @@ def _interface_box(element) -> bool:
         return False
     words = cls.split()
     # ("hidden md:block": hidden on small screens only, shown from the breakpoint on)
-    return is_hidden_label(element) or (any(_HIDDEN_CLASS_WORD.fullmatch(w) for w in words)
+    # (a hiding class word holds "dden" in any case: most classes skip the word test)
+    return is_hidden_label(element) or ("dden" in cls.lower() and any(_HIDDEN_CLASS_WORD.fullmatch(w) for w in words)
                                         and not any(":" in w for w in words))
 
 

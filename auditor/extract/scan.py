@@ -86,6 +86,7 @@ class PageScan:
     times: list = field(default_factory=list)  # <time>: a story's date, in its byline or header
     comments: list = field(default_factory=list)  # only when the source mentions "auditor-"
     has_ignores: bool = False  # the source has data-auditor-ignore attributes
+    marks_body: bool = True  # the source names "articleBody" (an itemprop may mark the story's body)
 
 
 def scan(root, text: str, source: bytes | None = None) -> PageScan:
@@ -131,6 +132,7 @@ def scan(root, text: str, source: bytes | None = None) -> PageScan:
     found = _data_attributes_in(source) if source is not None else None
     data_attributes, described, delayed = found if found is not None else _data_attributes(text)
     page.has_ignores = "auditor-ignore" in data_attributes
+    page.marks_body = b"articleBody" in source if source is not None else "articleBody" in text
     # rare: delayed <div>s and custom image elements, in document order with the <img>s. The source
     # text says cheaply whether there are any; a walk filtered by tag in C finds the <div>s (a
     # whole-document XPath with a predicate costs several times as much).
