@@ -157,6 +157,15 @@ class AgencyRegistry:
         self._sources: dict | None = None  # pattern name -> (source, flags), built on the first scan
         self._compiled: dict = {}  # pattern name -> compiled, each on its first use
         self._gate_words: frozenset = frozenset()
+        self._words: frozenset | None = None
+
+    @property
+    def words(self) -> frozenset:
+        """Every word of every spelling, in lower case: a word outside it is in no agency's name."""
+        if self._words is None:
+            self._words = frozenset(w for agency in self.agencies for form in agency.forms
+                                    for w in _NOT_WORDS.split(form.lower()) if w)
+        return self._words
 
     # -- lookup -------------------------------------------------------------------------------
     def __len__(self) -> int:

@@ -136,7 +136,6 @@ _BY_PREFIX = re.compile(r"^(?:(?:pool\s+)?photo(?:graph)?s?|pictures?|images?|il
 # Brackets a credit stands in: ASCII and the full-width forms of Chinese, Japanese and Korean text.
 _WRAPPED = re.compile(r"^\s*[(\[（【［]\s*(.*?)\s*[)\]）】］]\s*[.。]?\s*$", re.DOTALL)
 _TRAILING_GROUP = re.compile(r"[(\[（【［]([^()\[\]（）【】［］]{2,160})[)\]）】］]\s*[.;。]?\s*$")
-_SENTENCE_END = re.compile(r"(?:[.!?…»\"”’)]\s+|\s[–—|]\s|\s-\s|^)")
 
 _FLAG_PATTERNS = (
     ("file", re.compile(r"(?:^|[\s,/(\[-])(?:file(?:\s+photo)?|files|archive(?:\s+photo)?|archivbild|archiv|"
@@ -178,12 +177,21 @@ _ACRONYM = re.compile(r"^[A-Z0-9&]{2,6}$")
 _KIND_AT_START = re.compile(r"^\s*(?:" + _KIND_WORDS + r")\s*[:：]\s*", re.IGNORECASE)
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-zß-öø-ÿ]+(?![\w'’.-])")
+
+
 def names_only(text: str) -> bool:
     """A credit that names someone and says nothing else: capitalised names, agencies, name particles,
     at most eight words ("picture alliance/dpa", "Ben Stansall/AFP"; not "Ein Polizeiwagen steht …")."""
     from ..registry import default_registry
 
-    for match in reversed(default_registry().scan(text)):
+    registry = default_registry()
+    for word in _LOWER_WORD.findall(text):
+        # (a small word that is no function word and in no agency's name stays a small word: no
+        # name; most texts asked about say so before the registry's scan)
+        if word not in _FUNCTION_WORDS and word not in registry.words:
+            return False
+    for match in reversed(registry.scan(text)):
         text = text[:match.start] + " " + text[match.end:]
     words = re.findall(r"[^\W\d_][\w'’.-]*", text)
     return len(words) <= 8 and all(w[0].isupper() or w.lower() in _FUNCTION_WORDS for w in words) \
