@@ -602,9 +602,10 @@ def find_mentions(blocks: list[Block], registry: AgencyRegistry, skip: dict) -> 
         if ranges == "all":
             continue
         text = block.raw
-        if _names_alone(block.text):
-            continue  # a credit line or a byline standing alone ("DPA", "dpa/Marius Becker, …"): no prose
-        for match in registry.scan_prose(text):
+        matches = registry.scan_prose(text)
+        if not matches or _names_alone(block.text):
+            continue  # (a credit line or a byline standing alone, "DPA", "dpa/Marius Becker, …": no prose)
+        for match in matches:
             if any(start <= match.start < end for start, end in ranges):
                 continue
             if match.agency.has_kind("stock"):
