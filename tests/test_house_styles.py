@@ -60,6 +60,7 @@ CREDIT_LINES = [
      "Jane Doe | Bloomberg | Getty Images"),
     ("The mayor in London. Photo courtesy of City Hall", "The mayor in London.", "City Hall"),
     ("The mayor in London. (AP Photo/Jane Doe)", "The mayor in London.", "AP Photo/Jane Doe"),
+    ("The mayor in London. Mandatory credit Kyodo/via REUTERS", "The mayor in London.", "Kyodo/via REUTERS"),
     ("The mayor in London. REUTERS/Jane Doe", "The mayor in London.", "REUTERS/Jane Doe"),
     ("The mayor in London. Jane Doe/AFP via Getty Images", "The mayor in London.", "Jane Doe/AFP via Getty Images"),
     ("Der Bürgermeister in Berlin. Foto: APA/HANS KLAUS TECHT", "Der Bürgermeister in Berlin.", "APA/HANS KLAUS TECHT"),
@@ -782,3 +783,28 @@ def test_a_scripts_code_beside_the_picture_is_no_text_of_its_box():
             '<div class="ngart-img__cont__author">Photograph by <span>Ed Marshall</span></div></div></div>')
     assert figure_reading(unit, hashed=True) == [("The island of Redonda, once thought doomed by goats and rats.",
                                                   "Ed Marshall")]
+
+
+
+def test_a_caption_element_that_is_a_credit_end_to_end_is_read_whole():
+    # Ghost's Unsplash card: "Photo by <a>Jane Doe</a> / <a>Unsplash</a>" is the whole credit, not
+    # its last link alone; a caption after a line break is still a caption ("© Fox News<br>…")
+    unit = ('<figure class="kg-card kg-image-card"><img src="https://images.unsplash.com/photo-1576013551627-0cc20b96c2a7'
+            '?w=2000" alt=""><figcaption><span>Photo by </span><a href="https://unsplash.com/@janedoe">'
+            '<span>Jane Doe</span></a><span> / </span><a href="https://unsplash.com/">Unsplash</a></figcaption></figure>')
+    assert figure_reading(unit, hashed=False) == [(None, "Jane Doe / Unsplash")]
+    boxed = ('<div class="article-image-large"><img src="/image/s20/418292/large/hannity_600x336.jpg" alt=""><div '
+             'class="image-caption"><span class="tiny">&copy; Fox News</span><br><span class="caption">The host '
+             'interviews the congressman</span></div></div>')
+    assert figure_reading(boxed, hashed=False) == [("The host interviews the congressman", "Fox News")]
+
+
+def test_an_agency_alone_in_the_credit_slot_gives_way_to_the_captions_fuller_credit():
+    # Gray TV: the caption ends "(AP Photo/George Walker IV)", the credit element says "(AP)"
+    caption = "Tennessee state Sen. Carla Mayes speaks on the Senate floor in Nashville on Thursday."
+    unit = (f'<figure><img src="https://gray-example.com/resizer/v2/KQ7ZL3PM.jpg"><figcaption class="caption">{caption} '
+            '(AP Photo/George Walker IV)<span class="credit">(AP)</span></figcaption></figure>')
+    assert figure_reading(unit, hashed=False) == [(caption, "AP Photo/George Walker IV")]
+    # a credit element that names a photographer keeps its own credit
+    named = unit.replace("<span class=\"credit\">(AP)</span>", "<span class=\"credit\">Jane Doe/AP</span>")
+    assert figure_reading(named, hashed=False) == [(caption, "Jane Doe/AP")]

@@ -1207,7 +1207,9 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     captions, credits = _find_parts(unit, img) if unit is not img or tag_of(img) == "figure" else ([], [])
     if len(captions) > 1:
         captions = _own_figure_captions(img, unit, captions)
-    if captions and not credits:
+    if captions and not credits and not _whole_credit(captions[-1], registry):
+        # (a caption element that is a credit from end to end, "Photo by <a>Jane Doe</a> / <a>Unsplash</a>",
+        # is read whole below, not its last link alone)
         edge = _edge_credit_child(captions[-1], registry)
         if edge is None and unit is not img:
             edge = _credit_line_beside(unit, img, captions, registry)
@@ -1329,7 +1331,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             reading.caption_from = f"the start of {reading.credit_from}"
     if caption:
         caption, glued = split_caption(caption, registry)
-        if glued and (not credit_text or not names_somebody(credit_text)):
+        if glued and (not credit_text or not names_somebody(credit_text) or _says_less(credit_text, glued, registry)):
             # (a credit slot that names nobody, "By Bill Hoppe", gives way to the caption's own credit)
             credit_text, credit_line = glued, caption_line
             reading.credit_from = f"the end of the caption ({reading.caption_from})"
@@ -1814,6 +1816,28 @@ def _gallery_credit(unit):
     # (a credit that names someone: "Imágenes de la jornada en el litoral" is the gallery's caption)
     return caption if text and len(text) <= 120 and only_a_credit(text) and names_only(strip_prefix(text)[0]) \
         else None
+
+
+def _says_less(credit: str, glued: str, registry: AgencyRegistry) -> bool:
+    """Does the credit element name agencies alone, each named again in the caption's own credit,
+    which says more ("(AP)" beside the caption's "(AP Photo/George Walker IV)")?"""
+    found = registry.scan(credit)
+    if not found:
+        return False
+    rest = credit
+    for match in reversed(found):
+        rest = rest[:match.start] + rest[match.end:]
+    if any(c.isalnum() for c in rest):
+        return False  # the element names someone besides its agencies
+    theirs = {m.agency.name for m in registry.scan(glued)}
+    return {m.agency.name for m in found} <= theirs and len(glued) > len(credit.strip("() "))
+
+
+def _whole_credit(element, registry: AgencyRegistry) -> bool:
+    """Is the element's text a credit and nothing else (no caption before it)?"""
+    text = visible_text(element)
+    return bool(text) and len(text) <= 120 and only_a_credit(text) and not split_caption(text, registry)[0] \
+        and names_only(strip_prefix(text)[0])  # (no caption after a line break: "© Fox News<br>Sean Hannity interviews …")
 
 
 def _leaf_blocks(container) -> list:
