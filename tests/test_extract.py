@@ -2265,3 +2265,22 @@ def test_an_editors_initials_alone_on_the_storys_last_line_are_its_sign_off():
         assert (signoff.text, signoff.initials, signoff.style) == (initials, [initials], "initials")
     # a word alone is no one's initials
     assert extract_html(page.format(end="<p>ok</p>")).signoff is None
+
+
+def test_links_to_the_page_itself_or_a_script_make_no_story_card():
+    # express.de with <figure> written as <div>: the article's header holds a second headline, the
+    # lead picture and share links to the page's own address, a mail link and a script's link;
+    # none of them leads to another story
+    url = "https://www.example.de/duesseldorf/tote-tauben-im-dome-123"
+    text = "<p>" + "Im Dome wurden wieder tote Tauben gefunden, die Tierschützer erstatten nun Anzeige. " * 3 + "</p>"
+    header = (f"<div class='header'><h2>Tote Tauben im Dome gefunden</h2><a href='{url}?utm_source=twitter'>Teilen</a>"
+              "<a href='mailto:?subject=Tauben'>Mail</a><a href='javascript:void(0)'>Drucken</a>"
+              "<div class='pic'><img src='/img/2019/tauben-dome-1200.jpg' alt=''><div class='cap'>Immer wieder werden "
+              "tote Tauben gefunden. Foto: Getty Images/EyeEm</div></div></div>")
+    html = (f"<html><head><link rel='canonical' href='{url}'></head><body><article><h1>Peta erstattet Anzeige</h1>"
+            f"{header}{text}{text}</article></body></html>")
+    assert [(f.caption, f.credit.text) for f in extract_html(html).figures] == [
+        ("Immer wieder werden tote Tauben gefunden.", "Getty Images/EyeEm")]
+    # a link to another story in the same box makes it a card
+    card = html.replace(f"href='{url}?utm_source=twitter'", "href='https://www.example.de/koeln/andere-story-456'")
+    assert extract_html(card).figures == []

@@ -417,13 +417,13 @@ def _story_named_by(page, url: str):
     stories = [a for a in stories if not any(b is not a and b in stories for b in ancestors(a))]
     if len(stories) < 2:
         return None
-    path = _url_path(url)
+    path = url_path(url)
     slug = _slug(path)
     if not path:
         return None
     for story in stories:
         for value in story.attrib.values():
-            value = _url_path(value)
+            value = url_path(value)
             if value and (value == path or (len(slug) >= 12 and _slug(value) == slug)):
                 return story
     return None
@@ -433,7 +433,7 @@ def _slug(path: str) -> str:
     return re.sub(r"\.[a-z]{3,5}$", "", path.rsplit("/", 1)[-1])
 
 
-def _url_path(value: str) -> str:
+def url_path(value: str) -> str:
     """A URL's path without host, query and the slashes at its ends: what a slug is compared with."""
     value = value.strip().split("#", 1)[0].split("?", 1)[0]
     if "://" in value:

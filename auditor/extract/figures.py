@@ -24,7 +24,7 @@ from lxml import html as lxml_html
 
 from ..model import FLAGS, Credit, Figure, ImageDecision, picture_identity
 from ..registry import AgencyRegistry
-from .article import ArticleZone, ChromeMap, chrome_class, chrome_tokens
+from .article import ArticleZone, ChromeMap, chrome_class, chrome_tokens, url_path
 from .credits import (
     describes,
     detect_flags,
@@ -92,7 +92,7 @@ _TRACKER_HOSTS = ("doubleclick.", "scorecardresearch.", "googleads.", "adservice
 _TRACKER_SEGMENTS = frozenset({"pixel", "tracking", "beacon", "counter", "ads", "analytics", "track"})
 # Words in the file name of a placeholder that a script swaps for the real picture.
 _PLACEHOLDER_WORDS = frozenset({"pixel", "spacer", "blank", "preload", "transparent", "placeholder", "loading", "lazy",
-                                "grey", "gray", "preloader", "loader", "spinner", "1x1", "dummy", "empty",
+                                "grey", "gray", "preloader", "loader", "spinner", "1x1", "1px", "dummy", "empty",
                                 "clear", "lazyload", "default"})
 # words a placeholder's file name may hold beside its placeholder word
 _NEUTRAL_WORDS = frozenset({"image", "images", "photo", "picture", "white", "black", "light", "dark", "small",
@@ -300,6 +300,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     caption_owners: dict = {}  # caption element -> figure number
     said_by: dict = {}  # (caption, credit text) -> the first figure that says it
     card_memo: dict = {}
+    own_path = url_path(base_url) if base_url else ""  # a link to the page itself leads to no other story
     for candidate in candidates:
         element = candidate.element
         unit = candidate.unit = _figure_unit(element, holders, stops, dated)
@@ -311,7 +312,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if _author_link(element, unit):
             why.left(element, "an author's portrait (links to an author's page)", unit)
             continue
-        teaser = _teaser_card(unit, zone, stops, element, card_memo)
+        teaser = _teaser_card(unit, zone, stops, element, card_memo, own_path)
         if teaser is not None:
             why.left(element, f"story card ({describe_element(teaser)}: headline and link, no story text)", unit)
             continue
@@ -2315,7 +2316,8 @@ def _first_text_line(container, skip) -> int | None:
 
 # -- 4. keeping --------------------------------------------------------------------------------
 
-def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None, memo: dict | None = None):
+def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None, memo: dict | None = None,
+                 own_path: str = ""):
     """A story card: the picture, a headline and a link to another story in one small box, with no
     story text, or with a summary when the picture and the headline link to the same story. Walks
     out from the unit until the box holds a heading and a link (a card) or story text, the article
@@ -2342,24 +2344,24 @@ def _teaser_card(unit, zone: ArticleZone, stops: frozenset, element=None, memo: 
             if tag_of(node) == "article":
                 verdict = memo.get(node)
                 if verdict is None:
-                    verdict = memo[node] = _card_verdict(node)
+                    verdict = memo[node] = _card_verdict(node, own_path)
                 if verdict == "card":
                     return node
             continue
         verdict = memo.get(node)
         if verdict is None:
-            verdict = memo[node] = _card_verdict(node)
+            verdict = memo[node] = _card_verdict(node, own_path)
         if verdict != "next":
             return node if verdict == "card" else None
     return None
 
 
-def _card_verdict(node) -> str:
+def _card_verdict(node, own_path: str = "") -> str:
     """"card", "text" (story text: no card here or above) or "next" (say nothing: look further out)."""
     long_paragraphs = _COUNT_LONG_P(node)
     if long_paragraphs > 1:
         return "text"
-    if _HAS_HEADING(node) and _links_elsewhere(node) and _has_visible_heading(node) and not _gallery_box(node):
+    if _HAS_HEADING(node) and _links_elsewhere(node, own_path) and _has_visible_heading(node) and not _gallery_box(node):
         return "card" if not long_paragraphs or _summary_card(node) else "text"
     if long_paragraphs:
         # story text, unless it is the one summary beside a linked headline in a card-sized box
@@ -2498,12 +2500,17 @@ def _summary_card(node) -> bool:
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)\s*(?:$|[?#])", re.IGNORECASE)
 
 
-def _links_elsewhere(node) -> bool:
-    """Does ``node`` hold a link to another page (not to a picture's file, not within the page)?"""
+def _links_elsewhere(node, own_path: str = "") -> bool:
+    """Does ``node`` hold a link to another page: not to a picture's file, not within the page, not
+    to the page itself (``own_path``: its share and comment links), and no script's or mail link?"""
     for link in node.iterdescendants("a"):  # (most boxes' first link decides: no list of them all)
         href = (link.get("href") or "").strip()
-        if href and not href.startswith("#") and not _PICTURE_FILE.search(href):
-            return True
+        if not href or href.startswith("#") or _PICTURE_FILE.search(href) \
+                or href[:11].lower().startswith(("javascript:", "mailto:", "tel:")):
+            continue
+        if own_path and url_path(href) == own_path:
+            continue
+        return True
     return False
 
 
