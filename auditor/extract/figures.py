@@ -1813,10 +1813,14 @@ def _gallery_credit(unit):
     caption = next((c for c in gallery if tag_of(c) == "figcaption"), None)
     if caption is None or sum(1 for c in gallery if tag_of(c) == "figure") < 2:
         return None
-    text = visible_text(caption)
     # (a credit that names someone: "Imágenes de la jornada en el litoral" is the gallery's caption)
-    return caption if text and len(text) <= 120 and only_a_credit(text) and names_only(strip_prefix(text)[0]) \
-        else None
+    return caption if _names_alone_credit(visible_text(caption)) else None
+
+
+def _names_alone_credit(text: str) -> bool:
+    """A short credit that names people or agencies and says nothing else ("Fot. Anna Nowak",
+    "Photo by Jane Doe / Unsplash"; not "Imágenes de la jornada en el litoral")."""
+    return bool(text) and len(text) <= 120 and only_a_credit(text) and names_only(strip_prefix(text)[0])
 
 
 def _says_less(credit: str, glued: str, registry: AgencyRegistry) -> bool:
@@ -1836,9 +1840,9 @@ def _says_less(credit: str, glued: str, registry: AgencyRegistry) -> bool:
 
 def _whole_credit(element, registry: AgencyRegistry) -> bool:
     """Is the element's text a credit and nothing else (no caption before it)?"""
+    # (names alone: no caption after a line break, "© Fox News<br>Sean Hannity interviews …")
     text = visible_text(element)
-    return bool(text) and len(text) <= 120 and only_a_credit(text) and not split_caption(text, registry)[0] \
-        and names_only(strip_prefix(text)[0])  # (no caption after a line break: "© Fox News<br>Sean Hannity interviews …")
+    return _names_alone_credit(text) and not split_caption(text, registry)[0]
 
 
 def _leaf_blocks(container) -> list:

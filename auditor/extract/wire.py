@@ -119,9 +119,12 @@ _LONE_WORDS = frozenset({"ok", "end", "fin", "top", "new", "neu", "yes", "oui", 
                          "mas", "más", "ps", "pd"}) | _NOT_INITIALS
 
 
+_TWO_OR_THREE_LETTERS = re.compile(r"[a-zäöüéèç]{2,3}")
+
+
 def _lone_initials(text: str) -> bool:
     """An editor's initials alone on the story's last line ("kb", "as"): two or three small letters."""
-    return re.fullmatch(r"[a-zäöüéèç]{2,3}", text) is not None and text not in _LONE_WORDS
+    return _TWO_OR_THREE_LETTERS.fullmatch(text) is not None and text not in _LONE_WORDS
 
 
 # "(A.H.)", "(J.-M. D.)": a French or Spanish editor's initials, capitals with dots
