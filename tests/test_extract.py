@@ -304,9 +304,16 @@ def story(ending: str, after: str = "") -> str:
      "SOURCE: Al Jazeera and news agencies", [], [], "material"),
     ("", "<div class='row'>© dpa/Spektrum.de</div>", "© dpa/Spektrum.de", [], ["dpa"], "copyright"),
     ("", "<div class='c-signature'>UOL</div>", "UOL", [], [], "author"),
+    # ... and the story's own last paragraph marked as its signature, whatever its wording
+    ("<p class='article-full__signature'>J.-M. C.</p>", "", "J.-M. C.", [], [], "author"),
+    ("<p class='dl-signoff'>EFE ma/rsm</p>", "", "EFE ma/rsm", [], ["EFE"], "author"),
     # the writer's name, set apart in bold, as the last paragraph
     ("<p><b><i>Stefan Wasmer</i></b></p>", "", "Stefan Wasmer", [], [], "author"),
     ("<p><a href='/auteur/x'><strong>Loïc Le Clerc</strong></a></p>", "", "Loïc Le Clerc", [], [], "author"),
+    # ... or in plain type, a paragraph of its own (house styles: WordPress themes, a Polish CMS's
+    # "post__author-end", a German local paper's "autor")
+    ("<p>Thomas Vierling</p>", "", "Thomas Vierling", [], [], "author"),
+    ("<p class='post__author-end'>Marta Zielińska</p>", "", "Marta Zielińska", [], [], "author"),
     # the writer and editor named by role, in any language, over one or two lines
     ("<p>Auteur : Kossivi Tiassou </p> <p>Edition : M-A. Pioerron</p>", "",
      "Auteur : Kossivi Tiassou Edition : M-A. Pioerron", [], [], "byline"),
@@ -371,7 +378,9 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     ("<p>The treaty was signed by all members. (USA)</p>", ""),  # capitals are a house code only beside an agency
     ("<p>Text: this is a whole sentence that happens to follow a label and goes on, and on, and on.</p>", ""),
     ("<p><b>President Trump, ever the victim</b></p>", ""),  # prose, though set in bold
-    ("<p>Stefan Wasmer</p>", ""),  # a name in plain type may be the start of anything
+    # a name and a town over two lines sign a reader's letter; a name that links on is a link
+    ("<p>Jon Muster<br>Clayton</p>", ""),
+    ("<p><a href='/thema/stefan-wasmer'>Stefan Wasmer</a></p>", ""),
     ("<ul><li><b>Cristina Kirchner</b></li></ul>", ""),  # a tag list, not a paragraph
     # a teaser's or a picture's credit after the story is not its sign-off
     ("", "<div class='teaser'><p>Other story</p><span>AFP</span></div>"),

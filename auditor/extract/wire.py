@@ -11,7 +11,8 @@ from ..model import Dateline, Mention, SignOff
 from ..registry import AgencyRegistry
 from .article import Block, text_runs
 from .credits import names_only
-from .dom import clean, tag_of, text_content
+from .dom import clean, element_tokens, tag_of, text_content
+from .vocab import SIGNATURE
 
 # -- sign-offs -------------------------------------------------------------------------------
 
@@ -233,8 +234,11 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
                 signoff = match_signoff(last, block, registry) or _closing_byline(last, block, registry)
         if signoff is None and id(block) in before_label and _BY.match(text) and _author_line(text):
             signoff = SignOff(text, block.line, [], [], "author")  # "Par Jacques Munier": said to be the writer
-        if signoff is None and block is story[-1] and _author_line(text) and _emphasised(block.element):
+        if signoff is None and block is story[-1] and _author_line(text) \
+                and (_emphasised(block.element) or _name_paragraph(block.element) and not _BY.match(text)):
             signoff = SignOff(text, block.line, [], [], "author")
+        if signoff is None and len(text) <= 80 and SIGNATURE.find(element_tokens(block.element)):
+            signoff = _signature(block, registry)  # "J.-M. C." in the story's p.signature
         if signoff is None and block is story[-1] and _lone_initials(text):
             signoff = SignOff(text, block.line, [text], [], "initials")  # "kb": the story's last line
         if signoff is not None:
@@ -247,9 +251,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             writer = (SignOff(block.text, block.line, [], _agencies_in(block.text, registry), "byline"), block)
             continue
         if block.part == "signature" and len(block.text) <= 80:
-            signoff = match_signoff(block.text, block, registry)
-            agencies = _agencies_in(block.text, registry)
-            return signoff or SignOff(block.text, block.line, [], agencies, "author"), block
+            return _signature(block, registry), block
         if place == 0 and _lone_initials(block.text):
             return SignOff(block.text, block.line, [block.text], [], "initials"), block  # "as" just after the story
         # "(Agenturen) | Stand: 05/08/2019, 5:30": a meta line's fields are separated by bars
@@ -262,6 +264,12 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
         if fallback is None:
             fallback = _copyright(text, block, registry)
     return writer or fallback or (None, None)
+
+
+def _signature(block: Block, registry: AgencyRegistry) -> SignOff:
+    """A line marked as the story's signature is its sign-off, whatever its wording."""
+    return match_signoff(block.text, block, registry) \
+        or SignOff(block.text, block.line, [], _agencies_in(block.text, registry), "author")
 
 
 _NAME_JOINERS = frozenset({"und", "and", "et", "y", "e", "&", "/"})
@@ -320,6 +328,13 @@ def _author_line(text: str) -> bool:
 
 _EMPHASIS = etree.XPath("(.//b|.//strong|.//i|.//em)[not(ancestor::b or ancestor::strong or ancestor::i or "
                         "ancestor::em)]")
+
+
+def _name_paragraph(element) -> bool:
+    """A paragraph of one line that links nowhere: a name closing the story, not a heading over the
+    next box ("Recent Posts"), a list of topics, a link ("Zur Übersicht") or a letter's signature
+    (name, then town)."""
+    return tag_of(element) == "p" and element.find(".//a") is None and element.find(".//br") is None
 
 
 def _emphasised(element) -> bool:
