@@ -362,6 +362,16 @@ def story(ending: str, after: str = "") -> str:
     ("<p>AFP/dpa/fw</p>", "", "AFP/dpa/fw", ["fw"], ["AFP", "dpa"], "agencies"),
     ("<p>dpa/tmn</p>", "", "dpa/tmn", ["tmn"], ["dpa"], "agencies"),
     ("<p>(mit dpa)</p>", "", "(mit dpa)", [], ["dpa"], "material"),
+    # wire conventions of the house-style pages: the Spanish wires' end mark and desk codes; Lusa's
+    # codes over its end line; dpa-AFX's codes glued to the last sentence; CNA's editor and date
+    # code; the writer's name before the wires named as sources (VnExpress)
+    ("<p>(FIN) NDP/LZD</p>", "", "(FIN) NDP/LZD", ["NDP", "LZD"], [], "byline"),
+    ("<p>ACC // JAP<br>Lusa/Fim</p>", "", "ACC // JAP Lusa/Fim", ["ACC", "JAP"], ["LUSA"], "agencies"),
+    ("<p>Die Aktie hat seit Jahresbeginn rund ein Viertel an Wert verloren./jr/mis/jha/</p>", "", "/jr/mis/jha/",
+     ["jr", "mis", "jha"], [], "initials"),
+    ("<p>並研議在市區劃設低排放區。（編輯：張雅婷）1150503</p>", "", "（編輯：張雅婷）1150503", [], [], "byline"),
+    ("<p><strong>Như Tâm</strong> (Theo <em>Reuters</em>, <em>AFP</em>)</p>", "", "Như Tâm (Theo Reuters, AFP)", [],
+     ["Reuters", "AFP"], "agencies"),
     ("<p>Avec agences</p>", "", "Avec agences", [], [], "material"),
 ])
 def test_signoff_forms(ending, after, text, initials, agencies, style):
@@ -405,6 +415,8 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     ("<p>그는 기자 회견에서 계획을 발표했다고 말했다.</p>", ""),
     ("<p>— Jane Doe</p>", ""),  # a dash and a name, no agency
     ("<p>Mit dem Bus fuhren sie nach Hause.</p>", ""),  # "mit" opens a sentence, names no agency
+    ("<p>Mehr auf www.example.com/ab/cd</p>", ""),  # a path, not editors' codes
+    ("<p>The word is (FIN) in Spanish, said the teacher.</p>", ""),  # an end mark only on its own line
 ])
 def test_not_signoffs(ending, after):
     assert extract_html(story(ending, after)).signoff is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from lxml import etree
@@ -22,6 +23,8 @@ _DW_SIGNOFF = re.compile(
 )
 _INITIALS_ONLY = re.compile(r"^(?P<initials>" + _INITIALS + r"(?:\s*/\s*" + _INITIALS + r")+)\s*$")
 _TRAILING_PAREN = re.compile(r"\((?P<inner>[^()]{2,60})\)\s*\.?\s*$")
+# The editors' codes glued to the story's last sentence, as dpa-AFX writes them: "… verloren./jr/mis/jha/"
+_TRAILING_DESK = re.compile(r"(?<=[.!?…\"“”»«])\s*(?P<codes>(?:/" + _INITIALS + r"){2,6}/?)\s*$")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # notes in brackets that close a Chinese or Japanese text without naming anyone: honorifics
 # omitted, to be continued, the full text ends, file picture, picture source
@@ -79,6 +82,8 @@ _SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|f
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _LEADING_DASH = re.compile(r"^(?:(?:[-–—]{1,2}|\*)\s*)(?=\S)")  # (and "*Con información de AP")
 _DESK_CODES = re.compile(r"^(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6})\s*$")
+_DESK_LINE = re.compile(r"[A-Z]{2,4}(?:\s*/{1,2}\s*[A-Z]{2,4}){0,5}")  # "ACC // JAP"
+_DESK_SPLIT = re.compile(r"\s*/{1,2}\s*")
 _SLASHED = re.compile(r"[\w.-]+(?:\s*/\s*[\w.-]+)+")  # "AFP/dpa/fw": parts joined by slashes alone
 _SPLIT_AGENCIES = re.compile(r"\s*(?:,|/|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 # Lines that can follow the sign-off at the end of a story without being it.
@@ -89,8 +94,9 @@ _TRAILER = re.compile(r"^(?:_{2,}|—{2,}|-{3,}|\*{3}|our standards|©|\(c\)|cop
 _SIGNOFF_WINDOW = 8
 # "（评论员 罗博 萧海川）", "（記者 山田太郎）": a Chinese or Japanese story closes with its writers in
 # parentheses, introduced by their role.
-_BYLINE_PAREN = re.compile(r"[（(]\s*(?:记者|記者|评论员|評論員|通讯员|通訊員|编辑|編集|编译|編譯|撰稿)"
-                           r"[\s：:]*[^（）()]{1,40}[）)]\s*[。.]?\s*$")
+# Taiwan's CNA adds its date code after them: "（編輯：張雅婷）1150503".
+_BYLINE_PAREN = re.compile(r"[（(]\s*(?:责任|責任)?(?:记者|記者|评论员|評論員|通讯员|通訊員|编辑|編輯|編集|编译|編譯|撰稿)"
+                           r"[\s：:]*[^（）()]{1,40}[）)]\s*[。.]?\s*(?:\d{6,8}\s*)?$")
 # "-- By Michael Russell": the writer named after a dash on the story's last lines (what follows the
 # name, a "Follow @…" button, is not part of it)
 _DASHED_BYLINE = re.compile(r"^[-–—]{1,2}\s+(?:by|von|par|por)\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}?)"
@@ -232,6 +238,10 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             last = _last_run(block.element) if signoff is None else ""
             if last and last != text:
                 signoff = match_signoff(last, block, registry) or _closing_byline(last, block, registry)
+                codes = text[:-len(last)].strip() if signoff is not None and text.endswith(last) else ""
+                if _DESK_LINE.fullmatch(codes):
+                    # the desk's codes on the line before: "ACC // JAP⏎Lusa/Fim"
+                    signoff = replace(signoff, text=text, initials=_DESK_SPLIT.split(codes) + signoff.initials)
         if signoff is None and id(block) in before_label and _BY.match(text) and _author_line(text):
             signoff = SignOff(text, block.line, [], [], "author")  # "Par Jacques Munier": said to be the writer
         if signoff is None and block is story[-1] and _author_line(text) \
@@ -354,7 +364,9 @@ def _copyright(text: str, block: Block, registry: AgencyRegistry):
 
 
 # A wire story's end mark, after the reporter's address: "kokobj@yna.co.kr (END)", "(끝)"
-_END_MARK = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?[(（](?:END|끝|完)[)）]\s*$")
+# and the Spanish and Portuguese wires' "(FIN)", "(FIM)", perhaps with the desk's codes: "(FIN) NDP/LZD"
+_END_MARK = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?[(（](?:END|FIN|FIM|끝|完)[)）]"
+                       r"(?P<codes>\s*[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)?\s*$")
 
 
 # The reporter's line that closes a Korean, Japanese or Chinese story: "최윤호 기자 uknow@donga.com",
@@ -379,8 +391,10 @@ def _closing_byline(text: str, block: Block, registry: AgencyRegistry) -> SignOf
 
 def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
     line = block.line
-    if _END_MARK.match(text):
-        return SignOff(text, line, [], [], "byline")
+    match = _END_MARK.match(text)
+    if match:
+        codes = match.group("codes")
+        return SignOff(text, line, [c.strip() for c in codes.split("/")] if codes else [], [], "byline")
     # (a dash before the line is its typography: "— AFP", "— With files from The Canadian Press")
     bare = _LEADING_DASH.sub("", text)
     if len(bare) <= 60 and not bare.startswith("("):
@@ -457,7 +471,8 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
                 or initials_only:
             # "(dpa/gem)", and "(Quelle: SWR)": a source named as such closes the story even when
             # it is no agency in the registry
-            tail = match.group().strip()
+            # the writer's name before it is part of the line: "Như Tâm (Theo Reuters, AFP)"
+            tail = text if _author_line(text[:match.start()].strip()) else match.group().strip()
             offset = block.raw.rfind(tail.rstrip("."))
             tail_line = line + block.raw[:offset].count("\n") if offset >= 0 and line else line
             agencies = parsed.agencies if parsed and parsed.agencies else _agencies_in(inner, registry)
@@ -468,6 +483,10 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         if _HAN_NAME.fullmatch(inner.strip()) and inner.strip() not in _HAN_NOTES \
                 and _HAN_SENTENCE_END.search(text[:match.start()]) and not _agencies_in(inner, registry):
             return SignOff(match.group().strip(), line, [], [], "byline")
+    match = _TRAILING_DESK.search(text)
+    if match:
+        codes = match.group("codes")
+        return SignOff(codes, line, [c for c in codes.split("/") if c], [], "initials")
     return None
 
 
