@@ -314,6 +314,9 @@ def story(ending: str, after: str = "") -> str:
     # "post__author-end", a German local paper's "autor")
     ("<p>Thomas Vierling</p>", "", "Thomas Vierling", [], [], "author"),
     ("<p class='post__author-end'>Marta Zielińska</p>", "", "Marta Zielińska", [], [], "author"),
+    # ... or the last line of a story typed as lines between <br>s (KBS World Radio, wprost.pl)
+    ("<p>The cold snap should peak on Wednesday.<br>Max Lee, KBS World Radio News.</p>", "",
+     "Max Lee, KBS World Radio News.", [], [], "author"),
     # the writer and editor named by role, in any language, over one or two lines
     ("<p>Auteur : Kossivi Tiassou </p> <p>Edition : M-A. Pioerron</p>", "",
      "Auteur : Kossivi Tiassou Edition : M-A. Pioerron", [], [], "byline"),

@@ -238,6 +238,8 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             last = _last_run(block.element) if signoff is None else ""
             if last and last != text:
                 signoff = match_signoff(last, block, registry) or _closing_byline(last, block, registry)
+                if signoff is None and _author_line(last) and not _BY.match(last):
+                    signoff = SignOff(last, block.line, [], [], "author")  # "Max Lee, KBS World Radio News."
                 codes = text[:-len(last)].strip() if signoff is not None and text.endswith(last) else ""
                 if _DESK_LINE.fullmatch(codes):
                     # the desk's codes on the line before: "ACC // JAP⏎Lusa/Fim"
