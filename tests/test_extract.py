@@ -1,5 +1,7 @@
 """Extraction from small, hand-written pages: one markup pattern per test."""
 
+import json
+
 import pytest
 
 from auditor.api import extract_html
@@ -145,6 +147,19 @@ def test_escaped_figures_in_script_state_read_their_unicode_escapes():
              'Truscello\\/Getty Images for L\\u2019Oreal Paris<\\/figcaption><\\/figure>"}')
     document = extract_html(page("<div class='entry-content'></div>", head=f"<script>window.context = {state}</script>"))
     assert [f.credit.text for f in document.figures] == ["Denise Truscello/Getty Images for L\u2019Oreal Paris"]
+
+
+def test_a_post_body_in_script_state_is_read_as_a_page_of_its_own():
+    # the post's HTML in hydration JSON, its picture typed in <div>s with the credit in a span of its
+    # own: read by the same figure reader as a visible page, not by looking for <figure> in the text
+    body = ("<p>" + "The council met on Tuesday to pass the budget. " * 6 + "</p>"
+            "<div class=\"wp-caption\"><img src=\"https://x.test/a.jpg\" width=\"1200\" height=\"800\">"
+            "<div class=\"wp-caption-text\">The mayor after the vote. <span class=\"credit\">Jane Doe/AFP</span>"
+            "</div></div><p>" + "The vote came late at night. " * 8 + "</p>")
+    state = json.dumps({"post": {"content": body}})
+    document = extract_html(page("<div class='entry-content'></div>", head=f"<script>window.context = {state}</script>"))
+    assert [(f.caption, f.credit.text, f.origin) for f in document.figures] == [
+        ("The mayor after the vote.", "Jane Doe/AFP", "script")]
 
 
 def test_a_pages_own_element_names_say_what_they_are():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import islice
 
 from lxml import etree
@@ -53,7 +54,7 @@ from .figures import (
     resolve_src,
 )
 from .scan import PageScan, scan
-from .state import script_figures
+from .state import script_figures, script_html
 from .structured import read_structured
 from .vocab import CAPTION_ROLE, CREDIT_ROLE, NAVIGATION
 from .wire import find_datelines, find_mentions, find_signoff, match_signoff
@@ -406,20 +407,45 @@ def _script_figures(page, registry: AgencyRegistry, shown: list[Figure], chrome:
     if elsewhere:
         elsewhere -= {picture_identity(u) for u in lead_image_urls(page)} | set(elements)
     figures = []
-    for caption, credit_text, url, line in script_figures(page.scripts):
-        if elsewhere and picture_identity(url) in elsewhere:
+    for figure in _script_html_figures(page, registry) or _script_state_figures(page, registry):
+        if elsewhere and picture_identity(figure.src) in elsewhere:
             continue
-        caption_text, glued = split_caption(caption, registry)
-        credit_text = credit_text or glued
-        credit = parse_credit(credit_text, registry, line=line, origin="script", caption=caption_text) \
-            if credit_text else None
-        figure = Figure(line=line, src=url, caption=caption_text or None, caption_line=line if caption_text else None,
-                        credit=credit, flags=list(credit.flags) if credit else [],
-                        caption_origin="script" if caption_text else None, origin="script")
         element = elements.get(figure.identity)
         if element is not None:
             figure.line, figure.alt, figure.origin = element.line, element.alt, "markup"
         figures.append(figure)
+    return figures
+
+
+def _script_html_figures(page, registry: AgencyRegistry) -> list[Figure]:
+    """The captioned or credited figures of post bodies kept as HTML in script state, each body read
+    as a page of its own (so its pictures are read as the visible page's would be, whatever their
+    markup), at the line of its script."""
+    figures = []
+    for html, line in script_html(page.scripts):
+        inner = extract(f"<html><body><article>{html}</article></body></html>", registry=registry)
+        for figure in inner.figures:
+            if figure.caption or figure.credit:
+                credit = replace(figure.credit, line=line, origin="script") if figure.credit else None
+                figures.append(replace(figure, line=line, caption_line=line if figure.caption else None,
+                                       caption_origin="script" if figure.caption else None, credit=credit,
+                                       origin="script"))
+    return figures
+
+
+def _script_state_figures(page, registry: AgencyRegistry) -> list[Figure]:
+    """Figures from the captions of hydration JSON (or the <figure>s of HTML a script holds that no
+    parser reads as JSON)."""
+    figures = []
+    for caption, credit_text, url, line in script_figures(page.scripts):
+        caption_text, glued = split_caption(caption, registry)
+        credit_text = credit_text or glued
+        credit = parse_credit(credit_text, registry, line=line, origin="script", caption=caption_text) \
+            if credit_text else None
+        figures.append(Figure(line=line, src=url, caption=caption_text or None,
+                              caption_line=line if caption_text else None, credit=credit,
+                              flags=list(credit.flags) if credit else [],
+                              caption_origin="script" if caption_text else None, origin="script"))
     return figures
 
 

@@ -72,6 +72,33 @@ def script_figures(scripts) -> list[tuple[str, str | None, str | None, int | Non
     return script_figure_html(scripts) or script_captions(scripts)
 
 
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.){200,})"')  # a JSON string long enough to be a post's HTML
+_HTML_IMG = re.compile(r"<img\b|\\u003cimg\b", re.IGNORECASE)
+_MAX_HTML = 20  # post bodies read from one page's scripts
+
+
+def script_html(scripts) -> list[tuple[str, int | None]]:
+    """``(HTML, line)`` for each JSON string in the scripts that holds an ``<img>``: a CMS's post body
+    kept as escaped HTML in hydration state, to be read as a page of its own."""
+    found: list = []
+    for script in scripts:
+        text = (script.text or "")[:_MAX_SCRIPT]
+        if not _HTML_IMG.search(text):
+            continue
+        for match in _JSON_STRING.finditer(text):
+            if not _HTML_IMG.search(match.group(1)):
+                continue
+            try:
+                html = json.loads(f'"{match.group(1)}"')
+            except ValueError:
+                continue  # a JavaScript string, not JSON
+            line = (script.sourceline or 0) + text[:match.start()].count("\n") or None
+            found.append((html, line))
+            if len(found) >= _MAX_HTML:
+                return found
+    return found
+
+
 def script_figure_html(scripts) -> list[tuple[str, None, str | None, int | None]]:
     """``(figcaption text, None, image URL, line)`` for each ``<figure>`` that a script holds as
     escaped HTML (a CMS's post body inside hydration state)."""
