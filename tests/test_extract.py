@@ -2323,3 +2323,18 @@ def test_links_to_the_page_itself_or_a_script_make_no_story_card():
     # a link to another story in the same box makes it a card
     card = html.replace(f"href='{url}?utm_source=twitter'", "href='https://www.example.de/koeln/andere-story-456'")
     assert extract_html(card).figures == []
+
+
+@pytest.mark.parametrize("after, caption", [
+    # a blog's caption: a short line set in italics right under the picture (iloveponysmag.com,
+    # brigitte.de, an <address> or a heading holding the <em> as well as a paragraph)
+    ("<p><em>Waterproof and sunny yellow: the Hanover jacket.</em></p>", "Waterproof and sunny yellow: the Hanover jacket."),
+    ("<address style='text-align: center'><em>The striped dress, for days without a jacket.</em></address>",
+     "The striped dress, for days without a jacket."),
+    # not a label for what follows, nor a paragraph that only starts in italics
+    ("<p><em>Read more:</em></p>", None),
+    ("<p><em>Also:</em> the council met on Tuesday to pass the budget for next year.</p>", None),
+])
+def test_a_line_in_italics_under_a_picture_is_its_caption(after, caption):
+    document = extract_html(page(f"<p><img src='/walk.jpg' width='1300' height='972' alt=''></p>{after}"))
+    assert [f.caption for f in document.figures] == [caption]

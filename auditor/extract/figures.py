@@ -2136,6 +2136,17 @@ def _text_lines(node, around_picture: set, skip: set, depth: int = 0) -> list:
     return lines
 
 
+_ITALICS = etree.XPath("(.//em|.//i)[not(ancestor::em or ancestor::i)]")
+
+
+def _set_in_italics(element, text: str) -> bool:
+    """Set in italics from end to end (``<p><em>…</em></p>``), and not a label for what follows."""
+    if tag_of(element) in ("em", "i"):
+        return True
+    inner = "".join(text_content(e) for e in _ITALICS(element))
+    return not text.endswith(":") and clean(inner) == text
+
+
 def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
     """A caption or credit right after the unit: a <figcaption> outside its <figure>, a copyright line
     after the picture. Up to two following elements; another picture ends the search."""
@@ -2179,6 +2190,9 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             break
         elif len(text) < 200 and looks_like_credit(text, registry) and not credits:
             credits.append(sibling)
+        elif not captions and len(text) <= 200 and _set_in_italics(sibling, text):
+            captions.append(sibling)  # a line in italics under the picture: a blog's caption
+            break
         elif tag_of(sibling) in ("p", "span", "i", "em", "small", "div") and len(text) < 400 and not captions:
             _, glued = split_caption(text, registry)
             if glued:
