@@ -37,6 +37,8 @@ def chain(credit):
          [("REUTERS", "Reuters", "agency", False), ("Ivan Alvarado", None, "photographer", False)]),
         ("Bildcredit: (c) yakushkina - depositphotos.com", "yakushkina - depositphotos.com", "Bildcredit: (c)",
          [("yakushkina", None, "unknown", False), ("depositphotos.com", "Depositphotos", "agency", False)]),
+        # "[File: Reuters]": a file picture, the agency's (the label conventions' own example)
+        ("File: Reuters", "Reuters", "File:", [("Reuters", "Reuters", "agency", False)]),
         ("Photo: Hau Dinh, AP", "Hau Dinh, AP", "Photo:",
          [("Hau Dinh", None, "photographer", False), ("AP", "AP", "agency", False)]),
         ("Pavel Golovkin/dpa/picture alliance", "Pavel Golovkin/dpa/picture alliance", None,
