@@ -72,7 +72,9 @@ def script_figures(scripts) -> list[tuple[str, str | None, str | None, int | Non
     return script_figure_html(scripts) or script_captions(scripts)
 
 
-_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.){200,})"')  # a JSON string long enough to be a post's HTML
+# A JSON string, read string by string from the script's start (each quote pair once)
+_JSON_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')  # (an unrolled loop: no backtracking)
+_POST_LENGTH = 200  # characters of a string long enough to be a post's HTML
 _HTML_IMG = re.compile(r"<img\b|\\u003cimg\b", re.IGNORECASE)
 _MAX_HTML = 20  # post bodies read from one page's scripts
 
@@ -86,7 +88,7 @@ def script_html(scripts) -> list[tuple[str, int | None]]:
         if not _HTML_IMG.search(text):
             continue
         for match in _JSON_STRING.finditer(text):
-            if not _HTML_IMG.search(match.group(1)):
+            if len(match.group(1)) < _POST_LENGTH or not _HTML_IMG.search(match.group(1)):
                 continue
             try:
                 html = json.loads(f'"{match.group(1)}"')
