@@ -40,7 +40,8 @@ import corpus_eval  # noqa: E402
 
 _CONSONANTS = "bcdfghjklmnpqrstvwxz"
 _NAMES = re.compile(r"(\s(?:class|id)=)([\"'])(.*?)\2", re.S | re.I)
-_FIGURE_TAGS = re.compile(r"<(/?)(?:figcaption|figure)\b", re.I)
+# (end tags as a script's JSON writes them too, "<\/figure>", so that no element is left open)
+_FIGURE_TAGS = re.compile(r"<(\\?/?)(?:figcaption|figure)\b", re.I)
 
 
 def _hash(token: str) -> str:
@@ -57,7 +58,7 @@ def no_figure_elements(text: str) -> str:
 
 
 _CAPTION_OPEN = re.compile(r"(<figcaption\b[^>]*>)", re.I)
-_CAPTION_CLOSE = re.compile(r"(</figcaption\s*>)", re.I)
+_CAPTION_CLOSE = re.compile(r"(<\\?/figcaption\s*>)", re.I)  # (and "<\/figcaption>" in a script's JSON)
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
 _IMG_SRC = re.compile(r"(<img\b[^>]*?\s)src=([\"'])", re.I)  # (one tag at a time)
 _BLANK = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
@@ -67,7 +68,7 @@ def wrapped_captions(text: str) -> str:
     return _CAPTION_CLOSE.sub(r"</div>\1", _CAPTION_OPEN.sub(r"\1<div>", text))
 
 
-_PARAGRAPH_TAGS = re.compile(r"<(/?)p(?=[\s>])", re.I)
+_PARAGRAPH_TAGS = re.compile(r"<(\\?/?)p(?=[\s>])", re.I)
 
 
 def div_paragraphs(text: str) -> str:
