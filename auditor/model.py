@@ -224,6 +224,8 @@ class Document:
     # Images the page shows that auditor could not read as figures ("figures-unread"): why, each.
     unread: list[str] = field(default_factory=list)
     profile: str | None = None  # the site profile that was applied
+    #: why the page is no article, as its own metadata says ("og:type product"): nothing is read from it
+    not_article: str | None = None
     decisions: list[ImageDecision] = field(default_factory=list)  # only with extract(..., why=True)
 
     def to_dict(self) -> dict:
@@ -244,6 +246,7 @@ class Document:
             "input_warnings": list(self.input_warnings),
             "unread": list(self.unread),
             "profile": self.profile,
+            "not_article": self.not_article,
         }
         if self.decisions:
             data["why"] = [asdict(d) for d in self.decisions]

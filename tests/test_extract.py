@@ -2338,3 +2338,12 @@ def test_links_to_the_page_itself_or_a_script_make_no_story_card():
 def test_a_line_in_italics_under_a_picture_is_its_caption(after, caption):
     document = extract_html(page(f"<p><img src='/walk.jpg' width='1300' height='972' alt=''></p>{after}"))
     assert [f.caption for f in document.figures] == [caption]
+
+
+def test_a_page_that_calls_itself_a_product_page_is_no_article():
+    # a shop's product page (og:type "product"): its pictures are products, its text no story
+    html = page("<figure><img src='/bottle.jpg' width='800' height='800'><figcaption>Zinfandel Rosé 2015"
+                "</figcaption></figure>", head="<meta property='og:type' content='product'>")
+    document = extract_html(html)
+    assert document.figures == [] and document.not_article == "the page calls itself a product page (og:type product)"
+    assert extract_html(page(LEAD, head="<meta property='og:type' content='article'>")).not_article is None

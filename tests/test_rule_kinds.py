@@ -243,11 +243,17 @@ def test_input_kinds(tmp_path):
         - id: no-article
           kind: input
           condition: no-article
+          message: "{error}"
         """
     ruleset = build_ruleset([pack(tmp_path, rules)])
     assert [f.rule for f in check_html(b"\x89PNG\r\n\x1a\n", ruleset=ruleset).findings] == ["bad-input"]
     assert [f.rule for f in check_html("<html><body><div></div></body></html>", ruleset=ruleset).findings] == \
         ["no-article"]
+    product = ("<html><head><meta property='og:type' content='product'></head><body><article><h1>Zinfandel Rosé"
+               "</h1><p>" + "A light and fruity wine for the summer, with notes of strawberry. " * 4 + "</p></article>"
+               "</body></html>")
+    assert [f.message for f in check_html(product, ruleset=ruleset).findings] == \
+        ["the page calls itself a product page (og:type product)"]
 
 
 def test_crossref_structured_photographer(tmp_path):

@@ -93,6 +93,8 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
                   sites=None, url: str | None = None, text: str = "") -> None:
     structured = read_structured(page)
     _read_meta(document, page, structured.facts)
+    if document.not_article:
+        return  # a shop's product page: its pictures are products, its text no story
     profile = _profile_for(sites, url or document.url, page.root)
     ignored: frozenset = frozenset()
     if profile is not None:
@@ -523,6 +525,10 @@ def _file_name(url: str) -> str:
     return name if len(name) >= 6 else ""
 
 
+# Open Graph types a page gives itself that no article has (og:type "product", "product.item")
+_NOT_ARTICLE_TYPES = frozenset({"product", "og:product"})
+
+
 def _read_meta(document: Document, page, facts) -> None:
     """Title, language, URL and date from <head> (one look at each collected element)."""
     meta: dict[str, str] = {}
@@ -542,6 +548,9 @@ def _read_meta(document: Document, page, facts) -> None:
         if html is not None else ""
     document.language = lang or meta.get("content-language") or meta.get("og:locale") or facts.language
     document.url = canonical or meta.get("og:url") or facts.url
+    kind = meta.get("og:type", "").lower()
+    if kind.split(".")[0] in _NOT_ARTICLE_TYPES:
+        document.not_article = f"the page calls itself a product page (og:type {kind})"
     document.published = (meta.get("article:published_time") or meta.get("datepublished")
                           or meta.get("date") or meta.get("pubdate") or meta.get("publishdate")
                           or meta.get("dc.date.issued") or facts.published)

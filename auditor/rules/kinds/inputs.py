@@ -11,7 +11,8 @@ class Input(Rule):
 
     ``condition: unreadable`` fires when the file could not be read as an HTML page (missing, empty,
     binary, undecodable, too large); the message can use ``{error}``. ``condition: no-article`` fires
-    when the page parsed but no article text was found (no headline and no paragraphs).
+    when the page parsed but no article text was found (no headline and no paragraphs), or the page
+    calls itself something else in its own metadata (``og:type`` "product": a shop's product page).
     ``condition: figures-unread`` fires when the page shows pictures (its own metadata names a lead
     image that stands in the markup, or the story's body holds images) but auditor read no article
     figure from them: without it, a page in unfamiliar markup would pass every credit rule unchecked.
@@ -36,5 +37,7 @@ class Input(Rule):
         elif condition == "figures-unread":
             if not document.errors and not document.figures and document.unread:
                 yield Hit(1, None, {"error": "; ".join(document.unread)})
+        elif not document.errors and document.not_article:
+            yield Hit(1, None, {"error": document.not_article})
         elif not document.errors and not any(b.part in ("headline", "body") for b in document.text):
             yield Hit(1, None, {"error": "no headline and no paragraphs found"})
