@@ -94,7 +94,7 @@ class StructuredImage:
     """What JSON-LD or microdata says about an image (schema.org ImageObject)."""
 
     url: str | None
-    origin: str  # json-ld | microdata
+    origin: str  # json-ld | microdata | attribute (a component's JSON in an attribute)
     line: int | None = None
     caption: str | None = None
     credit_text: str | None = None

@@ -2347,3 +2347,16 @@ def test_a_page_that_calls_itself_a_product_page_is_no_article():
     document = extract_html(html)
     assert document.figures == [] and document.not_article == "the page calls itself a product page (og:type product)"
     assert extract_html(page(LEAD, head="<meta property='og:type' content='article'>")).not_article is None
+
+
+def test_a_components_json_attribute_captions_and_credits_its_pictures():
+    # a gallery component's slides as JSON in an attribute (shown in an overlay), each with its picture
+    # in several sizes, caption and credit: the thumbnail the page shows is one of those sizes
+    slides = ("[{&quot;packages&quot;: {&quot;big&quot;: &quot;https://x.test/harbour-big-1660157.jpg&quot;, "
+              "&quot;thumb&quot;: &quot;https://x.test/harbour-thumb-1660157.jpg&quot;}, "
+              "&quot;caption&quot;: &quot;The harbour at dawn.&quot;, &quot;copyright&quot;: &quot;Jane Doe/AFP&quot;}]")
+    document = extract_html(page(f"<div class='gallery' element-gallery-overlay=\"{slides}\">"
+                                 "<a href='javascript:;'><img src='https://x.test/harbour-thumb-1660157.jpg' "
+                                 "width='800' height='450' alt=''></a></div>"))
+    assert [(f.caption, f.credit.text, f.caption_origin) for f in document.figures] == [
+        ("The harbour at dawn.", "Jane Doe/AFP", "attribute")]

@@ -68,6 +68,17 @@ _MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObjec
                                 "contains(@itemtype, 'Photograph')]")
 
 
+
+def _json_caption(source) -> bool:
+    """Does a caption's key stand in JSON in an attribute (its quotes escaped)?"""
+    if isinstance(source, bytes):
+        return b"caption&quot;" in source or b"caption&#34;" in source
+    return "caption&quot;" in source or "caption&#34;" in source
+
+_JSON_ATTRIBUTES = etree.XPath("//@*[contains(., 'caption')][starts-with(normalize-space(.), '{') or "
+                               "starts-with(normalize-space(.), '[')]")
+
+
 @dataclass
 class PageScan:
     """The elements of one page that extraction reads, in document order within each list."""
@@ -87,6 +98,7 @@ class PageScan:
     comments: list = field(default_factory=list)  # only when the source mentions "auditor-"
     has_ignores: bool = False  # the source has data-auditor-ignore attributes
     marks_body: bool = True  # the source names "articleBody" (an itemprop may mark the story's body)
+    json_attributes: list = field(default_factory=list)  # attribute values that are JSON naming a caption
 
 
 def scan(root, text: str, source: bytes | None = None) -> PageScan:
@@ -133,6 +145,10 @@ def scan(root, text: str, source: bytes | None = None) -> PageScan:
     data_attributes, described, delayed = found if found is not None else _data_attributes(text)
     page.has_ignores = "auditor-ignore" in data_attributes
     page.marks_body = b"articleBody" in source if source is not None else "articleBody" in text
+    if _json_caption(source if source is not None else text):
+        # a component's pictures, captions and credits as JSON in an attribute (a gallery's slides,
+        # shown in an overlay: <div element-article-galleryoverlay="{&quot;data&quot;: [...]}">)
+        page.json_attributes = _JSON_ATTRIBUTES(root)
     # rare: delayed <div>s and custom image elements, in document order with the <img>s. The source
     # text says cheaply whether there are any; a walk filtered by tag in C finds the <div>s (a
     # whole-document XPath with a predicate costs several times as much).

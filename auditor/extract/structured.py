@@ -102,7 +102,53 @@ def read_structured(page) -> StructuredIndex:
         image = _microdata_image(scope)
         if image is not None:
             index.add(image, element=scope)
+    for value in page.json_attributes:
+        data = _load_json(str(value))
+        if data is not None:
+            _walk_attribute_json(data, value.getparent().sourceline, index)
     return index
+
+
+_ATTRIBUTE_CAPTION_KEYS = ("caption", "captionText", "caption_text", "imageCaption")
+_ATTRIBUTE_CREDIT_KEYS = ("copyright", "credit", "credits", "creditText", "photographer", "source")
+_PICTURE_ADDRESS = re.compile(r"(?:https?:)?//\S+\.(?:jpe?g|png|webp|gif|avif)(?:[?#]\S*)?$", re.IGNORECASE)
+
+
+def _walk_attribute_json(data, line: int | None, index: StructuredIndex, depth: int = 0) -> None:
+    """The pictures a component's JSON attribute describes: each object with a caption or credit and
+    the picture's addresses among its values, or in an object of sizes beside them (``"packages":
+    {"big": …, "thumb": …}``), whatever the component calls them."""
+    if depth > 8:
+        return
+    if isinstance(data, list):
+        for item in data[:_MAX_ATTRIBUTE_PICTURES]:
+            _walk_attribute_json(item, line, index, depth + 1)
+        return
+    if not isinstance(data, dict):
+        return
+    caption = next((_text(data[k]) for k in _ATTRIBUTE_CAPTION_KEYS if isinstance(data.get(k), str)), None)
+    credit = next((_text(data[k]) for k in _ATTRIBUTE_CREDIT_KEYS if isinstance(data.get(k), str)), None)
+    if caption or credit:
+        urls = [v for v in _strings_in(data) if _PICTURE_ADDRESS.match(v)]
+        if urls:
+            index.add(StructuredImage(url=urls[0], origin="attribute", line=line, caption=caption,
+                                      credit_text=credit), urls=urls[1:])
+            return
+    for value in data.values():
+        if isinstance(value, (list, dict)):
+            _walk_attribute_json(value, line, index, depth + 1)
+
+
+_MAX_ATTRIBUTE_PICTURES = 200
+
+
+def _strings_in(data: dict):
+    """The object's string values, and those of the objects among them (one level down)."""
+    for value in data.values():
+        if isinstance(value, str):
+            yield value.strip()
+        elif isinstance(value, dict):
+            yield from (v.strip() for v in value.values() if isinstance(v, str))
 
 
 _WRAPPER_OPEN = re.compile(r"(?://\s*)?<!\[CDATA\[|<!--")

@@ -95,9 +95,9 @@ class CrossReference(Rule):
         registry = self.context.registry
         for number, figure in enumerate(document.figures, 1):
             credit, structured = figure.credit, figure.structured
-            if credit is None or structured is None or not structured.credit_line:
-                continue
-            if credit.origin in ("json-ld", "microdata"):
+            if credit is None or structured is None or not structured.credit_line or structured.origin == "attribute":
+                continue  # (a component's JSON attribute is the page's own script data, not its metadata)
+            if credit.origin in ("json-ld", "microdata", "attribute"):
                 continue  # the credit came from the structured data: nothing to compare
             if _RUNNING_TIME.match(credit.text):
                 continue  # "02:12 - Source: CNN": a video player's credit, not its poster picture's
