@@ -37,6 +37,13 @@ def chain(credit):
          [("REUTERS", "Reuters", "agency", False), ("Ivan Alvarado", None, "photographer", False)]),
         ("Bildcredit: (c) yakushkina - depositphotos.com", "yakushkina - depositphotos.com", "Bildcredit: (c)",
          [("yakushkina", None, "unknown", False), ("depositphotos.com", "Depositphotos", "agency", False)]),
+        # a typesetter's apostrophe in a label; a separator left before the credit; an archive's name
+        ("Photo d’archives : EPA-EFE/GAËTAN MORVAN", "EPA-EFE/GAËTAN MORVAN", "Photo d’archives :",
+         [("EPA-EFE", "EPA", "agency", False), ("GAËTAN MORVAN", None, "photographer", False)]),
+        ("· YANNICK LE GALL / AFP", "YANNICK LE GALL / AFP", None,
+         [("YANNICK LE GALL", None, "photographer", False), ("AFP", "AFP", "agency", False)]),
+        ("Archivo Municipal de Alzira", "Archivo Municipal de Alzira", None,
+         [("Archivo Municipal de Alzira", None, "unknown", False)]),
         # "[File: Reuters]": a file picture, the agency's (the label conventions' own example)
         ("File: Reuters", "Reuters", "File:", [("Reuters", "Reuters", "agency", False)]),
         ("Photo: Hau Dinh, AP", "Hau Dinh, AP", "Photo:",
@@ -97,6 +104,13 @@ def test_parse_credit_chains(registry, printed, text, prefix, expected):
 )
 def test_flags(registry, printed, flags):
     assert parse_credit(printed, registry).flags == flags
+
+
+def test_arabic_captions_credit_afp_in_brackets(registry):
+    # Arabic captions credit AFP as "الفرنسية" ("the French one") in brackets after the caption
+    caption, credit = split_caption("رجال إنقاذ يساعدون سكانا على مغادرة منازلهم (الفرنسية)", registry)
+    assert (caption, credit) == ("رجال إنقاذ يساعدون سكانا على مغادرة منازلهم", "(الفرنسية)")
+    assert [s.agency for s in parse_credit(credit, registry).sources] == ["AFP"]
 
 
 def test_caption_file_marker_flags_credit(registry):

@@ -2360,3 +2360,17 @@ def test_a_components_json_attribute_captions_and_credits_its_pictures():
                                  "width='800' height='450' alt=''></a></div>"))
     assert [(f.caption, f.credit.text, f.caption_origin) for f in document.figures] == [
         ("The harbour at dawn.", "Jane Doe/AFP", "attribute")]
+
+
+@pytest.mark.parametrize("caption_html, caption", [
+    # a slide's counter before its caption, in the page's language, and a gallery's count after it
+    ("Foto 1 di 3 Famiglie nell'area di attesa al porto di Baia", "Famiglie nell'area di attesa al porto di Baia"),
+    ("1 av 4 Ersättningsbussar vid Frihamnen på onsdagsmorgonen.", "Ersättningsbussar vid Frihamnen på onsdagsmorgonen."),
+    ("Propadlá vozovka na Husovické ulici v Brně. (3. prosince 2026) 12 fotografií",
+     "Propadlá vozovka na Husovické ulici v Brně. (3. prosince 2026)"),
+    # a count that is the caption's own words stays
+    ("She took 12 photos of the harbour", "She took 12 photos of the harbour"),
+])
+def test_a_slides_counter_and_a_gallerys_count_are_no_caption(caption_html, caption):
+    document = extract_html(page(f"<figure><img src='/slide.jpg'><figcaption>{caption_html}</figcaption></figure>"))
+    assert [f.caption for f in document.figures] == [caption]

@@ -34,7 +34,9 @@ def credit_words() -> tuple[tuple[str, ...], ...]:
         notes.update(w.strip().lower() for w in words.get("notes", []))
         kinds.update(w.strip().lower() for w in words.get("kinds", []))
         leads.update(w.strip().lower() for w in words.get("leads", []))
-    return tuple(sorted(group, key=lambda w: (-len(w), w)) for group in (prefixes, suffixes, notes, kinds, leads))
+    # an apostrophe as typesetting writes it: "Photo d’archives" as well as "photo d'archives"
+    groups = [group | {w.replace("'", "’") for w in group} for group in (prefixes, suffixes, notes, kinds, leads)]
+    return tuple(sorted(group, key=lambda w: (-len(w), w)) for group in groups)
 
 
 def _alternation(words) -> str:
@@ -265,7 +267,7 @@ _GLUED_LABEL = re.compile(r"^(?:(?:Credits?|Crédits?|Crédito|Image|Photograph|
 @lru_cache(maxsize=32)  # (one picture's credit is asked about three or four times: its test, its parse)
 def normalise_credit_text(text: str) -> tuple[str, str | None]:
     """The printed credit without wrapping parentheses and prefixes, and the prefix as printed."""
-    text = unwrap(clean(text).lstrip(" .,;:|–—-＝=/"))
+    text = unwrap(clean(text).lstrip(" .,;:|–—-＝=/·•"))
     spoken = _SPOKEN_LABEL.match(text)
     if spoken and text[spoken.end():].strip():
         # "Image source, Getty Images": a label written for screen readers, read aloud with a comma

@@ -139,8 +139,10 @@ _PART_SKIP_TAGS = frozenset({"img", "picture", "source", "script", "style", "nos
 _CREDIT_PROPS = {"copyrightholder", "author", "creator", "credittext", "copyrightnotice", "provider",
                  "sourceorganization"}
 _CAPTION_PROPS = {"caption", "description"}
-# the word between a slide's number and the count: "1/6", "2 of 12", "3 von 9"
-_COUNTER_OF = r"(?:/|of|von|de|sur|di|z|из)"
+# the word between a slide's number and the count: "1/6", "2 of 12", "3 von 9", "1 av 4", "2 di 5"
+_COUNTER_OF = r"(?:/|of|von|van|de|sur|di|av|af|z|ze|из|з)"
+# the pictures a gallery holds, after a caption's last sentence: "… (3. prosince 2026) 12 fotografií"
+_GALLERY_COUNT = r"(?:photos|pictures|images|fotos|bilder|billeder|fotografií|fotek|zdjęć|kuvaa|фото)"
 _UI_LABELS = re.compile(
     r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*[:,]?\s*|"
     r"\s*\|?\s*(?:purchase\s+licensing\s+rights(?:\s*,\s*opens\s+new\s+tab)?|buy\s+this\s+(?:photo|image)|"
@@ -151,7 +153,8 @@ _UI_LABELS = re.compile(
     r"^\s*(?:expand|zoom|fullscreen|vergrößern|vollbild)\s*$|\s+(?:less|more|mehr|weniger)\s*$|"
     r"\s*…(?:more|mehr)\b|"  # a collapsed caption's toggle, glued to its ellipsis ("Apple …more Inc. on …")
     r"^\s*\d+\s*" + _COUNTER_OF + r"\s*\d+\s+|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\s*|"
-    r"^\s*(?:bild|image|photo|foto)\s+\d+\s+(?:von|of|de|sur)\s+\d+\s*|"
+    r"^\s*(?:bild|image|photo|foto|slide|kuva|zdjęcie|фото)\s+\d+\s*" + _COUNTER_OF + r"\s*\d+\s*|"
+    r"(?<=[.)!?”\"»])\s+\d{1,3}\s+" + _GALLERY_COUNT + r"\s*$|"
     r"^\s*(?:video\s+)?ad\s+feedback\s+|"  # a video player's button to rate its advertisement
     r"^\s*(?:embed\s*<>\s*)?more\s+videos\s+|"  # a video player's link to its playlist
     r"^\s*(?:view|see|ver|voir|alle)\s+(?:all\s+)?\d+\s+(?:images|photos|pictures|fotos|bilder|imágenes)\s*",
@@ -160,15 +163,17 @@ _UI_LABELS = re.compile(
 # A word every _UI_LABELS alternative needs (or a start that the anchored ones need): without one,
 # nothing to strip. Most captions have none, and the label alternation costs far more per character.
 _UI_LABEL_WORDS = re.compile(
-    r"^\s*(?:\d|bild|image|photo|foto|view|see|ver|voir|alle)|caption|copyright|purchase|buy|license|kaufen|"
+    r"^\s*(?:\d|bild|image|photo|foto|slide|kuva|zdjęcie|фото|view|see|ver|voir|alle)|caption|copyright|purchase|buy|license|kaufen|"
     r"перейти|acheter|comprar|enlarge|\+|expand|zoom|fullscreen|vergrößern|vollbild|less|more|mehr|weniger|…|"
-    r"playback|feedback",
+    r"playback|feedback|" + _GALLERY_COUNT,
     re.IGNORECASE,
 )
 # the same for ASCII text, where ignoring case is lower-casing: substring tests, cheaper still
 _UI_LABEL_WORDS_ASCII = ("caption", "copyright", "purchase", "buy", "license", "kaufen", "enlarge", "+", "expand",
-                         "zoom", "fullscreen", "vollbild", "less", "more", "mehr", "weniger", "playback", "feedback")
-_UI_LABEL_STARTS_ASCII = ("bild", "image", "photo", "foto", "view", "see", "ver", "voir", "alle", *"0123456789")
+                         "zoom", "fullscreen", "vollbild", "less", "more", "mehr", "weniger", "playback", "feedback",
+                         "photos", "pictures", "images", "fotos", "bilder", "billeder", "fotek", "kuvaa")
+_UI_LABEL_STARTS_ASCII = ("bild", "image", "photo", "foto", "slide", "kuva", "view", "see", "ver", "voir", "alle",
+                          *"0123456789")
 
 
 def _may_hold_ui_label(text: str) -> bool:
