@@ -518,6 +518,10 @@ def test_ambiguous_short_forms_need_agency_context():
     ("A Hszinhua jelentése szerint a robbanásban legalább ötvenen meghaltak a kikötőben.", ["Xinhua"]),
     ("Az MTI szerint a szobrot ismeretlenek rongálták meg a hétvégén Ungváron.", ["MTI"]),
     ("新浪科技讯 北京时间1月16日凌晨消息，据彭博社报道，谷歌为收购公司而花费的资金总额已达170亿美元。", ["Bloomberg"]),
+    # Dutch and Nordic words for a news agency, and the Nordic "said to"
+    ("Vorig jaar zijn er veertig bevers gevangen, meldde persbureau ANP op woensdag.", ["ANP"]),
+    ("Staden vill granska hela avtalet, säger ordföranden till nyhetsbyrån TT på onsdagen.", ["TT"]),
+    ("Vi må få inn geologer, sier byggeleder Kari Nymoen i Statens vegvesen til NTB onsdag.", ["NTB"]),
     # and not where it is only a word
     ("Papa mówi, że PAP to skrót, który zna każdy uczeń w szkole podstawowej.", []),
 ])

@@ -594,8 +594,12 @@ _CONTEXT_BEFORE = re.compile(
     # id, fa: "dikutip dari Antara", "به نقل از ایرنا"
     r"dikutip\s+dari|dilansir(?:\s+dari)?|menurut|به\s+نقل\s+از|"
     r"据|"
-    # de: the speaker between the verb and the agency, "sagte der Däne dem SID"
-    r"(?:sagte|sagten|erklärte|erklärten|bestätigte|betonte)\b[^.!?]{0,30}?)"
+    # nl, sv, no, da, fi: "meldde persbureau ANP", "nyhetsbyrån TT", "nyhedsbureauet Ritzau"
+    r"persbureau|nyhetsbyr[aå]\w*|nyhedsbureau\w*|uutistoimisto\w*|"
+    # de, and the Nordic "told": the speaker between the verb and the agency, "sagte der Däne dem SID",
+    # "sier byggeleder Kari Nymoen i Statens vegvesen til NTB"
+    r"(?:sagte|sagten|erklärte|erklärten|bestätigte|betonte)\b[^.!?]{0,30}?|"
+    r"(?:sier|sa|siger|sagde|säger|sade)\b[^.!?]{0,60}?\btill?)"
     r"\s*(?:the\s+|der\s+|die\s+|dem\s+|het\s+|de\s+|l['’]|la\s+|el\s+|o\s+|az?\s+)?$",
     re.IGNORECASE,
 )
@@ -666,7 +670,7 @@ def _names_alone(text: str) -> bool:
 
 
 def _has_agency_context(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 80):start]  # (a speaker's name and office may stand between "sier" and "til")
     after = text[end:end + 40]
     if before.endswith("(") and after.startswith(")"):
         # "(AP)" after a place is the agency's; after the words it abbreviates ("artificial general
