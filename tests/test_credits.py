@@ -37,6 +37,9 @@ def chain(credit):
          [("REUTERS", "Reuters", "agency", False), ("Ivan Alvarado", None, "photographer", False)]),
         ("Bildcredit: (c) yakushkina - depositphotos.com", "yakushkina - depositphotos.com", "Bildcredit: (c)",
          [("yakushkina", None, "unknown", False), ("depositphotos.com", "Depositphotos", "agency", False)]),
+        # the agency in brackets after its photographer, as Swiss and German papers print it
+        ("Urs Flüeler (Keystone)", "Urs Flüeler (Keystone)", None,
+         [("Urs Flüeler", None, "photographer", False), ("Keystone", "Keystone", "agency", False)]),
         # a typesetter's apostrophe in a label; a separator left before the credit; an archive's name
         ("Photo d’archives : EPA-EFE/GAËTAN MORVAN", "EPA-EFE/GAËTAN MORVAN", "Photo d’archives :",
          [("EPA-EFE", "EPA", "agency", False), ("GAËTAN MORVAN", None, "photographer", False)]),
@@ -104,6 +107,11 @@ def test_parse_credit_chains(registry, printed, text, prefix, expected):
 )
 def test_flags(registry, printed, flags):
     assert parse_credit(printed, registry).flags == flags
+
+
+def test_a_text_that_is_only_a_credit_is_not_split_at_its_bracketed_agency(registry):
+    # a picture's title attribute "Bild: Alexandra Wey (Keystone)": the whole credit, no caption
+    assert split_caption("Bild: Alexandra Wey (Keystone)", registry) == ("", "Bild: Alexandra Wey (Keystone)")
 
 
 def test_arabic_captions_credit_afp_in_brackets(registry):

@@ -157,6 +157,7 @@ _ON_PLATFORM = re.compile(r"\s+on\s+(?P<platform>[^\s/|,;][^/|,;]{1,30})$")
 _VIA = re.compile(r"\s+(?:via|vía|über|par)\s+", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:/|\||,|;|\s[–—-]\s|\u2022)\s*")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*")
+_BRACKETED_AT_END = re.compile(r"\(([^()]{2,40})\)\s*$")
 
 _ORG_WORDS = re.compile(
     r"\b(?:times|news|press|presse|agency|agentur|agence|agencia|images?|museum|museo|mus[ée]e|university|"
@@ -354,10 +355,14 @@ def split_sources(text: str, registry: AgencyRegistry) -> list[Source]:
                 # "MTI Fotó: Nemes János": the agency, then its photographer
                 sources.append(_classify(agency_photo.group("agency"), registry, via))
                 segment = agency_photo.group("name")
+            # "Urs Flüeler (Keystone)": the agency in brackets after its photographer is the next source
+            bracketed = _BRACKETED_AT_END.search(segment)
+            agency = bracketed.group(1).strip() if bracketed and registry.lookup(bracketed.group(1).strip()) else None
             segment = _segment_name(segment)
-            if not segment:
-                continue
-            sources.append(_classify(segment, registry, via))
+            if segment:
+                sources.append(_classify(segment, registry, via))
+            if agency:
+                sources.append(_classify(agency, registry, via))
     _assign_distributors(sources, registry)
     return sources
 
@@ -553,6 +558,9 @@ def _split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) ->
             # "Bild: Eine Drohne nähert sich dem Schiff. Screenshot aus Twitter": the label before
             # a caption that is a sentence, not a second credit
             caption = strip_prefix(caption)[0]
+        elif second and not inner:
+            # nothing but a credit: "Bild: Alexandra Wey (Keystone)", the agency in brackets its last part
+            caption, credit = "", f"{second} {credit}"
         elif second:
             caption = inner
             if _LICENCE.fullmatch(credit.strip("()[] .")):
