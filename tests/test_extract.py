@@ -2271,6 +2271,15 @@ def test_a_credit_in_a_data_attribute_named_attribution():
         ("The governor at the flag-off.", "Oyo State Government")]
 
 
+def test_a_credit_in_a_data_attribute_named_author():
+    # an AMP gallery's slides and a Polish portal's picture: data-author names the picture's author
+    html = page("<amp-img src='https://x.test/fire.jpg' width='1200' height='800' layout='responsive' alt='' "
+                "data-caption='Medios aéreos descargan agua sobre el frente norte.' data-author='ICAL/César Sánchez'>"
+                "</amp-img>")
+    assert [(f.caption, f.credit.text) for f in extract_html(html).figures] == [
+        ("Medios aéreos descargan agua sobre el frente norte.", "ICAL/César Sánchez")]
+
+
 def test_a_caption_read_from_a_plain_paragraph_is_no_story_text_for_mentions():
     # Xinhua: the caption is the paragraph after the picture's, its credit "新华社记者 … 摄" at its
     # end; once read as the picture's caption, its agency is no mention in the story

@@ -887,7 +887,7 @@ def _attribute_caption(element, name: str = "data-caption") -> str | None:
 # data-autor; lightGallery's data-sub-html holds the caption as HTML)
 _CAPTION_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:caption|legende|legenda|leyenda|didascalia|bildunterschrift)"
                                 r"(?:-title|-desc|-text)?$|^data-sub-html$")
-_CREDIT_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:credits?|copyright|photographer|autor|fotografo|fotograf|"
+_CREDIT_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:credits?|copyright|photographer|autor|author|fotografo|fotograf|"
                                r"attribution|urheber|bildnachweis|credito)$")
 _ATTRIBUTE_WALK = 200  # elements of a unit searched at most
 
