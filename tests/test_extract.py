@@ -385,6 +385,7 @@ def story(ending: str, after: str = "") -> str:
     # code; the writer's name before the wires named as sources (VnExpress)
     ("<p>(FIN) NDP/LZD</p>", "", "(FIN) NDP/LZD", ["NDP", "LZD"], [], "byline"),
     ("<p>ACC // JAP<br>Lusa/Fim</p>", "", "ACC // JAP Lusa/Fim", ["ACC", "JAP"], ["LUSA"], "agencies"),
+    ("<p>kro, ČTK</p>", "", "kro, ČTK", ["kro"], ["CTK"], "agencies"),  # ČTK's editor's initials, then the agency
     ("<p>Die Aktie hat seit Jahresbeginn rund ein Viertel an Wert verloren./jr/mis/jha/</p>", "", "/jr/mis/jha/",
      ["jr", "mis", "jha"], [], "initials"),
     ("<p>並研議在市區劃設低排放區。（編輯：張雅婷）1150503</p>", "", "（編輯：張雅婷）1150503", [], [], "byline"),
@@ -454,6 +455,8 @@ def test_not_signoffs(ending, after):
     ("Frankfurt a.M. (epd). Die Demonstranten", "Frankfurt a.M. (epd).", "epd"),
     ("Bonn (KNA) Die Demonstranten", "Bonn (KNA)", "KNA"),
     ("New Delhi, May 3 (IANS) Protesters", "New Delhi, May 3 (IANS)", "IANS"),
+    # an ordinal's dot in the date is no sentence's end (ČTK)
+    ("Brno 3. prosince (ČTK) - Propad", "Brno 3. prosince (ČTK) -", "CTK"),
 ])
 def test_datelines(opening, text, agency):
     document = extract_html(page(f"<p>{opening} gathered on Monday in the centre of the city to protest.</p>"))

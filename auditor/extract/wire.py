@@ -84,6 +84,7 @@ _LEADING_DASH = re.compile(r"^(?:(?:[-–—]{1,2}|\*)\s*)(?=\S)")  # (and "*Con
 _DESK_CODES = re.compile(r"^(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6})\s*$")
 _DESK_LINE = re.compile(r"[A-Z]{2,4}(?:\s*/{1,2}\s*[A-Z]{2,4}){0,5}")  # "ACC // JAP"
 _DESK_SPLIT = re.compile(r"\s*/{1,2}\s*")
+_LISTED = re.compile(r"[\w.-]+(?:\s*,\s*[\w.-]+)+")  # "kro, ČTK": the editor's initials, then the agency
 _SLASHED = re.compile(r"[\w.-]+(?:\s*/\s*[\w.-]+)+")  # "AFP/dpa/fw": parts joined by slashes alone
 _SPLIT_AGENCIES = re.compile(r"\s*(?:,|/|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 # Lines that can follow the sign-off at the end of a story without being it.
@@ -404,7 +405,8 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         # and an agency with its editors' initials, "AFP/dpa/fw", "dpa/tmn"
         parsed = _agency_list(bare, registry)
         if parsed and (parsed.agencies and (all(i.isupper() for i in parsed.initials)
-                                            or len(parsed.initials) <= 3 and _SLASHED.fullmatch(bare))
+                                            or len(parsed.initials) <= 3
+                                            and (_SLASHED.fullmatch(bare) or _LISTED.fullmatch(bare)))
                        or parsed.generic and len(parsed.initials) <= 2):
             return SignOff(text, line, parsed.initials, parsed.agencies, "agencies")
         # the agency, then its desk's codes in capitals: PTI's "PTI ABK RSN RT"
@@ -555,7 +557,8 @@ def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[
         if not match:
             continue
         place = clean(match.group("place"))
-        if place and (len(place.split()) > 8 or re.search(r"[.!?]\s+[a-z]", place) or place.endswith(".") and
+        # (a sentence's end, not an ordinal's dot: "Brno 3. prosince (ČTK) -")
+        if place and (len(place.split()) > 8 or re.search(r"(?<!\d)[.!?]\s+[a-z]", place) or place.endswith(".") and
                       len(place.split()) > 4):
             continue
         if match.groupdict().get("weak") is not None and (not _short_place(place) or registry.scan(place)):
