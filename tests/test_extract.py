@@ -2390,3 +2390,18 @@ def test_a_components_json_attribute_captions_and_credits_its_pictures():
 def test_a_slides_counter_and_a_gallerys_count_are_no_caption(caption_html, caption):
     document = extract_html(page(f"<figure><img src='/slide.jpg'><figcaption>{caption_html}</figcaption></figure>"))
     assert [f.caption for f in document.figures] == [caption]
+
+
+def test_a_gallery_preview_that_links_to_its_whole_gallery_is_the_storys():
+    # a gallery box in the story (iDNES-like): a heading that says gallery, three captioned slides with
+    # their counters, and one link to the whole gallery ("Zobrazit všech 12 fotografií"): no story card
+    captions = ("Hasiči zajišťují místo propadu v noci na středu.", "Detail zdiva jednoho ze sklepů pod ulicí.",
+                "Husovická silnice na mapě stabilního katastru z roku 1825.")
+    slides = "".join(
+        f"<li><img src='/gal/slide{n}.jpg' alt='' width='320' height='213'><p class='popis'>{caption} "
+        f"<span class='autor'>foto: Jana Nováková, MAFRA</span></p><span class='pocet'>{n}/12</span></li>"
+        for n, caption in enumerate(captions, 1))
+    box = (f"<div class='fotogalerie'><h4>Fotogalerie: Propad na Husovické</h4><ul>{slides}</ul>"
+           "<a href='/foto.aspx?r=brno'>Zobrazit všech 12 fotografií</a></div>")
+    figures = extract_html(page(box)).figures
+    assert [(f.caption, f.credit.text) for f in figures] == [(c, "Jana Nováková, MAFRA") for c in captions]

@@ -1266,7 +1266,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         # "Bild des Tages" is no caption)
         frame = _text_frame(img, unit, registry)
         if frame is not None:
-            skip = credit_set | {img} | _buttons(frame)
+            skip = credit_set | {img} | _buttons(frame) | _counters(frame)
             if frame is unit and _HAS_HEADING(frame):
                 skip |= set(_HEADINGS(frame))  # a slide's title and its gallery's name: not its caption
             text = None
@@ -1691,6 +1691,12 @@ def _alike_picture_items(unit, parent) -> bool:
     items = [c for c in parent if c.tag == "li"]
     return len(items) >= 3 and all(_COUNT_PICTURES(c) == 1 for c in items) \
         and not any(_links_elsewhere(c) for c in items)
+
+
+def _counters(frame) -> set:
+    """The elements of a frame that hold a slide's counter alone ("1/12"): a slideshow's UI, no caption."""
+    return {e for e in frame.iter("span", "div", "p", "small", "em", "b", "strong")
+            if not len(e) and _SLIDE_COUNTER.fullmatch(e.text or "")}
 
 
 # "1/6", "2 of 12", "3 von 9": an element that holds a slide's counter alone
@@ -2453,16 +2459,22 @@ _GALLERY_HEADING = re.compile(r"\b(?:fotostrecke|bildergalerie|bilderstrecke|fot
                               r"fotos?|bilder|imágenes|images)\b|写真|画像|사진|포토|图集|圖集", re.IGNORECASE)
 
 
+_ALL_PICTURES = re.compile(r"\b\d{1,4}\s+" + _GALLERY_COUNT + r"\b", re.IGNORECASE)
+
+
 def _gallery_box(node) -> bool:
     """A box whose heading says it is a gallery and whose links all lead to its pictures' own files
-    (a lightbox's): a gallery under its heading, not a story card."""
+    (a lightbox's), or to the whole gallery ("View all 12 photos"): a gallery under its heading, not
+    a story card."""
     headings = _HEADINGS(node)
     named = (visible_text(headings[0]) if headings else "") + " " + (node.get("aria-label") or "")
     if not _GALLERY_HEADING.search(named):
         return False
-    hrefs = [(a.get("href") or "").strip() for a in node.iter("a")]
-    hrefs = [h for h in hrefs if h and not h.startswith("#")]
-    return len(hrefs) >= 2 and all(_IMAGE_URL.search(h) for h in hrefs)
+    links = [(a, (a.get("href") or "").strip()) for a in node.iter("a")]
+    links = [(a, h) for a, h in links if h and not h.startswith("#")]
+    # (or to the whole gallery: "Zobrazit všech 12 fotografií", "View all 24 photos")
+    return len(links) >= 1 and all(_IMAGE_URL.search(h) or _ALL_PICTURES.search(text_content(a)) for a, h in links) \
+        and (len(links) >= 2 or _ALL_PICTURES.search(text_content(links[0][0])) is not None)
 
 
 def _headline_link(node) -> bool:
