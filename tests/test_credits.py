@@ -114,6 +114,11 @@ def test_a_text_that_is_only_a_credit_is_not_split_at_its_bracketed_agency(regis
     assert split_caption("Bild: Alexandra Wey (Keystone)", registry) == ("", "Bild: Alexandra Wey (Keystone)")
 
 
+def test_a_korean_credit_label_after_a_slash_goes_with_its_credit(registry):
+    # Naver's "… 있다. /사진=뉴스1": the label after the separator is the credit's, not the caption's
+    assert split_caption("발전기가 돌아가고 있다. /사진=뉴스1", registry) == ("발전기가 돌아가고 있다.", "사진=뉴스1")
+
+
 def test_arabic_captions_credit_afp_in_brackets(registry):
     # Arabic captions credit AFP as "الفرنسية" ("the French one") in brackets after the caption
     caption, credit = split_caption("رجال إنقاذ يساعدون سكانا على مغادرة منازلهم (الفرنسية)", registry)

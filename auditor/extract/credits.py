@@ -68,7 +68,7 @@ _SUFFIX_CREDIT = re.compile(
 _USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r")\s*[)\]]\s*$", re.IGNORECASE)
 # a credit's label at the very end of a text: before "=" (Korean and Japanese style), or left behind
 # once its credit is taken off ("… Monday. Photo:")
-_PREFIX_TAIL = re.compile(r"(?:(?<=[\s.。\[(（【])|^)(?:" + _alternation(credit_words()[0]) + r")\s*[:：]?\s*$",
+_PREFIX_TAIL = re.compile(r"(?:(?<=[\s.。\[(（【/])|^)(?:" + _alternation(credit_words()[0]) + r")\s*[:：]?\s*$",
                           re.IGNORECASE)
 # Credits whose first word is a label's and yet the whole credit: "Fuente externa" (a handout, in the
 # Dominican and Central American press)
