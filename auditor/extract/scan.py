@@ -70,10 +70,15 @@ _MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObjec
 
 
 def _json_caption(source) -> bool:
-    """Does a caption's key stand in JSON in an attribute (its quotes escaped)?"""
-    if isinstance(source, bytes):
-        return b"caption&quot;" in source or b"caption&#34;" in source
-    return "caption&quot;" in source or "caption&#34;" in source
+    """Does a caption's key stand in JSON in an attribute (its quotes escaped)? One pass over the
+    source: its "caption&" are few."""
+    key, quotes = (b"caption&", (b"quot;", b"#34;")) if isinstance(source, bytes) else ("caption&", ("quot;", "#34;"))
+    at = source.find(key)
+    while at >= 0:
+        if source.startswith(quotes, at + 8):
+            return True
+        at = source.find(key, at + 8)
+    return False
 
 _JSON_ATTRIBUTES = etree.XPath("//@*[contains(., 'caption')][starts-with(normalize-space(.), '{') or "
                                "starts-with(normalize-space(.), '[')]")
