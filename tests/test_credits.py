@@ -197,6 +197,12 @@ def test_caption_file_marker_flags_credit(registry):
         ("Talks on the EU/US TRADE DEAL", "Talks on the EU/US TRADE DEAL", None),
         # Arabic: Reuters in brackets after the caption
         ("رئيس البلدية في القاهرة (رويترز)", "رئيس البلدية في القاهرة", "(رويترز)"),
+        # a graphic's maker, labelled in Portuguese and Vietnamese; an Italian photo agency in brackets
+        ("Localização do epicentro, a noroeste das Velas Infografia: CIVISA",
+         "Localização do epicentro, a noroeste das Velas", "Infografia: CIVISA"),
+        ("Vị trí thị trấn Grindavik. Đồ họa: Đăng Hiếu", "Vị trí thị trấn Grindavik.", "Đồ họa: Đăng Hiếu"),
+        ("Controlli degli steward sulla fondamenta di Cannaregio (Fotogramma)",
+         "Controlli degli steward sulla fondamenta di Cannaregio", "(Fotogramma)"),
     ],
 )
 def test_split_caption(registry, text, caption, credit):
