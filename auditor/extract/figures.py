@@ -142,7 +142,9 @@ _CAPTION_PROPS = {"caption", "description"}
 # the word between a slide's number and the count: "1/6", "2 of 12", "3 von 9", "1 av 4", "2 di 5"
 _COUNTER_OF = r"(?:/|of|von|van|de|sur|di|av|af|z|ze|из|з)"
 # the pictures a gallery holds, after a caption's last sentence: "… (3. prosince 2026) 12 fotografií"
-_GALLERY_COUNT = r"(?:photos|pictures|images|fotos|bilder|billeder|fotografií|fotek|zdjęć|kuvaa|фото)"
+_GALLERY_COUNT_WORDS = ("photos", "pictures", "images", "fotos", "bilder", "billeder", "fotografií", "fotek", "zdjęć",
+                        "kuvaa", "фото")
+_GALLERY_COUNT = "(?:" + "|".join(_GALLERY_COUNT_WORDS) + ")"
 _UI_LABELS = re.compile(
     r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*[:,]?\s*|"
     r"\s*\|?\s*(?:purchase\s+licensing\s+rights(?:\s*,\s*opens\s+new\s+tab)?|buy\s+this\s+(?:photo|image)|"
@@ -160,20 +162,19 @@ _UI_LABELS = re.compile(
     r"^\s*(?:view|see|ver|voir|alle)\s+(?:all\s+)?\d+\s+(?:images|photos|pictures|fotos|bilder|imágenes)\s*",
     re.IGNORECASE,
 )
-# A word every _UI_LABELS alternative needs (or a start that the anchored ones need): without one,
+# A word every _UI_LABELS alternative needs, or a start that the anchored ones need: without one,
 # nothing to strip. Most captions have none, and the label alternation costs far more per character.
-_UI_LABEL_WORDS = re.compile(
-    r"^\s*(?:\d|bild|image|photo|foto|slide|kuva|zdjęcie|фото|view|see|ver|voir|alle)|caption|copyright|purchase|buy|license|kaufen|"
-    r"перейти|acheter|comprar|enlarge|\+|expand|zoom|fullscreen|vergrößern|vollbild|less|more|mehr|weniger|…|"
-    r"playback|feedback|" + _GALLERY_COUNT,
-    re.IGNORECASE,
-)
+# (One list each, kept beside _UI_LABELS: a word added there is added here.)
+_UI_LABEL_STARTS = ("bild", "image", "photo", "foto", "slide", "kuva", "zdjęcie", "фото", "view", "see", "ver", "voir",
+                    "alle")  # (and a digit)
+_UI_LABEL_INSIDE = ("caption", "copyright", "purchase", "buy", "license", "kaufen", "перейти", "acheter", "comprar",
+                    "enlarge", "+", "expand", "zoom", "fullscreen", "vergrößern", "vollbild", "less", "more", "mehr",
+                    "weniger", "…", "playback", "feedback", *_GALLERY_COUNT_WORDS)
+_UI_LABEL_WORDS = re.compile(r"^\s*(?:\d|" + "|".join(map(re.escape, _UI_LABEL_STARTS)) + ")|"
+                             + "|".join(map(re.escape, _UI_LABEL_INSIDE)), re.IGNORECASE)
 # the same for ASCII text, where ignoring case is lower-casing: substring tests, cheaper still
-_UI_LABEL_WORDS_ASCII = ("caption", "copyright", "purchase", "buy", "license", "kaufen", "enlarge", "+", "expand",
-                         "zoom", "fullscreen", "vollbild", "less", "more", "mehr", "weniger", "playback", "feedback",
-                         "photos", "pictures", "images", "fotos", "bilder", "billeder", "fotek", "kuvaa")
-_UI_LABEL_STARTS_ASCII = ("bild", "image", "photo", "foto", "slide", "kuva", "view", "see", "ver", "voir", "alle",
-                          *"0123456789")
+_UI_LABEL_WORDS_ASCII = tuple(w for w in _UI_LABEL_INSIDE if w.isascii())
+_UI_LABEL_STARTS_ASCII = (*(w for w in _UI_LABEL_STARTS if w.isascii()), *"0123456789")
 
 
 def _may_hold_ui_label(text: str) -> bool:
