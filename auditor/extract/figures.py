@@ -1267,7 +1267,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         # "Bild des Tages" is no caption)
         frame = _text_frame(img, unit, registry)
         if frame is not None:
-            skip = credit_set | {img} | _buttons(frame) | _counters(frame)
+            skip = credit_set | {img} | _buttons(frame) | set(_counters(frame))
             if frame is unit and _HAS_HEADING(frame):
                 skip |= set(_HEADINGS(frame))  # a slide's title and its gallery's name: not its caption
             text = None
@@ -1677,8 +1677,7 @@ def _slide_of_slideshow(unit) -> bool:
     if parent is None or len(parent) < 2:
         return False
     return bool(_SLIDESHOW.intersection(t for words in name_tokens(element_tokens(parent)) for t in words)) \
-        or any(_SLIDE_COUNTER.fullmatch(e.text or "") and not len(e) for e in unit.iter("span", "strong", "b", "div", "p")) \
-        or _alike_picture_items(unit, parent)
+        or next(_counters(unit), None) is not None or _alike_picture_items(unit, parent)
 
 
 _COUNT_PICTURES = etree.XPath("count(.//img)")
@@ -1694,10 +1693,9 @@ def _alike_picture_items(unit, parent) -> bool:
         and not any(_links_elsewhere(c) for c in items)
 
 
-def _counters(frame) -> set:
-    """The elements of a frame that hold a slide's counter alone ("1/12"): a slideshow's UI, no caption."""
-    return {e for e in frame.iter("span", "div", "p", "small", "em", "b", "strong")
-            if not len(e) and _SLIDE_COUNTER.fullmatch(e.text or "")}
+def _counters(node):
+    """The elements below ``node`` that hold a slide's counter alone ("1/12"): a slideshow's UI, no caption."""
+    return (e for e in node.iter("span", "strong", "b", "div", "p") if not len(e) and _SLIDE_COUNTER.fullmatch(e.text or ""))
 
 
 # "1/6", "2 of 12", "3 von 9": an element that holds a slide's counter alone
@@ -2473,9 +2471,8 @@ def _gallery_box(node) -> bool:
         return False
     links = [(a, (a.get("href") or "").strip()) for a in node.iter("a")]
     links = [(a, h) for a, h in links if h and not h.startswith("#")]
-    # (or to the whole gallery: "Zobrazit všech 12 fotografií", "View all 24 photos")
-    return len(links) >= 1 and all(_IMAGE_URL.search(h) or _ALL_PICTURES.search(text_content(a)) for a, h in links) \
-        and (len(links) >= 2 or _ALL_PICTURES.search(text_content(links[0][0])) is not None)
+    to_gallery = {a for a, _ in links if _ALL_PICTURES.search(text_content(a))}  # "View all 24 photos"
+    return all(_IMAGE_URL.search(h) or a in to_gallery for a, h in links) and (len(links) >= 2 or bool(to_gallery))
 
 
 def _headline_link(node) -> bool:

@@ -30,7 +30,8 @@ _EMPTY_FIGURE = etree.XPath(
 # The data attributes that make rarer walks worth making: one search of the source text for all of
 # them, cheaper than a substring search for each.
 _DATA_ATTRIBUTES = re.compile(r"data-(src|caption|credit|original|image(?=\s*=)|auditor-ignore)")
-_PICTURE_URL = re.compile(r"^\s*(?:https?:)?/\S*\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])", re.IGNORECASE)
+#: a picture file's address, absolute or from the site's root
+PICTURE_URL = re.compile(r"^\s*(?:https?:)?/\S*\.(?:jpe?g|png|webp|gif|avif)(?:$|[?#])", re.IGNORECASE)
 # Image-like custom elements (<amp-img>, <storefront-image>, <brick-image-v3>) and BBC-style
 # delayed-image <div>s, in document order with the <img>s.
 _CUSTOM_IMAGE_TAG = re.compile(r"<[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:img|image)(?:-v\d+)?[\s>/]")
@@ -68,17 +69,17 @@ _MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObjec
                                 "contains(@itemtype, 'Photograph')]")
 
 
-
 def _json_caption(source) -> bool:
     """Does a caption's key stand in JSON in an attribute (its quotes escaped)? One pass over the
     source: its "caption&" are few."""
     key, quotes = (b"caption&", (b"quot;", b"#34;")) if isinstance(source, bytes) else ("caption&", ("quot;", "#34;"))
     at = source.find(key)
     while at >= 0:
-        if source.startswith(quotes, at + 8):
+        if source.startswith(quotes, at + len(key)):
             return True
-        at = source.find(key, at + 8)
+        at = source.find(key, at + len(key))
     return False
+
 
 _JSON_ATTRIBUTES = etree.XPath("//@*[contains(., 'caption')][starts-with(normalize-space(.), '{') or "
                                "starts-with(normalize-space(.), '[')]")
@@ -174,13 +175,13 @@ def scan(root, text: str, source: bytes | None = None) -> PageScan:
         # a responsive-image placeholder a script turns into an <img>: <span class="resimg"
         # data-image="…/photo.jpg">; the address must be a picture's (data-image also holds ids)
         extra += [e for e in root.iter("span", "div", "a", "figure", "picture")
-                  if _PICTURE_URL.search(e.get("data-image") or "") and not HAS_IMG(e)]
+                  if PICTURE_URL.search(e.get("data-image") or "") and not HAS_IMG(e)]
     if (source is None or _ROLE_IMG_SOURCE.search(source)) and _role_img_box(text):
         # an element the page itself calls a picture (role="img"), its picture a background a script
         # sets from a data attribute: a gallery's tile (<div role="img" data-thumbnail="…/a.jpg">).
         # (The XPath walks the tree in C: icons are role="img" <svg>s on many pages.)
         extra += [e for e in _role_img_boxes(root) if not HAS_IMG(e)
-                  and any(name.startswith("data-") and _PICTURE_URL.search(value or "")
+                  and any(name.startswith("data-") and PICTURE_URL.search(value or "")
                           for name, value in e.attrib.items())]
     if captioned:
         # A <figure> with its caption but no picture yet: a placeholder a script fills in

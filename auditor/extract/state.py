@@ -16,8 +16,11 @@ from .dom import clean
 
 _MAX_SCRIPT = 5_000_000  # characters of one script that are read at most
 _MAX_FIGURES = 40
-_CAPTION = re.compile(r'"(?:caption|captionText|caption_text|imageCaption)"\s*:\s*"((?:[^"\\]|\\.){12,3000})"')
-_CREDIT = re.compile(r'"(?:credit|credits|creditText|copyright|photographer|byline|source|copyrightHolder)"\s*:\s*'
+#: the keys that hold a picture's caption and its credit in a page's JSON (script state, attributes)
+CAPTION_KEYS = ("caption", "captionText", "caption_text", "imageCaption")
+CREDIT_KEYS = ("credit", "credits", "creditText", "copyright", "photographer", "byline", "source", "copyrightHolder")
+_CAPTION = re.compile(r'"(?:' + "|".join(CAPTION_KEYS) + r')"\s*:\s*"((?:[^"\\]|\\.){12,3000})"')
+_CREDIT = re.compile(r'"(?:' + "|".join(CREDIT_KEYS) + r')"\s*:\s*'
                      r'(?:\{[^{}]{0,200}?"name"\s*:\s*)?"((?:[^"\\]|\\.){2,200})"')
 _URL = re.compile(r'"(?:url|src|uri|href|contentUrl|originalUrl)"\s*:\s*"((?:https?:)?(?:\\/|/|\\u002[fF])[^"]{5,500})"')
 _TAGS = re.compile(r"<[^>]{0,500}>")

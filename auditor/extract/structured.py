@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 from ..model import StructuredImage, picture_identity
 from .dom import ancestors, clean, text_content
+from .scan import PICTURE_URL
+from .state import CAPTION_KEYS, CREDIT_KEYS
 
 _IMAGE_TYPES = {"imageobject", "photograph"}
 _MAX_JSON_CHARS = 2_000_000
@@ -109,9 +111,6 @@ def read_structured(page) -> StructuredIndex:
     return index
 
 
-_ATTRIBUTE_CAPTION_KEYS = ("caption", "captionText", "caption_text", "imageCaption")
-_ATTRIBUTE_CREDIT_KEYS = ("copyright", "credit", "credits", "creditText", "photographer", "source")
-_PICTURE_ADDRESS = re.compile(r"(?:https?:)?//\S+\.(?:jpe?g|png|webp|gif|avif)(?:[?#]\S*)?$", re.IGNORECASE)
 
 
 def _walk_attribute_json(data, line: int | None, index: StructuredIndex, depth: int = 0) -> None:
@@ -126,10 +125,10 @@ def _walk_attribute_json(data, line: int | None, index: StructuredIndex, depth: 
         return
     if not isinstance(data, dict):
         return
-    caption = next((_text(data[k]) for k in _ATTRIBUTE_CAPTION_KEYS if isinstance(data.get(k), str)), None)
-    credit = next((_text(data[k]) for k in _ATTRIBUTE_CREDIT_KEYS if isinstance(data.get(k), str)), None)
+    caption = next((_text(data[k]) for k in CAPTION_KEYS if isinstance(data.get(k), str)), None)
+    credit = next((_text(data[k]) for k in CREDIT_KEYS if isinstance(data.get(k), str)), None)
     if caption or credit:
-        urls = [v for v in _strings_in(data) if _PICTURE_ADDRESS.match(v)]
+        urls = [v for v in _strings_in(data) if PICTURE_URL.search(v)]
         if urls:
             index.add(StructuredImage(url=urls[0], origin="attribute", line=line, caption=caption,
                                       credit_text=credit), urls=urls[1:])

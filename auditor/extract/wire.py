@@ -83,7 +83,12 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _LEADING_DASH = re.compile(r"^(?:(?:[-–—]{1,2}|\*)\s*)(?=\S)")  # (and "*Con información de AP")
 _DESK_CODES = re.compile(r"^(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6})\s*$")
 _DESK_LINE = re.compile(r"[A-Z]{2,4}(?:\s*/{1,2}\s*[A-Z]{2,4}){0,5}")  # "ACC // JAP"
-_DESK_SPLIT = re.compile(r"\s*/{1,2}\s*")
+_CODE_SEPARATOR = re.compile(r"\s*/{1,2}\s*")
+
+
+def _codes(text: str) -> list[str]:
+    """Initials or desk codes written between slashes: "zc/wd", "ACC // JAP", "/jr/mis/jha/"."""
+    return [code for code in _CODE_SEPARATOR.split(text.strip()) if code]
 _LISTED = re.compile(r"[\w.-]+(?:\s*,\s*[\w.-]+)+")  # "kro, ČTK": the editor's initials, then the agency
 _SLASHED = re.compile(r"[\w.-]+(?:\s*/\s*[\w.-]+)+")  # "AFP/dpa/fw": parts joined by slashes alone
 _SPLIT_AGENCIES = re.compile(r"\s*(?:,|/|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
@@ -244,7 +249,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
                 codes = text[:-len(last)].strip() if signoff is not None and text.endswith(last) else ""
                 if _DESK_LINE.fullmatch(codes):
                     # the desk's codes on the line before: "ACC // JAP⏎Lusa/Fim"
-                    signoff = replace(signoff, text=text, initials=_DESK_SPLIT.split(codes) + signoff.initials)
+                    signoff = replace(signoff, text=text, initials=_codes(codes) + signoff.initials)
         if signoff is None and id(block) in before_label and _BY.match(text) and _author_line(text):
             signoff = SignOff(text, block.line, [], [], "author")  # "Par Jacques Munier": said to be the writer
         if signoff is None and block is story[-1] and _author_line(text) \
@@ -397,7 +402,7 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
     match = _END_MARK.match(text)
     if match:
         codes = match.group("codes")
-        return SignOff(text, line, [c.strip() for c in codes.split("/")] if codes else [], [], "byline")
+        return SignOff(text, line, _codes(codes or ""), [], "byline")
     # (a dash before the line is its typography: "— AFP", "— With files from The Canadian Press")
     bare = _LEADING_DASH.sub("", text)
     if len(bare) <= 60 and not bare.startswith("("):
@@ -425,11 +430,11 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         if match:
             parsed = _agency_list(match.group("agencies"), registry)
             if parsed and parsed.agencies:
-                initials = [i.strip() for i in match.group("initials").split("/")]
+                initials = _codes(match.group("initials"))
                 return SignOff(text, line, initials, parsed.agencies, "initials")
         match = _INITIALS_ONLY.match(text)
         if match:
-            return SignOff(text, line, [i.strip() for i in match.group("initials").split("/")], [], "initials")
+            return SignOff(text, line, _codes(match.group("initials")), [], "initials")
         # (these two forms are read without a leading dash: "— (AFP)", "— With files from …")
         match = re.fullmatch(r"\((?P<inner>[^()]{2,80})\)\.?", bare)
         if match:
@@ -452,7 +457,7 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
     if _DPA_ID.match(text):
         return SignOff(text, line, [], ["dpa"], "agencies")
     if _AFP_DESK.match(text):
-        return SignOff(text, line, [i.strip() for i in text.split("-", 1)[1].split("/")], [], "initials")
+        return SignOff(text, line, _codes(text.split("-", 1)[1]), [], "initials")
     if _AP.match(text) and len(text) <= 600:
         return SignOff(text, line, [], ["AP"], "ap")
     if len(text) <= 400 and _CONTRIBUTED.search(text):  # (the length first: the search reads it all)
@@ -490,7 +495,7 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
     match = _TRAILING_DESK.search(text)
     if match:
         codes = match.group("codes")
-        return SignOff(codes, line, [c for c in codes.split("/") if c], [], "initials")
+        return SignOff(codes, line, _codes(codes), [], "initials")
     return None
 
 
