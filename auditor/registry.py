@@ -94,11 +94,21 @@ def trie_pattern(words, separator: str, optional_final_dot: bool = False) -> str
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+# Arabic writes its one-letter conjunctions and prepositions on the next word: "لوكالة الصحافة
+# الفرنسية" is "to the French press agency" (ل + وكالة), "وأسوشيتد برس" "and the Associated Press".
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_PROCLITIC = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك]))"
+
+
 def _bounded(words: list[str], separator: str) -> str:
-    """A pattern that finds ``words`` on word boundaries, and CJK forms anywhere."""
-    plain = [w for w in words if not _CJK.search(w)]
+    """A pattern that finds ``words`` on word boundaries (an Arabic form after a proclitic letter
+    too), and CJK forms anywhere."""
     cjk = [w for w in words if _CJK.search(w)]
+    arabic = [w for w in words if _ARABIC.match(w)]
+    plain = [w for w in words if not _CJK.search(w) and not _ARABIC.match(w)]
     pattern = r"(?<!\w)(?:" + trie_pattern(plain, separator) + r")(?![\w\u00ad])"
+    if arabic:
+        pattern = pattern + "|" + _PROCLITIC + "(?:" + trie_pattern(arabic, separator) + r")(?![\w\u00ad])"
     if cjk:
         pattern = pattern + "|(?:" + trie_pattern(cjk, separator) + ")"
     return pattern
@@ -229,6 +239,12 @@ class AgencyRegistry:
                                      if (w := _longest_word(form.lower())) is not None)
         return sources
 
+    def _after_proclitic(self, lower: str) -> bool:
+        """Does an Arabic word, its proclitic letter left off, pass the gate ("وأسوشيتد")?"""
+        if lower.isascii() or _ARABIC.search(lower) is None:
+            return False
+        return not self._gate_words.isdisjoint(w[1:] for w in _NOT_WORDS.split(lower) if w[:1] in "وفبلك")
+
     def scan(self, text: str) -> list[Match]:
         """Every agency spelling in ``text``, any case; for credits, sign-offs and datelines."""
         pattern = self._pattern("any cjk" if has_cjk(text) else "any")
@@ -250,7 +266,8 @@ class AgencyRegistry:
         taken: list[tuple[int, int]] = []
         lower = text.lower()
         cjk = has_cjk(text)
-        if not cjk and self._gate_words.isdisjoint(_NOT_WORDS.split(lower)):  # (split: faster than findall)
+        if not cjk and self._gate_words.isdisjoint(_NOT_WORDS.split(lower)) \
+                and not self._after_proclitic(lower):  # (split: faster than findall)
             return matches
         suffix = " cjk" if cjk else ""
         long_pattern, short_pattern = self._pattern("long" + suffix), self._pattern("short" + suffix)

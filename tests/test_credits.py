@@ -325,3 +325,27 @@ def test_split_caption_answers_each_registry_for_itself():
     for _ in range(2):
         assert split_caption(text, default_registry()) == ("Protesters march in the capital on Sunday.", "REUTERS/Jane Doe")
         assert split_caption(text, empty) == (text, None)
+
+
+@pytest.mark.parametrize("printed, text, agencies, flags", [
+    # a note on how the picture is used, before the credit after a dash: "(archive - AP)"
+    ("أرشيفية - أ.ب", "أ.ب", ["AP"], ["file"]),
+    ("Archivo - EFE", "EFE", ["EFE"], ["file"]),
+    # or after it
+    ("رويترز - أرشيف", "رويترز", ["Reuters"], ["file"]),
+    ("Arkivfoto: Jens Dresling/Ritzau Scanpix", "Jens Dresling/Ritzau Scanpix", [None, "Ritzau"], ["file"]),
+])
+def test_a_file_note_beside_the_credit_is_no_source(registry, printed, text, agencies, flags):
+    credit = parse_credit(printed, registry)
+    assert (credit.text, [s.agency for s in credit.sources], credit.flags) == (text, agencies, flags)
+
+
+@pytest.mark.parametrize("printed, prefix, text", [
+    ("Grafiikka: Tiina Heino / Uutisradio", "Grafiikka:", "Tiina Heino / Uutisradio"),  # fi: graphic
+    ("Инфографика: Мария Котова / Курьеръ", "Инфографика:", "Мария Котова / Курьеръ"),  # ru: infographic
+    ("เครดิตภาพ : รอยเตอร์", "เครดิตภาพ :", "รอยเตอร์"),  # th: picture credit
+    ("ขอบคุณภาพจาก เฟซบุ๊ก Philippine Red Cross", "ขอบคุณภาพจาก", "เฟซบุ๊ก Philippine Red Cross"),  # th: thanks for the picture to
+])
+def test_credit_labels_in_more_languages(registry, printed, prefix, text):
+    credit = parse_credit(printed, registry)
+    assert (credit.prefix, credit.text) == (prefix, text)

@@ -808,3 +808,35 @@ def test_an_agency_alone_in_the_credit_slot_gives_way_to_the_captions_fuller_cre
     # a credit element that names a photographer keeps its own credit
     named = unit.replace("<span class=\"credit\">(AP)</span>", "<span class=\"credit\">Jane Doe/AP</span>")
     assert figure_reading(named, hashed=False) == [(caption, "Jane Doe/AP")]
+
+
+def test_a_carousels_slide_captions_before_the_story_leave_its_dateline_found():
+    # AP News: the lead carousel's slide descriptions (<div><p>…</p></div> in each slide) stand
+    # before the story's first paragraph, outside any figcaption
+    slides = "".join(
+        f'<div class="CarouselSlide"><div class="CarouselSlide-media"><figure class="Figure"><img '
+        f'src="https://dims.apnews.com/AP2633856987112{n}.jpg" alt="Senators"></figure></div><div '
+        f'class="CarouselSlide-info"><div class="CarouselSlide-infoDescription"><p>Senators walk to the chamber '
+        f'before the vote on Capitol Hill, Thursday, Dec. 4, 2026. (AP Photo/Dana Whitlock)</p></div></div></div>'
+        for n in range(5))
+    html = (f'<html><body><main><h1>Senate passes wildfire bill</h1><bsp-carousel>{slides}</bsp-carousel>'
+            '<div class="RichTextStoryBody"><p>WASHINGTON (AP) — The Senate on Thursday passed a sweeping bill, '
+            f'ending months of stalemate over money for Western states.</p>{PARAGRAPHS}</div></main></body></html>')
+    document = extract_html(html)
+    assert len(document.figures) == 5
+    assert [d.text for d in document.datelines] == ["WASHINGTON (AP) —"]
+    assert [m.line for m in document.mentions if m.text == "AP"] == []  # the dateline's agency is no mention
+
+
+@pytest.mark.parametrize("last, caption, credit", [
+    # Thai: "thanks for the picture to" and no colon (a script without capitals: no name to see)
+    ("ขอบคุณภาพจาก เฟซบุ๊ก Philippine Red Cross", "Volunteers hand out food at the shelter.",
+     "เฟซบุ๊ก Philippine Red Cross"),
+    ("Foto Jane Doe", "Volunteers hand out food at the shelter.", "Jane Doe"),
+    # a second line of description stays the caption's
+    ("Images of the flood", "Volunteers hand out food at the shelter. Images of the flood", None),
+])
+def test_a_captions_last_line_that_is_a_labelled_credit(last, caption, credit):
+    unit = ('<figure><img src="https://e.org/shelter.jpg"><figcaption>Volunteers hand out food at the shelter.'
+            f'<br/>{last}</figcaption></figure>')
+    assert figure_reading(unit, hashed=False) == [(caption, credit)]

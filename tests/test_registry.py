@@ -157,3 +157,22 @@ def test_a_size_for_a_name_leaves_the_folder_to_name_the_picture():
         picture_identity("https://m.example.nl/m/e6ay2q4d/640x360.jpg")
     assert picture_identity("https://m.example.nl/m/e6ay2q4d/1280x720.jpg") != \
         picture_identity("https://m.example.nl/m/f7bz3r5e/1280x720.jpg")
+
+
+def test_arabic_agency_names_after_a_proclitic_letter(registry):
+    # Arabic writes "to", "and", "by" on the next word: "لوكالة الصحافة الفرنسية" (to the French press agency)
+    text = "وقال مسؤول لوكالة الصحافة الفرنسية إن الوضع صعب، فيما أفادت وأسوشيتد برس بوقوع ضحايا."
+    assert [m.agency.name for m in registry.scan_prose(text)] == ["AFP", "AP"]
+    found = registry.scan_prose(text)[0]
+    assert text[found.start:found.end] == "وكالة الصحافة الفرنسية"  # the letter before it is not the agency's
+    # a word that only ends like an agency's name is none
+    assert registry.scan_prose("الوكالةالصحافة") == []
+
+
+def test_arabic_agency_abbreviations_in_credits(registry):
+    assert [m.agency.name for m in registry.scan("(أ.ف.ب) (أ.ب) (د.ب.أ) (إ.ب.أ)")] == ["AFP", "AP", "dpa", "EPA"]
+
+
+def test_a_declined_russian_agency_name(registry):
+    text = "Из 24 аналитиков, опрошенных «Интерфаксом», девять ждали снижения; об этом сообщил «Интерфаксу» источник."
+    assert [m.agency.name for m in registry.scan_prose(text)] == ["Interfax", "Interfax"]

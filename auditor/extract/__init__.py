@@ -130,7 +130,14 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         signoff, signoff_block = _profile_signoff(profile, page.root, zone, registry) or (signoff, signoff_block)
     document.signoff = signoff
     skip: dict = {}
-    datelines = find_datelines(zone.blocks, registry)
+    # a caption's or credit's text is the picture's, not the story's, whatever its class says
+    # ("Hau Dinh, AP" in a box whose class is a hash; an AP carousel's slide descriptions before the
+    # story, which would otherwise fill the window where datelines are looked for). (The sign-off is
+    # looked for in every block: a closing "Mit Material von Keystone-SDA." may have been read as
+    # the last picture's credit too.)
+    inside = {e for element in read for e in element.iter()} if read else set()
+    story = [b for b in zone.blocks if b.element not in inside] if inside else zone.blocks
+    datelines = find_datelines(story, registry)
     if profile is not None and profile.dateline is not None:
         datelines = _profile_datelines(profile, page.root, zone, registry) or datelines
     for dateline, block, length in datelines:
@@ -148,13 +155,9 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         else:
             start = signoff_block.raw.rfind("(")
             skip.setdefault(signoff_block.element, []).append((max(start, 0), len(signoff_block.raw)))
-    if read:
-        # a caption's or credit's text is the picture's, not the story's, whatever its class says
-        # ("Hau Dinh, AP" in a box whose class is a hash)
-        inside = {e for element in read for e in element.iter()}
-        for block in zone.blocks:
-            if block.element in inside:
-                skip[block.element] = "all"
+    for block in zone.blocks:
+        if block.element in inside:
+            skip[block.element] = "all"
     document.mentions = find_mentions(zone.blocks, registry, skip)
     document.text = [TextBlock(b.text, b.line, b.part) for b in zone.blocks]
     if page.comments or page.has_ignores:

@@ -73,10 +73,14 @@ _PREFIX_TAIL = re.compile(r"(?:(?<=[\s.。\[(（【/])|^)(?:" + _alternation(cre
 # Credits whose first word is a label's and yet the whole credit: "Fuente externa" (a handout, in the
 # Dominican and Central American press)
 _WHOLE_PHRASE = re.compile(r"^\s*(?:fuente|foto|imagen)\s+(?:externa|cedida)\s*\.?\s*$", re.IGNORECASE)
+# "أرشيفية - أ.ب", "Archivo - EFE": the note that says how the picture is used, before the credit
+_LEADING_NOTE = re.compile(r"^\s*(?:" + _alternation(credit_words()[2]) + r")\s*(?:[-–—]\s|[:：])\s*(?=\S)",
+                           re.IGNORECASE)
 _NOTE_ONLY = re.compile(r"^\s*(?:" + _alternation(credit_words()[2]) + r")\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"\s*\S+@\S+\.[a-z]{2,}\b", re.IGNORECASE)
 # "(AFP file photo)", "Reuters archive": said after the source with a space, the flag word is no source.
-_FILE_NOTE = re.compile(r"(?<=\w)\s+(?:file\s+photo|file\s+picture|file|archive\s+photo|archive|archivo)$",
+_FILE_NOTE = re.compile(r"(?<=\w)(?:\s+[-–—])?\s+(?:file\s+photo|file\s+picture|file|archive\s+photo|archive|archivo|"
+                        r"أرشيفية|أرشيف)$",
                         re.IGNORECASE)
 # "Foto: Von Joschi71": after an explicit prefix, "von"/"by" introduces the photographer.
 _BY_WORD = re.compile(r"^(?:von|by|par|por|di|av|af|van|de)\s+(?=\S)", re.IGNORECASE)
@@ -141,7 +145,7 @@ _TRAILING_GROUP = re.compile(r"[(\[（【［]([^()\[\]（）【】［］]{2,160}
 
 _FLAG_PATTERNS = (
     ("file", re.compile(r"(?:^|[\s,/(\[-])(?:file(?:\s+photo)?|files|archive(?:\s+photo)?|archivbild|archiv|"
-                        r"archivo|archives)(?:[\s,/)\].:]|$)|^FILE\b", re.IGNORECASE)),
+                        r"archivo|archives|arquivo|arkivfoto|arkivbild|arkivbilde|أرشيفية|أرشيف)(?:[\s,/)\].:]|$)|^FILE\b", re.IGNORECASE)),
     ("handout", re.compile(r"\bhand-?out\b", re.IGNORECASE)),
     ("pool", re.compile(r"\bpool\b", re.IGNORECASE)),
 )
@@ -290,6 +294,9 @@ def normalise_credit_text(text: str) -> tuple[str, str | None]:
         text = suffix.group("credit")
     if prefix:
         text = _BY_WORD.sub("", text, count=1)
+    note = _LEADING_NOTE.match(text)
+    if note:
+        text = text[note.end():]
     text = _USAGE_NOTE.sub("", text)
     if "@" in text:
         text = _EMAIL.sub("", text)  # a photographer's address is contact, not credit

@@ -1248,7 +1248,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         if referenced[0] or referenced[1]:
             captions, credits = referenced
     credit_set = set(credits)
-    caption_raw = credit_raw = None
+    caption_raw = credit_raw = break_credit = None
     caption_line = credit_line = None
     if captions:
         texts = [_caption_text(c, credit_set) for c in captions]
@@ -1262,6 +1262,14 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         reading.caption_element = captions[0]
         reading.caption_marked = True
         reading.caption_links = _links_to_own_site(captions)
+        if not credits and caption_raw:
+            # "Caption<br>ขอบคุณภาพจาก เฟซบุ๊ก Philippine Red Cross": the caption's last line, after a
+            # line break, is a credit line of its own when it is nothing but a labelled credit
+            line = _line_after_break(captions[-1])
+            if line and len(line) < len(caption_raw) and caption_raw.endswith(line) and only_a_credit(line):
+                head, glued = split_caption(line, registry)
+                if not (head and glued):  # (not a caption of its own with its credit: "Caption. Photo: X")
+                    caption_raw, break_credit = caption_raw[:-len(line)].rstrip(" /|·•∙⋅‧–—-"), line
     elif not split_caption(clean(_attribute_caption(img) or ""), registry)[0] and not _floated_in_story(img, registry):
         # (the picture's own caption attribute wins over unmarked text in its box: an overlaid rubric
         # "Bild des Tages" is no caption)
@@ -1297,6 +1305,9 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         credit_line = credits[0].sourceline
         reading.credit_from = " + ".join(describe_element(c) for c in credits)
         reading.credit_elements = list(credits)
+    elif break_credit:
+        credit_raw, credit_line = break_credit, caption_line
+        reading.credit_from = f"the last line of {reading.caption_from}"
     site_prefix = None
     if chosen is not None:
         # What the site profile names wins over what the generic reading found.
@@ -1488,6 +1499,19 @@ def _caption_text(caption, credits: set) -> str:
         if text:
             return text
     return visible_text(caption, skip=credits)
+
+
+def _line_after_break(element) -> str:
+    """The text after the element's last ``<br>``, as a reader sees it ('' when it has none)."""
+    breaks = list(element.iter("br"))
+    if not breaks:
+        return ""
+    last = breaks[-1]
+    parts = [last.tail or ""]
+    for node in last.itersiblings():
+        parts.append(visible_text(node) if isinstance(node.tag, str) else "")
+        parts.append(node.tail or "")
+    return clean(" ".join(parts))
 
 
 def _strip_ui(text: str) -> str:
