@@ -349,3 +349,20 @@ def test_a_file_note_beside_the_credit_is_no_source(registry, printed, text, age
 def test_credit_labels_in_more_languages(registry, printed, prefix, text):
     credit = parse_credit(printed, registry)
     assert (credit.prefix, credit.text) == (prefix, text)
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # Xinhua's "issued by Xinhua (photographer 摄)" after the caption's last sentence; the date a
+    # picture was taken, "（12月4日摄）", is no credit
+    ("旅客在温州南站排队检票乘车（12月4日摄）。新华社发（苏文涛 摄）", "旅客在温州南站排队检票乘车（12月4日摄）。",
+     "新华社发（苏文涛 摄）"),
+    ("旅客排队检票乘车（12月4日摄）。", "旅客排队检票乘车（12月4日摄）。", None),
+    # Yomiuri: the photographer after "＝", past a bracket that holds a comma
+    ("取材に応じる首席交渉官（4日、ジュネーブで）＝山田花子撮影", "取材に応じる首席交渉官（4日、ジュネーブで）", "山田花子撮影"),
+    # The Straits Times: the house's initials before a label in capitals are the credit's
+    ("Passengers queue at a transfer counter on Dec 4. ST PHOTO: NG SOK LIN",
+     "Passengers queue at a transfer counter on Dec 4.", "ST PHOTO: NG SOK LIN"),
+    ("The mayor visits the US. PHOTO: REUTERS", "The mayor visits the US.", "PHOTO: REUTERS"),
+])
+def test_credits_glued_to_captions_the_way_asian_papers_print_them(registry, text, caption, credit):
+    assert split_caption(text, registry) == (caption, credit)

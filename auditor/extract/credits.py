@@ -62,7 +62,9 @@ _PREFIX_WORDS = (
 )
 # Words after a credit: "新华社记者 才扬 摄" (摄: photographed by), "연합뉴스 제공" (제공: provided by).
 _SUFFIX_CREDIT = re.compile(
-    r"(?:^|(?<=[。．.!?！？」』”\s、，,/]))\s*(?P<credit>[^。．.!?！？、，,/\n]{1,40}?)\s*(?:" + _alternation(credit_words()[1])
+    # (after "＝" or a closing bracket too: "…（4日、ジュネーブで）＝山田花子撮影")
+    r"(?:^|(?<=[。．.!?！？」』”\s、，,/＝=）)]))\s*(?P<credit>[^。．.!?！？、，,/\n＝=（）()]{1,40}?)\s*(?:"
+    + _alternation(credit_words()[1])
     + r")\s*$")
 # "dpa (Ausschnitt)", "Getty Images (Symbolbild)": a note on how the picture is used, after the credit.
 _USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r")\s*[)\]]\s*$", re.IGNORECASE)
@@ -657,6 +659,12 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
                   or match.start() > 0 and _CAPITALS_GROUP.search(match.group(0)) is not None):
         # in alt text, "Description (Jane Doe)" is how DW credits a photographer
         caption = text[: match.start()].rstrip(" ,;-–—|")
+        start = _last_sentence_start(caption)
+        lead = caption[start:].strip() if start else ""
+        if lead and len(lead) <= 12 and len(lead.split()) <= 2 and registry.scan(lead):
+            # "…乘车。新华社发（苏文涛 摄）": the agency that issued it, before its photographer in brackets,
+            # after the caption's last sentence, is the credit's first part
+            return caption[:start].rstrip(), text[start:].strip().rstrip(".;")
         return caption, match.group(0).strip().rstrip(".;")
     # 1b. "…とスアレス＝ロイター", "… = 연합뉴스": an agency credit after an equals sign
     match = _EQUALS_CREDIT.search(text) if ("=" in text or "＝" in text) else None
@@ -670,7 +678,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     # 1c. "… 新华社记者 才扬 摄": a credit closed by a suffix word
     match = _SUFFIX_CREDIT.search(text) if text.rstrip(".").endswith(_SUFFIXES) else None
     if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5:
-        caption = text[: match.start("credit")].rstrip(" ,;-–—|、，/")
+        caption = text[: match.start("credit")].rstrip(" ,;-–—|、，/＝=")
         return caption, text[match.start("credit"):].strip()
     # 2. "... Photograph: Jane Doe/AFP", "... | Bildquelle: dpa", "... © picture alliance/dpa"
     found = None
@@ -687,6 +695,11 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             start = before.start()
         else:
             start = _agency_before(text, start, registry)
+            if start == found.start() and found.group().strip(" :：=＝").isupper():
+                # "… on Dec 4. ST PHOTO: NG SOK LIN": a house's initials before a label in capitals
+                # are the credit's ("ST" is The Straits Times, as "AFP PHOTO" is AFP's)
+                initials = _INITIALS_BEFORE.search(text, 0, start)
+                start = initials.start("initials") if initials else start
         credit = text[start:].strip()
         usage = _TERMS_OF_USE.search(credit)
         if usage and usage.start() > 0:
@@ -756,6 +769,8 @@ _WORD = re.compile(r"\w+")  # words, not the separators between them ("Jane Doe 
 _DATE_ONLY = re.compile(
     r"^[\d\s.,/-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|m[äa]r|mai|okt|dez|juni?|juli?)\w*\.?)?"
     r"[\d\s.,/-]*$", re.IGNORECASE)
+_INITIALS_BEFORE = re.compile(r"[.!?…]\s+(?P<initials>[A-Z]{2,5})\s+$")
+_CJK_DATE = re.compile(r"^[\d\s０-９年月日号號时時分]+$")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÀ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+")
 
 
@@ -842,7 +857,7 @@ def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
         return False
     body, prefix = normalise_credit_text(inner)
     if prefix and body:
-        return True
+        return not _CJK_DATE.match(body)  # "（12月4日摄）": when it was taken, not by whom
     words = body.split()
     if len(words) > 10:
         return False
