@@ -841,11 +841,3 @@ def test_a_captions_last_line_that_is_a_labelled_credit(last, caption, credit):
             f'<br/>{last}</figcaption></figure>')
     assert figure_reading(unit, hashed=False) == [(caption, credit)]
 
-
-def test_paps_editors_codes_under_its_sign_off():
-    html = _closing("Marta Zielińska (PAP)").replace("</article>", "<p>mzi/ par/</p></article>")
-    signoff = extract_html(html).signoff
-    assert (signoff.text, signoff.initials, signoff.agencies) == ("Marta Zielińska (PAP) mzi/ par/", ["mzi", "par"], ["PAP"])
-    # codes under a paragraph of the story are no sign-off
-    assert extract_html(_closing("The council met again on Friday.").replace(
-        "</article>", "<p>mzi/ par/</p></article>")).signoff is None

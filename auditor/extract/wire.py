@@ -89,7 +89,6 @@ _CODE_SEPARATOR = re.compile(r"\s*/{1,2}\s*")
 def _codes(text: str) -> list[str]:
     """Initials or desk codes written between slashes: "zc/wd", "ACC // JAP", "/jr/mis/jha/"."""
     return [code for code in _CODE_SEPARATOR.split(text.strip()) if code]
-_SLASH_CODES = re.compile(r"^(?:" + _INITIALS + r"\s*/\s*){1,6}$")  # "mzi/ par/": each code closed by a slash
 _LISTED = re.compile(r"[\w.-]+(?:\s*,\s*[\w.-]+)+")  # "kro, ČTK": the editor's initials, then the agency
 _SLASHED = re.compile(r"[\w.-]+(?:\s*/\s*[\w.-]+)+")  # "AFP/dpa/fw": parts joined by slashes alone
 _SPLIT_AGENCIES = re.compile(r"\s*(?:,|/|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
@@ -238,12 +237,6 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             writer = (SignOff(f"{first.text} {text}" if first else text, (first or block).line, [],
                               _agencies_in(text, registry), "byline"), block)
             continue
-        if block is story[-1] and index and _SLASH_CODES.match(text):
-            # PAP's editors' codes on the line under its sign-off: "Marta Zielińska (PAP)⏎mzi/ par/"
-            above = window[index - 1]
-            signoff = match_signoff(above.text, above, registry)
-            if signoff is not None:
-                return replace(signoff, text=f"{above.text} {text}", initials=signoff.initials + _codes(text)), above
         signoff = match_signoff(text, block, registry)
         if signoff is None and block is story[-1]:
             signoff = _closing_byline(text, block, registry)
