@@ -89,9 +89,10 @@ def trie_pattern(words, separator: str, optional_final_dot: bool = False) -> str
     return render(trie)
 
 
-# Chinese, Japanese and Korean text runs words together without spaces: "新华社记者" is "Xinhua
-# reporter", "…スアレス＝ロイター" ends in "Reuters". Forms in those scripts match without word boundaries.
-_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Chinese, Japanese, Korean and Thai text runs words together without spaces: "新华社记者" is "Xinhua
+# reporter", "…スアレス＝ロイター" ends in "Reuters", "สำนักข่าวรอยเตอร์" is "news agency Reuters". Forms
+# in those scripts match without word boundaries.
+_CJK = re.compile(r"[\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 # Arabic writes its one-letter conjunctions and prepositions on the next word: "لوكالة الصحافة

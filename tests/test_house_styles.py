@@ -841,3 +841,14 @@ def test_a_captions_last_line_that_is_a_labelled_credit(last, caption, credit):
             f'<br/>{last}</figcaption></figure>')
     assert figure_reading(unit, hashed=False) == [(caption, credit)]
 
+
+
+@pytest.mark.parametrize("line, text, agencies", [
+    ("年底前，还将有一批铁路项目建成投运。（完）", "（完）", []),  # Xinhua's end mark glued to the last sentence
+    ("ที่มา : Reuters, AFP", "ที่มา : Reuters, AFP", ["Reuters", "AFP"]),  # Thai "source:"
+    ("Nguồn: Reuters", "Nguồn: Reuters", ["Reuters"]),
+    ("المصدر : الجزيرة + وكالات", "المصدر : الجزيرة + وكالات", []),
+])
+def test_end_marks_and_source_lines_in_more_languages(line, text, agencies):
+    signoff = extract_html(_closing(line)).signoff
+    assert (signoff.text, signoff.agencies) == (text, agencies)

@@ -176,3 +176,8 @@ def test_arabic_agency_abbreviations_in_credits(registry):
 def test_a_declined_russian_agency_name(registry):
     text = "Из 24 аналитиков, опрошенных «Интерфаксом», девять ждали снижения; об этом сообщил «Интерфаксу» источник."
     assert [m.agency.name for m in registry.scan_prose(text)] == ["Interfax", "Interfax"]
+
+
+def test_thai_agency_names_inside_unspaced_text(registry):
+    # Thai runs words together: "สำนักข่าวรอยเตอร์รายงานว่า" is "the news agency Reuters reported that"
+    assert [m.agency.name for m in registry.scan_prose("สำนักข่าวรอยเตอร์รายงานว่า เอเอฟพี")] == ["Reuters", "AFP"]

@@ -62,7 +62,7 @@ _MATERIAL = re.compile(
     r"com\s+informa[cç][oõ]es\s+d[aoe]s?|по\s+материалам|theo|"
     r"avec|with|mit|con\s+informaci[oó]n\s+de|con|com|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
     r"bron(?:nen)?\s*:|źródło\s*:|zdroj\s*:|källa\s*:|kilde\s*:|lähde\s*:|источник\s*:|джерело\s*:|kaynak\s*:|"
-    r"forrás\s*:|izvor\s*:|šaltinis\s*:|sumber\s*:|agenturen\s*:?|agencias\s*:?|agences\s*:?|agenzie\s*:?|ag[eê]ncias\s*:?)"
+    r"forrás\s*:|izvor\s*:|šaltinis\s*:|sumber\s*:|nguồn\s*:|ที่มา\s*:|المصدر\s*:|agenturen\s*:?|agencias\s*:?|agences\s*:?|agenzie\s*:?|ag[eê]ncias\s*:?)"
     r"\s+(?P<agencies>.{2,120}?)\s*\)?\.?$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -78,7 +78,7 @@ _ROLE_LINE = re.compile(r"^(?:auteure?|autrice|autor(?:in|a)?|authors?|text|text
                         r"recherche)\s*:\s*(?P<name>[^:;!?\d]{2,100})$", re.IGNORECASE)
 # "Quelle: SWR", "Unsere Quellen: …", "Fuente: …": the story's source named as such
 _SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|fontes?|bron(?:nen)?|źródło|zdroj|källa|"
-                          r"kilde|lähde|источник|джерело|kaynak|forrás|izvor|šaltinis|sumber)\s*:\s*\S", re.IGNORECASE)
+                          r"kilde|lähde|источник|джерело|kaynak|forrás|izvor|šaltinis|sumber|nguồn|ที่มา|المصدر)\s*:\s*\S", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _LEADING_DASH = re.compile(r"^(?:(?:[-–—]{1,2}|\*)\s*)(?=\S)")  # (and "*Con información de AP")
 _DESK_CODES = re.compile(r"^(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6})\s*$")
@@ -373,6 +373,8 @@ def _copyright(text: str, block: Block, registry: AgencyRegistry):
 
 # A wire story's end mark, after the reporter's address: "kokobj@yna.co.kr (END)", "(끝)"
 # and the Spanish and Portuguese wires' "(FIN)", "(FIM)", perhaps with the desk's codes: "(FIN) NDP/LZD"
+# ... or glued to the story's last sentence: "…建成投运。（完）"
+_GLUED_END = re.compile(r"[.!?…。！？”」』]\s*(?P<mark>[(（](?:END|FIN|FIM|끝|完)[)）])\s*$")
 _END_MARK = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?[(（](?:END|FIN|FIM|끝|完)[)）]"
                        r"(?P<codes>\s*[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)?\s*$")
 
@@ -403,6 +405,9 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
     if match:
         codes = match.group("codes")
         return SignOff(text, line, _codes(codes or ""), [], "byline")
+    match = _GLUED_END.search(text) if text.endswith((")", "）")) else None
+    if match:
+        return SignOff(match.group("mark"), line, [], [], "byline")
     # (a dash before the line is its typography: "— AFP", "— With files from The Canadian Press")
     bare = _LEADING_DASH.sub("", text)
     if len(bare) <= 60 and not bare.startswith("("):
