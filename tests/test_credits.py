@@ -331,8 +331,9 @@ def test_split_caption_answers_each_registry_for_itself():
     # a note on how the picture is used, before the credit after a dash: "(archive - AP)"
     ("أرشيفية - أ.ب", "أ.ب", ["AP"], ["file"]),
     ("Archivo - EFE", "EFE", ["EFE"], ["file"]),
-    # or after it
-    ("رويترز - أرشيف", "رويترز", ["Reuters"], ["file"]),
+    # after it, the note stays as printed, as the labels keep "Reuters/File" (flagged all the same)
+    ("EUROPA PRESS - Archivo", "EUROPA PRESS - Archivo", ["Europa Press"], ["file"]),
+    ("أسوشيتد برس - أرشيف", "أسوشيتد برس - أرشيف", ["AP"], ["file"]),
     ("Arkivfoto: Jens Dresling/Ritzau Scanpix", "Jens Dresling/Ritzau Scanpix", [None, "Ritzau"], ["file"]),
 ])
 def test_a_file_note_beside_the_credit_is_no_source(registry, printed, text, agencies, flags):

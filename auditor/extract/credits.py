@@ -81,8 +81,7 @@ _LEADING_NOTE = re.compile(r"^\s*(?:" + _alternation(credit_words()[2]) + r")\s*
 _NOTE_ONLY = re.compile(r"^\s*(?:" + _alternation(credit_words()[2]) + r")\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"\s*\S+@\S+\.[a-z]{2,}\b", re.IGNORECASE)
 # "(AFP file photo)", "Reuters archive": said after the source with a space, the flag word is no source.
-_FILE_NOTE = re.compile(r"(?<=\w)(?:\s+[-–—])?\s+(?:file\s+photo|file\s+picture|file|archive\s+photo|archive|archivo|"
-                        r"أرشيفية|أرشيف)$",
+_FILE_NOTE = re.compile(r"(?<=\w)\s+(?:file\s+photo|file\s+picture|file|archive\s+photo|archive|archivo)$",
                         re.IGNORECASE)
 # "Foto: Von Joschi71": after an explicit prefix, "von"/"by" introduces the photographer.
 _BY_WORD = re.compile(r"^(?:von|by|par|por|di|av|af|van|de)\s+(?=\S)", re.IGNORECASE)
@@ -152,7 +151,7 @@ _FLAG_PATTERNS = (
     ("pool", re.compile(r"\bpool\b", re.IGNORECASE)),
 )
 _FLAG_ONLY = re.compile(r"^(?:file(?:\s+photo)?|files|handout(?:\s+photo)?|pool(?:\s+photo)?|archive|"
-                        r"archivbild|archiv|archivo|symbolbild|illustration|stf|str|-+|/)$", re.IGNORECASE)
+                        r"archivbild|archiv|archivo|arquivo|أرشيف|أرشيفية|symbolbild|illustration|stf|str|-+|/)$", re.IGNORECASE)
 _FILE_ONLY = re.compile(r"^(?:file(?:\s+photo)?|archive(?:\s+photo)?|archivbild|archivfoto|archiv|archivo|"
                         r"archives|foto\s+de\s+archivo|handout|"
                         # Portuguese: handed out by the subject, reproduced from a screen or a print
@@ -677,7 +676,8 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         return head.rstrip(" ,;-–—|"), match.group("credit").strip()
     # 1c. "… 新华社记者 才扬 摄": a credit closed by a suffix word
     match = _SUFFIX_CREDIT.search(text) if text.rstrip(".").endswith(_SUFFIXES) else None
-    if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5:
+    if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5 \
+            and not _CJK_DATE.match(match.group("credit")):  # "…浸水域＝12月3日撮影": when, not by whom
         caption = text[: match.start("credit")].rstrip(" ,;-–—|、，/＝=")
         return caption, text[match.start("credit"):].strip()
     # 2. "... Photograph: Jane Doe/AFP", "... | Bildquelle: dpa", "... © picture alliance/dpa"
