@@ -2407,3 +2407,16 @@ def test_a_gallery_preview_that_links_to_its_whole_gallery_is_the_storys():
            "<a href='/foto.aspx?r=brno'>Zobrazit všech 12 fotografií</a></div>")
     figures = extract_html(page(box)).figures
     assert [(f.caption, f.credit.text) for f in figures] == [(c, "Jana Nováková, MAFRA") for c in captions]
+
+
+@pytest.mark.parametrize("sentence, agencies", [
+    ("According to state-run APP, around 300 vehicles were stranded on the highway.", ["APP"]),
+    ("In February of that year, Sapa reported that pupils were being ferried by boat.", ["Sapa"]),
+    ("We spent a week trekking around Sapa in northern Vietnam last spring.", []),
+    ("She opened the APP on her phone to check the departure times again.", []),
+    ("BNS žiniomis, paskutinę minutę valdantieji pakeitė biudžeto projektą.", ["BNS"]),
+])
+def test_a_short_agency_name_counts_in_its_context(sentence, agencies):
+    paragraphs = "<p>The council met on Tuesday to discuss the budget for the coming year and the roads.</p>" * 3
+    html = f"<html><body><article><h1>Budget</h1><p>{sentence}</p>{paragraphs}</article></body></html>"
+    assert [m.agency for m in extract_html(html).mentions] == agencies

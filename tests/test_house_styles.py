@@ -852,3 +852,32 @@ def test_a_captions_last_line_that_is_a_labelled_credit(last, caption, credit):
 def test_end_marks_and_source_lines_in_more_languages(line, text, agencies):
     signoff = extract_html(_closing(line)).signoff
     assert (signoff.text, signoff.agencies) == (text, agencies)
+
+
+@pytest.mark.parametrize("line, text, initials, agencies", [
+    # another agency named in Reuters' form is the one that reported (News24)
+    ("<em>- Additional reporting by AFP</em>", "- Additional reporting by AFP", [], ["AFP"]),
+    ("(Reporting by Jane Doe; Editing by John Roe)", "(Reporting by Jane Doe; Editing by John Roe)", [], ["Reuters"]),
+    # SVT's agency glued to the last word, the Inquirer's editor after the last sentence
+    ("Snöfall väntas i fjällen under lördagen/TT", "/TT", [], ["TT"]),
+    ("More cyclones could form before the end of the month. <em>/cb</em>", "/cb", ["cb"], []),
+])
+def test_sign_offs_closing_the_last_paragraph(line, text, initials, agencies):
+    signoff = extract_html(_closing(line)).signoff
+    assert (signoff.text, signoff.initials, signoff.agencies) == (text, initials, agencies)
+
+
+@pytest.mark.parametrize("line", ["The vote was 5/4", "He wrote and/or spoke on the matter."])
+def test_a_slash_in_the_last_sentence_is_no_sign_off(line):
+    assert extract_html(_closing(line)).signoff is None
+
+
+def test_an_abbreviation_the_story_defined_closes_it():
+    # Punch: the registry knows the News Agency of Nigeria by its full name only ("NAN" is also "not a
+    # number"); the story defines the short name, and its last line is that name in brackets
+    html = _closing("(NAN)").replace(
+        "<h1>Bridge closes</h1>", "<h1>Bridge closes</h1><p>The minister told the News Agency of Nigeria (NAN) on "
+                                  "Tuesday that the bridge would close.</p>")
+    signoff = extract_html(html).signoff
+    assert (signoff.text, signoff.agencies) == ("(NAN)", ["News Agency of Nigeria"])
+    assert extract_html(_closing("(NAN)")).signoff is None  # undefined: nobody's

@@ -181,3 +181,13 @@ def test_a_declined_russian_agency_name(registry):
 def test_thai_agency_names_inside_unspaced_text(registry):
     # Thai runs words together: "สำนักข่าวรอยเตอร์รายงานว่า" is "the news agency Reuters reported that"
     assert [m.agency.name for m in registry.scan_prose("สำนักข่าวรอยเตอร์รายงานว่า เอเอฟพี")] == ["Reuters", "AFP"]
+
+
+@pytest.mark.parametrize("text, agencies", [
+    ("Участък от магистралата е под вода, съобщава Ройтерс.", ["Reuters"]),  # bg
+    ("כפי שדיווחה השבוע סוכנות הידיעות רויטרס, הממלכה פנתה", ["Reuters"]),  # he
+    ("また、国営アンタラ通信は、土砂崩れが発生したと伝えました", ["Antara"]),  # ja
+    ("„Pensijų didinimas bus jaučiamas jau sausį“, – Eltai sakė ministrė.", ["ELTA"]),  # lt, dative
+])
+def test_agency_names_in_more_scripts_and_cases(registry, text, agencies):
+    assert [m.agency.name for m in registry.scan_prose(text)] == agencies

@@ -57,7 +57,7 @@ from .scan import PageScan, scan
 from .state import script_figures, script_html
 from .structured import read_structured
 from .vocab import CAPTION_ROLE, CREDIT_ROLE, NAVIGATION
-from .wire import find_datelines, find_mentions, find_signoff, match_signoff
+from .wire import defined_signoff, find_datelines, find_mentions, find_signoff, match_signoff
 
 __all__ = ["extract", "ParseError"]
 
@@ -126,6 +126,8 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     _credit_the_page(document.figures, zone, registry)
 
     signoff, signoff_block = find_signoff(zone.blocks, registry, lambda: closing_lines(zone))
+    if signoff is None:
+        signoff, signoff_block = defined_signoff(zone.blocks, registry) or (None, None)
     if profile is not None and profile.signoff is not None:
         signoff, signoff_block = _profile_signoff(profile, page.root, zone, registry) or (signoff, signoff_block)
     document.signoff = signoff

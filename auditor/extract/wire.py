@@ -250,6 +250,9 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
                 if _DESK_LINE.fullmatch(codes):
                     # the desk's codes on the line before: "ACC // JAP⏎Lusa/Fim"
                     signoff = replace(signoff, text=text, initials=_codes(codes) + signoff.initials)
+        if signoff is None:
+            # (any of the last paragraphs: a subscription box may follow the story's end in its element)
+            signoff = _slashed_end(text, block, registry)
         if signoff is None and id(block) in before_label and _BY.match(text) and _author_line(text):
             signoff = SignOff(text, block.line, [], [], "author")  # "Par Jacques Munier": said to be the writer
         if signoff is None and block is story[-1] and _author_line(text) \
@@ -282,6 +285,47 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
         if fallback is None:
             fallback = _copyright(text, block, registry)
     return writer or fallback or (None, None)
+
+
+# The agency glued to the story's last word ("… under lördagen/TT"), or an editor's initials after its
+# last sentence ("… end of the month. /cb")
+_SLASHED_END = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.!?…\"”]\s))/(?P<code>[A-Za-z]{2,5})\s*$")
+
+
+def _slashed_end(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
+    match = _SLASHED_END.search(text)
+    if match is None:
+        return None
+    code = match.group("code")
+    agency = registry.lookup(code) if code.isupper() or code == "dpa" else None
+    if agency is not None:
+        return SignOff(match.group().strip(), block.line, [], [agency.name], "agencies")
+    if code.islower() and text[match.start() - 1:match.start()].isspace():
+        return SignOff(match.group().strip(), block.line, [code], [], "initials")
+    return None
+
+
+_LONE_ABBREVIATION = re.compile(r"\(?(?P<abbr>[A-Z][A-Za-z]{1,7})\)?\.?")
+
+
+def defined_signoff(blocks: list[Block], registry: AgencyRegistry) -> tuple[SignOff, Block] | None:
+    """The story's last paragraph when it is an abbreviation alone, "(NAN)", that the story itself
+    defined as an agency's: "… told the News Agency of Nigeria (NAN) …". (The registry cannot know
+    every agency's short name: many are words or first names, and it lists those by full name only.)"""
+    story = [b for b in blocks if b.part == "body"]
+    match = _LONE_ABBREVIATION.fullmatch(story[-1].text) if story else None
+    if match is None:
+        return None
+    abbr = match.group("abbr")
+    for block in story[:-1]:
+        at = block.text.find(f"({abbr})")
+        if at > 0:
+            before = block.text[:at].rstrip()
+            named = [m for m in registry.scan(before) if m.end == len(before)]
+            if named:
+                last = story[-1]
+                return SignOff(last.text, last.line, [], [named[-1].agency.name], "agencies"), last
+    return None
 
 
 def _signature(block: Block, registry: AgencyRegistry) -> SignOff:
@@ -457,7 +501,12 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
             if found or _SOURCE_NOTE.match(bare) or parsed and parsed.generic and not parsed.initials:
                 # ("Avec agences": the wires, unnamed)
                 return SignOff(text, line, [], found, "material")
-    if _REUTERS.match(text) and len(text) <= 600 or _REUTERS_ABROAD.match(text) and _EDITED.search(text):
+    if _REUTERS.match(bare) and len(text) <= 600 or _REUTERS_ABROAD.match(text) and _EDITED.search(text):
+        # Reuters' own form; another agency named in it is the one that reported ("- Additional
+        # reporting by AFP", as News24 closes a story)
+        named = _agencies_in(text, registry)
+        if named and "Reuters" not in named:
+            return SignOff(text, line, [], named, "contributors")
         return SignOff(text, line, [], ["Reuters"], "reuters")
     if _DPA_ID.match(text):
         return SignOff(text, line, [], ["dpa"], "agencies")
@@ -613,7 +662,9 @@ _CONTEXT_BEFORE = re.compile(
     # "sier byggeleder Kari Nymoen i Statens vegvesen til NTB"
     r"(?:sagte|sagten|erklärte|erklärten|bestätigte|betonte)\b[^.!?]{0,30}?|"
     r"(?:sier|sa|siger|sagde|säger|sade)\b[^.!?]{0,60}?\btill?)"
-    r"\s*(?:the\s+|der\s+|die\s+|dem\s+|het\s+|de\s+|l['’]|la\s+|el\s+|o\s+|az?\s+)?$",
+    r"\s*(?:the\s+|der\s+|die\s+|dem\s+|het\s+|de\s+|l['’]|la\s+|el\s+|o\s+|az?\s+)?"
+    # "according to state-run APP", "the official IRNA": the agency's standing between them
+    r"(?:(?:state-run|state-owned|state|official|government-run|semi-official)\s+)?$",
     re.IGNORECASE,
 )
 _POLL_WORDS = r"(?:polls?|surveys?|umfrage|sondage|encuesta|sondaggio)"
@@ -623,7 +674,7 @@ _CONTEXT_AFTER = re.compile(
     r"interview|report|story|berichtete|meldete|berichtet|meldet|schreibt|zufolge|a\s+rapport[ée]|rapporte|"
     r"informó|informa|reporta|riporta|riferisce|scrive|informou|noticiou|relatou|meldt|meldde|berichtte|"
     r"szerint|jelent(?:ette|ése)|közölte|hírügynökség|poda[łl]a|poinformowa[łl]a|informuje|uvedla|informovala|"
-    r"сообщает|сообщило|передает|съобщи|muhabir\w*|ajans\w*)|\s*(?:報道|报道|消息)|['’]s\s+\w+|\s*\)|"
+    r"сообщает|сообщило|передает|съобщи|muhabir\w*|ajans\w*|žiniomis|pranešė|praneša)|\s*(?:報道|报道|消息)|['’]s\s+\w+|\s*\)|"
     # a case ending on the name, as Hungarian, Finnish and Turkish write it: "az MTI-vel", "STT:lle",
     # "Reuters'a"
     r"(?:-|:|['’])[a-zäöüõőűéáíóúıçşğ]{1,5}\b|"
