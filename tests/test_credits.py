@@ -367,3 +367,27 @@ def test_credit_labels_in_more_languages(registry, printed, prefix, text):
 ])
 def test_credits_glued_to_captions_the_way_asian_papers_print_them(registry, text, caption, credit):
     assert split_caption(text, registry) == (caption, credit)
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # Dawn's dash glued to the caption's full stop
+    ("A man shovels snow from the roof of his house in Kalam, Swat.—Reuters/File",
+     "A man shovels snow from the roof of his house in Kalam, Swat.", "Reuters/File"),
+    ("He said the U.S.—and its allies—would act.", "He said the U.S.—and its allies—would act.", None),
+    # a house's picture credit in capitals ("INQUIRER FILE PHOTO", "HT PHOTO")
+    ("Evacuees rest at a covered court in August 2025. CHRONICLE FILE PHOTO / ARNOLD T. ALMACEN",
+     "Evacuees rest at a covered court in August 2025.", "CHRONICLE FILE PHOTO / ARNOLD T. ALMACEN"),
+    ("Rain lashes Delhi on Friday. HT PHOTO", "Rain lashes Delhi on Friday.", "HT PHOTO"),
+    ("The team won the final. THE BIG PICTURE", "The team won the final. THE BIG PICTURE", None),
+    # a reader's picture, handed in
+    ("Her home near Antigonish, N.S. (Submitted by Shirley Kowalchuk)", "Her home near Antigonish, N.S.",
+     "(Submitted by Shirley Kowalchuk)"),
+])
+def test_credits_after_the_caption_in_house_styles(registry, text, caption, credit):
+    assert split_caption(text, registry) == (caption, credit)
+
+
+def test_a_closing_label_after_a_whole_chain(registry):
+    # Lithuanian "nuotr." ("photo") closes a chain as it closes a single name
+    assert parse_credit("Žinių Vėjas / Tomas Vaitkus nuotr.", registry).text == "Žinių Vėjas / Tomas Vaitkus"
+    assert parse_credit("BNS nuotr.", registry).text == "BNS"

@@ -881,3 +881,17 @@ def test_an_abbreviation_the_story_defined_closes_it():
     signoff = extract_html(html).signoff
     assert (signoff.text, signoff.agencies) == ("(NAN)", ["News Agency of Nigeria"])
     assert extract_html(_closing("(NAN)")).signoff is None  # undefined: nobody's
+
+
+@pytest.mark.parametrize("first, caption, credit", [
+    # The Gleaner: the credit's line set above the caption, a photographer's role after the slash
+    ("Kavon Hylton/Photographer", "Fishermen repair nets at the bay on Wednesday.", "Kavon Hylton/Photographer"),
+    ("Jane Doe/AFP", "Fishermen repair nets at the bay on Wednesday.", "Jane Doe/AFP"),
+    # a place or a kicker above the caption is the caption's
+    ("Berlin/Germany", "Berlin/Germany Fishermen repair nets at the bay on Wednesday.", None),
+    ("RISING RIVER", "RISING RIVER Fishermen repair nets at the bay on Wednesday.", None),
+])
+def test_a_captions_first_line_that_says_it_is_a_credit(first, caption, credit):
+    unit = (f'<figure><img src="https://e.org/jetty.jpg"><div class="image-caption">{first}<br>Fishermen repair '
+            'nets at the bay on Wednesday.</div></figure>')
+    assert figure_reading(unit, hashed=False) == [(caption, credit)]

@@ -88,6 +88,10 @@ _BY_WORD = re.compile(r"^(?:von|by|par|por|di|av|af|van|de)\s+(?=\S)", re.IGNORE
 # "… | LÍBERO": a name in capitals after a bar is a credit in the house's own style.
 _CAPITALS_CREDIT = re.compile(r"^[^\W\d_][^\W\d_ .&'-]*(?:[ .&'-]+[^\W\d_]+){0,3}$")
 _SUFFIXES = tuple(w.rstrip(".") for w in credit_words()[1])
+# the closing labels of scripts that space their words ("nuotr."), read after any credit
+_LATIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(re.escape(w.rstrip(".")) for w in credit_words()[1]
+                                               if w.isascii() and w[0].isalpha())
+                           + r")\.?\s*$", re.IGNORECASE)
 # "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
 _EQUALS_CREDIT = re.compile(r"\s*[＝=]\s*(?P<credit>[^＝=]{1,40})$")
 _PREFIX_AT_START = re.compile(
@@ -293,6 +297,10 @@ def normalise_credit_text(text: str) -> tuple[str, str | None]:
     if suffix and suffix.start("credit") == 0 and suffix.group("credit").strip():
         prefix = prefix or text[suffix.end("credit"):].strip()  # "摄": the suffix is this credit's label
         text = suffix.group("credit")
+    latin = _LATIN_SUFFIX.search(text) if not (suffix and suffix.start("credit") == 0) else None
+    if latin and latin.start() > 0:
+        # "Žinių Vėjas / Tomas Vaitkus nuotr.": a closing label after a whole chain, not one name
+        prefix, text = prefix or latin.group().strip(), text[:latin.start()]
     if prefix:
         text = _BY_WORD.sub("", text, count=1)
     note = _LEADING_NOTE.match(text)
@@ -734,6 +742,10 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             # after a dash, a line of names alone or the word for a handed-in picture: "… on Sunday. –
             # Kestrel Wynter/Photographer", "… last week. – Contributed"
             return text[:tail_start].rstrip(" |–—-"), tail
+        if 2 <= len(words) <= 8 and _CAPITALS_PHOTO.fullmatch(tail.rstrip(". ")):
+            # "… Marikina City. CHRONICLE FILE PHOTO / ARNOLD T. ALMACEN": a credit in capitals that
+            # says it is a picture's (the Philippine and Indian papers' style)
+            return text[:tail_start].rstrip(" |–—-"), tail
         if len(words) <= 2 and (_FILE_ONLY.match(tail.rstrip(". ")) or _GIVEN_PHOTO.match(tail.rstrip(". "))):
             # "… en Guatemala. Archivo.": the house's own file picture, said as the credit
             return text[:tail_start].rstrip(" |–—-"), tail.rstrip(". ")
@@ -769,6 +781,9 @@ _WORD = re.compile(r"\w+")  # words, not the separators between them ("Jane Doe 
 _DATE_ONLY = re.compile(
     r"^[\d\s.,/-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|m[äa]r|mai|okt|dez|juni?|juli?)\w*\.?)?"
     r"[\d\s.,/-]*$", re.IGNORECASE)
+# the house's name, (FILE) PHOTO, and perhaps the photographer: "STAR FILE PHOTO / JANE DOE"
+_CAPITALS_PHOTO = re.compile(r"(?:[A-Z][A-Z.'&-]*\s+){1,4}(?:FILE\s+(?:PHOTOS?|PICTURES?)|PHOTOS?|FOTOS?)"
+                             r"(?:\s*(?:/|:|\bBY\b)\s*[A-Z][A-Z.' -]{1,40})?")
 _INITIALS_BEFORE = re.compile(r"[.!?…]\s+(?P<initials>[A-Z]{2,5})\s+$")
 _CJK_DATE = re.compile(r"^[\d\s０-９年月日号號时時分]+$")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÀ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+")
@@ -808,7 +823,8 @@ def name_at_end(text: str) -> tuple[str, str | None]:
 def _last_sentence_start(text: str) -> int:
     best = 0
     # (".- ": the Spanish-language agencies' full stop and dash, "… en la plaza.- Foto EFE")
-    for match in re.finditer(r"(?:[.!?…\"”’)]|\s[–—|-]|\.-)\s+(?=\S)|[。！？]\s*(?=\S)", text):
+    # ("….—Reuters/File": Dawn's dash glued to the stop)
+    for match in re.finditer(r"(?:[.!?…\"”’)]|\s[–—|-]|\.-)\s+(?=\S)|[。！？]\s*(?=\S)|(?<=[^\W\d_]{2}\.)(?=[–—]\S)", text):
         at = match.start()
         if text[at] == "." and at and text[at - 1].isupper() and (at < 2 or not text[at - 2].isalpha()):
             continue  # an initial ("J. Scott Applewhite / AP"), not a sentence's end

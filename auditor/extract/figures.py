@@ -1270,6 +1270,13 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                 head, glued = split_caption(line, registry)
                 if not (head and glued):  # (not a caption of its own with its credit: "Caption. Photo: X")
                     caption_raw, break_credit = caption_raw[:-len(line)].rstrip(" /|·•∙⋅‧–—-"), line
+            line = _line_before_break(captions[0]) if break_credit is None else ""
+            if line and len(line) < len(caption_raw) and caption_raw.startswith(line) and (
+                    only_a_credit(line) or _PHOTOGRAPHER_ROLE.search(line) and names_only(line)
+                    or split_caption(line, registry)[0] == "" and registry.scan(line)):
+                # "Kavon Hylton/Photographer<br>Fisherman …": a first line that says it is a credit
+                # (a label, a photographer's role, an agency), set above the caption
+                caption_raw, break_credit = caption_raw[len(line):].lstrip(" /|·•∙⋅‧–—-"), line
     elif not split_caption(clean(_attribute_caption(img) or ""), registry)[0] and not _floated_in_story(img, registry):
         # (the picture's own caption attribute wins over unmarked text in its box: an overlaid rubric
         # "Bild des Tages" is no caption)
@@ -1499,6 +1506,25 @@ def _caption_text(caption, credits: set) -> str:
         if text:
             return text
     return visible_text(caption, skip=credits)
+
+
+_PHOTOGRAPHER_ROLE = re.compile(r"/\s*(?:staff\s+|chief\s+)?(?:photographer|fotograf(?:in)?|photographe|fot[óo]graf[oa])$",
+                                re.IGNORECASE)
+
+
+def _line_before_break(element) -> str:
+    """The text before the element's first ``<br>`` when that break stands straight in it, as a
+    reader sees it ('' otherwise)."""
+    first = next(element.iter("br"), None)
+    if first is None or first.getparent() is not element:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        if child is first:
+            break
+        parts.append(visible_text(child) if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return clean(" ".join(parts))
 
 
 def _line_after_break(element) -> str:
