@@ -101,23 +101,39 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _PROCLITIC = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك]))"
 
 
-def _bounded(words: list[str], separator: str) -> str:
-    """A pattern that finds ``words`` on word boundaries (an Arabic form after a proclitic letter
-    too), and CJK forms anywhere."""
-    cjk = [w for w in words if _CJK.search(w)]
-    arabic = [w for w in words if _ARABIC.match(w)]
-    plain = [w for w in words if not _CJK.search(w) and not _ARABIC.match(w)]
+def _bounded(words: list[str], separator: str, cjk: bool = True, clitics: bool = False) -> str:
+    """A pattern that finds ``words`` on word boundaries, and CJK forms anywhere (``cjk``); with
+    ``clitics``, an Arabic form after a proclitic letter too."""
+    cjk_words = [w for w in words if _CJK.search(w)] if cjk else []
+    rest = [w for w in words if not _CJK.search(w)]
+    arabic = [w for w in rest if _ARABIC.match(w)] if clitics else []
+    plain = [w for w in rest if not (clitics and _ARABIC.match(w))]
     pattern = r"(?<!\w)(?:" + trie_pattern(plain, separator) + r")(?![\w\u00ad])"
     if arabic:
         pattern = pattern + "|" + _PROCLITIC + "(?:" + trie_pattern(arabic, separator) + r")(?![\w\u00ad])"
-    if cjk:
-        pattern = pattern + "|(?:" + trie_pattern(cjk, separator) + ")"
+    if cjk_words:
+        pattern = pattern + "|(?:" + trie_pattern(cjk_words, separator) + ")"
     return pattern
 
 
 def _plain(words: list[str], separator: str) -> str:
     """The same without the CJK forms: for text with no CJK character (most text), faster."""
-    return _bounded([w for w in words if not _CJK.search(w)], separator)
+    return _bounded(words, separator, cjk=False)
+
+
+def _arabic(words: list[str], separator: str) -> str:
+    """For text in Arabic script: its forms after a proclitic letter too (kept out of the other
+    patterns, where the extra alternative would be tried at every position of every text)."""
+    return _bounded(words, separator, cjk=False, clitics=True)
+
+
+def _script(text: str) -> str:
+    """Which of the scanning patterns' variants the text needs: " cjk", " arabic" or ""."""
+    if text.isascii():
+        return ""
+    if _CJK.search(text) is not None:
+        return " cjk"
+    return " arabic" if _ARABIC.search(text) is not None else ""
 
 
 _WORDS = re.compile(r"\w+")
@@ -126,10 +142,6 @@ _NOT_WORDS = re.compile(r"\W+")
 
 def _longest_word(form: str) -> str | None:
     return max(_WORDS.findall(form), key=len, default=None)
-
-
-def has_cjk(text: str) -> bool:
-    return not text.isascii() and _CJK.search(text) is not None
 
 
 class _Span:
@@ -216,7 +228,8 @@ class AgencyRegistry:
     def _pattern_sources(self) -> dict:
         keys = sorted(self._by_key)
         sep = r"[\s\u00a0\u2010\u2011\-_]+"
-        sources = {"any": (_plain(keys, sep), re.IGNORECASE), "any cjk": (_bounded(keys, sep), re.IGNORECASE)}
+        sources = {"any": (_plain(keys, sep), re.IGNORECASE), "any cjk": (_bounded(keys, sep), re.IGNORECASE),
+                   "any arabic": (_arabic(keys, sep), re.IGNORECASE)}
         long_forms, short_forms = set(), set()
         for agency in self.agencies:
             for form in agency.forms:
@@ -228,7 +241,7 @@ class AgencyRegistry:
         sep = r"[\s\u00a0\u2010\u2011\-]+"
         longs = sorted({f.lower() for f in long_forms})
         shorts = sorted(short_forms)
-        for suffix, build in (("", _plain), (" cjk", _bounded)):
+        for suffix, build in (("", _plain), (" cjk", _bounded), (" arabic", _arabic)):
             # long spellings are matched against lower-cased text: much faster than re.IGNORECASE
             sources["long" + suffix] = (build(longs, sep), 0)
             sources["short" + suffix] = (build(shorts, sep), 0)
@@ -242,13 +255,11 @@ class AgencyRegistry:
 
     def _after_proclitic(self, lower: str) -> bool:
         """Does an Arabic word, its proclitic letter left off, pass the gate ("وأسوشيتد")?"""
-        if lower.isascii() or _ARABIC.search(lower) is None:
-            return False
         return not self._gate_words.isdisjoint(w[1:] for w in _NOT_WORDS.split(lower) if w[:1] in "وفبلك")
 
     def scan(self, text: str) -> list[Match]:
         """Every agency spelling in ``text``, any case; for credits, sign-offs and datelines."""
-        pattern = self._pattern("any cjk" if has_cjk(text) else "any")
+        pattern = self._pattern("any" + _script(text))
         return [
             Match(m.start(), m.end(), self._by_key[alias_key(m.group())], m.group())
             for m in pattern.finditer(text)
@@ -266,11 +277,10 @@ class AgencyRegistry:
         matches: list[Match] = []
         taken: list[tuple[int, int]] = []
         lower = text.lower()
-        cjk = has_cjk(text)
-        if not cjk and self._gate_words.isdisjoint(_NOT_WORDS.split(lower)) \
-                and not self._after_proclitic(lower):  # (split: faster than findall)
+        suffix = _script(text)
+        if suffix != " cjk" and self._gate_words.isdisjoint(_NOT_WORDS.split(lower)) \
+                and not (suffix and self._after_proclitic(lower)):  # (split: faster than findall)
             return matches
-        suffix = " cjk" if cjk else ""
         long_pattern, short_pattern = self._pattern("long" + suffix), self._pattern("short" + suffix)
         if len(lower) != len(text):  # a rare character whose lower case is longer: keep offsets right
             lower, long_pattern = text, self._pattern("long any case" + suffix)

@@ -293,7 +293,9 @@ _SLASHED_END = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.!?…\"”]\s))/(?P<code>[A-Z
 
 
 def _slashed_end(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
-    match = _SLASHED_END.search(text)
+    if "/" not in text[-8:]:
+        return None  # (most paragraphs: no search over the whole text)
+    match = _SLASHED_END.search(text, max(0, len(text) - 8))
     if match is None:
         return None
     code = match.group("code")
