@@ -391,3 +391,24 @@ def test_a_closing_label_after_a_whole_chain(registry):
     # Lithuanian "nuotr." ("photo") closes a chain as it closes a single name
     assert parse_credit("Žinių Vėjas / Tomas Vaitkus nuotr.", registry).text == "Žinių Vėjas / Tomas Vaitkus"
     assert parse_credit("BNS nuotr.", registry).text == "BNS"
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # a file note, then its source, closes the caption (Il Fatto Quotidiano)
+    ("Un tratto dell’A1 con corsia chiusa per lavori – foto di archivio Ansa",
+     "Un tratto dell’A1 con corsia chiusa per lavori", "Ansa"),
+    # a note alone stays the caption's, as printed
+    ("पंजाब के एक खेत में जलाई जा रही पराली। (फाइल फोटो)", "पंजाब के एक खेत में जलाई जा रही पराली। (फाइल फोटो)", None),
+    # "Pool" before "photo by" is the credit's (POLITICO)
+    ("Trade Commissioner Lars Eklund at a press conference. | Pool photo by Benoît Lemaire/AFP via Getty Images",
+     "Trade Commissioner Lars Eklund at a press conference.", "Pool photo by Benoît Lemaire/AFP via Getty Images"),
+])
+def test_file_notes_and_pool_pictures_after_the_caption(registry, text, caption, credit):
+    assert split_caption(text, registry) == (caption, credit)
+
+
+def test_a_label_before_a_dash(registry):
+    # Al-Masry Al-Youm's "تصوير- name" ("photographed by"), as "Foto - Jane Doe"
+    assert parse_credit("تصوير- محمد الجرنوسي", registry).text == "محمد الجرنوسي"
+    assert parse_credit("Foto - Jane Doe", registry).text == "Jane Doe"
+    assert parse_credit("Photo-op at the fair", registry).prefix is None

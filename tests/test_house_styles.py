@@ -895,3 +895,10 @@ def test_a_captions_first_line_that_says_it_is_a_credit(first, caption, credit):
     unit = (f'<figure><img src="https://e.org/jetty.jpg"><div class="image-caption">{first}<br>Fishermen repair '
             'nets at the bay on Wednesday.</div></figure>')
     assert figure_reading(unit, hashed=False) == [(caption, credit)]
+
+
+def test_more_sign_offs_and_datelines_from_the_eighth_round():
+    signoff = extract_html(_closing("—With assistance from Paulina Ossa.")).signoff  # Bloomberg
+    assert (signoff.text, signoff.style) == ("—With assistance from Paulina Ossa.", "contributors")
+    datelines = extract_html(_opening("नई दिल्ली, 5 दिसंबर (आईएएनएस)। ")).datelines  # a danda ends it
+    assert [(d.text, d.agency) for d in datelines] == [("नई दिल्ली, 5 दिसंबर (आईएएनएस)।", "IANS")]

@@ -191,3 +191,11 @@ def test_thai_agency_names_inside_unspaced_text(registry):
 ])
 def test_agency_names_in_more_scripts_and_cases(registry, text, agencies):
     assert [m.agency.name for m in registry.scan_prose(text)] == agencies
+
+
+@pytest.mark.parametrize("text, agencies", [
+    ("ha firmato i decreti, come riporta l'Ansa, nella notte", ["ANSA"]),
+    ("وقال المتحدث في تصريحات لوكالة أنباء الشرق الأوسط إن", ["MENA"]),
+])
+def test_agency_names_as_the_papers_write_them(registry, text, agencies):
+    assert [m.agency.name for m in registry.scan_prose(text)] == agencies

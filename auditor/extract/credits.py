@@ -100,7 +100,7 @@ _PREFIX_AT_START = re.compile(
     r"(?:圖取自|图取自|翻攝自|翻摄自|翻攝|翻摄)(?=\S)|"
     # (a word's end, or the colon itself: a Devanagari word ends in a vowel sign, no word character)
     r"(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")(?:\b|(?<=\.)|(?=\s*[:：=＝]))"
-    r"(?:\s*[:：=＝・]\s*|\s*\.\.\.+\s*|\s+(?=by\b))?"
+    r"(?:\s*[:：=＝・]\s*|\s*\.\.\.+\s*|\s+(?=by\b)|\s*[-–—]\s+)?"
     r"|(?:\u00a9|\(c\))\s*))",
     re.IGNORECASE,
 )
@@ -133,7 +133,7 @@ _PREFIX_HINT = re.compile(
     + "|".join(re.escape(w) for w in credit_words()[0] if w.endswith(".")) + r")\s",
     re.IGNORECASE,
 )
-_PREFIX_BEFORE = re.compile(r"(?:(?<=[\s.;,|(\[–—-])|^)(?:fotos?|bild|photo|image|credit|foto\s*credit)\s*$",
+_PREFIX_BEFORE = re.compile(r"(?:(?<=[\s.;,|(\[–—-])|^)(?:fotos?|bild|photo|image|credit|foto\s*credit|pool)\s*$",
                             re.IGNORECASE)
 # "Von Markus Balser", "By Jane Doe", "Author: Julia Hitz": an author byline caught in a teaser or
 # under a gallery, not a photo credit
@@ -673,6 +673,14 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             # after the caption's last sentence, is the credit's first part
             return caption[:start].rstrip(), text[start:].strip().rstrip(".;")
         return caption, match.group(0).strip().rstrip(".;")
+    # 1a. "… per lavori – foto di archivio Ansa": a note that the picture is a file picture, then its
+    # source, close the caption; the source is the credit
+    note = _FILE_NOTE_TAIL.search(text) if _FILE_NOTE_HINT.search(text) else None
+    if note and note.start() > 0:
+        source = (note.group("source") or "").strip(" .")
+        # (a note alone stays the caption's, as printed: labellers keep "(Archives)" in it)
+        if source and len(source.split()) <= 6 and (registry.scan(source) or names_only(source)):
+            return text[:note.start()].rstrip(" ,;"), source
     # 1b. "…とスアレス＝ロイター", "… = 연합뉴스": an agency credit after an equals sign
     match = _EQUALS_CREDIT.search(text) if ("=" in text or "＝" in text) else None
     if match and match.start() > 0 and registry.scan(match.group("credit")) \
@@ -784,6 +792,12 @@ _DATE_ONLY = re.compile(
 # the house's name, (FILE) PHOTO, and perhaps the photographer: "STAR FILE PHOTO / JANE DOE"
 _CAPITALS_PHOTO = re.compile(r"(?:[A-Z][A-Z.'&-]*\s+){1,4}(?:FILE\s+(?:PHOTOS?|PICTURES?)|PHOTOS?|FOTOS?)"
                              r"(?:\s*(?:/|:|\bBY\b)\s*[A-Z][A-Z.' -]{1,40})?")
+_FILE_NOTE_WORDS = (r"foto\s+di\s+archivio|foto\s+d['’]archivio|foto\s+de\s+archivo|imagen\s+de\s+archivo|"
+                    r"photo\s+d['’]archives|file\s+photo|archive\s+photo|archivfoto|archivbild|foto\s+de\s+arquivo|"
+                    r"صورة\s+أرشيفية|फ़?ाइल\s+फ़?ोटो|फाइल\s+फोटो")
+_FILE_NOTE_HINT = re.compile(_FILE_NOTE_WORDS, re.IGNORECASE)
+_FILE_NOTE_TAIL = re.compile(r"(?:\s+[-–—|]\s*|\s*[(\[])(?:" + _FILE_NOTE_WORDS + r")(?:[:\s]+(?P<source>[^()\[\]]{2,60}?))?"
+                             r"\s*[)\]]?\s*\.?$", re.IGNORECASE)
 _INITIALS_BEFORE = re.compile(r"[.!?…]\s+(?P<initials>[A-Z]{2,5})\s+$")
 _CJK_DATE = re.compile(r"^[\d\s０-９年月日号號时時分]+$")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÀ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+")

@@ -69,7 +69,9 @@ _MATERIAL = re.compile(
 # "Contributing: …", "Con información de …", "Mitarbeit: …": the colleagues who reported with the writer
 _CONTRIBUTING = re.compile(r"^(?:(?:contributing|contributors?|with\s+reporting\s+by|additional\s+reporting|"
                            r"mitarbeit|unter\s+mitarbeit\s+von|collaboration)\s*:|con\s+(?:informaci[oó]n|reportes?|"
-                           r"la\s+colaboraci[oó]n)\s+de\s|com\s+informa[cç][oõ]es\s+d[aoe]s?\s|avec\s+la\s+collaboration\s+de\s)",
+                           r"la\s+colaboraci[oó]n)\s+de\s|com\s+informa[cç][oõ]es\s+d[aoe]s?\s|avec\s+la\s+collaboration\s+de\s|"
+                           # Bloomberg's "—With assistance from …"
+                           r"with\s+assistance\s+(?:from|by)\s)",
                            re.IGNORECASE)
 # "Auteur : Kossivi Tiassou", "Autorin: Anna Muster", "Redaktion: …": the writer or editor named by role
 # on a line of their own at the end of the story
@@ -563,7 +565,8 @@ _DATELINE = re.compile(
     r"(?P<place>[^()]{0,90}?)\s*\((?P<agencies>[^()]{2,40})\)\s*"
     # a dash or colon; EFE's ".-"; epd's "." and KNA's or IANS's nothing at all before the story's
     # first capital (those two only after a short place: see find_datelines)
-    r"(?P<dash>[-–—‒―·]+|:|\.\s*[-–—]+|(?P<weak>\.?)(?=\s*[A-ZÀ-Þ„“\"«]))\s*",
+    # (Hindi ends it with a danda: "नई दिल्ली, 5 दिसंबर (आईएएनएस)।")
+    r"(?P<dash>[-–—‒―·]+|:|।|\.\s*[-–—]+|(?P<weak>\.?)(?=\s*[A-ZÀ-Þ„“\"«]))\s*",
 )
 # The Chinese agencies' dispatch line: "新华社北京11月17日电" (Xinhua, Beijing, 17 November, by wire),
 # "中新社香港3月2日电": the agency, the place, the date and 电, no brackets and no dash.
