@@ -902,3 +902,16 @@ def test_more_sign_offs_and_datelines_from_the_eighth_round():
     assert (signoff.text, signoff.style) == ("—With assistance from Paulina Ossa.", "contributors")
     datelines = extract_html(_opening("नई दिल्ली, 5 दिसंबर (आईएएनएस)। ")).datelines  # a danda ends it
     assert [(d.text, d.agency) for d in datelines] == [("नई दिल्ली, 5 दिसंबर (आईएएनएस)।", "IANS")]
+
+
+def test_a_caption_that_ends_with_the_sites_own_name_credits_the_house():
+    caption = "Women carry drinking water in a camp for displaced people in North Darfur"
+    figure = (f'<figure><img src="https://ufuq.example/files/camp-water.jpg"><figcaption>{caption} (الأفق الأوسط)'
+              '</figcaption></figure>')
+    page = (f'<html><head><meta property="og:site_name" content="الأفق الأوسط"></head><body><article><h1>Darfur</h1>'
+            f'{figure}{PARAGRAPHS}</article></body></html>')
+    document = extract_html(page)
+    assert [(f.caption, f.credit.text if f.credit else None) for f in document.figures] == [(caption, "الأفق الأوسط")]
+    # another name in brackets stays the caption's
+    other = extract_html(page.replace('content="الأفق الأوسط"', 'content="The Ledger"'))
+    assert other.figures[0].credit is None

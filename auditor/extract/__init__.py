@@ -92,7 +92,7 @@ def extract(text: str, path: str = "<string>", registry: AgencyRegistry | None =
 def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, why: bool = False,
                   sites=None, url: str | None = None, text: str = "") -> None:
     structured = read_structured(page)
-    _read_meta(document, page, structured.facts)
+    site = _read_meta(document, page, structured.facts)
     if document.not_article:
         return  # a shop's product page: its pictures are products, its text no story
     profile = _profile_for(sites, url or document.url, page.root)
@@ -124,6 +124,8 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     _read_lead_note(document.figures, page, zone, registry)
     _credit_from_list(document.figures, page.root, registry)
     _credit_the_page(document.figures, zone, registry)
+    if site:
+        _credit_the_house(document.figures, site, registry)
 
     signoff, signoff_block = find_signoff(zone.blocks, registry, lambda: closing_lines(zone))
     if signoff is None:
@@ -534,8 +536,9 @@ def _file_name(url: str) -> str:
 _NOT_ARTICLE_TYPES = frozenset({"product", "og:product"})
 
 
-def _read_meta(document: Document, page, facts) -> None:
-    """Title, language, URL and date from <head> (one look at each collected element)."""
+def _read_meta(document: Document, page, facts) -> str | None:
+    """Title, language, URL and date from <head> (one look at each collected element); returns the
+    site's name as the page gives it (``og:site_name``), if it does."""
     meta: dict[str, str] = {}
     for element in page.metas:
         key = (element.get("property") or element.get("name") or element.get("itemprop")
@@ -559,6 +562,26 @@ def _read_meta(document: Document, page, facts) -> None:
     document.published = (meta.get("article:published_time") or meta.get("datepublished")
                           or meta.get("date") or meta.get("pubdate") or meta.get("publishdate")
                           or meta.get("dc.date.issued") or facts.published)
+    return meta.get("og:site_name")
+
+
+_HOUSE_IN_BRACKETS = re.compile(r"\s*[(（]\s*(?P<name>[^()（）]{2,40}?)\s*[)）]\s*\.?$")
+
+
+def _credit_the_house(figures: list[Figure], site: str, registry: AgencyRegistry) -> None:
+    """A caption that ends with the site's own name in brackets ("… قرب الفاشر (الأفق الأوسط)",
+    "… (الجزيرة)" on الجزيرة نت) credits the house's own photographer: the name is the credit."""
+    site = site.casefold()
+    for figure in figures:
+        if figure.credit is not None or not figure.caption:
+            continue
+        match = _HOUSE_IN_BRACKETS.search(figure.caption)
+        if match is None or match.start() == 0:
+            continue
+        name = match.group("name").casefold()
+        if name == site or len(name) >= 4 and site.startswith(name + " "):
+            figure.credit = parse_credit(match.group("name"), registry, line=figure.caption_line)
+            figure.caption = figure.caption[:match.start()].rstrip()
 
 
 def _suppressions(page, text: str) -> list[Suppression]:
