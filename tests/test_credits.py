@@ -412,3 +412,16 @@ def test_a_label_before_a_dash(registry):
     assert parse_credit("تصوير- محمد الجرنوسي", registry).text == "محمد الجرنوسي"
     assert parse_credit("Foto - Jane Doe", registry).text == "Jane Doe"
     assert parse_credit("Photo-op at the fair", registry).prefix is None
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    ("5일 오전 전국 최저기온 분포. /기상청", "5일 오전 전국 최저기온 분포.", "기상청"),  # Korean: the source after a slash
+    ("烏克蘭士兵在前線操作偵察無人機。（歐新社）", "烏克蘭士兵在前線操作偵察無人機。", "（歐新社）"),  # EPA in Chinese
+    ("Rain falls. – 雨が降る日は続く見込みだと気象庁は述べた", "Rain falls. – 雨が降る日は続く見込みだと気象庁は述べた", None),
+])
+def test_sources_after_captions_in_scripts_without_capitals(registry, text, caption, credit):
+    assert split_caption(text, registry) == (caption, credit)
+
+
+def test_a_composite_is_labelled_as_such(registry):
+    assert parse_credit("Composite: Meridian Design/AAP/Getty Images", registry).text == "Meridian Design/AAP/Getty Images"

@@ -915,3 +915,26 @@ def test_a_caption_that_ends_with_the_sites_own_name_credits_the_house():
     # another name in brackets stays the caption's
     other = extract_html(page.replace('content="الأفق الأوسط"', 'content="The Ledger"'))
     assert other.figures[0].credit is None
+
+
+def test_a_dateline_on_a_line_of_its_own_opens_a_short_story():
+    # Europa Press: "MÁLAGA, 3 (EUROPA PRESS)" as the first paragraph, no dash; it neither closes the
+    # story nor hides the mentions after it
+    story = ("<p>El puerto cerrará 2026 con un nuevo récord de cruceristas, según sus datos.</p>"
+             "<p>Fuentes del Ayuntamiento han señalado a Europa Press que trabajan en un plan.</p>"
+             "<p>La temporada alta se concentra entre abril y noviembre, con picos en otoño.</p>")
+    html = f"<html><body><article><h1>Cruceros</h1><p>MÁLAGA, 3 (EUROPA PRESS)</p>{story}</article></body></html>"
+    document = extract_html(html)
+    assert [d.text for d in document.datelines] == ["MÁLAGA, 3 (EUROPA PRESS)"]
+    assert document.signoff is None
+    assert [m.agency for m in document.mentions] == ["Europa Press"]
+    # a date and time on a line of their own name no place
+    timed = html.replace("MÁLAGA, 3 (EUROPA PRESS)", "3. 5. 2026 9:45 (ČTK)")
+    assert extract_html(timed).datelines == []
+
+
+@pytest.mark.parametrize("opening, agency", [
+    ("中新网北京12月5日电 ", "China News Service"),  # China News Service's web desk, 网
+])
+def test_more_cjk_datelines(opening, agency):
+    assert [d.agency for d in extract_html(_opening(opening)).datelines] == [agency]

@@ -746,7 +746,11 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             # "… Datacenter. Foto Sergey Rraikin via Unsplash": a prefix word, a name, a source
             return text[:tail_start].rstrip(" |–—-"), tail
         dashed = text[tail_start:].lstrip()[:1] in ("–", "—", "/") and re.search(r"[.!?…]\s*$", text[:tail_start])
-        if dashed and 1 <= len(words) <= 5 and (names_only(tail.rstrip(". ")) or _GIVEN_WORD.match(tail.rstrip(". "))):
+        # (in a script without capitals, no name shows as one: "… 분포. /기상청", a few words after the slash)
+        caseless = tail[:1].isalpha() and not tail[:1].isupper() and not tail[:1].islower() and len(words) <= 3 \
+            and len(tail) <= 12
+        if dashed and 1 <= len(words) <= 5 and (names_only(tail.rstrip(". ")) or _GIVEN_WORD.match(tail.rstrip(". "))
+                                                or caseless):
             # after a dash, a line of names alone or the word for a handed-in picture: "… on Sunday. –
             # Kestrel Wynter/Photographer", "… last week. – Contributed"
             return text[:tail_start].rstrip(" |–—-"), tail

@@ -232,6 +232,8 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
     writer = None  # the writer named by role ("Auteur : …"): the sign-off only when no other is there
     for index in range(len(window) - 1, -1, -1):
         block = window[index]
+        if block is story[0] and len(story) > 2:
+            continue  # a short story's first paragraph opens it (a dateline line of its own), never closes it
         text = block.text
         if writer is None and _role_line(text):
             first = window[index - 1] if index and _role_line(window[index - 1].text) else None
@@ -566,11 +568,12 @@ _DATELINE = re.compile(
     # a dash or colon; EFE's ".-"; epd's "." and KNA's or IANS's nothing at all before the story's
     # first capital (those two only after a short place: see find_datelines)
     # (Hindi ends it with a danda: "नई दिल्ली, 5 दिसंबर (आईएएनएस)।")
-    r"(?P<dash>[-–—‒―·]+|:|।|\.\s*[-–—]+|(?P<weak>\.?)(?=\s*[A-ZÀ-Þ„“\"«]))\s*",
+    # (or the paragraph's end: Europa Press' "MÁLAGA, 3 (EUROPA PRESS)" on a line of its own)
+    r"(?P<dash>[-–—‒―·]+|:|।|\.\s*[-–—]+|(?P<weak>\.?)(?=\s*[A-ZÀ-Þ„“\"«])|(?=\s*$))\s*",
 )
 # The Chinese agencies' dispatch line: "新华社北京11月17日电" (Xinhua, Beijing, 17 November, by wire),
 # "中新社香港3月2日电": the agency, the place, the date and 电, no brackets and no dash.
-_CJK_DATELINE = re.compile(r"(?P<agencies>[\u4e00-\u9fff]{2,5}?社)(?P<place>[\u4e00-\u9fff]{1,10}?)"
+_CJK_DATELINE = re.compile(r"(?P<agencies>[\u4e00-\u9fff]{2,5}?[社网網])(?P<place>[\u4e00-\u9fff]{1,10}?)"
                            r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电")
 # Other agencies' own forms: Yonhap's "(서울=연합뉴스) 홍길동 기자 =", Kyodo's "【ワシントン共同】", TASS's
 # "МОСКВА, 3 мая. /ТАСС/.", RIA's "МОСКВА, 3 мая — РИА Новости." (the agency after a dash, then a stop)
@@ -625,6 +628,9 @@ def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[
         if place and (len(place.split()) > 8 or re.search(r"(?<!\d)[.!?]\s+[a-z]", place) or place.endswith(".") and
                       len(place.split()) > 4):
             continue
+        if match.groupdict().get("dash") == "" and match.groupdict().get("weak") is None \
+                and not re.search(r"[^\W\d_]{3}", place):
+            continue  # a line of its own names a place ("MÁLAGA, 3 (EUROPA PRESS)"), not a time ("3. 5. 2026 9:45 (ČTK)")
         if match.groupdict().get("weak") is not None and (not _short_place(place) or registry.scan(place)):
             continue  # "Berlin (epd). Die …", "Bonn (KNA) Die …": a place of a few words, its date, no more
         parsed = _agency_list(match.group("agencies"), registry)
@@ -665,7 +671,7 @@ _CONTEXT_BEFORE = re.compile(
     r"persbureau|nyhetsbyr[aå]\w*|nyhedsbureau\w*|uutistoimisto\w*|"
     # de, and the Nordic "told": the speaker between the verb and the agency, "sagte der Däne dem SID",
     # "sier byggeleder Kari Nymoen i Statens vegvesen til NTB"
-    r"(?:sagte|sagten|erklärte|erklärten|bestätigte|betonte)\b[^.!?]{0,30}?|"
+    r"(?:sagte|sagten|erklärte|erklärten|bestätigte|betonte)\b[^.!?]{0,40}?|"
     r"(?:sier|sa|siger|sagde|säger|sade)\b[^.!?]{0,60}?\btill?)"
     r"\s*(?:the\s+|der\s+|die\s+|dem\s+|het\s+|de\s+|l['’]|la\s+|el\s+|o\s+|az?\s+)?"
     # "according to state-run APP", "the official IRNA": the agency's standing between them
