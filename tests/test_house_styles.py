@@ -938,3 +938,14 @@ def test_a_dateline_on_a_line_of_its_own_opens_a_short_story():
 ])
 def test_more_cjk_datelines(opening, agency):
     assert [d.agency for d in extract_html(_opening(opening)).datelines] == [agency]
+
+
+@pytest.mark.parametrize("size, taken", [("width=\"660\" height=\"371\"", True), ("width=\"24\" height=\"24\"", False)])
+def test_a_large_picture_in_a_lightbox_button_is_the_storys(size, taken):
+    # Gannett: <button aria-label="Expand"><img …></button>, its caption and credit in data attributes
+    unit = (f'<figure class="gnt_em_img"><button class="gnt_em_img_a" aria-label="Expand"><img class="gnt_em_img_i" '
+            f'src="https://e.org/gcdn/PUCO_hearing_1203.JPG" {size} alt="Commissioners at a dais"></button>'
+            f'<div class="gnt_em_img_ccl" data-c-caption="{CAPTION}" data-c-credit="Dana Whitfield/USA TODAY NETWORK">'
+            '</div></figure>')
+    expected = [(CAPTION, "Dana Whitfield/USA TODAY NETWORK")] if taken else []
+    assert figure_reading(unit, hashed=False) == expected

@@ -806,12 +806,16 @@ def _decoration(element, src: str | None) -> str | None:
     """Logos, icons, tracking pixels, spacers, hidden images: the reason, or None."""
     if _hidden(element) and not _waiting_slide(element):
         return "hidden (its style says so)"
-    if any(tag_of(a) == "button" for a in ancestors(element, 4)):
+    size = _declared_size(element)
+    if any(tag_of(a) == "button" for a in ancestors(element, 4)) \
+            and not (size and min(size) > _THUMBNAIL_SIZE and tag_of(element) == "img"):
+        # (a picture declared large in a button is the button that opens it in a lightbox: Gannett's
+        # <button aria-label="Expand"><img width="660" height="371">)
         return "a button's icon (the picture stands in a <button>)"
     control = next((a for a in ancestors(element, 3) if _control_box(a)), None)
     if control is not None:
         return f"a control's icon (the picture stands in {describe_element(control)})"
-    size = _declared_size(element)
+
     if size and max(size) <= _ICON_SIZE and size not in _ASPECT_RATIOS and not _responsive(element):
         return f"icon-sized ({size[0]}x{size[1]})"
     if size and max(size) <= _THUMBNAIL_SIZE and min(size) > 20:
