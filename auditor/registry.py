@@ -98,7 +98,8 @@ _CJK = re.compile(r"[\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-
 # Arabic writes its one-letter conjunctions and prepositions on the next word: "لوكالة الصحافة
 # الفرنسية" is "to the French press agency" (ل + وكالة), "وأسوشيتد برس" "and the Associated Press".
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-_PROCLITIC = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك]))"
+_PROCLITICS = "وفبلك"
+_PROCLITIC = r"(?:(?<!\w)|(?<=(?<!\w)[" + _PROCLITICS + r"]))"
 
 
 def _bounded(words: list[str], separator: str, cjk: bool = True, clitics: bool = False) -> str:
@@ -107,7 +108,7 @@ def _bounded(words: list[str], separator: str, cjk: bool = True, clitics: bool =
     cjk_words = [w for w in words if _CJK.search(w)] if cjk else []
     rest = [w for w in words if not _CJK.search(w)]
     arabic = [w for w in rest if _ARABIC.match(w)] if clitics else []
-    plain = [w for w in rest if not (clitics and _ARABIC.match(w))]
+    plain = [w for w in rest if not _ARABIC.match(w)] if clitics else rest
     pattern = r"(?<!\w)(?:" + trie_pattern(plain, separator) + r")(?![\w\u00ad])"
     if arabic:
         pattern = pattern + "|" + _PROCLITIC + "(?:" + trie_pattern(arabic, separator) + r")(?![\w\u00ad])"
@@ -255,7 +256,7 @@ class AgencyRegistry:
 
     def _after_proclitic(self, lower: str) -> bool:
         """Does an Arabic word, its proclitic letter left off, pass the gate ("وأسوشيتد")?"""
-        return not self._gate_words.isdisjoint(w[1:] for w in _NOT_WORDS.split(lower) if w[:1] in "وفبلك")
+        return not self._gate_words.isdisjoint(w[1:] for w in _NOT_WORDS.split(lower) if w[:1] in _PROCLITICS)
 
     def scan(self, text: str) -> list[Match]:
         """Every agency spelling in ``text``, any case; for credits, sign-offs and datelines."""

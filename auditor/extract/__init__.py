@@ -57,7 +57,7 @@ from .scan import PageScan, scan
 from .state import script_figures, script_html
 from .structured import read_structured
 from .vocab import CAPTION_ROLE, CREDIT_ROLE, NAVIGATION
-from .wire import defined_signoff, find_datelines, find_mentions, find_signoff, match_signoff
+from .wire import find_datelines, find_mentions, find_signoff, match_signoff
 
 __all__ = ["extract", "ParseError"]
 
@@ -128,8 +128,6 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         _credit_the_house(document.figures, site, registry)
 
     signoff, signoff_block = find_signoff(zone.blocks, registry, lambda: closing_lines(zone))
-    if signoff is None:
-        signoff, signoff_block = defined_signoff(zone.blocks, registry) or (None, None)
     if profile is not None and profile.signoff is not None:
         signoff, signoff_block = _profile_signoff(profile, page.root, zone, registry) or (signoff, signoff_block)
     document.signoff = signoff
@@ -140,7 +138,8 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     # looked for in every block: a closing "Mit Material von Keystone-SDA." may have been read as
     # the last picture's credit too.)
     inside = {e for element in read for e in element.iter()} if read else set()
-    story = [b for b in zone.blocks if b.element not in inside] if inside else zone.blocks
+    pictures_text = [b for b in zone.blocks if b.element in inside] if inside else []
+    story = [b for b in zone.blocks if b.element not in inside] if pictures_text else zone.blocks
     datelines = find_datelines(story, registry)
     if profile is not None and profile.dateline is not None:
         datelines = _profile_datelines(profile, page.root, zone, registry) or datelines
@@ -159,9 +158,8 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         else:
             start = signoff_block.raw.rfind("(")
             skip.setdefault(signoff_block.element, []).append((max(start, 0), len(signoff_block.raw)))
-    for block in zone.blocks:
-        if block.element in inside:
-            skip[block.element] = "all"
+    for block in pictures_text:
+        skip[block.element] = "all"
     document.mentions = find_mentions(zone.blocks, registry, skip)
     document.text = [TextBlock(b.text, b.line, b.part) for b in zone.blocks]
     if page.comments or page.has_ignores:

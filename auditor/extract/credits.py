@@ -19,23 +19,25 @@ from .dom import clean
 
 @lru_cache(maxsize=1)
 def credit_words() -> tuple[tuple[str, ...], ...]:
-    """Credit prefixes, suffixes, usage notes, kind words and lead-picture labels of every language in
-    ``rules/vocab/credit-words.yaml``."""
+    """Credit prefixes, suffixes, usage notes, kind words, lead-picture labels and file notes of every
+    language in ``rules/vocab/credit-words.yaml``."""
     path = rules_dir() / "vocab" / "credit-words.yaml"
     try:
         marked = read_yaml_file(path)
         validate(marked, schema("credit-words-1"), "credit vocabulary")
     except DataFileError as exc:  # a broken installation, not a user error
         raise RuntimeError(f"the shipped credit vocabulary is invalid: {exc}") from exc
-    prefixes, suffixes, notes, kinds, leads = set(), set(), set(), set(), set()
+    prefixes, suffixes, notes, kinds, leads, file_notes = set(), set(), set(), set(), set(), set()
     for words in marked.data["languages"].values():
         prefixes.update(w.strip().lower() for w in words.get("prefixes", []))
         suffixes.update(w.strip() for w in words.get("suffixes", []))
         notes.update(w.strip().lower() for w in words.get("notes", []))
         kinds.update(w.strip().lower() for w in words.get("kinds", []))
         leads.update(w.strip().lower() for w in words.get("leads", []))
+        file_notes.update(w.strip().lower() for w in words.get("file_notes", []))
     # an apostrophe as typesetting writes it: "Photo d’archives" as well as "photo d'archives"
-    groups = [group | {w.replace("'", "’") for w in group} for group in (prefixes, suffixes, notes, kinds, leads)]
+    groups = [group | {w.replace("'", "’") for w in group}
+              for group in (prefixes, suffixes, notes, kinds, leads, file_notes)]
     return tuple(sorted(group, key=lambda w: (-len(w), w)) for group in groups)
 
 
@@ -294,10 +296,11 @@ def normalise_credit_text(text: str) -> tuple[str, str | None]:
     if glued:
         prefix, text = prefix or glued.group(), text[glued.end():]
     suffix = _SUFFIX_CREDIT.search(text) if text.rstrip(".").endswith(_SUFFIXES) else None
-    if suffix and suffix.start("credit") == 0 and suffix.group("credit").strip():
+    whole = suffix is not None and suffix.start("credit") == 0  # (the suffix closes the whole credit)
+    if whole and suffix.group("credit").strip():
         prefix = prefix or text[suffix.end("credit"):].strip()  # "摄": the suffix is this credit's label
         text = suffix.group("credit")
-    latin = _LATIN_SUFFIX.search(text) if not (suffix and suffix.start("credit") == 0) else None
+    latin = _LATIN_SUFFIX.search(text) if not whole else None
     if latin and latin.start() > 0:
         # "Žinių Vėjas / Tomas Vaitkus nuotr.": a closing label after a whole chain, not one name
         prefix, text = prefix or latin.group().strip(), text[:latin.start()]
@@ -796,9 +799,7 @@ _DATE_ONLY = re.compile(
 # the house's name, (FILE) PHOTO, and perhaps the photographer: "STAR FILE PHOTO / JANE DOE"
 _CAPITALS_PHOTO = re.compile(r"(?:[A-Z][A-Z.'&-]*\s+){1,4}(?:FILE\s+(?:PHOTOS?|PICTURES?)|PHOTOS?|FOTOS?)"
                              r"(?:\s*(?:/|:|\bBY\b)\s*[A-Z][A-Z.' -]{1,40})?")
-_FILE_NOTE_WORDS = (r"foto\s+di\s+archivio|foto\s+d['’]archivio|foto\s+de\s+archivo|imagen\s+de\s+archivo|"
-                    r"photo\s+d['’]archives|file\s+photo|archive\s+photo|archivfoto|archivbild|foto\s+de\s+arquivo|"
-                    r"صورة\s+أرشيفية|फ़?ाइल\s+फ़?ोटो|फाइल\s+फोटो")
+_FILE_NOTE_WORDS = _alternation(credit_words()[5])
 _FILE_NOTE_HINT = re.compile(_FILE_NOTE_WORDS, re.IGNORECASE)
 _FILE_NOTE_TAIL = re.compile(r"(?:\s+[-–—|]\s*|\s*[(\[])(?:" + _FILE_NOTE_WORDS + r")(?:[:\s]+(?P<source>[^()\[\]]{2,60}?))?"
                              r"\s*[)\]]?\s*\.?$", re.IGNORECASE)

@@ -24,7 +24,7 @@ from lxml import html as lxml_html
 
 from ..model import FLAGS, Credit, Figure, ImageDecision, picture_identity
 from ..registry import AgencyRegistry
-from .article import ArticleZone, ChromeMap, chrome_class, chrome_tokens, url_path
+from .article import ArticleZone, ChromeMap, chrome_class, chrome_tokens, text_runs, url_path
 from .credits import (
     describes,
     detect_flags,
@@ -815,7 +815,6 @@ def _decoration(element, src: str | None) -> str | None:
     control = next((a for a in ancestors(element, 3) if _control_box(a)), None)
     if control is not None:
         return f"a control's icon (the picture stands in {describe_element(control)})"
-
     if size and max(size) <= _ICON_SIZE and size not in _ASPECT_RATIOS and not _responsive(element):
         return f"icon-sized ({size[0]}x{size[1]})"
     if size and max(size) <= _THUMBNAIL_SIZE and min(size) > 20:
@@ -1517,31 +1516,17 @@ _PHOTOGRAPHER_ROLE = re.compile(r"/\s*(?:staff\s+|chief\s+)?(?:photographer|foto
 
 
 def _line_before_break(element) -> str:
-    """The text before the element's first ``<br>`` when that break stands straight in it, as a
-    reader sees it ('' otherwise)."""
+    """The text before the element's first ``<br>`` when that break stands straight in it ('' otherwise)."""
     first = next(element.iter("br"), None)
-    if first is None or first.getparent() is not element:
-        return ""
-    parts = [element.text or ""]
-    for child in element:
-        if child is first:
-            break
-        parts.append(visible_text(child) if isinstance(child.tag, str) else "")
-        parts.append(child.tail or "")
-    return clean(" ".join(parts))
+    return text_runs(element)[0] if first is not None and first.getparent() is element else ""
 
 
 def _line_after_break(element) -> str:
-    """The text after the element's last ``<br>``, as a reader sees it ('' when it has none)."""
-    breaks = list(element.iter("br"))
-    if not breaks:
-        return ""
-    last = breaks[-1]
-    parts = [last.tail or ""]
-    for node in last.itersiblings():
-        parts.append(visible_text(node) if isinstance(node.tag, str) else "")
-        parts.append(node.tail or "")
-    return clean(" ".join(parts))
+    """The text after the element's last ``<br>``, in the element that holds it ('' when it has none)."""
+    last = None
+    for last in element.iter("br"):  # noqa: B007 - the last break counts
+        pass
+    return text_runs(last.getparent())[-1] if last is not None else ""
 
 
 def _strip_ui(text: str) -> str:

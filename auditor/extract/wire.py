@@ -288,7 +288,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             return signoff, block
         if fallback is None:
             fallback = _copyright(text, block, registry)
-    return writer or fallback or (None, None)
+    return writer or fallback or _defined_signoff(blocks, registry) or (None, None)
 
 
 # The agency glued to the story's last word ("… under lördagen/TT"), or an editor's initials after its
@@ -314,7 +314,7 @@ def _slashed_end(text: str, block: Block, registry: AgencyRegistry) -> SignOff |
 _LONE_ABBREVIATION = re.compile(r"\(?(?P<abbr>[A-Z][A-Za-z]{1,7})\)?\.?")
 
 
-def defined_signoff(blocks: list[Block], registry: AgencyRegistry) -> tuple[SignOff, Block] | None:
+def _defined_signoff(blocks: list[Block], registry: AgencyRegistry) -> tuple[SignOff, Block] | None:
     """The story's last paragraph when it is an abbreviation alone, "(NAN)", that the story itself
     defined as an agency's: "… told the News Agency of Nigeria (NAN) …". (The registry cannot know
     every agency's short name: many are words or first names, and it lists those by full name only.)"""
