@@ -949,3 +949,11 @@ def test_a_large_picture_in_a_lightbox_button_is_the_storys(size, taken):
             '</div></figure>')
     expected = [(CAPTION, "Dana Whitfield/USA TODAY NETWORK")] if taken else []
     assert figure_reading(unit, hashed=False) == expected
+
+
+def test_why_names_the_line_a_credit_was_read_from():
+    unit = ('<figure><img src="https://e.org/jetty.jpg"><div class="image-caption">Kavon Hylton/Photographer<br>'
+            'Fishermen repair nets at the bay on Wednesday.</div></figure>')
+    html = f"<html><body><article><h1>Jetty</h1>{unit}{PARAGRAPHS}</article></body></html>"
+    details = [d for decision in extract_html(html, why=True).decisions for d in decision.details]
+    assert "credit from the first line of div.image-caption line 1" in details

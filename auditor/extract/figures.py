@@ -1272,14 +1272,14 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             if line and len(line) < len(caption_raw) and caption_raw.endswith(line) and only_a_credit(line):
                 head, glued = split_caption(line, registry)
                 if not (head and glued):  # (not a caption of its own with its credit: "Caption. Photo: X")
-                    caption_raw, break_credit = caption_raw[:-len(line)].rstrip(" /|·•∙⋅‧–—-"), line
+                    caption_raw, break_credit = caption_raw[:-len(line)].rstrip(" /|·•∙⋅‧–—-"), (line, "last")
             line = _line_before_break(captions[0]) if break_credit is None else ""
             if line and len(line) < len(caption_raw) and caption_raw.startswith(line) and (
                     only_a_credit(line) or _PHOTOGRAPHER_ROLE.search(line) and names_only(line)
                     or split_caption(line, registry)[0] == "" and registry.scan(line)):
                 # "Kavon Hylton/Photographer<br>Fisherman …": a first line that says it is a credit
                 # (a label, a photographer's role, an agency), set above the caption
-                caption_raw, break_credit = caption_raw[len(line):].lstrip(" /|·•∙⋅‧–—-"), line
+                caption_raw, break_credit = caption_raw[len(line):].lstrip(" /|·•∙⋅‧–—-"), (line, "first")
     elif not split_caption(clean(_attribute_caption(img) or ""), registry)[0] and not _floated_in_story(img, registry):
         # (the picture's own caption attribute wins over unmarked text in its box: an overlaid rubric
         # "Bild des Tages" is no caption)
@@ -1316,8 +1316,8 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         reading.credit_from = " + ".join(describe_element(c) for c in credits)
         reading.credit_elements = list(credits)
     elif break_credit:
-        credit_raw, credit_line = break_credit, caption_line
-        reading.credit_from = f"the last line of {reading.caption_from}"
+        (credit_raw, where), credit_line = break_credit, caption_line
+        reading.credit_from = f"the {where} line of {reading.caption_from}"
     site_prefix = None
     if chosen is not None:
         # What the site profile names wins over what the generic reading found.
