@@ -212,3 +212,19 @@ def test_a_page_that_names_the_picture_type_hundreds_of_times_is_scanned_once():
     gallery = '{"@type": "ImageObject"}, ' * 5000
     assert _names_picture_type(gallery) is False
     assert _names_picture_type('<b itemtype="https://schema.org/Photograph">' + gallery) is True
+
+
+def test_clean_takes_out_invisible_characters_whatever_path_the_text_takes():
+    from auditor.extract.dom import _INVISIBLE, clean
+
+    # clean() skips the invisible-character pattern for text that is printable once its spaces are
+    # collapsed: that is right only while every invisible character is unprintable and none but NEL
+    # is a space to str.split()
+    invisible = [chr(c) for c in range(0x110000) if _INVISIBLE.fullmatch(chr(c))]
+    assert all(not c.isprintable() for c in invisible)
+    assert [c for c in invisible if len(f"a{c}b".split()) > 1] == ["\x85"]
+    assert clean("Foto:\u00a0Jane\u200b Doe/dpa") == "Foto: Jane Doe/dpa"
+    assert clean("Stra\u00adße „Mitte“\n  Köln") == "Straße „Mitte“ Köln"
+    assert clean("a,\x85b") == "a,b"  # beside a comma a control stood for nothing
+    assert clean("Foto\x96dpa") == "Foto dpa"  # between two words, for a mis-decoded dash
+    assert clean("Kai\u00a0\u00a0Müller") == "Kai Müller"

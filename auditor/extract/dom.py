@@ -126,10 +126,16 @@ def clean(text: str | None) -> str:
     """Whitespace-normalised text: invisible characters removed, runs of spaces collapsed."""
     if not text:
         return ""
-    if not text.isascii():  # (O(1) on str)
-        text = _INVISIBLE.sub(_invisible_out, text)
     # str.split() splits on every Unicode space, no-break and thin spaces included
-    return " ".join(text.split())
+    if text.isascii():  # (O(1) on str)
+        return " ".join(text.split())
+    joined = " ".join(text.split())
+    # Every invisible character is unprintable, and of them only NEL (U+0085) is a space to split():
+    # text that is printable once its spaces are collapsed has none to take out (a C scan, cheaper
+    # than the pattern's search: most text beyond ASCII is an accent or a curly quote)
+    if "\x85" not in text and joined.isprintable():
+        return joined
+    return " ".join(_INVISIBLE.sub(_invisible_out, text).split())
 
 
 def tag_of(element) -> str:
