@@ -181,6 +181,7 @@ class AgencyRegistry:
         self._sources: dict | None = None  # pattern name -> (source, flags), built on the first scan
         self._compiled: dict = {}  # pattern name -> compiled, each on its first use
         self._gate_words: frozenset = frozenset()
+        self._gate_needs: dict = {}
         self._words: frozenset | None = None
 
     @property
@@ -252,7 +253,27 @@ class AgencyRegistry:
         # lookup per word instead of two large alternations)
         self._gate_words = frozenset(w for form in (*longs, *shorts)
                                      if (w := _longest_word(form.lower())) is not None)
+        # and, per gate word, what else its spellings need: every other word of a long spelling
+        # (German prose says "mehr" and "wenn", not "Mehr News"), a short one as written or in
+        # capitals ("WENN"); both are only necessary, so the patterns still decide
+        needs: dict[str, list] = {}
+        for form in longs:
+            if (word := _longest_word(form)) is not None:
+                needs.setdefault(word, []).append(frozenset(w for w in _NOT_WORDS.split(form) if w))
+        for form in shorts:
+            if (word := _longest_word(form.lower())) is not None:
+                needs.setdefault(word, []).append(form)
+        self._gate_needs = needs
         return sources
+
+    def _passes_gate(self, words: list[str], text: str) -> bool:
+        """Does some spelling have all it needs in ``text``, whose lower-cased words are ``words``?"""
+        found = self._gate_words.intersection(words)
+        if not found:
+            return False
+        present = frozenset(words)
+        return any(need <= present if isinstance(need, frozenset) else need in text
+                   for word in found for need in self._gate_needs[word])
 
     def _after_proclitic(self, lower: str) -> bool:
         """Does an Arabic word, its proclitic letter left off, pass the gate ("وأسوشيتد")?"""
@@ -279,8 +300,11 @@ class AgencyRegistry:
         taken: list[tuple[int, int]] = []
         lower = text.lower()
         suffix = _script(text)
-        if suffix != " cjk" and self._gate_words.isdisjoint(_NOT_WORDS.split(lower)) \
-                and not (suffix and self._after_proclitic(lower)):  # (split: faster than findall)
+        if not suffix and len(lower) == len(text):  # (most text: neither CJK nor Arabic)
+            if not self._passes_gate(_NOT_WORDS.split(lower), text):  # (split: faster than findall)
+                return matches
+        elif suffix != " cjk" and self._gate_words.isdisjoint(_NOT_WORDS.split(lower)) \
+                and not (suffix and self._after_proclitic(lower)):
             return matches
         long_pattern, short_pattern = self._pattern("long" + suffix), self._pattern("short" + suffix)
         if len(lower) != len(text):  # a rare character whose lower case is longer: keep offsets right

@@ -199,3 +199,17 @@ def test_agency_names_in_more_scripts_and_cases(registry, text, agencies):
 ])
 def test_agency_names_as_the_papers_write_them(registry, text, agencies):
     assert [m.agency.name for m in registry.scan_prose(text)] == agencies
+
+
+def test_prose_gate_asks_for_every_word_of_a_spelling_and_a_short_one_as_written(registry):
+    # "mehr" and "wenn" are German words: the gate lets such prose through only when a spelling has
+    # all it needs (every word of "Mehr News Agency"; "WENN" as written), and the patterns decide
+    def words(text):
+        return [m.agency.name for m in registry.scan_prose(text)]
+
+    assert words("Wenn es regnet, kommen mehr Menschen in die Stadt.") == []
+    assert registry._passes_gate(["wenn", "es", "regnet", "kommen", "mehr", "menschen"], "x") is False
+    assert words("Die Mehr News Agency meldete am Montag neue Zahlen.") == ["Mehr News Agency"]
+    assert words("Fotos: WENN") == ["WENN"]
+    assert words("United Press International reported") == ["UPI"]
+    assert words("the United States and the International Monetary Fund") == []

@@ -79,7 +79,7 @@ def _text_blocks(scope, body) -> tuple[list, bool]:
     and whether the story is typed in <div>s. Such a story (no <p> in the whole article: styled
     components, a blog editor) has its text <div>s, those that hold no block, as its paragraphs."""
     blocks = list(scope.iter(*_BLOCK_TAGS))
-    typed_in_divs = not any(tag_of(b) == "p" for b in blocks)
+    typed_in_divs = not any(b.tag == "p" for b in blocks)
     if typed_in_divs:
         divs = _text_divs(scope)
         if divs:
@@ -283,7 +283,7 @@ class ChromeMap:
             return "strong"
         if node in self.zone.around or node in self._holds_story:
             return "stop"
-        tag = tag_of(node)
+        tag = node.tag  # (an ancestor: an element, never a comment)
         if tag in ("body", "html"):
             return "stop"
         if tag in CHROME_TAGS:
@@ -653,8 +653,9 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         if skip:
             continue
         own = element_tokens(element)
-        text_div = typed_in_divs and tag_of(element) == "div"  # (a story with no <p>: see _text_blocks)
-        if tag_of(element) not in _BLOCK_TAGS and not text_div and not SIGNOFF.find(own):
+        tag = element.tag  # (found by tag or as an element: never a comment)
+        text_div = typed_in_divs and tag == "div"  # (a story with no <p>: see _text_blocks)
+        if tag not in _BLOCK_TAGS and not text_div and not SIGNOFF.find(own):
             continue  # the XPath's class test is a substring prefilter; the tokens decide
         if own and EMBED.find(own):
             continue  # an embedded post (<blockquote class="twitter-tweet">) quotes, it does not report
@@ -672,11 +673,11 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         # div > div > p); other blocks only near its top: lists deep inside are its widgets (tags,
         # "People in the Story")
         in_body = zone.body is not None and (parent is zone.body or zone.body in ancestors(element, 4)
-                                             or (tag_of(element) == "p" or text_div) and around.in_body(parent))
+                                             or (tag == "p" or text_div) and around.in_body(parent))
         if in_body:
             seen_body = True
         part = "body"
-        if not seen_body and not in_body and (STANDFIRST.find(own) or tag_of(element) == "p"):
+        if not seen_body and not in_body and (STANDFIRST.find(own) or tag == "p"):
             part = "standfirst"
         blocks.append(Block(element, raw, text, part, in_body))
     # Story text typed as runs between <br>s, straight in its element: one block per such element,
@@ -697,7 +698,7 @@ def _blocks(zone: ArticleZone) -> list[Block]:
 
 
 def _nests_blocks(node) -> bool:
-    if tag_of(node) in _BLOCK_TAGS:
+    if node.tag in _BLOCK_TAGS:  # (a block's ancestor: an element)
         return True
     names = element_tokens(node)
     # a cheap substring look before the token test: few class names mention a sign-off
@@ -740,7 +741,7 @@ class _AncestorVerdicts:
         return known if known is not None else self._walk(node, memo, self._excluded_own)
 
     def _excluded_own(self, node) -> bool:
-        tag = tag_of(node)
+        tag = node.tag  # (a block's ancestor: an element)
         if node in self.ignored or tag in ("figure", "figcaption", "aside", "nav", "footer", "form", "table") \
                 or tag in SKIP_TAGS:
             return True

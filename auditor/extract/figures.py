@@ -664,12 +664,13 @@ def _described_picture(element) -> bool:
 def resolve_src(element) -> str | None:
     """The real image URL: a lazy-loading attribute wins over ``src`` whenever it holds a URL (the
     ``src`` is then a placeholder), then ``src``, ``srcset`` and the ``<picture>``'s sources."""
-    if tag_of(element) == "video":
+    tag = element.tag  # (a picture's element: never a comment)
+    if tag == "video":
         return (element.get("poster") or "").strip() or None  # its picture, not its video file
     lazy = _lazy_src(element)
     if lazy:
         return lazy
-    if tag_of(element) == "a" and element.get("data-caption") is not None:
+    if tag == "a" and element.get("data-caption") is not None:
         return (element.get("href") or "").strip() or None  # a described picture: the link is its file
     src = (element.get("src") or "").strip()
     if src and not src.startswith("data:") and not _is_placeholder(src):
@@ -682,7 +683,7 @@ def resolve_src(element) -> str | None:
         first = _first_srcset(source.get("srcset") or source.get("data-srcset"))
         if first:
             return first
-    if tag_of(element) in ("img", "amp-img"):
+    if tag in ("img", "amp-img"):
         # the src is a placeholder or missing: the picture's file in any other attribute
         # (data-orig-file, data-zoom-image, data-hires), or in the <noscript> copy beside it
         return _image_file_attribute(element) or _noscript_twin_src(element) or src or None
@@ -807,7 +808,7 @@ def _decoration(element, src: str | None) -> str | None:
     if _hidden(element) and not _waiting_slide(element):
         return "hidden (its style says so)"
     size = _declared_size(element)
-    if any(tag_of(a) == "button" for a in ancestors(element, 4)) \
+    if any(a.tag == "button" for a in ancestors(element, 4)) \
             and not (size and min(size) > _THUMBNAIL_SIZE and tag_of(element) == "img"):
         # (a picture declared large in a button is the button that opens it in a lightbox: Gannett's
         # <button aria-label="Expand"><img width="660" height="371">)
@@ -2757,17 +2758,21 @@ def _titled_link(unit, caption: str, caption_element, base_url: str | None) -> s
 def _picture_link(element, stop=None):
     """The link around a picture, up to ``stop``, when it goes to another page (not to the
     picture's file, an anchor or a script): ``(href, the <a> element)``, or None."""
-    for node in ancestors(element):
-        if tag_of(node) == "a":
-            href = (node.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
+    link = next(element.iterancestors("a"), None)  # (found in C; most pictures have no link around them)
+    if link is None:
+        return None
+    if stop is not None and stop is not link:
+        for node in element.iterancestors():  # the link must stand below ``stop``
+            if node is link:
+                break
+            if node is stop:
                 return None
-            if _IMAGE_IN_PATH.search(href):
-                return None  # a picture's other rendition ("…/17-deeds.png/940x540nocrop2/24.482.309")
-            return href, node
-        if node is stop:
-            break
-    return None
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:")) or _IMAGE_URL.search(href):
+        return None
+    if _IMAGE_IN_PATH.search(href):
+        return None  # a picture's other rendition ("…/17-deeds.png/940x540nocrop2/24.482.309")
+    return href, link
 
 
 def _teaser_list(element, unit, base_url: str | None) -> str | None:
