@@ -534,6 +534,11 @@ def _file_name(url: str) -> str:
 _NOT_ARTICLE_TYPES = frozenset({"product", "og:product"})
 
 
+# The <meta> keys _read_meta reads
+_META_READ = frozenset({"content-language", "og:locale", "og:url", "og:type", "article:published_time",
+                        "datepublished", "date", "pubdate", "publishdate", "dc.date.issued", "og:site_name"})
+
+
 def _read_meta(document: Document, page, facts) -> str | None:
     """Title, language, URL and date from <head> (one look at each collected element); returns the
     site's name as the page gives it (``og:site_name``), if it does."""
@@ -541,7 +546,7 @@ def _read_meta(document: Document, page, facts) -> str | None:
     for element in page.metas:
         key = (element.get("property") or element.get("name") or element.get("itemprop")
                or element.get("http-equiv") or "").strip().lower()
-        if key and key not in meta:
+        if key in _META_READ and key not in meta:  # (a page has dozens; the rest are never read)
             value = clean(element.get("content"))
             if value:
                 meta[key] = value
