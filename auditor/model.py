@@ -36,14 +36,19 @@ def picture_identity(url: str | None) -> str | None:
     name = _INNER_EXTENSION.split(name, 1)[0] or name
     for _ in range(3):
         shorter = _SIZE_SUFFIX.sub("", name)
-        if shorter == name or len(shorter) < 6:
-            break
+        if shorter == name or len(shorter) < 6 or _SERIES.search(name):
+            break  # (a number after a long number is a series', not a size: P03-261205-319, -320)
         name = shorter
     if _ONLY_SIZE.fullmatch(name):
-        # ".../m/e6ay2q4d/1280x720.jpg": a size for a name; the folder names the picture
-        folder = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 2)
-        if len(folder) == 3 and len(folder[1]) >= 6:
-            return folder[1].lower()
+        # ".../m/e6ay2q4d/1280x720.jpg", ".../a402e8b1c9d3/3x2/960@80.jpg": a size (and quality) for
+        # a name; the nearest folder not named as a size names the picture
+        path = url.split("?")[0].split("#")[0].rstrip("/")
+        path = path.split("://", 1)[1].partition("/")[2] if "://" in path else path
+        for folder in reversed(path.split("/")[-4:-1]):
+            if not _ONLY_SIZE.fullmatch(folder):
+                if len(folder) >= 6:
+                    return folder.lower()
+                break
     if len(name) < 6:
         # "image", "1200", "preview": the name says nothing; the path does, without the sizes a CMS
         # writes into it ("…/id/158666/width/515/height/337.png" is "…/id/158666.png" in another size)
@@ -54,7 +59,11 @@ def picture_identity(url: str | None) -> str | None:
     return name.lower() or None
 
 
-_ONLY_SIZE = re.compile(r"\d{2,4}x\d{2,4}")
+# a number of three or four digits after one of five or more: a picture's number in a series (a date
+# and a sequence number), not its size
+_SERIES = re.compile(r"(?:^|[-_.])\d{5,}[-_.]\d{3,4}$")
+# a size, an aspect ratio or a size and a quality: 1280x720, 3x2, 960@80
+_ONLY_SIZE = re.compile(r"\d{1,4}(?:[x@]\d{1,4})+")
 _SIZE_SEGMENTS = re.compile(r"/(?:width|height|w|h|crop|quality|q|resize|size|fit)/[^/]+", re.IGNORECASE)
 
 

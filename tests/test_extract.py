@@ -2420,3 +2420,27 @@ def test_a_short_agency_name_counts_in_its_context(sentence, agencies):
     paragraphs = "<p>The council met on Tuesday to discuss the budget for the coming year and the roads.</p>" * 3
     html = f"<html><body><article><h1>Budget</h1><p>{sentence}</p>{paragraphs}</article></body></html>"
     assert [m.agency for m in extract_html(html).mentions] == agencies
+
+
+def test_a_heading_that_is_all_the_text_of_a_pictures_box_is_its_caption():
+    # Taipei Times: <div class="imgboxa"><a><img></a><h4>caption. Photo: credit</h4></div>, three
+    # times in the story, each picture numbered in a series (P03-261205-319, -320)
+    boxes = "".join(
+        f'<div class="imgboxa"><a class="imga" href="https://img.tt.com/images/2026/12/05/P03-261205-3{n}.jpg">'
+        f'<img class="lazy" src="/asset/images/loading.gif" data-src="https://img.tt.com/images/2026/12/05/'
+        f'P03-261205-3{n}.jpg" alt="{caption}"></a><h4>{caption} Photo: {credit}</h4></div>'
+        f'<p>{"The coast guard said the crew of nine was safe after the rescue operation ended. " * 3}</p>'
+        for n, caption, credit in (("19", "Rescuers help a crew member onto a patrol ship yesterday.", "CNA"),
+                                   ("20", "Waves crash against the seawall in Magong on Thursday.",
+                                    "Chiu Chun-fu, Taipei Times")))
+    document = extract_html(f"<html><body><article><h1>Nine rescued off Penghu</h1>{boxes}</article></body></html>")
+    assert [(f.caption, f.credit.text if f.credit else None) for f in document.figures] == [
+        ("Rescuers help a crew member onto a patrol ship yesterday.", "CNA"),
+        ("Waves crash against the seawall in Magong on Thursday.", "Chiu Chun-fu, Taipei Times")]
+    # a card's title over a text of its own is still no caption
+    card = ('<div class="imgboxa"><img src="/a/harbour-1.jpg" width="600" height="400"><h4>Harbour works</h4>'
+            '<p>Work on the harbour wall starts in spring, the council said on Monday evening.</p></div>')
+    document = extract_html(f"<html><body><article><h1>Harbour</h1>{card}"
+                            f"<p>{'The council voted to repair the harbour wall before the winter storms. ' * 4}</p>"
+                            "</article></body></html>")
+    assert [f.caption for f in document.figures] in ([], [None])

@@ -117,6 +117,23 @@ def test_a_picture_is_one_picture_whatever_size_its_path_asks_for():
     assert picture_identity("/a/photograph.jpg.webp") == "photograph"
 
 
+def test_a_size_for_a_name_and_a_series_number_are_told_apart():
+    from auditor.model import picture_identity
+
+    # Bonnier's /images/<hash>/3x2/960@80.jpg: size and quality for a name, the folder past the
+    # ratio's names the picture (three slides of one slideshow are three pictures)
+    slides = [f"https://static.cdn-x.se/images/a4/02/{key}/3x2/960@80.jpg" for key in ("a402e8b1c9", "b75c10ef62")]
+    assert [picture_identity(u) for u in slides] == ["a402e8b1c9", "b75c10ef62"]
+    assert picture_identity("https://x.com/m/e6ay2q4d/1280x720.jpg") == "e6ay2q4d"
+    # Taipei Times' P03-261205-319.jpg, -320.jpg: the page's pictures in a series, not sizes of one
+    assert picture_identity("https://img.x.com/images/2026/12/05/P03-261205-319.jpg") != \
+        picture_identity("https://img.x.com/images/2026/12/05/P03-261205-320.jpg")
+    # while a width after a name still is a size
+    assert picture_identity("https://x.com/a/harbour-bridge-1200.jpg") == picture_identity("/b/harbour-bridge-640.jpg")
+    assert picture_identity("/i/puerto-c2f7e1a9-focus-0-0-1200-675.jpg") == \
+        picture_identity("/i/puerto-c2f7e1a9-focus-0-0-800-450.jpg")
+
+
 def test_trie_pattern_matches_every_word_the_longest_first():
     import re
 

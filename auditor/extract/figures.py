@@ -1288,7 +1288,10 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         if frame is not None:
             skip = credit_set | {img} | _buttons(frame) | set(_counters(frame))
             if frame is unit and _HAS_HEADING(frame):
-                skip |= set(_HEADINGS(frame))  # a slide's title and its gallery's name: not its caption
+                headings = set(_HEADINGS(frame))
+                if visible_text(frame, skip=skip | headings):
+                    skip |= headings  # a slide's title and its gallery's name: not its caption
+                # (a heading that is all the frame's text is its caption: Taipei Times' <h4>)
             text = None
             edge = _edge_credit_line(frame, img, skip, registry) if not credits else None
             if edge is not None:
@@ -1650,7 +1653,7 @@ def _text_frame(img, unit, registry: AgencyRegistry):
                 continue  # the picture's own box (div.teaserImg): its caption stands beside it
             # a slide with its own heading and text (a listicle item) holds no caption, nor does
             # a box whose text beside a bare <figure> is running text
-            if _HAS_HEADING(node) or bare_figure and _COUNT_LONG_P(node):
+            if _HAS_HEADING(node) and not _heading_alone(node) or bare_figure and _COUNT_LONG_P(node):
                 return None
             return node
         if node is unit:
@@ -1660,7 +1663,7 @@ def _text_frame(img, unit, registry: AgencyRegistry):
     if (tag_of(unit) in _LINK_OR_HEADING or _links_away(unit, img)) and not _labelled_credit_inside(unit, img, registry):
         return None
     length = len(reader_text(unit))  # (a script's code is no text: a picture's JSON-LD beside it)
-    if length < 500 and not _HAS_HEADING(unit):
+    if length < 500 and (not _HAS_HEADING(unit) or _heading_alone(unit)):
         long_blocks = _COUNT_LONG_P(unit)
         # (one long block of text is a caption when it ends in its picture's credit: an agency's
         # caption runs long, "… in Olympia, Washington. (AP Photo/Elaine Thompson)")
@@ -1672,6 +1675,13 @@ def _text_frame(img, unit, registry: AgencyRegistry):
 
 
 _LINK_OR_HEADING = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _heading_alone(box) -> bool:
+    """Is a heading all the text the picture's box holds? Then it is the picture's caption set as a
+    heading (Taipei Times: ``<div class="imgboxa"><a><img></a><h4>caption. Photo: CNA</h4>``), not
+    a slide's or a story card's title over a text of its own."""
+    return not visible_text(box, skip=set(_HEADINGS(box)))
 
 
 def _labelled_credit_inside(unit, img, registry: AgencyRegistry) -> bool:
