@@ -36,7 +36,7 @@ def picture_identity(url: str | None) -> str | None:
     name = _INNER_EXTENSION.split(name, 1)[0] or name
     for _ in range(3):
         shorter = _SIZE_SUFFIX.sub("", name)
-        if shorter == name or len(shorter) < 6 or _SERIES.search(name):
+        if shorter == name or len(shorter) < 6 or _SERIES.match(name):
             break  # (a number after a long number is a series', not a size: P03-261205-319, -320)
         name = shorter
     if _ONLY_SIZE.fullmatch(name):
@@ -59,9 +59,9 @@ def picture_identity(url: str | None) -> str | None:
     return name.lower() or None
 
 
-# a number of three or four digits after one of five or more: a picture's number in a series (a date
-# and a sequence number), not its size
-_SERIES = re.compile(r"(?:^|[-_.])\d{5,}[-_.]\d{3,4}$")
+# a page's code, a date and a number: a picture's place in a series, as printing systems name their
+# pictures (Taipei Times' P03-261205-319), not its size (DW's 47985084_404 is one picture's size 404)
+_SERIES = re.compile(r"^[A-Za-z]{1,4}\d{0,3}[-_.]\d{6,8}[-_.]\d{3,4}$")
 # a size, an aspect ratio or a size and a quality: 1280x720, 3x2, 960@80
 _ONLY_SIZE = re.compile(r"\d{1,4}(?:[x@]\d{1,4})+")
 _SIZE_SEGMENTS = re.compile(r"/(?:width|height|w|h|crop|quality|q|resize|size|fit)/[^/]+", re.IGNORECASE)

@@ -173,11 +173,13 @@ class AgencyRegistry:
         self._by_key: dict[str, Agency] = {}
         self._by_name: dict[str, Agency] = {}
         self._ambiguous_forms: set[str] = set()  # upper-cased; an alias names one agency only
+        self._ambiguous_written: set[str] = set()  # as the registry writes them ("WAM", "Wam")
         for agency in self.agencies:
             self._by_name[agency.name] = agency
             for form in agency.forms:
                 self._by_key.setdefault(alias_key(form), agency)
             self._ambiguous_forms.update(form.upper() for form in agency.ambiguous)
+            self._ambiguous_written.update(agency.ambiguous)
         self._sources: dict | None = None  # pattern name -> (source, flags), built on the first scan
         self._compiled: dict = {}  # pattern name -> compiled, each on its first use
         self._gate_words: frozenset = frozenset()
@@ -284,8 +286,14 @@ class AgencyRegistry:
         pattern = self._pattern("any" + _script(text))
         return [
             Match(m.start(), m.end(), self._by_key[alias_key(m.group())], m.group())
-            for m in pattern.finditer(text)
+            for m in pattern.finditer(text) if not self._ordinary_word(m.group())
         ]
+
+    def _ordinary_word(self, surface: str) -> bool:
+        """A short ambiguous form written as the ordinary word it also is ("Map data © Google" is no
+        credit of MAP, "MAP/Ahmed Benali" is): not in capitals, nor as the registry writes it."""
+        return len(surface) <= 4 and surface.upper() in self._ambiguous_forms and surface != surface.upper() \
+            and surface not in self._ambiguous_written
 
     def scan_prose(self, text: str) -> list[Match]:
         """Agency spellings in running text.

@@ -230,3 +230,26 @@ def test_prose_gate_asks_for_every_word_of_a_spelling_and_a_short_one_as_written
     assert words("Fotos: WENN") == ["WENN"]
     assert words("United Press International reported") == ["UPI"]
     assert words("the United States and the International Monetary Fund") == []
+
+
+def test_a_short_ambiguous_form_written_as_an_ordinary_word_names_no_agency_in_a_credit(registry):
+    from auditor.extract.credits import parse_credit
+
+    def agencies(text):
+        return [s.agency for s in parse_credit(text, registry).sources if s.agency]
+
+    assert agencies("Map data © Google") == []
+    assert agencies("MAP/Ahmed Benali") == ["MAP"]
+    # a blogger's line under a picture is no credit of WENN ("wenn auch …" is German for "even if")
+    assert [m.agency.name for m in registry.scan("Gut investierte 20 Cent, wenn auch das Bild kein Meisterwerk war!")] == []
+    assert agencies("Foto: WENN") == ["WENN"]
+    assert agencies("Photo: Wam") == ["WAM"]  # as The National writes the Emirates News Agency
+
+
+@pytest.mark.parametrize("sentence, agencies", [
+    ("according to details carried by state news agency Wam", ["WAM"]),
+    ("وأوضح في تصريح لوكالة المغرب العربي للأنباء، أن الأشغال ستمتد", ["MAP"]),
+    ("De acuerdo con lo informado por la agencia Noticias Argentinas, la Municipalidad dispuso", ["Noticias Argentinas"]),
+])
+def test_national_agencies_by_their_own_names(registry, sentence, agencies):
+    assert [m.agency.name for m in registry.scan_prose(sentence)] == agencies
