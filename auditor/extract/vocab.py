@@ -114,8 +114,9 @@ CHROME = _group(
     "ad ads adslot adunit adcontainer advert adverts advertisement advertising dfp sponsor sponsored adsense "
     "adsbygoogle adv publicidad publicite publicité pubblicita pubblicità werbung anzeige reklame "
     "promo promos "
-    # sharing, comments, newsletters, subscriptions (also in the languages of the corpora)
-    "social socials share shares sharing sharebar sharetools comment comments newsletter newsletters "
+    # sharing (Korean and Japanese sites say "SNS" for social networks), comments, newsletters,
+    # subscriptions (also in the languages of the corpora)
+    "social socials share shares sharing sharebar sharetools sns comment comments newsletter newsletters "
     "subscribe subscription signup partager partage compartir teilen condividi delen kommentare "
     "commentaires comentarios kiosk "
     # asking for money: donation, membership and payment boxes
