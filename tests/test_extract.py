@@ -2444,3 +2444,21 @@ def test_a_heading_that_is_all_the_text_of_a_pictures_box_is_its_caption():
                             f"<p>{'The council voted to repair the harbour wall before the winter storms. ' * 4}</p>"
                             "</article></body></html>")
     assert [f.caption for f in document.figures] in ([], [None])
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="embed embed--x" data-embed-type="twitter">{post}<div class="embed__fallback">{img}</div></div>',
+    '<div class="_embed_k2v9d_1 _embedX_k2v9d_4">{post}<div class="_embedFallback_k2v9d_10">{img}</div></div>',
+])
+def test_the_fallback_picture_of_an_embedded_posts_box_is_the_posts(box):
+    # Expressen, Aftonbladet: the tweet and, beside it in the same "embed" box, its picture for
+    # readers whose browser blocks the platform's script
+    post = ('<blockquote class="twitter-tweet"><p>Stora störningar i tågtrafiken.</p>&mdash; Trafikverket '
+            '<a href="https://x.com/t/status/1">5 december 2026</a></blockquote>')
+    img = '<img src="https://pbs.twimg-example.com/media/GdQ8nWbXoAAr3kT.jpg" alt="Karta" width="600" height="400">'
+    story = "<p>" + "Tågtrafiken mellan Stockholm och Uppsala stod still under förmiddagen. " * 4 + "</p>"
+    html = (f"<html><body><article><h1>Snöstorm</h1>{story}{box.format(post=post, img=img)}{story}"
+            "</article></body></html>")
+    document = extract_html(html, why=True)
+    assert document.figures == []
+    assert any("an embedded post's box" in d.reason for d in document.decisions if not d.taken)

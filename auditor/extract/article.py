@@ -16,6 +16,7 @@ from .dom import (
     clean,
     describe_element,
     element_tokens,
+    name_tokens,
     reader_text,
     tag_of,
     text_content,
@@ -257,8 +258,8 @@ class ChromeMap:
             if self._own(node) == "strong":
                 words = chrome_tokens(node)
                 word = CHROME.find(words) or EMBED.find(words) if words else None
-                what = f"'{word}'" if word else (f"<{tag_of(node)}>" if tag_of(node) in CHROME_TAGS
-                                                 else f"role={node.get('role')}")
+                what = f"'{word}'" if word else "an embedded post's box" if words and _embeds_a_post(node) \
+                    else (f"<{tag_of(node)}>" if tag_of(node) in CHROME_TAGS else f"role={node.get('role')}")
                 return f"{what} in {describe_element(node)}"
         return "page chrome"
 
@@ -301,7 +302,27 @@ class ChromeMap:
         if node.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
             return "strong"
         words = chrome_tokens(node)
-        return chrome_class(words) if words else None
+        if not words:
+            return None
+        verdict = chrome_class(words)
+        if verdict is None and "embed" in words and _embeds_a_post(node):
+            return "strong"  # (the box of an embedded post: its fallback picture is the post's)
+        return verdict
+
+
+def _embeds_a_post(node) -> bool:
+    """Is a box whose class says "embed" the frame of an embedded post (a tweet, an Instagram post)?
+    Its data attribute names the network (``data-embed-type="twitter"``), or it holds the post's
+    ``<blockquote class="twitter-tweet">`` or an ``<iframe>`` from the network."""
+    if not any("embed" in tokens for tokens in name_tokens(node.get("class") or "")):
+        return False
+    for name, value in node.items():
+        if name.startswith("data-") and ("embed" in name or name in ("data-provider", "data-type")) \
+                and EMBED.find(" ".join(value.split()[:3])):
+            return True
+    return any(EMBED.find(element_tokens(e)) or EMBED.find(url_path(e.get("src") or "").replace("/", " "))
+               or EMBED.find((e.get("src") or "").split("//")[-1].split("/")[0].replace(".", " "))
+               for e in itertools.islice(node.iter("blockquote", "iframe"), 5))
 
 
 def locate(page, profile=None, ignored: frozenset = frozenset(), url: str | None = None) -> ArticleZone:
