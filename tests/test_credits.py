@@ -425,3 +425,26 @@ def test_sources_after_captions_in_scripts_without_capitals(registry, text, capt
 
 def test_a_composite_is_labelled_as_such(registry):
     assert parse_credit("Composite: Meridian Design/AAP/Getty Images", registry).text == "Meridian Design/AAP/Getty Images"
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # The National: a photographer and the house after the caption's last sentence, no label
+    ("The Corniche will be one of three stops on the network, along with Yas Bay. Victor Besa / The Meridian",
+     "The Corniche will be one of three stops on the network, along with Yas Bay.", "Victor Besa / The Meridian"),
+    ("Passengers board an electric ferry at Yas Bay Waterfront. Ruel Pableo/Reuters",
+     "Passengers board an electric ferry at Yas Bay Waterfront.", "Ruel Pableo/Reuters"),
+    # a place pair is no credit: its first part is no person's name
+    ("Flights were cancelled on Friday. Berlin / Paris", "Flights were cancelled on Friday. Berlin / Paris", None),
+])
+def test_a_photographer_and_their_house_after_the_last_sentence(registry, text, caption, credit):
+    assert split_caption(text, registry) == (caption, credit)
+
+
+@pytest.mark.parametrize("printed, text, prefix", [
+    ("PHOTO | FILE", "FILE", "PHOTO |"),  # Nation Media Group's label and its credit, a pipe between
+    ("PHOTO | COURTESY", "COURTESY", "PHOTO |"),
+    ("Photos | AFP", "AFP", "Photos |"),
+])
+def test_a_label_before_a_pipe(registry, printed, text, prefix):
+    credit = parse_credit(printed, registry)
+    assert (credit.text, credit.prefix) == (text, prefix)

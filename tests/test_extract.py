@@ -2462,3 +2462,21 @@ def test_the_fallback_picture_of_an_embedded_posts_box_is_the_posts(box):
     document = extract_html(html, why=True)
     assert document.figures == []
     assert any("an embedded post's box" in d.reason for d in document.decisions if not d.taken)
+
+
+def test_a_slide_keeps_its_own_caption_when_the_gallerys_caption_box_shows_another():
+    # Gannett: one caption box after the last slide shows the slide on screen (the first); the last
+    # slide's own caption and credit are in its figure's data attributes
+    slides = "".join(
+        f'<figure class="gnt_em_gl_s" data-c-caption="{caption}" data-c-credit="{credit}">'
+        f'<img class="gnt_em_gl_i" src="https://cdn.example.com/presto/2025/04/06/{name}.jpg?width=660"></figure>'
+        for name, caption, credit in (
+            ("collins-road", "A boat crew checks homes on Collins Road on Sunday.", "Rae Holloway/The Ledger"),
+            ("newsom-bridge", "The river covers the Newsom Station Road bridge on Monday.", "Hal Dempsey/AP")))
+    box = ('<div class="gnt_em_gl_cp">A boat crew checks homes on Collins Road on Sunday. '
+           '<span class="gnt_em_gl_cr">Rae Holloway/The Ledger</span></div>')
+    story = "<p>" + "The river rose through the night and reached the bridge by Monday morning. " * 3 + "</p>"
+    document = extract_html(f"<html><body><article><h1>Flood</h1>{story}<div class='gnt_em_gl'>{slides}{box}</div>"
+                            f"{story}</article></body></html>")
+    assert [(f.caption, f.credit.text if f.credit else None) for f in document.figures][-1] == \
+        ("The river covers the Newsom Station Road bridge on Monday.", "Hal Dempsey/AP")

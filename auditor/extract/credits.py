@@ -102,7 +102,7 @@ _PREFIX_AT_START = re.compile(
     r"(?:圖取自|图取自|翻攝自|翻摄自|翻攝|翻摄)(?=\S)|"
     # (a word's end, or the colon itself: a Devanagari word ends in a vowel sign, no word character)
     r"(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")(?:\b|(?<=\.)|(?=\s*[:：=＝]))"
-    r"(?:\s*[:：=＝・]\s*|\s*\.\.\.+\s*|\s+(?=by\b)|\s*[-–—]\s+)?"
+    r"(?:\s*[:：=＝・]\s*|\s+\|\s+|\s*\.\.\.+\s*|\s+(?=by\b)|\s*[-–—]\s+)?"
     r"|(?:\u00a9|\(c\))\s*))",
     re.IGNORECASE,
 )
@@ -244,7 +244,7 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
             break
         rest = text[match.end():].lstrip()
         token = match.group().strip()
-        bare_word = not re.search(r"[:：=＝・©.]|\(c\)|\b(?:by|von|por|de|di|par|of|via)$", token, re.IGNORECASE)
+        bare_word = not re.search(r"[:：=＝・©.|]|\(c\)|\b(?:by|von|por|de|di|par|of|via)$", token, re.IGNORECASE)
         if bare_word:
             # "Photo Jane Doe" is a credit, "Images of war" is not: a bare prefix word must be
             # followed by something that is not an ordinary lower-case word (scripts without case,
@@ -756,6 +756,12 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
                                                 or caseless):
             # after a dash, a line of names alone or the word for a handed-in picture: "… on Sunday. –
             # Kestrel Wynter/Photographer", "… last week. – Contributed"
+            return text[:tail_start].rstrip(" |–—-"), tail
+        links = [link.strip() for link in tail.rstrip(". ").split("/")] if "/" in tail else []
+        if 2 <= len(links) <= 4 and all(1 <= len(link.split()) <= 4 and names_only(link) for link in links) \
+                and len(links[0].split()) >= 2 and looks_like_person(links[0]):
+            # "… Cultural District. Victor Besa / The Meridian": a photographer and the house or agency
+            # they work for, after the caption's last sentence
             return text[:tail_start].rstrip(" |–—-"), tail
         if 2 <= len(words) <= 8 and _CAPITALS_PHOTO.fullmatch(tail.rstrip(". ")):
             # "… Marikina City. CHRONICLE FILE PHOTO / ARNOLD T. ALMACEN": a credit in capitals that

@@ -1241,6 +1241,11 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
     credit_outside = False  # the credit stands after the unit, the caption in it
     if legend is None and (not captions or not credits):
         after_captions, after_credits = _parts_after(unit, registry)
+        if after_captions and not captions and _says_otherwise(img, unit, after_captions[0], registry):
+            # a gallery's one caption box shows the slide on screen (Gannett's div.gnt_em_gl_cp after
+            # the last slide): a slide whose own caption attribute says otherwise keeps its own
+            after_captions, after_credits = [], [c for c in after_credits
+                                                 if not any(a is after_captions[0] for a in ancestors(c))]
         if not captions and after_captions:
             captions = after_captions
         if not credits and after_credits:
@@ -1675,6 +1680,13 @@ def _text_frame(img, unit, registry: AgencyRegistry):
 
 
 _LINK_OR_HEADING = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _says_otherwise(img, unit, caption, registry: AgencyRegistry) -> bool:
+    """Does the picture's own caption attribute (on it or its unit) say something other than the
+    ``caption`` element?"""
+    own = split_caption(_data_attribute(img, unit, _CAPTION_ATTRIBUTE)[0] or "", registry)[0]
+    return bool(own) and not visible_text(caption).startswith(own[:60])
 
 
 def _heading_alone(box) -> bool:
