@@ -448,3 +448,9 @@ def test_a_photographer_and_their_house_after_the_last_sentence(registry, text, 
 def test_a_label_before_a_pipe(registry, printed, text, prefix):
     credit = parse_credit(printed, registry)
     assert (credit.text, credit.prefix) == (text, prefix)
+
+
+def test_romanian_source_label_goes_with_its_credit(registry):
+    text = "Centrul de încălzire amenajat într-o sală de sport din Sectorul 4 / Sursa foto: Facebook / Primăria Sectorului 4"
+    assert split_caption(text, registry) == ("Centrul de încălzire amenajat într-o sală de sport din Sectorul 4",
+                                             "Sursa foto: Facebook / Primăria Sectorului 4")

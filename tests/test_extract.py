@@ -2480,3 +2480,16 @@ def test_a_slide_keeps_its_own_caption_when_the_gallerys_caption_box_shows_anoth
                             f"{story}</article></body></html>")
     assert [(f.caption, f.credit.text if f.credit else None) for f in document.figures][-1] == \
         ("The river covers the Newsom Station Road bridge on Monday.", "Hal Dempsey/AP")
+
+
+def test_a_heading_after_a_teaser_is_no_credit_of_its_picture():
+    # Clarín: a "Te puede interesar" teaser (thumbnail and headline in one link to another story),
+    # then the section heading "Imágenes de una madrugada complicada" ("imágenes de": pictures by)
+    story = "<p>" + "Las distribuidoras eléctricas reportaban al mediodía unos 87.000 usuarios sin servicio. " * 3 + "</p>"
+    teaser = ('<div class="sc-8e11d5a0-0 relacionada-inline"><span class="rel-label">Te puede interesar</span>'
+              '<a href="https://www.example.com.ar/sociedad/alerta-naranja_0_Hn4pZx9Lw.html">'
+              '<img class="lazyload" data-src="https://www.example.com.ar/img/2026/12/03/Hn4pZx9Lw_360x200__1.jpg" '
+              'alt="" width="120" height="67"><span>Alerta naranja por tormentas: cómo saber si hay clases</span></a></div>'
+              '<h2 class="intertitle">Imágenes de una madrugada complicada</h2>')
+    document = extract_html(f"<html><body><article><h1>Tormenta</h1>{story}{teaser}{story}</article></body></html>")
+    assert document.figures == []

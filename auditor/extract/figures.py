@@ -1679,7 +1679,8 @@ def _text_frame(img, unit, registry: AgencyRegistry):
     return None
 
 
-_LINK_OR_HEADING = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LINK_OR_HEADING = _HEADING_TAGS | {"a"}
 
 
 def _says_otherwise(img, unit, caption, registry: AgencyRegistry) -> bool:
@@ -2260,8 +2261,9 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
         elif not captions and all(split_caption(text, registry)):
             captions.append(sibling)  # a caption with its credit at the end, right after the picture
             break
-        elif len(text) < 200 and looks_like_credit(text, registry) and not credits:
-            credits.append(sibling)
+        elif len(text) < 200 and looks_like_credit(text, registry) and not credits \
+                and tag_of(sibling) not in _HEADING_TAGS:
+            credits.append(sibling)  # (a heading after the picture opens a section: "Imágenes de …")
         elif not captions and len(text) <= 200 and _set_in_italics(sibling, text):
             captions.append(sibling)  # a line in italics under the picture: a blog's caption
             break

@@ -108,7 +108,8 @@ CHROME = _group(
     # related and recommended stories, onward journeys
     "related relateds relates relate recommend recommended recommendation recommendations onward further weitere "
     "empfehlung empfehlungen mostread mostpopular popular trending latest readmore teaserlist playlist "
-    "storylines outbrain taboola relacionadas relacionados recomendados recomendadas meistgelesen "
+    "storylines outbrain taboola relacionadas relacionados recomendados recomendadas "
+    "meistgelesen "
     "lesetipp lesetipps "
     # advertising and promotion
     "ad ads adslot adunit adcontainer advert adverts advertisement advertising dfp sponsor sponsored adsense "
