@@ -285,6 +285,11 @@ def test_microdata_image_object():
     ("<p>Associated Press writer Jane Doe in Houston contributed to this report.</p>",
      "Associated Press writer Jane Doe in Houston contributed to this report.", ["AP"], "ap"),
     ("<p>(mit Material von dpa)</p>", "(mit Material von dpa)", ["dpa"], "material"),
+    # The Canadian Press's closing line, as every paper that runs its copy prints it
+    ("<p>This report by The Canadian Press was first published Dec. 4, 2026.</p>",
+     "This report by The Canadian Press was first published Dec. 4, 2026.", ["The Canadian Press"], "material"),
+    # a Japanese paper's reporter, in brackets on the story's last line
+    ("<p>（田村真理子）</p>", "（田村真理子）", [], "byline"),
 ])
 def test_signoffs(last, text, agencies, style):
     document = extract_html(page(BODY + last))

@@ -67,6 +67,12 @@ _MATERIAL = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # "Contributing: …", "Con información de …", "Mitarbeit: …": the colleagues who reported with the writer
+# one to four names in Han or kana, in full-width brackets
+_NAME_IN_CJK_BRACKETS = re.compile(r"（[\u3040-\u30ff\u4e00-\u9fff々]{2,8}(?:[、・ ][\u3040-\u30ff\u4e00-\u9fff々]{2,8}){0,3}）")
+# The Canadian Press's closing line on its copy in every paper: "This report by The Canadian Press
+# was first published Dec. 4, 2026."
+_FIRST_PUBLISHED = re.compile(r"This (?:report|story|article) (?:by|from) (?P<by>[^.]{2,60}?) was first published\b",
+                              re.IGNORECASE)
 _CONTRIBUTING = re.compile(r"^(?:(?:contributing|contributors?|with\s+reporting\s+by|additional\s+reporting|"
                            r"mitarbeit|unter\s+mitarbeit\s+von|collaboration)\s*:|con\s+(?:informaci[oó]n|reportes?|"
                            r"la\s+colaboraci[oó]n)\s+de\s|com\s+informa[cç][oõ]es\s+d[aoe]s?\s|avec\s+la\s+collaboration\s+de\s|"
@@ -477,6 +483,11 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
     match = _BYLINE_PAREN.search(text)
     if match:
         return SignOff(match.group().strip(), line, [], [], "byline")
+    match = _FIRST_PUBLISHED.match(bare) if len(bare) <= 200 else None
+    if match:
+        agencies = _agencies_in(match.group("by"), registry)
+        if agencies:
+            return SignOff(text, line, [], agencies, "material")
     if _CONTRIBUTING.match(bare) and len(text) <= 300:
         agencies = _agencies_in(text, registry)
         return SignOff(text, line, [], agencies, "contributors")
@@ -507,6 +518,10 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
             if found or _SOURCE_NOTE.match(bare) or parsed and parsed.generic and not parsed.initials:
                 # ("Avec agences": the wires, unnamed)
                 return SignOff(text, line, [], found, "material")
+    if len(bare) <= 40 and _NAME_IN_CJK_BRACKETS.fullmatch(bare) and not registry.scan(bare):
+        # a Japanese paper closes a story with its reporter's name in brackets on a line of its own:
+        # "（田村真理子）" (an agency's, "（共同）", is read above)
+        return SignOff(bare, line, [], [], "byline")
     if _REUTERS.match(bare) and len(text) <= 600 or _REUTERS_ABROAD.match(text) and _EDITED.search(text):
         # Reuters' own form; another agency named in it is the one that reported ("- Additional
         # reporting by AFP", as News24 closes a story)
