@@ -2498,3 +2498,21 @@ def test_a_heading_after_a_teaser_is_no_credit_of_its_picture():
               '<h2 class="intertitle">Imágenes de una madrugada complicada</h2>')
     document = extract_html(f"<html><body><article><h1>Tormenta</h1>{story}{teaser}{story}</article></body></html>")
     assert document.figures == []
+
+
+def test_a_slideshows_slides_are_no_story_text():
+    # Expressen: <li class="slideshow__slide"><figure><img><figcaption>… FOTO: NAME/TT</figcaption>
+    # — the last slide's credit had been read as the story's sign-off "/TT", and the slides' captions
+    # as paragraphs whose agencies counted as mentions
+    slides = "".join(
+        f'<li class="slideshow__slide"><figure class="slideshow__figure"><img src="https://cdn.example.se/{n}.jpg" '
+        f'width="960" height="640"><figcaption><span class="slideshow__text">{caption}</span>'
+        f'<span class="slideshow__credit">FOTO: {credit}</span></figcaption></figure></li>'
+        for n, caption, credit in (("a402e8b1c9", "Plogbilar på E4 norr om Uppsala.", "MARCUS HOLM/TT"),
+                                   ("b75c10ef62", "Snöskottning i centrala Gävle.", "PER-OLOF SÄNNBY/TT")))
+    story = "<p>" + "Tågtrafiken mellan Stockholm och Uppsala stod still under hela förmiddagen. " * 3 + "</p>"
+    document = extract_html(f"<html><body><article><h1>Snökaos</h1>{story}<div class='slideshow'><ul>{slides}"
+                            f"</ul></div>{story}</article></body></html>")
+    assert document.signoff is None
+    assert [b.text for b in document.text if "Gävle" in b.text] == []
+    assert [f.credit.text for f in document.figures] == ["MARCUS HOLM/TT", "PER-OLOF SÄNNBY/TT"]

@@ -690,6 +690,8 @@ def _blocks(zone: ArticleZone) -> list[Block]:
             text = clean(text_with_breaks(element, raw))  # (serialised again only when there is a <br>)
         if not text:
             continue
+        if tag == "li" and _only_figures_text(element):
+            continue  # a slideshow's slide (<li><figure>…<figcaption>): its text is its picture's
         # a paragraph inside the body at any depth (a CMS nests its text five deep: section > div >
         # div > div > p); other blocks only near its top: lists deep inside are its widgets (tags,
         # "People in the Story")
@@ -716,6 +718,18 @@ def _blocks(zone: ArticleZone) -> list[Block]:
         rest = sorted(blocks[len(headline):] + loose_blocks, key=lambda b: order.get(b.element, -1))
         blocks = headline + rest
     return blocks
+
+
+def _only_figures_text(element) -> bool:
+    """Is all the text of a list item its figures' (a slide: a <figure> and its caption, no more)?"""
+    figures = list(element.iter("figure"))
+    if not figures:
+        return False
+    inside = {e for figure in figures for e in figure.iter()}
+    # the item's own text outside its figures: the text and tails of every element not in one
+    rest = [element.text] + [(e.text if e not in inside else None) for e in element.iterdescendants()] \
+        + [e.tail for e in element.iterdescendants() if e not in inside or e in figures]
+    return not clean("".join(t for t in rest if t))
 
 
 def _nests_blocks(node) -> bool:
