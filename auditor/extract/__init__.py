@@ -409,12 +409,15 @@ def _script_figures(page, registry: AgencyRegistry, shown: list[Figure], chrome:
     Where the markup shows the same picture, its element gives the line and the alt text. Script
     state also holds the pictures of the page's other modules (most read, related stories): a
     picture the markup shows only in page chrome, and that is not the page's lead image, is one."""
+    found = _script_html_figures(page, registry) or _script_state_figures(page, registry)
+    if not found:
+        return []
     elements = {f.identity: f for f in shown if f.src}
     elsewhere = {picture_identity(resolve_src(e)) for e in chrome} - {None} if chrome else set()
     if elsewhere:
         elsewhere -= {picture_identity(u) for u in lead_image_urls(page)} | set(elements)
     figures = []
-    for figure in _script_html_figures(page, registry) or _script_state_figures(page, registry):
+    for figure in found:
         if elsewhere and picture_identity(figure.src) in elsewhere:
             continue
         element = elements.get(figure.identity)
