@@ -34,6 +34,7 @@ class Agency:
     kinds: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()  # spellings that are also ordinary words ("wenn", "map")
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -173,13 +174,15 @@ class AgencyRegistry:
         self._by_key: dict[str, Agency] = {}
         self._by_name: dict[str, Agency] = {}
         self._ambiguous_forms: set[str] = set()  # upper-cased; an alias names one agency only
-        self._ambiguous_written: set[str] = set()  # as the registry writes them ("WAM", "Wam")
+        self._word_forms: set[str] = set()  # upper-cased spellings that are also ordinary words
+        self._word_written: set[str] = set()  # those, as the registry writes them
         for agency in self.agencies:
             self._by_name[agency.name] = agency
             for form in agency.forms:
                 self._by_key.setdefault(alias_key(form), agency)
             self._ambiguous_forms.update(form.upper() for form in agency.ambiguous)
-            self._ambiguous_written.update(agency.ambiguous)
+            self._word_forms.update(form.upper() for form in agency.words)
+            self._word_written.update(agency.words)
         self._sources: dict | None = None  # pattern name -> (source, flags), built on the first scan
         self._compiled: dict = {}  # pattern name -> compiled, each on its first use
         self._gate_words: frozenset = frozenset()
@@ -290,10 +293,10 @@ class AgencyRegistry:
         ]
 
     def _ordinary_word(self, surface: str) -> bool:
-        """A short ambiguous form written as the ordinary word it also is ("Map data © Google" is no
-        credit of MAP, "MAP/Ahmed Benali" is): not in capitals, nor as the registry writes it."""
-        return len(surface) <= 4 and surface.upper() in self._ambiguous_forms and surface != surface.upper() \
-            and surface not in self._ambiguous_written
+        """A spelling that is also an ordinary word, written as that word: "Map data © Google" is no
+        credit of MAP, a blogger's "… wenn auch das Bild …" none of WENN ("MAP/Ahmed Benali" and
+        "Foto: WENN" are). The registry lists such spellings as ``words``."""
+        return surface.upper() in self._word_forms and surface != surface.upper() and surface not in self._word_written
 
     def scan_prose(self, text: str) -> list[Match]:
         """Agency spellings in running text.
@@ -348,14 +351,16 @@ class AgencyRegistry:
                 "kinds": tuple(entry.get("kinds", previous.kinds if previous else ())),
                 "aliases": tuple(entry.get("aliases", previous.aliases if previous else ())),
                 "ambiguous": tuple(entry.get("ambiguous", previous.ambiguous if previous else ())),
+                "words": tuple(entry.get("words", previous.words if previous else ())),
             }
             agency = Agency(**fields)
             forms = {alias_key(f) for f in agency.forms}
-            for form in agency.ambiguous:
-                if alias_key(form) not in forms:
-                    raise marked.error(("agencies", index, "ambiguous"),
-                                       f"ambiguous form '{form}' is not a spelling of {agency.name}; "
-                                       "add it to aliases first")
+            for key in ("ambiguous", "words"):
+                for form in getattr(agency, key):
+                    if alias_key(form) not in forms:
+                        raise marked.error(("agencies", index, key),
+                                           f"{key} form '{form}' is not a spelling of {agency.name}; "
+                                           "add it to aliases first")
             merged[agency.name] = agency
         registry = cls(list(merged.values()))
         registry._check_clashes(marked)
