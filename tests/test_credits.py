@@ -454,3 +454,13 @@ def test_romanian_source_label_goes_with_its_credit(registry):
     text = "Centrul de încălzire amenajat într-o sală de sport din Sectorul 4 / Sursa foto: Facebook / Primăria Sectorului 4"
     assert split_caption(text, registry) == ("Centrul de încălzire amenajat într-o sală de sport din Sectorul 4",
                                              "Sursa foto: Facebook / Primăria Sectorului 4")
+
+
+def test_courtesy_of_is_said_whole_and_its_source_is_who_gave_the_picture(registry):
+    # no label word before it, as "Photo:" is one: the credit as printed keeps it, the chain names the giver
+    credit = parse_credit("Courtesy of the Ochoa family", registry)
+    assert (credit.text, credit.prefix) == ("Courtesy of the Ochoa family", None)
+    assert [s.name for s in credit.sources] == ["the Ochoa family"]
+    assert [s.agency for s in parse_credit("Courtesy of AP", registry).sources] == ["AP"]
+    # after a label word it stays the label's ("Photo courtesy of …")
+    assert parse_credit("Photo courtesy of Jane Doe", registry).text == "Jane Doe"

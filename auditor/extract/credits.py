@@ -351,8 +351,15 @@ def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
     flags = detect_flags(body, text)  # the printed text too: "AFP file photo" is a file picture
     if caption and re.match(r"^\s*(?:FILE\b|FILE PHOTO\b|ARCHIV)", caption):
         flags = sorted(set(flags) | {"file"}, key=FLAGS.index)
-    return Credit(text=body, prefix=prefix, line=line, sources=split_sources(body, registry),
-                  flags=flags, origin=origin)
+    sources = split_sources(body, registry)
+    if prefix and _COURTESY.fullmatch(prefix):
+        # "Courtesy of the Ochoa family" is said whole, as a handout's credit (no label word before
+        # it, as "Photo:" is one); its source is the family
+        body, prefix = f"{prefix} {body}", None
+    return Credit(text=body, prefix=prefix, line=line, sources=sources, flags=flags, origin=origin)
+
+
+_COURTESY = re.compile(r"courtesy of", re.IGNORECASE)
 
 
 _AGENCY_PREFIXED = re.compile(r"^\s*(?P<agency>[^\s:/]+(?:\s[^\s:/]+){0,2}?)\s+(?:" + _PREFIX_WORDS + r")\s*[:：]\s*"
