@@ -464,3 +464,12 @@ def test_courtesy_of_is_said_whole_and_its_source_is_who_gave_the_picture(regist
     assert [s.agency for s in parse_credit("Courtesy of AP", registry).sources] == ["AP"]
     # after a label word it stays the label's ("Photo courtesy of …")
     assert parse_credit("Photo courtesy of Jane Doe", registry).text == "Jane Doe"
+
+
+@pytest.mark.parametrize("printed, text", [
+    ("Frome Museum archive", "Frome Museum archive"),  # whose archive the picture comes from: its source
+    ("Veldt Money archive", "Veldt Money archive"),
+    ("AFP file photo", "AFP"),  # a file note: the flag says it, the source is AFP
+])
+def test_an_archive_after_a_name_is_the_source_a_file_note_is_a_flag(registry, printed, text):
+    assert parse_credit(printed, registry).text == text

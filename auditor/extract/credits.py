@@ -83,8 +83,8 @@ _LEADING_NOTE = re.compile(r"^\s*(?:" + _alternation(credit_words()[2]) + r")\s*
 _NOTE_ONLY = re.compile(r"^\s*(?:" + _alternation(credit_words()[2]) + r")\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"\s*\S+@\S+\.[a-z]{2,}\b", re.IGNORECASE)
 # "(AFP file photo)", "Reuters archive": said after the source with a space, the flag word is no source.
-_FILE_NOTE = re.compile(r"(?<=\w)\s+(?:file\s+photo|file\s+picture|file|archive\s+photo|archive|archivo)$",
-                        re.IGNORECASE)
+# (not "archive" alone: "Frome Museum archive", "Veldt Money archive" name whose archive the picture is from)
+_FILE_NOTE = re.compile(r"(?<=\w)\s+(?:file\s+photo|file\s+picture|file|archive\s+photo)$", re.IGNORECASE)
 # "Foto: Von Joschi71": after an explicit prefix, "von"/"by" introduces the photographer.
 _BY_WORD = re.compile(r"^(?:von|by|par|por|di|av|af|van|de)\s+(?=\S)", re.IGNORECASE)
 # "… | LÍBERO": a name in capitals after a bar is a credit in the house's own style.
