@@ -473,3 +473,10 @@ def test_courtesy_of_is_said_whole_and_its_source_is_who_gave_the_picture(regist
 ])
 def test_an_archive_after_a_name_is_the_source_a_file_note_is_a_flag(registry, printed, text):
     assert parse_credit(printed, registry).text == text
+
+
+def test_an_agency_whose_name_starts_with_a_label_word_is_its_name(registry):
+    # Le Soir: "… sous le boulevard. Photo News" (the Belgian photo agency, not "Photo: News")
+    credit = parse_credit("Photo News", registry)
+    assert (credit.text, credit.prefix, [s.agency for s in credit.sources]) == ("Photo News", None, ["Photo News"])
+    assert parse_credit("Photo: News Corp", registry).text == "News Corp"

@@ -344,14 +344,18 @@ def names_somebody(text: str) -> bool:
 def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
                  origin: str = "visible", caption: str | None = None) -> Credit | None:
     """Parse a credit as printed into a :class:`Credit`; None if nothing remains of it."""
-    found = _credit_body(text)
+    whole = unwrap(clean(text)).strip(" .")
+    # an agency whose name starts with a label word is its name, not a label and a name ("Photo
+    # News", the Belgian agency; "Picture Press")
+    named = registry.lookup(whole) is not None
+    found = (whole, None) if named else _credit_body(text)
     if found is None:
         return None
     body, prefix = found
     flags = detect_flags(body, text)  # the printed text too: "AFP file photo" is a file picture
     if caption and re.match(r"^\s*(?:FILE\b|FILE PHOTO\b|ARCHIV)", caption):
         flags = sorted(set(flags) | {"file"}, key=FLAGS.index)
-    sources = split_sources(body, registry)
+    sources = [_classify(body, registry, False)] if named else split_sources(body, registry)
     if prefix and _COURTESY.fullmatch(prefix):
         # "Courtesy of the Ochoa family" is said whole, as a handout's credit (no label word before
         # it, as "Photo:" is one); its source is the family
