@@ -480,3 +480,22 @@ def test_an_agency_whose_name_starts_with_a_label_word_is_its_name(registry):
     credit = parse_credit("Photo News", registry)
     assert (credit.text, credit.prefix, [s.agency for s in credit.sources]) == ("Photo News", None, ["Photo News"])
     assert parse_credit("Photo: News Corp", registry).text == "News Corp"
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # Arab News: a handed-in picture, said in brackets after the caption
+    ("Volunteers take part in a planting campaign at Al-Shuqaiq, Jazan, in November. (Supplied)",
+     "Volunteers take part in a planting campaign at Al-Shuqaiq, Jazan, in November.", "(Supplied)"),
+    # detik: the label opens the whole line, the photographer and the house in brackets at its end
+    ("Foto: Petugas Dinas SDA DKI Jakarta mengecek pompa mobile di Waduk Pluit (Grandyos Zafna/detikcom)",
+     "Petugas Dinas SDA DKI Jakarta mengecek pompa mobile di Waduk Pluit", "(Grandyos Zafna/detikcom)"),
+    ("Alat berat mengeruk lumpur di Kali Ciliwung ruas Manggarai. (dok. Istimewa)",
+     "Alat berat mengeruk lumpur di Kali Ciliwung ruas Manggarai.", "(dok. Istimewa)"),
+    # Focus Taiwan: a month's abbreviation before its day is no sentence's end
+    ("An autonomous shuttle bus undergoes road tests in Neihu District Thursday. CNA photo Dec. 4, 2026",
+     "An autonomous shuttle bus undergoes road tests in Neihu District Thursday.", "CNA photo Dec. 4, 2026"),
+    # a place in brackets is none of these
+    ("Flights between Berlin (Tegel/Brandenburg) were cut", "Flights between Berlin (Tegel/Brandenburg) were cut", None),
+])
+def test_credits_in_brackets_and_after_a_date(registry, text, caption, credit):
+    assert split_caption(text, registry) == (caption, credit)

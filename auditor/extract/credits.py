@@ -596,6 +596,12 @@ def _split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) ->
             if _LICENCE.fullmatch(credit.strip("()[] .")):
                 # "Photo: Jane Doe (CC BY-SA 4.0)": the licence belongs to the credit before it
                 credit = f"{second} {credit}"
+        else:
+            rest, label = strip_prefix(caption)
+            if label and label.endswith((":", "：")) and len(rest.split()) >= 4 and not names_only(rest):
+                # "Foto: Petugas … mengecek pompa … (Grandyos Zafna/detikcom)": the label opens the
+                # picture's whole line, its credit in brackets at the end (detik's style)
+                caption = rest
         # the separator that stood between them: "Koreanerinnen am Flughafen / Foto: X"
         caption = _TRAILING_SEPARATOR.sub("", caption)
     return _dedupe_halves(caption), credit
@@ -856,6 +862,9 @@ def name_at_end(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$")
+
+
 def _last_sentence_start(text: str) -> int:
     best = 0
     # (".- ": the Spanish-language agencies' full stop and dash, "… en la plaza.- Foto EFE")
@@ -864,6 +873,8 @@ def _last_sentence_start(text: str) -> int:
         at = match.start()
         if text[at] == "." and at and text[at - 1].isupper() and (at < 2 or not text[at - 2].isalpha()):
             continue  # an initial ("J. Scott Applewhite / AP"), not a sentence's end
+        if text[at] == "." and text[match.end():match.end() + 1].isdigit() and _MONTH_BEFORE.search(text, 0, at):
+            continue  # a month's abbreviation before its day ("CNA photo Dec. 4, 2026")
         best = match.end()
     return best
 
@@ -919,13 +930,17 @@ def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
         # not "(the AP reported)" and not a sentence that happens to name an agency.
         return len(words) <= 6 or "/" in body or _VIA.search(body) is not None
     if _VIA.search(body) or re.search(r"\b(?:photo|photography|foto|fotografie|fotograf[ií]a|courtesy|handout|file|"
-                                      r"screenshot|screengrab|captura)\b",
+                                      r"screenshot|screengrab|captura|dok|dokumentasi|istimewa)\b",
                                       body, re.IGNORECASE):
+        # (Indonesian "dok. Humas Polri", "Istimewa": the documentation of, a picture handed in)
         return len(words) <= 8
     if _LICENCE.fullmatch(body.strip(" .")):
         return True  # "(public domain)", "(CC BY-SA 4.0)": the picture's licence stands for its credit
-    # "(Jane Doe / The Seattle Times)": a name and the house or source it shot for
-    return "/" in body and len(words) <= 8 and bool(re.search(r"[A-ZÀ-Þ]\w*\s*/\s*[A-ZÀ-Þ]", body))
+    if _GIVEN_WORD.fullmatch(body.strip(" .")) or _GIVEN_PHOTO.fullmatch(body.strip(" .")):
+        return True  # "(Supplied)", "(Handout)": a picture handed in, said as its credit
+    # "(Jane Doe / The Seattle Times)", "(Grandyos Zafna/detikcom)": a name and the house or source it shot for
+    return "/" in body and len(words) <= 8 and (bool(re.search(r"[A-ZÀ-Þ]\w*\s*/\s*[A-ZÀ-Þ]", body))
+                                                or looks_like_person(body.split("/")[0].strip()))
 
 
 # A house's or an agency's short name in capitals, a slash and a person's name, after the caption's
