@@ -588,6 +588,10 @@ def _split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) ->
             # "Bild: Eine Drohne nähert sich dem Schiff. Screenshot aus Twitter": the label before
             # a caption that is a sentence, not a second credit
             caption = strip_prefix(caption)[0]
+        elif second and not inner and _a_description(strip_prefix(second)[0]):
+            # "Foto: Petugas … mengecek pompa … (Grandyos Zafna/detikcom)": the label opens the
+            # picture's whole line, which describes it; its credit stands in brackets at the end
+            caption = strip_prefix(caption)[0]
         elif second and not inner:
             # nothing but a credit: "Bild: Alexandra Wey (Keystone)", the agency in brackets its last part
             caption, credit = "", f"{second} {credit}"
@@ -598,7 +602,8 @@ def _split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) ->
                 credit = f"{second} {credit}"
         else:
             rest, label = strip_prefix(caption)
-            if label and label.endswith((":", "：")) and len(rest.split()) >= 4 and not names_only(rest):
+            if label and label.endswith((":", "：")) and len(rest.split()) >= 4 and (not names_only(rest)
+                                                                                    or _a_description(rest)):
                 # "Foto: Petugas … mengecek pompa … (Grandyos Zafna/detikcom)": the label opens the
                 # picture's whole line, its credit in brackets at the end (detik's style)
                 caption = rest
@@ -860,6 +865,13 @@ def name_at_end(text: str) -> tuple[str, str | None]:
     if tail and looks_like_person(tail):
         return text[:start].strip(), tail
     return text, None
+
+
+def _a_description(text: str) -> bool:
+    """Six words or more, two of them lower-case words: what a picture shows, not who made it
+    ("Petugas Dinas SDA DKI Jakarta mengecek pompa mobile di Waduk Pluit")."""
+    words = text.split()
+    return len(words) >= 6 and sum(1 for w in words if w[:1].islower()) >= 2
 
 
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$")
