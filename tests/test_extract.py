@@ -290,6 +290,9 @@ def test_microdata_image_object():
      "This report by The Canadian Press was first published Dec. 4, 2026.", ["The Canadian Press"], "material"),
     # a Japanese paper's reporter, in brackets on the story's last line
     ("<p>（田村真理子）</p>", "（田村真理子）", [], "byline"),
+    # the agencies' line, then the editor's initials on a line of their own (Excélsior)
+    ("<p>Con información de AP y Notimex</p><p>ksh</p>", "Con información de AP y Notimex", ["AP", "Notimex"],
+     "contributors"),
 ])
 def test_signoffs(last, text, agencies, style):
     document = extract_html(page(BODY + last))

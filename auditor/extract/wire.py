@@ -272,6 +272,12 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             signoff = _signature(block, registry)  # "J.-M. C." in the story's p.signature
         if signoff is None and block is story[-1] and _lone_initials(text):
             signoff = SignOff(text, block.line, [text], [], "initials")  # "kb": the story's last line
+        if signoff is not None and signoff.style == "initials" and not signoff.agencies and index:
+            # "Con información de AP y Notimex⏎ksh": the agencies' line, then the editor's initials
+            # on a line of their own: the sign-off is the agencies', the initials its editor's
+            above = match_signoff(window[index - 1].text, window[index - 1], registry)
+            if above is not None and above.agencies and above.style in ("material", "agencies", "contributors"):
+                return replace(above, initials=above.initials + signoff.initials), window[index - 1]
         if signoff is not None:
             return signoff, block
         if fallback is None:
