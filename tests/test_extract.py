@@ -2519,3 +2519,25 @@ def test_a_slideshows_slides_are_no_story_text():
     assert document.signoff is None
     assert [b.text for b in document.text if "Gävle" in b.text] == []
     assert [f.credit.text for f in document.figures] == ["MARCUS HOLM/TT", "PER-OLOF SÄNNBY/TT"]
+
+
+def test_a_file_note_stays_in_the_caption_when_the_credit_stands_beside_it():
+    # RNZ: <span class="caption">… in April. (File image)</span><span class="credit">Photo: RNZ / Tom Kerrigan</span>
+    story = "<p>" + "The stopbank was rebuilt after the April storm, the regional council said. " * 3 + "</p>"
+    figure = ('<div class="photo-captioned"><img src="https://media.rnztools.nz/rnz/image/upload/s--abc123--/flood.jpg" '
+              'width="1050" height="700"><div class="photo-captioned__information"><span class="caption">Te Awa '
+              'Kairangi in flood in April. (File image)</span> <span class="photo-captioned__credit">Photo: RNZ / '
+              'Tom Kerrigan</span></div></div>')
+    document = extract_html(f"<html><body><article><h1>Trail reopens</h1>{story}{figure}{story}</article></body></html>")
+    assert [(f.caption, f.credit.text) for f in document.figures] == [
+        ("Te Awa Kairangi in flood in April. (File image)", "RNZ / Tom Kerrigan")]
+
+
+def test_a_wechat_qr_code_box_is_page_chrome():
+    # China Daily: "Share - WeChat" and the QR code to scan, hidden until asked for
+    share = ('<div class="fenx"><div class="share_cd">Share - <a href="javascript:void(0)">WeChat</a></div>'
+             '<div class="wechat_code" style="display:none"><img src="//www.example.cn/image_e/2019/qr_wechat_cd.jpg" '
+             'alt=""></div></div>')
+    story = "<p>" + "The desert highway was completed after four years of work, officials said. " * 3 + "</p>"
+    document = extract_html(f"<html><body><article><h1>Highway</h1>{share}{story}</article></body></html>")
+    assert document.figures == []

@@ -40,6 +40,7 @@ from .credits import (
     strip_prefix,
     terms_of_use,
     trailing_group,
+    unwrap,
     without_label_at_end,
 )
 from .dom import (
@@ -1367,7 +1368,12 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             caption, caption_line, credit_text = head, credit_line, glued
             reading.caption_from = f"the start of {reading.credit_from}"
     if caption:
-        caption, glued = split_caption(caption, registry)
+        head, glued = split_caption(caption, registry)
+        if glued and credit_text and names_somebody(credit_text) and _FILE_NOTE_ALONE.fullmatch(unwrap(glued).strip(" .")):
+            # "Te Awa Kairangi in flood in April. (File image)" over its credit "RNZ / Tom Kerrigan":
+            # the note says the picture is an old one, as the caption prints it; the credit is elsewhere
+            head, glued = caption, None
+        caption = head
         if glued and (not credit_text or not names_somebody(credit_text) or _says_less(credit_text, glued, registry)):
             # (a credit slot that names nobody, "By Bill Hoppe", gives way to the caption's own credit)
             credit_text, credit_line = glued, caption_line
@@ -1681,6 +1687,11 @@ def _text_frame(img, unit, registry: AgencyRegistry):
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LINK_OR_HEADING = _HEADING_TAGS | {"a"}
+
+
+# a note that the picture is a file or archive picture, naming no source
+_FILE_NOTE_ALONE = re.compile(r"(?:files?|archives?)(?:\s+(?:photo|image|picture|pic)s?)?|archiv(?:bild|foto|o)?|"
+                              r"foto\s+de\s+archivo|arquivo", re.IGNORECASE)
 
 
 def _says_otherwise(img, unit, caption, registry: AgencyRegistry) -> bool:

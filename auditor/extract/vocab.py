@@ -117,7 +117,7 @@ CHROME = _group(
     "promo promos "
     # sharing (Korean and Japanese sites say "SNS" for social networks), comments, newsletters,
     # subscriptions (also in the languages of the corpora)
-    "social socials share shares sharing sharebar sharetools sns comment comments newsletter newsletters "
+    "social socials share shares sharing sharebar sharetools sns wechat weibo comment comments newsletter newsletters "
     "subscribe subscription signup partager partage compartir teilen condividi delen kommentare "
     "commentaires comentarios kiosk "
     # asking for money: donation, membership and payment boxes
