@@ -586,8 +586,8 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
     if not chrome_map.inside(element) and not _before_article_end(element, zone, zone_end):
         return "after the end of the article", None
     if chrome_map.verdict(element) == "strong":
-        # (no lead picture left to find: no address to read)
-        src = resolve_src(element) if lead else None
+        # (no lead picture left to find, or none this picture's address could hold: no address to read)
+        src = resolve_src(element) if lead and _may_show(element, lead) else None
         key = picture_identity(src)
         if key is None or key not in lead:
             return (f"page chrome ({chrome_map.reason(element)})" if explain else "page chrome"), None
@@ -610,6 +610,24 @@ def _screen(element, chrome_map: ChromeMap, zone: ArticleZone, zone_end,
     if _in_noscript(element) and _has_live_twin(element):
         return "the <noscript> copy of a lazy-loading image", src
     return None, src
+
+
+def _may_show(element, identities: set) -> bool:
+    """Could the picture be one of these? A picture's identity is part of its address, and the
+    address is one of its own attributes unless a <picture>'s sources or a <noscript> copy beside it
+    give it: then only reading it tells."""
+    if next(element.iterancestors("picture"), None) is not None:
+        return True
+    node = element
+    for _ in range(2):
+        for sibling in (node.getnext(), node.getprevious()):
+            if sibling is not None and sibling.tag == "noscript":
+                return True
+        node = node.getparent()
+        if node is None:
+            break
+    values = " ".join(element.attrib.values()).lower()
+    return any(key in values for key in identities)
 
 
 def _before_article_end(element, zone: ArticleZone, zone_end: int | None) -> bool:
