@@ -499,3 +499,25 @@ def test_an_agency_whose_name_starts_with_a_label_word_is_its_name(registry):
 ])
 def test_credits_in_brackets_and_after_a_date(registry, text, caption, credit):
     assert split_caption(text, registry) == (caption, credit)
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # Denník N: a label (and the house's one-letter name) before a dash, after the last sentence
+    ("Hraničný most cez rieku Moravu medzi Holíčom a Hodonínom. Foto – TASR/Martin Belica",
+     "Hraničný most cez rieku Moravu medzi Holíčom a Hodonínom.", "Foto – TASR/Martin Belica"),
+    ("Miestni podnikatelia sa obávajú, že prídu o zákazníkov z Česka. Foto N – Peter Kováčik",
+     "Miestni podnikatelia sa obávajú, že prídu o zákazníkov z Česka.", "Foto N – Peter Kováčik"),
+    # The Times of Israel, The Philippine Star, To Vima: credits in brackets
+    ("Workers block trucks at the entrance to Haifa Port on December 4, 2026. (Screen capture/Channel 12)",
+     "Workers block trucks at the entrance to Haifa Port on December 4, 2026.", "(Screen capture/Channel 12)"),
+    ("Shoppers crowd a mall in Pasay City on the first weekend of December. (Daystar.com / Jean Lumbera)",
+     "Shoppers crowd a mall in Pasay City on the first weekend of December.", "(Daystar.com / Jean Lumbera)"),
+    ("Πλημμυρισμένος δρόμος στο κέντρο της Χαλκίδας, το πρωί του Σαββάτου (EUROKINISSI/ΘΑΝΑΣΗΣ ΔΗΜΟΥ)",
+     "Πλημμυρισμένος δρόμος στο κέντρο της Χαλκίδας, το πρωί του Σαββάτου", "(EUROKINISSI/ΘΑΝΑΣΗΣ ΔΗΜΟΥ)"),
+])
+def test_credits_after_a_labelled_dash_and_in_brackets_in_any_script(registry, text, caption, credit):
+    assert split_caption(text, registry) == (caption, credit)
+
+
+def test_greek_file_photo_label(registry):
+    assert parse_credit("Φωτογραφία αρχείου: ΑΠΕ-ΜΠΕ/ΜΑΡΙΑ ΣΤΕΦΑΝΟΥ", registry).text == "ΑΠΕ-ΜΠΕ/ΜΑΡΙΑ ΣΤΕΦΑΝΟΥ"

@@ -72,6 +72,10 @@ _SUFFIX_CREDIT = re.compile(
 _USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r")\s*[)\]]\s*$", re.IGNORECASE)
 # a credit's label at the very end of a text: before "=" (Korean and Japanese style), or left behind
 # once its credit is taken off ("… Monday. Photo:")
+# a label word (and up to two short words: the house's name) and a dash, after a sentence's end,
+# right before a credit: "… Hodonínom. Foto – ", "… z Česka. Foto N – "
+_LABEL_BEFORE_DASH = re.compile(r"(?<=[.!?…])\s+(?P<label>(?:" + _PREFIX_WORDS + r")(?:\s+[^\s.!?]{1,12}){0,2})"
+                                r"\s+[–—-]\s*$", re.IGNORECASE)
 _PREFIX_TAIL = re.compile(r"(?:(?<=[\s.。\[(（【/])|^)(?:" + _alternation(credit_words()[0]) + r")\s*[:：]?\s*$",
                           re.IGNORECASE)
 # Credits whose first word is a label's and yet the whole credit: "Fuente externa" (a handout, in the
@@ -765,6 +769,11 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     if tail_start > 0:
         tail = text[tail_start:].strip().lstrip("–—-|/ ")  # ("… Hall. — Getty Images": a dash after the stop)
         words = tail.split()
+        label = _LABEL_BEFORE_DASH.search(text, 0, tail_start)
+        if label and 1 <= len(words) <= 8 and names_only(tail.rstrip(". ")):
+            # "… Hodonínom. Foto – TASR/Martin Belica", "… z Česka. Foto N – Peter Kováčik": a label
+            # (and the house's short name) before a dash, after the caption's last sentence
+            return text[:label.start("label")].rstrip(), text[label.start("label"):].strip()
         if 1 <= len(words) <= 8 and (_bare_credit(tail, registry) or _ACRONYM_SLASH_NAME.fullmatch(tail.rstrip(". "))):
             return text[:tail_start].rstrip(" |–—-"), tail
         if 2 <= len(words) <= 8 and _prefixed_credit(tail, len(words), registry):
@@ -942,7 +951,8 @@ def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
         # not "(the AP reported)" and not a sentence that happens to name an agency.
         return len(words) <= 6 or "/" in body or _VIA.search(body) is not None
     if _VIA.search(body) or re.search(r"\b(?:photo|photography|foto|fotografie|fotograf[ií]a|courtesy|handout|file|"
-                                      r"screenshot|screengrab|captura|dok|dokumentasi|istimewa)\b",
+                                      r"screenshot|screengrab|screen\s+capture|screen\s+grab|captura|dok|dokumentasi|"
+                                      r"istimewa)\b",
                                       body, re.IGNORECASE):
         # (Indonesian "dok. Humas Polri", "Istimewa": the documentation of, a picture handed in)
         return len(words) <= 8
@@ -951,8 +961,16 @@ def _credit_group(inner: str, registry: AgencyRegistry) -> bool:
     if _GIVEN_WORD.fullmatch(body.strip(" .")) or _GIVEN_PHOTO.fullmatch(body.strip(" .")):
         return True  # "(Supplied)", "(Handout)": a picture handed in, said as its credit
     # "(Jane Doe / The Seattle Times)", "(Grandyos Zafna/detikcom)": a name and the house or source it shot for
-    return "/" in body and len(words) <= 8 and (bool(re.search(r"[A-ZÀ-Þ]\w*\s*/\s*[A-ZÀ-Þ]", body))
-                                                or looks_like_person(body.split("/")[0].strip()))
+    if "/" not in body or len(words) > 8:
+        return False
+    # capitals either side of the slash, in any script ("EUROKINISSI/ΘΑΝΑΣΗΣ ΔΗΜΟΥ"), or a person's name
+    # on one side ("Daystar.com / Jean Lumbera")
+    capitals = _SLASH_BETWEEN_WORDS.search(body)
+    return bool(capitals and capitals.group(1)[:1].isupper() and capitals.group(2).isupper()) \
+        or any(looks_like_person(part.strip()) for part in body.split("/"))
+
+
+_SLASH_BETWEEN_WORDS = re.compile(r"([^\W\d_][\w.'’-]*)\s*/\s*([^\W\d_])")
 
 
 # A house's or an agency's short name in capitals, a slash and a person's name, after the caption's
