@@ -293,6 +293,7 @@ def test_microdata_image_object():
     # the agencies' line, then the editor's initials on a line of their own (Excélsior)
     ("<p>Con información de AP y Notimex</p><p>ksh</p>", "Con información de AP y Notimex", ["AP", "Notimex"],
      "contributors"),
+    ("<p>Με πληροφορίες από ΑΠΕ-ΜΠΕ</p>", "Με πληροφορίες από ΑΠΕ-ΜΠΕ", ["ANA-MPA"], "material"),  # To Vima
 ])
 def test_signoffs(last, text, agencies, style):
     document = extract_html(page(BODY + last))
@@ -2541,3 +2542,24 @@ def test_a_wechat_qr_code_box_is_page_chrome():
     story = "<p>" + "The desert highway was completed after four years of work, officials said. " * 3 + "</p>"
     document = extract_html(f"<html><body><article><h1>Highway</h1>{share}{story}</article></body></html>")
     assert document.figures == []
+
+
+@pytest.mark.parametrize("last, text, initials, style", [
+    ("<p>EF/MA</p>", "EF/MA", ["EF", "MA"], "initials"),  # Tehran Times' desk
+    ("<p>BY SEO JI-WON [seo.jiwon@example.co.kr]</p>", "BY SEO JI-WON [seo.jiwon@example.co.kr]", [], "byline"),
+])
+def test_the_story_last_line_signs_it(last, text, initials, style):
+    document = extract_html(f"<html><body><article><h1>Budget</h1>{BODY}{BODY}{last}</article></body></html>")
+    assert (document.signoff.text, document.signoff.initials, document.signoff.style) == (text, initials, style)
+
+
+def test_a_closing_byline_in_a_story_typed_between_line_breaks_leaves_its_mentions_alone():
+    # Korea JoongAng Daily: the story is one element of runs between <br><br>, its last run the byline
+    runs = "<br><br>".join(["The exhibition opens on Friday, Yonhap News Agency reported.",
+                            "The museum said tickets would be free for students this month, and the show "
+                            "would travel to Busan and Daegu next year after closing in Seoul.",
+                            "BY SEO JI-WON [seo.jiwon@example.co.kr]"])
+    document = extract_html(f'<html><body><article><h1>Exhibition</h1><div id="article_body">{runs}</div>'
+                            '</article></body></html>')
+    assert document.signoff.text == "BY SEO JI-WON [seo.jiwon@example.co.kr]"
+    assert [m.agency for m in document.mentions] == ["Yonhap"]

@@ -156,7 +156,9 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         if signoff.text == signoff_block.text:
             skip[signoff_block.element] = "all"
         else:
-            start = signoff_block.raw.rfind("(")
+            # (where the sign-off stands in its block: a story typed as runs between <br>s ends in it)
+            at = signoff_block.raw.rfind(signoff.text)
+            start = at if at >= 0 else signoff_block.raw.rfind("(")
             skip.setdefault(signoff_block.element, []).append((max(start, 0), len(signoff_block.raw)))
     for block in pictures_text:
         skip[block.element] = "all"

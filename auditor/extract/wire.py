@@ -59,7 +59,7 @@ _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:
 _MATERIAL = re.compile(
     r"^\(?\s*(?:(?:[A-ZÄÖÜ]{2,5}\s+)?mit\s+material\s+(?:von|der|aus)|[A-ZÄÖÜ]{2,5}\s+mit|material\s*:|"
     r"material\s+(?:from|von)|with\s+(?:reporting\s+from|files\s+from|inputs\s+from)|"
-    r"com\s+informa[cç][oõ]es\s+d[aoe]s?|по\s+материалам|theo|"
+    r"com\s+informa[cç][oõ]es\s+d[aoe]s?|по\s+материалам|theo|με\s+πληροφορίες\s+από|"
     r"avec|with|mit|con\s+informaci[oó]n\s+de|con|com|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
     r"bron(?:nen)?\s*:|źródło\s*:|zdroj\s*:|källa\s*:|kilde\s*:|lähde\s*:|источник\s*:|джерело\s*:|kaynak\s*:|"
     r"forrás\s*:|izvor\s*:|šaltinis\s*:|sumber\s*:|nguồn\s*:|ที่มา\s*:|المصدر\s*:|agenturen\s*:?|agencias\s*:?|agences\s*:?|agenzie\s*:?|ag[eê]ncias\s*:?)"
@@ -272,6 +272,8 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             signoff = _signature(block, registry)  # "J.-M. C." in the story's p.signature
         if signoff is None and block is story[-1] and _lone_initials(text):
             signoff = SignOff(text, block.line, [text], [], "initials")  # "kb": the story's last line
+        if signoff is None and block is story[-1] and _DESK_INITIALS.fullmatch(text) and not registry.scan(text):
+            signoff = SignOff(text, block.line, text.split("/"), [], "initials")  # "EF/MA", Tehran Times' desk
         if signoff is not None and signoff.style == "initials" and not signoff.agencies and index:
             # "Con información de AP y Notimex⏎ksh": the agencies' line, then the editor's initials
             # on a line of their own: the sign-off is the agencies', the initials its editor's
@@ -443,6 +445,11 @@ _END_MARK = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?[(（](?:END|FIN|F
 
 # The reporter's line that closes a Korean, Japanese or Chinese story: "최윤호 기자 uknow@donga.com",
 # "홍길동 특파원", "山田太郎記者": a name, the word for reporter or correspondent, the reporter's address.
+# "BY SEO JI-WON [seo.jiwon@joongang.co.kr]": the writer and their address, the story's last line
+_BY_WITH_ADDRESS = re.compile(r"^by\s+[^\W\d_][\w.'’ -]{2,40}?\s*[\[(<]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]\s*$",
+                              re.IGNORECASE)
+# an editors' desk initials in capitals, slashed: "EF/MA"
+_DESK_INITIALS = re.compile(r"[A-Z]{2,3}(?:/[A-Z]{2,3}){1,2}")
 _REPORTER_LINE = re.compile(r"^(?:[\uac00-\ud7af]{2,4}|[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{2,5}\s+[\u4e00-\u9fff]{2,4})"
                             r"\s*(?:기자|특파원|記者|记者|特派員|特派员)"
                             r"(?:\s*[=/·,]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*$"
@@ -452,8 +459,9 @@ _REPORTER_LINE = re.compile(r"^(?:[\uac00-\ud7af]{2,4}|[\u4e00-\u9fff]{2,5}|[\u4
 
 def _closing_byline(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
     """The writer named on the story's very last line: a reporter's line ("최윤호 기자
-    uknow@donga.com", "新华社记者 才扬" keeps its agency) or a name after a dash ("-- By Michael Russell")."""
-    if len(text) <= 80 and _REPORTER_LINE.match(text):
+    uknow@donga.com", "新华社记者 才扬" keeps its agency, "BY SEO JI-WON [seo.jiwon@…]") or a name
+    after a dash ("-- By Michael Russell")."""
+    if len(text) <= 80 and (_REPORTER_LINE.match(text) or _BY_WITH_ADDRESS.match(text)):
         return SignOff(text, block.line, [], _agencies_in(text, registry), "byline")
     match = _DASHED_BYLINE.match(text)
     if match and _author_line(match.group("name")) and not _NOT_BYLINE.search(match.group("name")):
