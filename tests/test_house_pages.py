@@ -35,7 +35,7 @@ def test_every_house_page_is_labelled_and_whole():
     from house_eval import load
 
     pages = load()
-    assert len(pages) >= 400
+    assert len(pages) >= 480
     for label, path in pages:
         assert path.is_file(), path
         html = path.read_text(encoding="utf-8")
