@@ -521,3 +521,11 @@ def test_credits_after_a_labelled_dash_and_in_brackets_in_any_script(registry, t
 
 def test_greek_file_photo_label(registry):
     assert parse_credit("Φωτογραφία αρχείου: ΑΠΕ-ΜΠΕ/ΜΑΡΙΑ ΣΤΕΦΑΝΟΥ", registry).text == "ΑΠΕ-ΜΠΕ/ΜΑΡΙΑ ΣΤΕΦΑΝΟΥ"
+
+
+def test_a_photographers_name_in_capitals_after_the_last_sentence(registry):
+    # La Voz de Galicia's title text: "… en la ría. MONICA IRAGO"
+    assert split_caption("Técnicos del Intecmar recogiendo muestras en la ría. MONICA IRAGO", registry, in_alt=True) == \
+        ("Técnicos del Intecmar recogiendo muestras en la ría.", "MONICA IRAGO")
+    # capitals that are no person's name stay the caption's
+    assert split_caption("Vecinos celebran la Navidad en la plaza. BREAKING NEWS", registry)[1] is None

@@ -2563,3 +2563,14 @@ def test_a_closing_byline_in_a_story_typed_between_line_breaks_leaves_its_mentio
                             '</article></body></html>')
     assert document.signoff.text == "BY SEO JI-WON [seo.jiwon@example.co.kr]"
     assert [m.agency for m in document.mentions] == ["Yonhap"]
+
+
+def test_a_photographers_name_in_capitals_on_a_line_of_its_own_in_the_caption():
+    # La Voz de Galicia: <figcaption><p class="foot">Caption</p><span class="sign">MARTINA MISER</span>
+    story = "<p>" + "El Intecmar ha ordenado el cierre cautelar de catorce polígonos de marisqueo. " * 3 + "</p>"
+    figure = ('<figure><img src="https://img.example.es/sc/abc=/640x/2026/12/05/0012/Foto/marisqueo.jpg" width="640" '
+              'height="427"><figcaption class="caption"><p class="foot">Mariscadoras a pie en la playa de O Bao, en '
+              'una imagen de archivo</p><span class="sign">MARTINA MISER</span></figcaption></figure>')
+    document = extract_html(f"<html><body><article><h1>Marisqueo</h1>{story}{figure}{story}</article></body></html>")
+    assert [(f.caption, f.credit.text) for f in document.figures] == [
+        ("Mariscadoras a pie en la playa de O Bao, en una imagen de archivo", "MARTINA MISER")]

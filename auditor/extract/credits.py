@@ -794,6 +794,9 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             # "… Cultural District. Victor Besa / The Meridian": a photographer and the house or agency
             # they work for, after the caption's last sentence
             return text[:tail_start].rstrip(" |–—-"), tail
+        if 2 <= len(words) <= 4 and person_in_capitals(tail.rstrip(". ")):
+            # "… recogiendo muestras en la ría. MONICA IRAGO": a photographer's name in capitals
+            return text[:tail_start].rstrip(" |–—-"), tail.rstrip(". ")
         if 2 <= len(words) <= 8 and _CAPITALS_PHOTO.fullmatch(tail.rstrip(". ")):
             # "… Marikina City. CHRONICLE FILE PHOTO / ARNOLD T. ALMACEN": a credit in capitals that
             # says it is a picture's (the Philippine and Indian papers' style)
@@ -874,6 +877,14 @@ def name_at_end(text: str) -> tuple[str, str | None]:
     if tail and looks_like_person(tail):
         return text[:start].strip(), tail
     return text, None
+
+
+def person_in_capitals(text: str) -> bool:
+    """A person's name printed in capitals, as papers print a photographer's under a picture:
+    "MARTINA MISER", "PER-OLOF SÄNNBY" (two to four words, nothing else)."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and text.isupper() and not any(c.isdigit() for c in text) \
+        and looks_like_person(text.title())
 
 
 def _a_description(text: str) -> bool:

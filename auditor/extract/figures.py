@@ -36,6 +36,7 @@ from .credits import (
     normalise_credit_text,
     only_a_credit,
     parse_credit,
+    person_in_capitals,
     split_caption,
     strip_prefix,
     terms_of_use,
@@ -2092,6 +2093,8 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
             return last
         if ends and text != whole and _ONLY_EMAIL.match(text):
             return last  # the photographer's address, the name just before it (see _read)
+        if apart and text != whole and person_in_capitals(text):
+            return last  # "<p>Caption</p><span class=sign>MARTINA MISER</span>": the photographer, in capitals
     text = visible_text(first)
     # A leading part is a credit only when it says so ("Photo:", "©"), or, as a line of its own,
     # names an agency ("<span>Jane Doe/Getty Images</span><span>Caption</span>"); never by its
