@@ -466,6 +466,9 @@ def test_not_signoffs(ending, after):
     ("New Delhi, May 3 (IANS) Protesters", "New Delhi, May 3 (IANS)", "IANS"),
     # an ordinal's dot in the date is no sentence's end (ČTK)
     ("Brno 3. prosince (ČTK) - Propad", "Brno 3. prosince (ČTK) -", "CTK"),
+    # nor is a month's abbreviation after a long place (Europa Press)
+    ("SANTIAGO DE COMPOSTELA, 5 Dic. (EUROPA PRESS) - El Intecmar", "SANTIAGO DE COMPOSTELA, 5 Dic. (EUROPA PRESS) -",
+     "Europa Press"),
 ])
 def test_datelines(opening, text, agency):
     document = extract_html(page(f"<p>{opening} gathered on Monday in the centre of the city to protest.</p>"))

@@ -619,6 +619,8 @@ _OTHER_DATELINES = (
     re.compile(r"(?P<place>[^/()—–]{2,40}?)\s+[—–-]\s+(?P<agencies>[^/().—–]{2,25})\.\s+"),
 )
 _DATELINE_WINDOW = 4
+# a place's date with its month cut short: "SANTIAGO DE COMPOSTELA, 5 Dic." (its stop is no sentence's end)
+_DAY_AND_SHORT_MONTH = re.compile(r",\s*\d{1,2}\s+[^\W\d_]{3,5}\.$")
 _PLACE_AFTER = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’ .-]{1,30},\s*\d{1,2}\s+[A-ZÀ-Þ]{3,4}\.?\s*[-–—]+\s*")
 
 
@@ -655,7 +657,7 @@ def find_datelines(blocks: list[Block], registry: AgencyRegistry) -> list[tuple[
         place = clean(match.group("place"))
         # (a sentence's end, not an ordinal's dot: "Brno 3. prosince (ČTK) -")
         if place and (len(place.split()) > 8 or re.search(r"(?<!\d)[.!?]\s+[a-z]", place) or place.endswith(".") and
-                      len(place.split()) > 4):
+                      len(place.split()) > 4 and not _DAY_AND_SHORT_MONTH.search(place)):
             continue
         if match.groupdict().get("dash") == "" and match.groupdict().get("weak") is None \
                 and not re.search(r"[^\W\d_]{3}", place):
