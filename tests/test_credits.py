@@ -529,3 +529,12 @@ def test_a_photographers_name_in_capitals_after_the_last_sentence(registry):
         ("Técnicos del Intecmar recogiendo muestras en la ría.", "MONICA IRAGO")
     # capitals that are no person's name stay the caption's
     assert split_caption("Vecinos celebran la Navidad en la plaza. BREAKING NEWS", registry)[1] is None
+
+
+def test_a_korean_place_and_photographer_after_an_equals_sign(registry):
+    # Hankook Ilbo: "… 있다. 영종도=홍인기 기자" (Yeongjong Island = photographer Hong In-gi)
+    assert split_caption("4일 인천국제공항 출국장 전광판에 결항 안내가 표시돼 있다. 영종도=홍인기 기자", registry) == \
+        ("4일 인천국제공항 출국장 전광판에 결항 안내가 표시돼 있다.", "홍인기 기자")
+    # a label before the sign is the label's ("사진=" photo=), as before
+    assert split_caption("방화수류정에서 국악 공연을 관람하는 시민들 사진=김민수 기자", registry) == \
+        ("방화수류정에서 국악 공연을 관람하는 시민들", "사진=김민수 기자")

@@ -2577,3 +2577,16 @@ def test_a_photographers_name_in_capitals_on_a_line_of_its_own_in_the_caption():
     document = extract_html(f"<html><body><article><h1>Marisqueo</h1>{story}{figure}{story}</article></body></html>")
     assert [(f.caption, f.credit.text) for f in document.figures] == [
         ("Mariscadoras a pie en la playa de O Bao, en una imagen de archivo", "MARTINA MISER")]
+
+
+def test_a_zoom_buttons_hidden_label_does_not_make_the_pictures_box_its_caption():
+    # Hankook Ilbo: <div class="img-box"><img><button><span class="blind">사진 크게 보기</span></button></div>
+    # <p class="editor-img-cap">caption</p>: the caption stands beside the picture's own box
+    story = "<p>" + "수도권에 밤사이 많은 눈이 내려 출근길 교통이 크게 혼잡했다. " * 3 + "</p>"
+    figure = ('<div class="editor-img-box"><div class="img-box"><img src="https://newsimg.example.com/cms/2026/12/04/'
+              'a9f34b17.jpg" alt="x" width="1200" height="800"><button type="button" class="btn-img-zoom">'
+              '<span class="blind">사진 크게 보기</span></button></div><p class="editor-img-cap">4일 오전 시민들이 '
+              '우산을 쓴 채 눈길을 걸어 출근하고 있다. 연합뉴스</p></div>')
+    document = extract_html(f"<html><body><article><h1>폭설</h1>{story}{figure}{story}</article></body></html>")
+    assert [(f.caption, f.credit.text) for f in document.figures] == [
+        ("4일 오전 시민들이 우산을 쓴 채 눈길을 걸어 출근하고 있다.", "연합뉴스")]

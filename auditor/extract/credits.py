@@ -99,6 +99,8 @@ _LATIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(re.escape(w.rstrip(".")) for w i
                                                if w.isascii() and w[0].isalpha())
                            + r")\.?\s*$", re.IGNORECASE)
 # "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
+# a Korean paper's photographer: "홍인기 기자" (the name, then "reporter")
+_KOREAN_REPORTER = re.compile(r"[\uac00-\ud7af]{2,4}\s*(?:기자|특파원)")
 _EQUALS_CREDIT = re.compile(r"\s*[＝=]\s*(?P<credit>[^＝=]{1,40})$")
 _PREFIX_AT_START = re.compile(
     r"^\s*(?:(?:fotos?|photos?)\s*/\s*(?=[^\W\d_])|"  # "FOTO/CORTESÍA", "Photo / Jane Doe"
@@ -712,6 +714,16 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             return text[:note.start()].rstrip(" ,;"), source
     # 1b. "…とスアレス＝ロイター", "… = 연합뉴스": an agency credit after an equals sign
     match = _EQUALS_CREDIT.search(text) if ("=" in text or "＝" in text) else None
+    if match and match.start() > 0 and _KOREAN_REPORTER.fullmatch(match.group("credit").strip()):
+        # "… 표시돼 있다. 영종도=홍인기 기자": where it was taken, "=", the paper's photographer
+        head = text[: match.start()]
+        label = _PREFIX_TAIL.search(head)  # ("… 시민들 사진=김민수 기자": a label, not a place, before "=")
+        if label and label.start() > 0:
+            return head[:label.start()].rstrip(" ,;-–—|"), text[label.start():].strip()
+        start = _last_sentence_start(head)
+        if start and len(head[start:].split()) == 1:
+            head = head[:start]  # the place before "=" goes with the credit's line
+        return head.rstrip(" ,;-–—|"), match.group("credit").strip()
     if match and match.start() > 0 and registry.scan(match.group("credit")) \
             and len(match.group("credit").split()) <= 6:
         head = text[: match.start()]

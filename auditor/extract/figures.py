@@ -1679,8 +1679,10 @@ def _text_frame(img, unit, registry: AgencyRegistry):
                 continue
             return node
         if FIGURE_LIKE.find(element_tokens(node)):
-            if node is not unit and not text_content(node).strip():
-                continue  # the picture's own box (div.teaserImg): its caption stands beside it
+            if node is not unit and (not text_content(node).strip() or not visible_text(node, skip=_buttons(node))):
+                # the picture's own box (div.teaserImg), at most a zoom button's hidden label in it
+                # ("사진 크게 보기"): its caption stands beside it
+                continue
             # a slide with its own heading and text (a listicle item) holds no caption, nor does
             # a box whose text beside a bare <figure> is running text
             if _HAS_HEADING(node) and not _heading_alone(node) or bare_figure and _COUNT_LONG_P(node):
