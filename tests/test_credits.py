@@ -538,3 +538,14 @@ def test_a_korean_place_and_photographer_after_an_equals_sign(registry):
     # a label before the sign is the label's ("사진=" photo=), as before
     assert split_caption("방화수류정에서 국악 공연을 관람하는 시민들 사진=김민수 기자", registry) == \
         ("방화수류정에서 국악 공연을 관람하는 시민들", "사진=김민수 기자")
+
+
+@pytest.mark.parametrize("printed, text, prefix", [
+    ("Cortesía MOPT", "Cortesía MOPT", None),  # Spanish, as "Courtesy of" is said whole
+    ("Foto: Cortesía Mintur", "Cortesía Mintur", "Foto:"),  # after a label closed by its colon
+    ("Photo: Courtesy of NASA", "Courtesy of NASA", "Photo:"),
+    ("Photo courtesy of Jane Doe", "Jane Doe", "Photo courtesy of"),  # one label, read as one
+])
+def test_a_courtesy_is_said_whole_after_a_labels_colon(registry, printed, text, prefix):
+    credit = parse_credit(printed, registry)
+    assert (credit.text, credit.prefix) == (text, prefix)

@@ -362,14 +362,17 @@ def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
     if caption and re.match(r"^\s*(?:FILE\b|FILE PHOTO\b|ARCHIV)", caption):
         flags = sorted(set(flags) | {"file"}, key=FLAGS.index)
     sources = [_classify(body, registry, False)] if named else split_sources(body, registry)
-    if prefix and _COURTESY.fullmatch(prefix):
+    courtesy = _COURTESY_AFTER_LABEL.fullmatch(prefix) if prefix else None
+    if courtesy:
         # "Courtesy of the Ochoa family" is said whole, as a handout's credit (no label word before
-        # it, as "Photo:" is one); its source is the family
-        body, prefix = f"{prefix} {body}", None
+        # it, as "Photo" is one, or a label closed by its colon: "Foto: Cortesía Mintur"); its source
+        # is the family
+        body, prefix = f"{courtesy.group('courtesy')} {body}", courtesy.group("label").strip() or None
     return Credit(text=body, prefix=prefix, line=line, sources=sources, flags=flags, origin=origin)
 
 
-_COURTESY = re.compile(r"courtesy of", re.IGNORECASE)
+_COURTESY_AFTER_LABEL = re.compile(r"(?P<label>(?:.*[:：])?)\s*(?P<courtesy>courtesy of|cortes[ií]a(?:\s+de)?)",
+                                   re.IGNORECASE)
 
 
 _AGENCY_PREFIXED = re.compile(r"^\s*(?P<agency>[^\s:/]+(?:\s[^\s:/]+){0,2}?)\s+(?:" + _PREFIX_WORDS + r")\s*[:：]\s*"
