@@ -899,7 +899,7 @@ def person_in_capitals(text: str) -> bool:
     "MARTINA MISER", "PER-OLOF SÄNNBY" (two to four words, nothing else)."""
     words = text.split()
     return 2 <= len(words) <= 4 and text.isupper() and not any(c.isdigit() for c in text) \
-        and looks_like_person(text.title())
+        and not _NOTE_ONLY.match(text) and not strip_prefix(text)[1] and looks_like_person(text.title())
 
 
 def _a_description(text: str) -> bool:
