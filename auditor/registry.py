@@ -289,10 +289,10 @@ class AgencyRegistry:
         pattern = self._pattern("any" + _script(text))
         return [
             Match(m.start(), m.end(), self._by_key[alias_key(m.group())], m.group())
-            for m in pattern.finditer(text) if not self._ordinary_word(m.group())
+            for m in pattern.finditer(text) if not self.ordinary_word(m.group())
         ]
 
-    def _ordinary_word(self, surface: str) -> bool:
+    def ordinary_word(self, surface: str) -> bool:
         """A spelling that is also an ordinary word, written as that word: "Map data © Google" is no
         credit of MAP, a blogger's "… wenn auch das Bild …" none of WENN ("MAP/Ahmed Benali" and
         "Foto: WENN" are). The registry lists such spellings as ``words``."""

@@ -523,18 +523,24 @@ def test_greek_file_photo_label(registry):
     assert parse_credit("Φωτογραφία αρχείου: ΑΠΕ-ΜΠΕ/ΜΑΡΙΑ ΣΤΕΦΑΝΟΥ", registry).text == "ΑΠΕ-ΜΠΕ/ΜΑΡΙΑ ΣΤΕΦΑΝΟΥ"
 
 
-def test_a_photographers_name_in_capitals_after_the_last_sentence(registry):
-    # La Voz de Galicia's title text: "… en la ría. MONICA IRAGO"
-    assert split_caption("Técnicos del Intecmar recogiendo muestras en la ría. MONICA IRAGO", registry, in_alt=True) == \
-        ("Técnicos del Intecmar recogiendo muestras en la ría.", "MONICA IRAGO")
-    # capitals that are no person's name stay the caption's
-    assert split_caption("Vecinos celebran la Navidad en la plaza. BREAKING NEWS", registry)[1] is None
+@pytest.mark.parametrize("text", [
+    # after the last sentence, capitals are read as a credit only in their own element (a review found
+    # teams, places and people named in captions so: "REAL MADRID", "SAN FRANCISCO", "DONALD TRUMP")
+    "Los jugadores celebran tras el pitido final. REAL MADRID",
+    "Técnicos del Intecmar recogiendo muestras en la ría. MONICA IRAGO",
+    "Vecinos celebran la Navidad en la plaza. BREAKING NEWS",
+])
+def test_a_name_in_capitals_after_the_last_sentence_stays_the_captions(registry, text):
+    assert split_caption(text, registry)[1] is None
 
 
 def test_a_korean_place_and_photographer_after_an_equals_sign(registry):
     # Hankook Ilbo: "… 있다. 영종도=홍인기 기자" (Yeongjong Island = photographer Hong In-gi)
     assert split_caption("4일 인천국제공항 출국장 전광판에 결항 안내가 표시돼 있다. 영종도=홍인기 기자", registry) == \
         ("4일 인천국제공항 출국장 전광판에 결항 안내가 표시돼 있다.", "홍인기 기자")
+    # with no full stop before the place, the place goes too
+    assert split_caption("시민들이 눈길을 걸어 출근하고 있다 서울=김민수 기자", registry) == \
+        ("시민들이 눈길을 걸어 출근하고 있다", "김민수 기자")
     # a label before the sign is the label's ("사진=" photo=), as before
     assert split_caption("방화수류정에서 국악 공연을 관람하는 시민들 사진=김민수 기자", registry) == \
         ("방화수류정에서 국악 공연을 관람하는 시민들", "사진=김민수 기자")
@@ -549,3 +555,14 @@ def test_a_korean_place_and_photographer_after_an_equals_sign(registry):
 def test_a_courtesy_is_said_whole_after_a_labels_colon(registry, printed, text, prefix):
     credit = parse_credit(printed, registry)
     assert (credit.text, credit.prefix) == (text, prefix)
+
+
+@pytest.mark.parametrize("printed, text, agencies", [
+    ("Foto: EFE archivo", "EFE", ["EFE"]),  # Spanish puts the file note after its source
+    ("Cortesía de EFE", "Cortesía de EFE", ["EFE"]),  # said whole, and the giver is the agency
+    ("Map", "Map", []),  # one of the registry's words, not in capitals: a map, no agency
+    ("MAP", "MAP", ["MAP"]),
+])
+def test_review_cases_of_the_fifteenth_round(registry, printed, text, agencies):
+    credit = parse_credit(printed, registry)
+    assert (credit.text, [s.agency for s in credit.sources if s.agency]) == (text, agencies)

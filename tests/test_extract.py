@@ -288,8 +288,6 @@ def test_microdata_image_object():
     # The Canadian Press's closing line, as every paper that runs its copy prints it
     ("<p>This report by The Canadian Press was first published Dec. 4, 2026.</p>",
      "This report by The Canadian Press was first published Dec. 4, 2026.", ["The Canadian Press"], "material"),
-    # a Japanese paper's reporter, in brackets on the story's last line
-    ("<p>（田村真理子）</p>", "（田村真理子）", [], "byline"),
     # the agencies' line, then the editor's initials on a line of their own (Excélsior)
     ("<p>Con información de AP y Notimex</p><p>ksh</p>", "Con información de AP y Notimex", ["AP", "Notimex"],
      "contributors"),
@@ -2549,6 +2547,7 @@ def test_a_wechat_qr_code_box_is_page_chrome():
 
 @pytest.mark.parametrize("last, text, initials, style", [
     ("<p>EF/MA</p>", "EF/MA", ["EF", "MA"], "initials"),  # Tehran Times' desk
+    ("<p>（田村真理子）</p>", "（田村真理子）", [], "byline"),  # a Japanese paper's reporter, in brackets
     ("<p>BY SEO JI-WON [seo.jiwon@example.co.kr]</p>", "BY SEO JI-WON [seo.jiwon@example.co.kr]", [], "byline"),
 ])
 def test_the_story_last_line_signs_it(last, text, initials, style):
@@ -2590,3 +2589,30 @@ def test_a_zoom_buttons_hidden_label_does_not_make_the_pictures_box_its_caption(
     document = extract_html(f"<html><body><article><h1>폭설</h1>{story}{figure}{story}</article></body></html>")
     assert [(f.caption, f.credit.text) for f in document.figures] == [
         ("4일 오전 시민들이 우산을 쓴 채 눈길을 걸어 출근하고 있다.", "연합뉴스")]
+
+
+def test_a_single_pictures_visible_caption_wins_over_its_caption_attribute():
+    # (only a gallery's slide keeps its own attribute over the one caption box after the slides)
+    story = "<p>" + "The mayor spoke at City Hall on Monday about the new budget for the city. " * 3 + "</p>"
+    figure = ('<div class="pic"><img src="/img/mayor-speaks.jpg" width="800" height="533" '
+              'data-caption="The mayor speaks at City Hall on Monday."></div>'
+              '<p class="caption">1/3 The mayor speaks at City Hall on Monday. Photo: John Smith</p>')
+    document = extract_html(f"<html><body><article><h1>Budget</h1>{story}{figure}{story}</article></body></html>")
+    assert [f.credit.text for f in document.figures] == ["John Smith"]
+
+
+@pytest.mark.parametrize("note", ["（敬称略）", "（つづく）", "（綜合報道）", "（本報訊）"])
+def test_an_editors_note_in_full_width_brackets_is_no_byline(note):
+    document = extract_html(f"<html><body><article><h1>見出し</h1>{BODY}{BODY}<p>{note}</p></article></body></html>")
+    assert document.signoff is None
+
+
+def test_two_countries_codes_are_no_desks_initials():
+    document = extract_html(f"<html><body><article><h1>Trade</h1>{BODY}{BODY}<p>US/UK</p></article></body></html>")
+    assert document.signoff is None
+
+
+def test_ordinary_words_that_spell_an_agency_are_no_mention():
+    text = "<p>Las principales noticias argentinas del día hablan del temporal en la costa atlántica.</p>"
+    document = extract_html(f"<html><body><article><h1>Temporal</h1>{BODY}{text}</article></body></html>")
+    assert document.mentions == []

@@ -70,12 +70,12 @@ _SUFFIX_CREDIT = re.compile(
     + r")\s*$")
 # "dpa (Ausschnitt)", "Getty Images (Symbolbild)": a note on how the picture is used, after the credit.
 _USAGE_NOTE = re.compile(r"\s*[(\[]\s*(?:" + _alternation(credit_words()[2]) + r")\s*[)\]]\s*$", re.IGNORECASE)
-# a credit's label at the very end of a text: before "=" (Korean and Japanese style), or left behind
-# once its credit is taken off ("… Monday. Photo:")
 # a label word (and up to two short words: the house's name) and a dash, after a sentence's end,
 # right before a credit: "… Hodonínom. Foto – ", "… z Česka. Foto N – "
 _LABEL_BEFORE_DASH = re.compile(r"(?<=[.!?…])\s+(?P<label>(?:" + _PREFIX_WORDS + r")(?:\s+[^\s.!?]{1,12}){0,2})"
                                 r"\s+[–—-]\s*$", re.IGNORECASE)
+# a credit's label at the very end of a text: before "=" (Korean and Japanese style), or left behind
+# once its credit is taken off ("… Monday. Photo:")
 _PREFIX_TAIL = re.compile(r"(?:(?<=[\s.。\[(（【/])|^)(?:" + _alternation(credit_words()[0]) + r")\s*[:：]?\s*$",
                           re.IGNORECASE)
 # Credits whose first word is a label's and yet the whole credit: "Fuente externa" (a handout, in the
@@ -87,8 +87,9 @@ _LEADING_NOTE = re.compile(r"^\s*(?:" + _alternation(credit_words()[2]) + r")\s*
 _NOTE_ONLY = re.compile(r"^\s*(?:" + _alternation(credit_words()[2]) + r")\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"\s*\S+@\S+\.[a-z]{2,}\b", re.IGNORECASE)
 # "(AFP file photo)", "Reuters archive": said after the source with a space, the flag word is no source.
-# (not "archive" alone: "Frome Museum archive", "Veldt Money archive" name whose archive the picture is from)
-_FILE_NOTE = re.compile(r"(?<=\w)\s+(?:file\s+photo|file\s+picture|file|archive\s+photo)$", re.IGNORECASE)
+# (not English "archive" alone: "Frome Museum archive", "Veldt Money archive" name whose archive the
+# picture is from; Spanish "EFE archivo" is EFE's file picture)
+_FILE_NOTE = re.compile(r"(?<=\w)\s+(?:file\s+photo|file\s+picture|file|archive\s+photo|archivo)$", re.IGNORECASE)
 # "Foto: Von Joschi71": after an explicit prefix, "von"/"by" introduces the photographer.
 _BY_WORD = re.compile(r"^(?:von|by|par|por|di|av|af|van|de)\s+(?=\S)", re.IGNORECASE)
 # "… | LÍBERO": a name in capitals after a bar is a credit in the house's own style.
@@ -98,9 +99,11 @@ _SUFFIXES = tuple(w.rstrip(".") for w in credit_words()[1])
 _LATIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(re.escape(w.rstrip(".")) for w in credit_words()[1]
                                                if w.isascii() and w[0].isalpha())
                            + r")\.?\s*$", re.IGNORECASE)
-# "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
+# the place a Korean paper names before "=" and its photographer: "… 있다. 영종도=", "… 있다 서울="
+_PLACE_BEFORE_EQUALS = re.compile(r"\s[\uac00-\ud7af]{1,6}\s*$")
 # a Korean paper's photographer: "홍인기 기자" (the name, then "reporter")
 _KOREAN_REPORTER = re.compile(r"[\uac00-\ud7af]{2,4}\s*(?:기자|특파원)")
+# "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
 _EQUALS_CREDIT = re.compile(r"\s*[＝=]\s*(?P<credit>[^＝=]{1,40})$")
 _PREFIX_AT_START = re.compile(
     r"^\s*(?:(?:fotos?|photos?)\s*/\s*(?=[^\W\d_])|"  # "FOTO/CORTESÍA", "Photo / Jane Doe"
@@ -353,7 +356,7 @@ def parse_credit(text: str, registry: AgencyRegistry, line: int | None = None,
     whole = unwrap(clean(text)).strip(" .")
     # an agency whose name starts with a label word is its name, not a label and a name ("Photo
     # News", the Belgian agency; "Picture Press")
-    named = registry.lookup(whole) is not None
+    named = registry.lookup(whole) is not None and not registry.ordinary_word(whole)
     found = (whole, None) if named else _credit_body(text)
     if found is None:
         return None
@@ -439,7 +442,8 @@ def _segment_name(segment: str) -> str:
 
 
 def _classify(name: str, registry: AgencyRegistry, via: bool) -> Source:
-    agency = registry.lookup(name)
+    # (a spelling that is also an ordinary word names the agency only as the registry writes it: "Map")
+    agency = registry.lookup(name) if not registry.ordinary_word(name.strip()) else None
     if agency is None:
         # "AP Photo", "AFP PHOTO", "Getty Images Europe", "Reuters Pictures": agency plus a suffix
         matches = registry.scan(name)
@@ -723,9 +727,9 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         label = _PREFIX_TAIL.search(head)  # ("… 시민들 사진=김민수 기자": a label, not a place, before "=")
         if label and label.start() > 0:
             return head[:label.start()].rstrip(" ,;-–—|"), text[label.start():].strip()
-        start = _last_sentence_start(head)
-        if start and len(head[start:].split()) == 1:
-            head = head[:start]  # the place before "=" goes with the credit's line
+        place = _PLACE_BEFORE_EQUALS.search(head)
+        if place and place.start() > 0:
+            head = head[:place.start()]  # the place where it was taken goes with the credit's line
         return head.rstrip(" ,;-–—|"), match.group("credit").strip()
     if match and match.start() > 0 and registry.scan(match.group("credit")) \
             and len(match.group("credit").split()) <= 6:
@@ -809,9 +813,6 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             # "… Cultural District. Victor Besa / The Meridian": a photographer and the house or agency
             # they work for, after the caption's last sentence
             return text[:tail_start].rstrip(" |–—-"), tail
-        if 2 <= len(words) <= 4 and person_in_capitals(tail.rstrip(". ")):
-            # "… recogiendo muestras en la ría. MONICA IRAGO": a photographer's name in capitals
-            return text[:tail_start].rstrip(" |–—-"), tail.rstrip(". ")
         if 2 <= len(words) <= 8 and _CAPITALS_PHOTO.fullmatch(tail.rstrip(". ")):
             # "… Marikina City. CHRONICLE FILE PHOTO / ARNOLD T. ALMACEN": a credit in capitals that
             # says it is a picture's (the Philippine and Indian papers' style)

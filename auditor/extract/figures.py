@@ -1716,10 +1716,14 @@ _FILE_NOTE_ALONE = re.compile(r"(?:files?|archives?)(?:\s+(?:photo|image|picture
 
 
 def _says_otherwise(img, unit, caption, registry: AgencyRegistry) -> bool:
-    """Does the picture's own caption attribute (on it or its unit) say something other than the
-    ``caption`` element?"""
+    """Is the picture a gallery's slide whose own caption attribute (on it or its unit) says
+    something else than the ``caption`` element after it (the gallery's one box, which shows the
+    slide on screen)?"""
+    parent = unit.getparent()
+    if parent is None or sum(1 for sibling in parent if sibling.tag == unit.tag and HAS_PICTURE(sibling)) < 2:
+        return False  # one picture: the text after it is its own caption, whatever its attribute says
     own = split_caption(_data_attribute(img, unit, _CAPTION_ATTRIBUTE)[0] or "", registry)[0]
-    return bool(own) and not visible_text(caption).startswith(own[:60])
+    return bool(own) and own[:60] not in visible_text(caption)
 
 
 def _heading_alone(box) -> bool:

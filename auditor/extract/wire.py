@@ -66,13 +66,11 @@ _MATERIAL = re.compile(
     r"\s+(?P<agencies>.{2,120}?)\s*\)?\.?$",
     re.IGNORECASE | re.DOTALL,
 )
-# "Contributing: …", "Con información de …", "Mitarbeit: …": the colleagues who reported with the writer
-# one to four names in Han or kana, in full-width brackets
-_NAME_IN_CJK_BRACKETS = re.compile(r"（[\u3040-\u30ff\u4e00-\u9fff々]{2,8}(?:[、・ ][\u3040-\u30ff\u4e00-\u9fff々]{2,8}){0,3}）")
 # The Canadian Press's closing line on its copy in every paper: "This report by The Canadian Press
 # was first published Dec. 4, 2026."
 _FIRST_PUBLISHED = re.compile(r"This (?:report|story|article) (?:by|from) (?P<by>[^.]{2,60}?) was first published\b",
                               re.IGNORECASE)
+# "Contributing: …", "Con información de …", "Mitarbeit: …": the colleagues who reported with the writer
 _CONTRIBUTING = re.compile(r"^(?:(?:contributing|contributors?|with\s+reporting\s+by|additional\s+reporting|"
                            r"mitarbeit|unter\s+mitarbeit\s+von|collaboration)\s*:|con\s+(?:informaci[oó]n|reportes?|"
                            r"la\s+colaboraci[oó]n)\s+de\s|com\s+informa[cç][oõ]es\s+d[aoe]s?\s|avec\s+la\s+collaboration\s+de\s|"
@@ -274,6 +272,10 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             signoff = SignOff(text, block.line, [text], [], "initials")  # "kb": the story's last line
         if signoff is None and block is story[-1] and _DESK_INITIALS.fullmatch(text) and not registry.scan(text):
             signoff = SignOff(text, block.line, text.split("/"), [], "initials")  # "EF/MA", Tehran Times' desk
+        if signoff is None and block is story[-1] and _reporter_in_brackets(text, registry):
+            # a Japanese paper closes a story with its reporter's name in brackets on a line of its
+            # own: "（田村真理子）" (an agency's, "（共同）", is read above)
+            signoff = SignOff(text, block.line, [], [], "byline")
         if signoff is not None and signoff.style == "initials" and not signoff.agencies and index:
             # "Con información de AP y Notimex⏎ksh": the agencies' line, then the editor's initials
             # on a line of their own: the sign-off is the agencies', the initials its editor's
@@ -443,18 +445,31 @@ _END_MARK = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?[(（](?:END|FIN|F
                        r"(?P<codes>\s*[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)?\s*$")
 
 
-# The reporter's line that closes a Korean, Japanese or Chinese story: "최윤호 기자 uknow@donga.com",
-# "홍길동 특파원", "山田太郎記者": a name, the word for reporter or correspondent, the reporter's address.
 # "BY SEO JI-WON [seo.jiwon@joongang.co.kr]": the writer and their address, the story's last line
 _BY_WITH_ADDRESS = re.compile(r"^by\s+[^\W\d_][\w.'’ -]{2,40}?\s*[\[(<]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]\s*$",
                               re.IGNORECASE)
-# an editors' desk initials in capitals, slashed: "EF/MA"
-_DESK_INITIALS = re.compile(r"[A-Z]{2,3}(?:/[A-Z]{2,3}){1,2}")
+# an editors' desk initials in capitals, slashed: "EF/MA" (not two countries' codes, "US/UK")
+_DESK_INITIALS = re.compile(r"(?!(?:US|UK|EU|UN)/)[A-Z]{2,3}(?:/(?!(?:US|UK|EU|UN)$)[A-Z]{2,3}){1,2}")
+# The reporter's line that closes a Korean, Japanese or Chinese story: "최윤호 기자 uknow@donga.com",
+# "홍길동 특파원", "山田太郎記者": a name, the word for reporter or correspondent, the reporter's address.
 _REPORTER_LINE = re.compile(r"^(?:[\uac00-\ud7af]{2,4}|[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{2,5}\s+[\u4e00-\u9fff]{2,4})"
                             r"\s*(?:기자|특파원|記者|记者|特派員|特派员)"
                             r"(?:\s*[=/·,]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*$"
                             # "新华社记者 才扬": the agency's reporter, then the names
                             r"|^[\u4e00-\u9fff]{0,5}(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3}\s*$")
+
+
+# one to four names in Han or kana, in full-width brackets
+_NAME_IN_CJK_BRACKETS = re.compile(r"（[\u3040-\u30ff\u4e00-\u9fff々]{2,8}(?:[、・ ][\u3040-\u30ff\u4e00-\u9fff々]{2,8}){0,3}）")
+# editors' notes in the same brackets: honorifics left out, to be continued, a passage left out, the
+# end, a compiled or this paper's report, foreign wires, a file or a picture
+_BRACKETED_NOTE = re.compile(r"敬称略|略|続く|つづく|続き|おわり|終わり|綜合|综合|本報|本报|外電|外电|資料|资料|写真|寫真|圖|图|報道|报道")
+
+
+def _reporter_in_brackets(text: str, registry: AgencyRegistry) -> bool:
+    """"（田村真理子）": a reporter's name in full-width brackets, not an editor's note ("（敬称略）")."""
+    return len(text) <= 40 and _NAME_IN_CJK_BRACKETS.fullmatch(text) is not None \
+        and not _BRACKETED_NOTE.search(text) and not registry.scan(text)
 
 
 def _closing_byline(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
@@ -532,10 +547,6 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
             if found or _SOURCE_NOTE.match(bare) or parsed and parsed.generic and not parsed.initials:
                 # ("Avec agences": the wires, unnamed)
                 return SignOff(text, line, [], found, "material")
-    if len(bare) <= 40 and _NAME_IN_CJK_BRACKETS.fullmatch(bare) and not registry.scan(bare):
-        # a Japanese paper closes a story with its reporter's name in brackets on a line of its own:
-        # "（田村真理子）" (an agency's, "（共同）", is read above)
-        return SignOff(bare, line, [], [], "byline")
     if _REUTERS.match(bare) and len(text) <= 600 or _REUTERS_ABROAD.match(text) and _EDITED.search(text):
         # Reuters' own form; another agency named in it is the one that reported ("- Additional
         # reporting by AFP", as News24 closes a story)
