@@ -601,7 +601,7 @@ def _split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) ->
             # "Bild: Eine Drohne nähert sich dem Schiff. Screenshot aus Twitter": the label before
             # a caption that is a sentence, not a second credit
             caption = strip_prefix(caption)[0]
-        elif second and not inner and _a_description(strip_prefix(second)[0]):
+        elif (not second or not inner) and _opened_by_label(caption):
             # "Foto: Petugas … mengecek pompa … (Grandyos Zafna/detikcom)": the label opens the
             # picture's whole line, which describes it; its credit stands in brackets at the end
             caption = strip_prefix(caption)[0]
@@ -613,16 +613,17 @@ def _split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) ->
             if _LICENCE.fullmatch(credit.strip("()[] .")):
                 # "Photo: Jane Doe (CC BY-SA 4.0)": the licence belongs to the credit before it
                 credit = f"{second} {credit}"
-        else:
-            rest, label = strip_prefix(caption)
-            if label and label.endswith((":", "：")) and len(rest.split()) >= 4 and (not names_only(rest)
-                                                                                    or _a_description(rest)):
-                # "Foto: Petugas … mengecek pompa … (Grandyos Zafna/detikcom)": the label opens the
-                # picture's whole line, its credit in brackets at the end (detik's style)
-                caption = rest
         # the separator that stood between them: "Koreanerinnen am Flughafen / Foto: X"
         caption = _TRAILING_SEPARATOR.sub("", caption)
     return _dedupe_halves(caption), credit
+
+
+def _opened_by_label(caption: str) -> bool:
+    """Does a label with its colon open a line that describes the picture ("Foto: Petugas …
+    mengecek pompa …"), not a credit ("Bild: Alexandra Wey")?"""
+    rest, label = strip_prefix(caption)
+    return bool(label) and label.endswith((":", "：")) and len(rest.split()) >= 4 \
+        and (not names_only(rest) or _a_description(rest))
 
 
 _TRAILING_SEPARATOR = re.compile(r"\s+[/|·•∙⋅‧–—-]+$")

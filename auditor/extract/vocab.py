@@ -108,16 +108,16 @@ CHROME = _group(
     # related and recommended stories, onward journeys
     "related relateds relates relate recommend recommended recommendation recommendations onward further weitere "
     "empfehlung empfehlungen mostread mostpopular popular trending latest readmore teaserlist playlist "
-    "storylines outbrain taboola relacionadas relacionados recomendados recomendadas "
-    "meistgelesen "
+    "storylines outbrain taboola relacionadas relacionados recomendados recomendadas meistgelesen "
     "lesetipp lesetipps "
     # advertising and promotion
     "ad ads adslot adunit adcontainer advert adverts advertisement advertising dfp sponsor sponsored adsense "
     "adsbygoogle adv publicidad publicite publicité pubblicita pubblicità werbung anzeige reklame "
     "promo promos "
-    # sharing (Korean and Japanese sites say "SNS" for social networks), comments, newsletters,
-    # subscriptions (also in the languages of the corpora)
-    "social socials share shares sharing sharebar sharetools sns wechat weibo comment comments newsletter newsletters "
+    # sharing (Korean and Japanese sites say "SNS" for social networks; Chinese ones share to WeChat and
+    # Weibo), comments, newsletters, subscriptions (also in the languages of the corpora)
+    "social socials share shares sharing sharebar sharetools sns wechat weibo comment comments newsletter "
+    "newsletters "
     "subscribe subscription signup partager partage compartir teilen condividi delen kommentare "
     "commentaires comentarios kiosk "
     # asking for money: donation, membership and payment boxes
