@@ -167,10 +167,18 @@ _FLAG_PATTERNS = (
 )
 _FLAG_ONLY = re.compile(r"^(?:file(?:\s+photo)?|files|handout(?:\s+photo)?|pool(?:\s+photo)?|archive|"
                         r"archivbild|archiv|archivo|arquivo|أرشيف|أرشيفية|symbolbild|illustration|stf|str|-+|/)$", re.IGNORECASE)
-_FILE_ONLY = re.compile(r"^(?:file(?:\s+photo)?|archive(?:\s+photo)?|archivbild|archivfoto|archiv|archivo|"
-                        r"archives|foto\s+de\s+archivo|handout|"
-                        # Portuguese: handed out by the subject, reproduced from a screen or a print
-                        r"divulga[çc][ãa]o|reprodu[çc][ãa]o|arquivo)$", re.IGNORECASE)
+# a note that the picture is a file or archive picture, naming no source ("(File image)", "Archivo")
+_FILE_NOTE_ALONE = re.compile(r"(?:files?|archives?)(?:\s+(?:photo|image|picture|pic)s?)?|archiv(?:bild|foto|o)?|"
+                              r"foto\s+de\s+archivo|arquivo", re.IGNORECASE)
+# such a note, or a picture handed out, said as the whole credit (Portuguese: handed out by the subject,
+# reproduced from a screen or a print)
+_FILE_ONLY = re.compile(r"^(?:" + _FILE_NOTE_ALONE.pattern + r"|handout|divulga[çc][ãa]o|reprodu[çc][ãa]o)$",
+                        re.IGNORECASE)
+
+
+def file_note_alone(text: str) -> bool:
+    """Is ``text`` (its brackets and stop aside) only a note that the picture is a file picture?"""
+    return _FILE_NOTE_ALONE.fullmatch(unwrap(text).strip(" .")) is not None
 _FLAG_SUFFIX = re.compile(r"\s+(?:file(?:\s+photo)?|files|handout|pool)$", re.IGNORECASE)
 _FLAG_LEAD = re.compile(r"^(?:pool|handout|file)\s+(?=\S)", re.IGNORECASE)
 _ON_PLATFORM = re.compile(r"\s+on\s+(?P<platform>[^\s/|,;][^/|,;]{1,30})$")
@@ -722,23 +730,18 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             return text[:note.start()].rstrip(" ,;"), source
     # 1b. "…とスアレス＝ロイター", "… = 연합뉴스": an agency credit after an equals sign
     match = _EQUALS_CREDIT.search(text) if ("=" in text or "＝" in text) else None
-    if match and match.start() > 0 and _KOREAN_REPORTER.fullmatch(match.group("credit").strip()):
-        # "… 표시돼 있다. 영종도=홍인기 기자": where it was taken, "=", the paper's photographer
-        head = text[: match.start()]
-        label = _PREFIX_TAIL.search(head)  # ("… 시민들 사진=김민수 기자": a label, not a place, before "=")
-        if label and label.start() > 0:
-            return head[:label.start()].rstrip(" ,;-–—|"), text[label.start():].strip()
-        place = _PLACE_BEFORE_EQUALS.search(head)
-        if place and place.start() > 0:
-            head = head[:place.start()]  # the place where it was taken goes with the credit's line
-        return head.rstrip(" ,;-–—|"), match.group("credit").strip()
-    if match and match.start() > 0 and registry.scan(match.group("credit")) \
-            and len(match.group("credit").split()) <= 6:
+    credit = match.group("credit").strip() if match and match.start() > 0 else ""
+    # (a Korean paper's photographer, "… 표시돼 있다. 영종도=홍인기 기자", or an agency)
+    reporter = bool(credit) and _KOREAN_REPORTER.fullmatch(credit) is not None
+    if reporter or credit and registry.scan(credit) and len(credit.split()) <= 6:
         head = text[: match.start()]
         label = _PREFIX_TAIL.search(head)  # "… 하고 있다. 사진=뉴스1": the label goes with the credit
         if label and label.start() > 0:
             return head[:label.start()].rstrip(" ,;-–—|"), text[label.start():].strip()
-        return head.rstrip(" ,;-–—|"), match.group("credit").strip()
+        place = _PLACE_BEFORE_EQUALS.search(head) if reporter else None
+        if place and place.start() > 0:
+            head = head[:place.start()]  # where the photographer took it goes with the credit's line
+        return head.rstrip(" ,;-–—|"), credit
     # 1c. "… 新华社记者 才扬 摄": a credit closed by a suffix word
     match = _SUFFIX_CREDIT.search(text) if text.rstrip(".").endswith(_SUFFIXES) else None
     if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5 \

@@ -28,6 +28,7 @@ from .article import ArticleZone, ChromeMap, chrome_class, chrome_tokens, text_r
 from .credits import (
     describes,
     detect_flags,
+    file_note_alone,
     looks_like_credit,
     looks_like_person,
     name_at_end,
@@ -41,7 +42,6 @@ from .credits import (
     strip_prefix,
     terms_of_use,
     trailing_group,
-    unwrap,
     without_label_at_end,
 )
 from .dom import (
@@ -1388,7 +1388,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             reading.caption_from = f"the start of {reading.credit_from}"
     if caption:
         head, glued = split_caption(caption, registry)
-        if glued and credit_text and names_somebody(credit_text) and _FILE_NOTE_ALONE.fullmatch(unwrap(glued).strip(" .")):
+        if glued and credit_text and names_somebody(credit_text) and file_note_alone(glued):
             # "Te Awa Kairangi in flood in April. (File image)" over its credit "RNZ / Tom Kerrigan":
             # the note says the picture is an old one, as the caption prints it; the credit is elsewhere
             head, glued = caption, None
@@ -1708,11 +1708,6 @@ def _text_frame(img, unit, registry: AgencyRegistry):
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LINK_OR_HEADING = _HEADING_TAGS | {"a"}
-
-
-# a note that the picture is a file or archive picture, naming no source
-_FILE_NOTE_ALONE = re.compile(r"(?:files?|archives?)(?:\s+(?:photo|image|picture|pic)s?)?|archiv(?:bild|foto|o)?|"
-                              r"foto\s+de\s+archivo|arquivo", re.IGNORECASE)
 
 
 def _says_otherwise(img, unit, caption, registry: AgencyRegistry) -> bool:

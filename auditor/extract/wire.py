@@ -89,6 +89,9 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _LEADING_DASH = re.compile(r"^(?:(?:[-–—]{1,2}|\*)\s*)(?=\S)")  # (and "*Con información de AP")
 _DESK_CODES = re.compile(r"^(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6})\s*$")
 _DESK_LINE = re.compile(r"[A-Z]{2,4}(?:\s*/{1,2}\s*[A-Z]{2,4}){0,5}")  # "ACC // JAP"
+# the same standing alone as the story's last line, where it must look more like initials: two or
+# three, slashed, none of them a country's code ("EF/MA", not "US/UK")
+_DESK_INITIALS = re.compile(r"(?!(?:US|UK|EU|UN)/)[A-Z]{2,3}(?:/(?!(?:US|UK|EU|UN)$)[A-Z]{2,3}){1,2}")
 _CODE_SEPARATOR = re.compile(r"\s*/{1,2}\s*")
 
 
@@ -448,8 +451,6 @@ _END_MARK = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?[(（](?:END|FIN|F
 # "BY SEO JI-WON [seo.jiwon@joongang.co.kr]": the writer and their address, the story's last line
 _BY_WITH_ADDRESS = re.compile(r"^by\s+[^\W\d_][\w.'’ -]{2,40}?\s*[\[(<]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]\s*$",
                               re.IGNORECASE)
-# an editors' desk initials in capitals, slashed: "EF/MA" (not two countries' codes, "US/UK")
-_DESK_INITIALS = re.compile(r"(?!(?:US|UK|EU|UN)/)[A-Z]{2,3}(?:/(?!(?:US|UK|EU|UN)$)[A-Z]{2,3}){1,2}")
 # The reporter's line that closes a Korean, Japanese or Chinese story: "최윤호 기자 uknow@donga.com",
 # "홍길동 특파원", "山田太郎記者": a name, the word for reporter or correspondent, the reporter's address.
 _REPORTER_LINE = re.compile(r"^(?:[\uac00-\ud7af]{2,4}|[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{2,5}\s+[\u4e00-\u9fff]{2,4})"
@@ -461,9 +462,9 @@ _REPORTER_LINE = re.compile(r"^(?:[\uac00-\ud7af]{2,4}|[\u4e00-\u9fff]{2,5}|[\u4
 
 # one to four names in Han or kana, in full-width brackets
 _NAME_IN_CJK_BRACKETS = re.compile(r"（[\u3040-\u30ff\u4e00-\u9fff々]{2,8}(?:[、・ ][\u3040-\u30ff\u4e00-\u9fff々]{2,8}){0,3}）")
-# editors' notes in the same brackets: honorifics left out, to be continued, a passage left out, the
-# end, a compiled or this paper's report, foreign wires, a file or a picture
-_BRACKETED_NOTE = re.compile(r"敬称略|略|続く|つづく|続き|おわり|終わり|綜合|综合|本報|本报|外電|外电|資料|资料|写真|寫真|圖|图|報道|报道")
+# editors' notes in the same brackets: something left out (敬称略, 中略), to be continued, the end, a
+# compiled or this paper's report, foreign wires, a file or a picture
+_BRACKETED_NOTE = re.compile(r"略|続く|つづく|続き|おわり|終わり|綜合|综合|本報|本报|外電|外电|資料|资料|写真|寫真|圖|图|報道|报道")
 
 
 def _reporter_in_brackets(text: str, registry: AgencyRegistry) -> bool:
