@@ -16,6 +16,12 @@ def page(article: str, head: str = "", outside: str = "") -> str:
             "<footer><img src='/footer-logo.png' alt='logo'></footer></body></html>")
 
 
+def in_story(middle: str, sentence: str, why: bool = False):
+    """The document of a page whose story is two paragraphs of ``sentence`` with ``middle`` between them."""
+    story = "<p>" + f"{sentence} " * 3 + "</p>"
+    return extract_html(f"<html><body><article><h1>Story</h1>{story}{middle}{story}</article></body></html>", why=why)
+
+
 LEAD = "<figure><img src='/lead.jpg'><figcaption>The council. © AFP</figcaption></figure>"
 
 
@@ -2466,10 +2472,8 @@ def test_the_fallback_picture_of_an_embedded_posts_box_is_the_posts(box):
     post = ('<blockquote class="twitter-tweet"><p>Stora störningar i tågtrafiken.</p>&mdash; Trafikverket '
             '<a href="https://x.com/t/status/1">5 december 2026</a></blockquote>')
     img = '<img src="https://pbs.twimg-example.com/media/GdQ8nWbXoAAr3kT.jpg" alt="Karta" width="600" height="400">'
-    story = "<p>" + "Tågtrafiken mellan Stockholm och Uppsala stod still under förmiddagen. " * 4 + "</p>"
-    html = (f"<html><body><article><h1>Snöstorm</h1>{story}{box.format(post=post, img=img)}{story}"
-            "</article></body></html>")
-    document = extract_html(html, why=True)
+    document = in_story(box.format(post=post, img=img), "Tågtrafiken mellan Stockholm och Uppsala stod still.",
+                        why=True)
     assert document.figures == []
     assert any("an embedded post's box" in d.reason for d in document.decisions if not d.taken)
 
@@ -2485,9 +2489,8 @@ def test_a_slide_keeps_its_own_caption_when_the_gallerys_caption_box_shows_anoth
             ("newsom-bridge", "The river covers the Newsom Station Road bridge on Monday.", "Hal Dempsey/AP")))
     box = ('<div class="gnt_em_gl_cp">A boat crew checks homes on Collins Road on Sunday. '
            '<span class="gnt_em_gl_cr">Rae Holloway/The Ledger</span></div>')
-    story = "<p>" + "The river rose through the night and reached the bridge by Monday morning. " * 3 + "</p>"
-    document = extract_html(f"<html><body><article><h1>Flood</h1>{story}<div class='gnt_em_gl'>{slides}{box}</div>"
-                            f"{story}</article></body></html>")
+    document = in_story(f"<div class='gnt_em_gl'>{slides}{box}</div>",
+                        "The river rose through the night and reached the bridge by Monday morning.")
     assert [(f.caption, f.credit.text if f.credit else None) for f in document.figures][-1] == \
         ("The river covers the Newsom Station Road bridge on Monday.", "Hal Dempsey/AP")
 
@@ -2495,13 +2498,12 @@ def test_a_slide_keeps_its_own_caption_when_the_gallerys_caption_box_shows_anoth
 def test_a_heading_after_a_teaser_is_no_credit_of_its_picture():
     # Clarín: a "Te puede interesar" teaser (thumbnail and headline in one link to another story),
     # then the section heading "Imágenes de una madrugada complicada" ("imágenes de": pictures by)
-    story = "<p>" + "Las distribuidoras eléctricas reportaban al mediodía unos 87.000 usuarios sin servicio. " * 3 + "</p>"
     teaser = ('<div class="sc-8e11d5a0-0 relacionada-inline"><span class="rel-label">Te puede interesar</span>'
               '<a href="https://www.example.com.ar/sociedad/alerta-naranja_0_Hn4pZx9Lw.html">'
               '<img class="lazyload" data-src="https://www.example.com.ar/img/2026/12/03/Hn4pZx9Lw_360x200__1.jpg" '
               'alt="" width="120" height="67"><span>Alerta naranja por tormentas: cómo saber si hay clases</span></a></div>'
               '<h2 class="intertitle">Imágenes de una madrugada complicada</h2>')
-    document = extract_html(f"<html><body><article><h1>Tormenta</h1>{story}{teaser}{story}</article></body></html>")
+    document = in_story(teaser, "Las distribuidoras eléctricas reportaban al mediodía unos 87.000 usuarios sin servicio.")
     assert document.figures == []
 
 
@@ -2515,9 +2517,8 @@ def test_a_slideshows_slides_are_no_story_text():
         f'<span class="slideshow__credit">FOTO: {credit}</span></figcaption></figure></li>'
         for n, caption, credit in (("a402e8b1c9", "Plogbilar på E4 norr om Uppsala.", "MARCUS HOLM/TT"),
                                    ("b75c10ef62", "Snöskottning i centrala Gävle.", "PER-OLOF SÄNNBY/TT")))
-    story = "<p>" + "Tågtrafiken mellan Stockholm och Uppsala stod still under hela förmiddagen. " * 3 + "</p>"
-    document = extract_html(f"<html><body><article><h1>Snökaos</h1>{story}<div class='slideshow'><ul>{slides}"
-                            f"</ul></div>{story}</article></body></html>")
+    document = in_story(f"<div class='slideshow'><ul>{slides}</ul></div>",
+                        "Tågtrafiken mellan Stockholm och Uppsala stod still under hela förmiddagen.")
     assert document.signoff is None
     assert [b.text for b in document.text if "Gävle" in b.text] == []
     assert [f.credit.text for f in document.figures] == ["MARCUS HOLM/TT", "PER-OLOF SÄNNBY/TT"]
@@ -2525,12 +2526,11 @@ def test_a_slideshows_slides_are_no_story_text():
 
 def test_a_file_note_stays_in_the_caption_when_the_credit_stands_beside_it():
     # RNZ: <span class="caption">… in April. (File image)</span><span class="credit">Photo: RNZ / Tom Kerrigan</span>
-    story = "<p>" + "The stopbank was rebuilt after the April storm, the regional council said. " * 3 + "</p>"
     figure = ('<div class="photo-captioned"><img src="https://media.rnztools.nz/rnz/image/upload/s--abc123--/flood.jpg" '
               'width="1050" height="700"><div class="photo-captioned__information"><span class="caption">Te Awa '
               'Kairangi in flood in April. (File image)</span> <span class="photo-captioned__credit">Photo: RNZ / '
               'Tom Kerrigan</span></div></div>')
-    document = extract_html(f"<html><body><article><h1>Trail reopens</h1>{story}{figure}{story}</article></body></html>")
+    document = in_story(figure, "The stopbank was rebuilt after the April storm, the regional council said.")
     assert [(f.caption, f.credit.text) for f in document.figures] == [
         ("Te Awa Kairangi in flood in April. (File image)", "RNZ / Tom Kerrigan")]
 
@@ -2540,8 +2540,7 @@ def test_a_wechat_qr_code_box_is_page_chrome():
     share = ('<div class="fenx"><div class="share_cd">Share - <a href="javascript:void(0)">WeChat</a></div>'
              '<div class="wechat_code" style="display:none"><img src="//www.example.cn/image_e/2019/qr_wechat_cd.jpg" '
              'alt=""></div></div>')
-    story = "<p>" + "The desert highway was completed after four years of work, officials said. " * 3 + "</p>"
-    document = extract_html(f"<html><body><article><h1>Highway</h1>{share}{story}</article></body></html>")
+    document = in_story(share, "The desert highway was completed after four years of work, officials said.")
     assert document.figures == []
 
 
@@ -2569,11 +2568,10 @@ def test_a_closing_byline_in_a_story_typed_between_line_breaks_leaves_its_mentio
 
 def test_a_photographers_name_in_capitals_on_a_line_of_its_own_in_the_caption():
     # La Voz de Galicia: <figcaption><p class="foot">Caption</p><span class="sign">MARTINA MISER</span>
-    story = "<p>" + "El Intecmar ha ordenado el cierre cautelar de catorce polígonos de marisqueo. " * 3 + "</p>"
     figure = ('<figure><img src="https://img.example.es/sc/abc=/640x/2026/12/05/0012/Foto/marisqueo.jpg" width="640" '
               'height="427"><figcaption class="caption"><p class="foot">Mariscadoras a pie en la playa de O Bao, en '
               'una imagen de archivo</p><span class="sign">MARTINA MISER</span></figcaption></figure>')
-    document = extract_html(f"<html><body><article><h1>Marisqueo</h1>{story}{figure}{story}</article></body></html>")
+    document = in_story(figure, "El Intecmar ha ordenado el cierre cautelar de catorce polígonos de marisqueo.")
     assert [(f.caption, f.credit.text) for f in document.figures] == [
         ("Mariscadoras a pie en la playa de O Bao, en una imagen de archivo", "MARTINA MISER")]
 
@@ -2581,23 +2579,21 @@ def test_a_photographers_name_in_capitals_on_a_line_of_its_own_in_the_caption():
 def test_a_zoom_buttons_hidden_label_does_not_make_the_pictures_box_its_caption():
     # Hankook Ilbo: <div class="img-box"><img><button><span class="blind">사진 크게 보기</span></button></div>
     # <p class="editor-img-cap">caption</p>: the caption stands beside the picture's own box
-    story = "<p>" + "수도권에 밤사이 많은 눈이 내려 출근길 교통이 크게 혼잡했다. " * 3 + "</p>"
     figure = ('<div class="editor-img-box"><div class="img-box"><img src="https://newsimg.example.com/cms/2026/12/04/'
               'a9f34b17.jpg" alt="x" width="1200" height="800"><button type="button" class="btn-img-zoom">'
               '<span class="blind">사진 크게 보기</span></button></div><p class="editor-img-cap">4일 오전 시민들이 '
               '우산을 쓴 채 눈길을 걸어 출근하고 있다. 연합뉴스</p></div>')
-    document = extract_html(f"<html><body><article><h1>폭설</h1>{story}{figure}{story}</article></body></html>")
+    document = in_story(figure, "수도권에 밤사이 많은 눈이 내려 출근길 교통이 크게 혼잡했다.")
     assert [(f.caption, f.credit.text) for f in document.figures] == [
         ("4일 오전 시민들이 우산을 쓴 채 눈길을 걸어 출근하고 있다.", "연합뉴스")]
 
 
 def test_a_single_pictures_visible_caption_wins_over_its_caption_attribute():
     # (only a gallery's slide keeps its own attribute over the one caption box after the slides)
-    story = "<p>" + "The mayor spoke at City Hall on Monday about the new budget for the city. " * 3 + "</p>"
     figure = ('<div class="pic"><img src="/img/mayor-speaks.jpg" width="800" height="533" '
               'data-caption="The mayor speaks at City Hall on Monday."></div>'
               '<p class="caption">1/3 The mayor speaks at City Hall on Monday. Photo: John Smith</p>')
-    document = extract_html(f"<html><body><article><h1>Budget</h1>{story}{figure}{story}</article></body></html>")
+    document = in_story(figure, "The mayor spoke at City Hall on Monday about the new budget for the city.")
     assert [f.credit.text for f in document.figures] == ["John Smith"]
 
 
