@@ -3,6 +3,7 @@
 import pytest
 
 from auditor.extract.credits import (
+    credit_after_last_sentence,
     lead_picture_note,
     looks_like_credit,
     normalise_credit_text,
@@ -316,6 +317,19 @@ def test_a_line_about_the_lead_picture(text, note):
 ])
 def test_a_sentence_that_credits_all_pictures(text, who):
     assert provided_by(text) == who
+
+
+@pytest.mark.parametrize("text, credit", [
+    # bmjv.de: the page's one photo is credited after the story's last sentence, with no space
+    ("Private Anbieter unterliegen der Aufsicht der Kartellbehörden.Foto: photocase.de", "Foto: photocase.de"),
+    ("Der Tag endet mit einem Fest. Fotos: Anna Berg/dpa", "Fotos: Anna Berg/dpa"),
+    ("The day ends with a party. Photo: AP", "Photo: AP"),
+    ("Er sagte nur: Foto: nein.", None),  # no sentence before it
+    ("The day ends. Copyright: 2012 Example Ltd", None),  # a copyright notice credits no picture
+    ("Danke. Bild: Reuters. Mehr Text folgt hier und dort noch lange.", None),  # the story goes on
+])
+def test_a_credit_typed_after_the_last_sentence(text, credit):
+    assert credit_after_last_sentence(text) == credit
 
 
 def test_split_caption_answers_each_registry_for_itself():

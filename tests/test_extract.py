@@ -1711,6 +1711,20 @@ def test_a_bracketed_list_of_picture_credits_credits_the_top_image():
     assert one_figure(page(lead + BODY + closing, head=head)).credit.text == "Creativa"
 
 
+
+def test_a_line_of_picture_credits_names_the_lead_pictures():
+    # transgen.de: one line in a fact box credits both pictures, the lead one by its place on the page
+    lead = "<div class='r28'><img src='https://example.de/data/media/2010/610x305.jpg' alt='Schwein'></div>"
+    box = ("<div class='infobox'><p>Das Warzenschwein trägt eine Variante des Gens.</p><p><small>Foto: University of "
+           "Edinburgh; großes Foto oben: Norrie Russell, The Roslin Institute, University of Edinburgh</small></p></div>")
+    head = "<meta property='og:image' content='https://example.de/data/media/2010/1200x600.jpg'>"
+    credit = one_figure(page(lead + BODY + box, head=head)).credit
+    assert credit.text == "Norrie Russell, The Roslin Institute, University of Edinburgh"
+    # a line of two credits that names no picture by its place credits neither
+    unplaced = box.replace("großes Foto oben", "Foto")
+    assert one_figure(page(lead + BODY + unplaced, head=head)).credit is None
+
+
 # -- review of the sixth December round: each fault a reviewer showed, as a test --------------------
 
 def test_a_story_card_whose_link_and_picture_share_a_slug_is_still_a_teaser():
@@ -2612,3 +2626,20 @@ def test_ordinary_words_that_spell_an_agency_are_no_mention():
     text = "<p>Las principales noticias argentinas del día hablan del temporal en la costa atlántica.</p>"
     document = extract_html(f"<html><body><article><h1>Temporal</h1>{BODY}{text}</article></body></html>")
     assert document.mentions == []
+
+
+def test_a_credit_typed_after_a_paragraphs_last_sentence_credits_the_uncredited_picture():
+    # bmjv.de: "… der Kartellbehörden.Foto: photocase.de" closes a paragraph; the stage picture has no credit
+    stage = "<div id='stage'><img src='/media/Preisanpassung.png' alt='Zeitung mit Dax-Diagramm'></div>"
+    closing = "<p>Private Anbieter unterliegen der Aufsicht der Kartellbehörden.Foto: photocase.de</p>"
+    figure = one_figure(page(stage + BODY + closing))
+    assert figure.credit.text == "photocase.de" and figure.credit.prefix == "Foto:"
+    # a caption paragraph read as a picture's own credits no other picture (MailOnline's p.imageCaption)
+    captioned = ("<div class='image'><img src='/media/pier.jpg' alt='pier'></div>"
+                 "<p class='imageCaption'>The gap in the decking this morning. Picture: SWNS</p>"
+                 "<img src='/media/cafe.jpg' alt='Café owner on the pier'>")
+    figures = extract_html(page(captioned + BODY)).figures
+    assert [f.credit.text if f.credit else None for f in figures] == ["SWNS", None]
+    # two different typed credits: whose picture each credits is not said
+    two = closing + "<p>Die Preise steigen im Winter weiter an.Foto: Max Muster</p>"
+    assert one_figure(page(stage + BODY + two)).credit is None

@@ -38,7 +38,9 @@ pytestmark = pytest.mark.skipif(not finding_eval.CORPORA["real"].is_dir(), reaso
 # a paragraph's last sentence ("…Kartellbehörden.Foto: photocase.de"); figures-unread to 4 true, 1 false
 # (a site builder's banner as og:image over a text-only page). The changes tried for them cost held-out
 # figures or confirmed findings (README, thirteenth round), so these floors hold what dev reaches today.
-BELOW_TARGET: dict[str, float] = {"credit-missing": 0.945, "figures-unread": 0.80}
+# Sixteenth round (5 December): a credit typed after a paragraph's last sentence and a line of credits
+# naming the lead picture ("großes Foto oben: …") are read: credit-missing 224 true, 11 false (95.3%).
+BELOW_TARGET: dict[str, float] = {"figures-unread": 0.80}
 
 
 def _fresh_pages_present() -> bool:

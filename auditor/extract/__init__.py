@@ -23,6 +23,8 @@ from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
 from .article import Block, chrome_class, closing_lines, following_siblings, locate
 from .credits import (
+    PICTURE_PREFIX,
+    credit_after_last_sentence,
     lead_picture_note,
     listed_lead_credit,
     looks_like_credit,
@@ -123,7 +125,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     document.decisions = decisions or []
     _read_lead_note(document.figures, page, zone, registry)
     _credit_from_list(document.figures, page.root, registry)
-    _credit_the_page(document.figures, zone, registry)
+    _credit_the_page(document.figures, zone, registry, read)
     if site:
         _credit_the_house(document.figures, site, registry)
 
@@ -211,7 +213,7 @@ def _profile_datelines(profile, root, zone, registry):
     return [(Dateline(block.text, agencies[0] if agencies else None, block.line), block, 0)]
 
 
-def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry) -> None:
+def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry, read: set = frozenset()) -> None:
     """A paragraph of the story that is only a credit ("Crédit photo : KB / Bondy Blog", "Fotos: Jane
     Doe"), the one credit element standing after the story (``p.image-source``), or a sentence that
     credits all pictures ("Das Bildmaterial wurde von X zur Verfügung gestellt.") credits the story's
@@ -221,11 +223,19 @@ def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry) -> N
     line = next((b for b in reversed(zone.blocks) if b.part == "body" and len(b.text) <= 100
                  and only_a_credit(b.text) and not _mostly_link(b)), None)
     found = (line.text, line.line) if line is not None else _closing_credit(zone, registry)
+    story = [b for b in zone.blocks if b.part == "body"]
     if found is None:
         # (the story's last two paragraphs: a credit sentence closes the story)
-        story = [b for b in zone.blocks if b.part == "body"]
         found = next(((who, b.line) for b in reversed(story[-2:])
                       for who in (provided_by(b.text),) if who), None)
+    if found is None:
+        # a credit typed after a paragraph's last sentence ("… der Kartellbehörden.Foto: photocase.de"),
+        # the story's one (two: whose pictures each credits is not said), in no picture's caption and
+        # in no note about the lead picture ("Header image: … Credit: …", that picture's alone)
+        inside = {e for element in read for e in element.iter()}
+        typed = [(who, b.line) for b in story if b.element not in inside
+                 for who in (credit_after_last_sentence(b.text),) if who and not lead_picture_note(b.text)]
+        found = typed[0] if len({who for who, _ in typed}) == 1 else None
     if found is None:
         return
     for figure in figures:
@@ -365,15 +375,12 @@ def _closing_credit(zone, registry: AgencyRegistry) -> tuple[str, int | None] | 
         if not (text and len(text) <= 100 and only_a_credit(text)) or not _loose_in(element, zone.root, pictured):
             continue
         prefix = parse_credit(text, registry).prefix or ""
-        if _PICTURE_PREFIX.match(prefix):
+        if PICTURE_PREFIX.match(prefix):
             found.append((text, element.sourceline))
             if len({text for text, _ in found}) > 1:
                 return None  # two credits after the story: whose pictures each credits is not said
     return found[0] if found else None  # (nested holders say it twice)
 
-
-# a prefix that says picture ("Fotos:", "Photo credit:", "Bild:"), not only a copyright sign
-_PICTURE_PREFIX = re.compile(r"^(?![©(]|copyright)\W*[^\W\d_]")
 
 
 def _loose_in(element, root, pictured: dict) -> bool:

@@ -520,6 +520,28 @@ def provided_by(text: str) -> str | None:
     return who if who and len(who.split()) <= 6 else None
 
 
+# where a sentence of a paragraph ends and another may start, typed with or without a space
+# ("… der Kartellbehörden.Foto: photocase.de")
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s*(?=[^\W\d_])")
+
+
+def credit_after_last_sentence(text: str) -> str | None:
+    """A prefixed picture credit that closes a paragraph of the story after its last sentence ("…
+    unterliegen der Aufsicht der Kartellbehörden. Foto: photocase.de"): the credit, or None."""
+    if len(text) > 5000:
+        return None
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, len(text) - 120))]
+    for at in breaks:  # (the longest tail first: "Foto: photocase.de" has a full stop of its own)
+        tail = text[at:].strip()
+        if only_a_credit(tail) and PICTURE_PREFIX.match(normalise_credit_text(tail)[1] or ""):
+            return tail
+    return None
+
+
+# a prefix that says picture ("Fotos:", "Photo credit:", "Bild:"), not only a copyright sign
+PICTURE_PREFIX = re.compile(r"^(?![©(]|copyright)\W*[^\W\d_]", re.IGNORECASE)
+
+
 def lead_picture_note(text: str) -> str | None:
     """What a line in the text says about the story's lead picture, away from it ("Header Image:
     People have lived … Credit: Tomas Munita/CIFOR", "Beitragsbild: Titelseite der FAZ"): the text
@@ -532,10 +554,35 @@ def listed_lead_credit(text: str) -> str | None:
     """The lead picture's credit in a bracketed list of picture credits closing a paragraph ("… [Technology
     Guide - FastCo Top Image: Creativa, Notes Image: wavebreakmedia / Shutterstock]"), or None."""
     listed = _CREDITS_LIST.search(text[-600:])
-    if listed is None or len(_LISTED_PICTURE.findall(listed.group(1))) < 2:
+    if listed is None:
+        return _lead_in_credit_lines(text)
+    if len(_LISTED_PICTURE.findall(listed.group(1))) < 2:
         return None  # a list of credits names several pictures ("[Correction: … the top photo: …]" is none)
     inner = _LISTED_LEAD.search(listed.group(1))
     return inner.group("note").strip() if inner else None
+
+
+def _lead_in_credit_lines(text: str) -> str | None:
+    """The lead picture's credit in a line of picture credits parted by semicolons ("Foto: University
+    of Edinburgh; großes Foto oben: Norrie Russell, The Roslin Institute"): each part a label and a
+    credit, one label naming the lead picture, the others a picture."""
+    if len(text) > 300 or ";" not in text:
+        return None
+    lead = None
+    for part in text.split(";"):
+        item = _CREDIT_LINE_ITEM.fullmatch(part)
+        if item is None:
+            return None
+        if _LEAD_LABEL.fullmatch(item.group("label")):
+            lead = lead or item.group("credit").strip()
+        elif not _LISTED_PICTURE.search(item.group("label") + ":"):
+            return None
+    return lead
+
+
+_CREDIT_LINE_ITEM = re.compile(r"\s*(?P<label>[^\W\d_][^:;]{0,40}?)\s*:\s*(?P<credit>[^\W_][^;]*)")
+_LEAD_LABEL = re.compile(_alternation(credit_words()[4]), re.IGNORECASE)
+
 # A Creative Commons licence written before the author's name: "cc zuk0 https://flic.kr/…" (a bare
 # "cc" only in lower case, as Flickr prints it, before one handle: "CC Sabathia" is a pitcher, "cc the
 # editors" a mail), "CC BY-SA 2.0 Jane Doe" (a licence code with its version; "Creative Commons
