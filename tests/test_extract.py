@@ -2643,3 +2643,23 @@ def test_a_credit_typed_after_a_paragraphs_last_sentence_credits_the_uncredited_
     # two different typed credits: whose picture each credits is not said
     two = closing + "<p>Die Preise steigen im Winter weiter an.Foto: Max Muster</p>"
     assert one_figure(page(stage + BODY + two)).credit is None
+
+
+def test_a_front_page_that_lists_stories_is_no_article():
+    # die-partei.net/sh: a blog's front page, each post a linked heading, a picture and its opening
+    entries = "".join(
+        f"<div class='newsentry'><h2 class='newsheading'><a href='https://ex.org/sh/2014/07/{slug}/'>{title}</a></h2>"
+        f"<p><img src='https://ex.org/uploads/{slug}.jpg' width='300' height='200'></p><p>{title}: the chapter met on "
+        "Saturday and decided what to do next year, as the chair explained to members afterwards.</p></div>"
+        for slug, title in (("parteitag", "Party conference 2014"), ("wahlen", "Local elections 2013"),
+                            ("stammtisch", "First regulars' table in Lübeck")))
+    document = extract_html("<html><body><div id='main'><h1>News</h1>" + entries + "</div></body></html>")
+    assert document.figures == [] and "lists 3 stories" in document.not_article
+    # an article with a box of three related stories, each with its opening, stays an article
+    related = entries.replace("<h2 class='newsheading'>", "<h3>").replace("</h2>", "</h3>")
+    article = extract_html(page(BODY * 3 + "<div class='box'>" + related + "</div>"))
+    assert article.not_article is None and article.text
+    # a page whose own metadata says it is one article is one (marketplace.org: an episode page that
+    # lists its segments, each a linked heading with its opening)
+    episode = "<html><head><meta property='og:type' content='article'></head><body><div id='main'><h1>News</h1>"
+    assert extract_html(episode + entries + "</div></body></html>").not_article is None

@@ -21,7 +21,7 @@ from ..model import (
 )
 from ..registry import AgencyRegistry, default_registry
 from ..sites import SiteProfile
-from .article import Block, chrome_class, closing_lines, following_siblings, locate
+from .article import Block, chrome_class, closing_lines, following_siblings, listed_stories, locate
 from .credits import (
     PICTURE_PREFIX,
     credit_after_last_sentence,
@@ -106,6 +106,12 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     zone = locate(page, profile, ignored, url=url or document.url)
     if profile is not None:
         zone.ignored_by = f"ignored by site profile {profile.name}"
+    listed = listed_stories(zone, url or document.url) if profile is None else 0
+    if listed and not _calls_itself_an_article(page, structured.facts):
+        # a blog's front page, an archive: its pictures are the listed stories', its text their openings
+        document.not_article = (f"the page lists {listed} stories, each a heading that links to its own page "
+                                "(a front page or an archive, not an article)")
+        return
     if zone.headline is not None:
         document.headline = zone.blocks[0].text if zone.blocks and zone.blocks[0].part == "headline" else None
     document.headline = document.headline or structured.facts.headline
@@ -168,6 +174,14 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     document.text = [TextBlock(b.text, b.line, b.part) for b in zone.blocks]
     if page.comments or page.has_ignores:
         document.suppressions = _suppressions(page, text)
+
+
+def _calls_itself_an_article(page: PageScan, facts) -> bool:
+    """Does the page's own metadata say it is one article (``og:type`` "article", a JSON-LD article's
+    headline)? Then a list of stories in it is a part of it (an episode's segments), not the page."""
+    return bool(facts.headline) or any(
+        (meta.get("property") or meta.get("name") or "").strip().lower() == "og:type"
+        and (meta.get("content") or "").strip().lower() == "article" for meta in page.metas)
 
 
 def _profile_for(sites, url: str | None, root):

@@ -881,3 +881,48 @@ def _not_closing(words: str) -> bool:
 def _small(element, most: int = 8) -> bool:
     """At most ``most`` descendants: a line, not a container of sections."""
     return next(itertools.islice(element.iterdescendants(), most, None), None) is None
+
+
+_LISTING_HEADINGS = ("h2", "h3", "h4")
+
+
+def listed_stories(zone: ArticleZone, own_url: str | None = None) -> int:
+    """How many stories the article root lists, when it is a list of stories and not one (a blog's
+    front page, an archive, a portal's home page): each an entry whose heading is a link to another
+    page, with an opening of its own after it, and the entries hold most of the text read as the
+    story's. 0 for an article (a box of three related stories in it holds little of its text)."""
+    root = zone.root
+    if root is None:
+        return 0
+    own = url_path(own_url) if own_url else None
+    linked = [h for h in root.iter(*_LISTING_HEADINGS) if _links_away(h, own)]
+    if len(linked) < 3:
+        return 0
+    holding = set(linked)
+    entries = []
+    for heading in linked:
+        entry = heading
+        for box in heading.iterancestors():
+            if box is root or any(e is not heading and e in holding for e in box.iter(*_LISTING_HEADINGS)):
+                break
+            entry = box
+        if len(visible_text(entry)) - len(visible_text(heading)) >= 40:  # an opening, not a bare link
+            entries.append(entry)
+    if len(entries) < 3:
+        return 0
+    inside = {e for entry in entries for e in entry.iter()}
+    story = [b for b in zone.blocks if b.part == "body"]
+    listed = sum(len(b.text) for b in story if b.element in inside)
+    return len(entries) if listed >= 0.6 * sum(len(b.text) for b in story) else 0
+
+
+def _links_away(heading, own: str | None) -> bool:
+    """Is the heading a link to another page (its text the link's)?"""
+    text = clean(text_content(heading))
+    links = [a for a in heading.iter("a") if a.get("href")]
+    if not text or len(links) != 1:
+        return False
+    href = links[0].get("href").strip()
+    if href.startswith(("#", "javascript:", "mailto:")) or (own is not None and url_path(href) == own):
+        return False
+    return len(clean(text_content(links[0]))) >= 0.8 * len(text)

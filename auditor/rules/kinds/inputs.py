@@ -12,7 +12,10 @@ class Input(Rule):
     ``condition: unreadable`` fires when the file could not be read as an HTML page (missing, empty,
     binary, undecodable, too large); the message can use ``{error}``. ``condition: no-article`` fires
     when the page parsed but no article text was found (no headline and no paragraphs), or the page
-    calls itself something else in its own metadata (``og:type`` "product": a shop's product page).
+    calls itself something else in its own metadata (``og:type`` "product": a shop's product page), or
+    it lists stories instead of telling one (a blog's front page, an archive: three or more headings
+    that each link to another page, each with an opening, hold most of its text, and its metadata does
+    not call it an article).
     ``condition: figures-unread`` fires when the page shows pictures (its own metadata names a lead
     image that stands in the markup, or the story's body holds images) but auditor read no article
     figure from them: without it, a page in unfamiliar markup would pass every credit rule unchecked.
