@@ -548,6 +548,26 @@ def test_a_name_in_capitals_after_the_last_sentence_stays_the_captions(registry,
     assert split_caption(text, registry)[1] is None
 
 
+def test_a_korean_photographer_after_the_captions_last_sentence(registry):
+    # Kyunghyang Shinmun: "… 출근하고 있다. 서지훈 기자" (reporter Seo Ji-hoon), glued with a space
+    assert split_caption("3일 오전 서울 광화문광장 인근에서 시민들이 출근하고 있다. 서지훈 기자", registry) == \
+        ("3일 오전 서울 광화문광장 인근에서 시민들이 출근하고 있다.", "서지훈 기자")
+    # a reporter named in the caption's own sentence is no credit
+    assert split_caption("김 기자는 말했다 홍길동 기자", registry)[1] is None
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # Rappler: "Photo from" names who gave the picture, as "Photo by" names who took it
+    ("Commuters board a military truck in Quezon City. Photo from LTFRB",
+     "Commuters board a military truck in Quezon City.", "Photo from LTFRB"),
+    # Il Sole 24 Ore: the photo agency Imagoeconomica in brackets is the whole caption
+    ("(Imagoeconomica)", "", "(Imagoeconomica)"),
+    ("Photo from the 1960s shows the harbour", "Photo from the 1960s shows the harbour", None),
+])
+def test_a_credit_that_says_where_the_picture_came_from(registry, text, caption, credit):
+    assert split_caption(text, registry) == (caption, credit)
+
+
 def test_a_korean_place_and_photographer_after_an_equals_sign(registry):
     # Hankook Ilbo: "… 있다. 영종도=홍인기 기자" (Yeongjong Island = photographer Hong In-gi)
     assert split_caption("4일 인천국제공항 출국장 전광판에 결항 안내가 표시돼 있다. 영종도=홍인기 기자", registry) == \

@@ -2663,3 +2663,34 @@ def test_a_front_page_that_lists_stories_is_no_article():
     # lists its segments, each a linked heading with its opening)
     episode = "<html><head><meta property='og:type' content='article'></head><body><div id='main'><h1>News</h1>"
     assert extract_html(episode + entries + "</div></body></html>").not_article is None
+
+
+def test_a_video_players_poster_that_nothing_describes_is_no_figure():
+    # an <img> poster beside a play button, in the story, with neither caption nor credit: the labels
+    # count a video only when its poster has one (a Boston Globe-like video embed)
+    player = ("<div class='video_embed'><div class='video_player'><img class='video_poster' src='https://ex.com/"
+              "resizer/v2/videoposter-e2f1.jpg?width=820' alt=''><button aria-label='Play video'></button></div></div>")
+    photo = ("<figure><img src='https://ex.com/photos/harbour.jpg' width='800' height='450'><figcaption>The harbour "
+             "on Monday. (AP Photo/Jane Doe)</figcaption></figure>")
+    document = extract_html(page(photo + BODY + player + BODY))
+    assert [f.caption for f in document.figures] == ["The harbour on Monday."]
+    # alone in the story, it is no picture auditor failed to read either
+    alone = extract_html(page(BODY + player + BODY))
+    assert alone.figures == [] and alone.unread == []
+    # with a caption, the video counts
+    captioned = player.replace("</div></div>", "</div><p class='caption'>Fishermen haul traps off Maine. "
+                                               "(AP Video/Jane Doe)</p></div>")
+    figure = one_figure(page(BODY + captioned + BODY))
+    assert figure.media == "video" and figure.credit.text == "AP Video/Jane Doe"
+
+
+def test_a_source_line_under_a_chart_mid_story_is_no_sign_off():
+    # Les Echos: "Source : entreprises, ministère de l'Industrie" under a Datawrapper chart, the story going on
+    chart = ("<div class='embed' data-embed='datawrapper'><iframe title='Les projets' src='https://datawrapper.dwcdn.net"
+             "/Xk7Pq/3/'></iframe><p>Source : entreprises, ministère de l'Industrie</p></div>")
+    assert extract_html(page(BODY + chart + BODY + BODY)).signoff is None
+    # the same line closing the story is its sign-off
+    assert extract_html(page(BODY + BODY + "<p>Source : entreprises, ministère de l'Industrie</p>")).signoff is not None
+    # a source line that names an agency signs the story wherever the window finds it
+    agencies = "<p>Quelle: dpa, AFP, Reuters</p>"
+    assert extract_html(page(BODY + agencies + BODY + BODY)).signoff.agencies == ["dpa", "AFP", "Reuters"]

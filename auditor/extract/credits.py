@@ -103,6 +103,7 @@ _LATIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(re.escape(w.rstrip(".")) for w i
 _PLACE_BEFORE_EQUALS = re.compile(r"\s[\uac00-\ud7af]{1,6}\s*$")
 # a Korean paper's photographer: "홍인기 기자" (the name, then "reporter")
 _KOREAN_REPORTER = re.compile(r"[\uac00-\ud7af]{2,4}\s*(?:기자|특파원)")
+_REPORTER_AFTER_SENTENCE = re.compile(r"(?<=[.。])\s+(?P<credit>" + _KOREAN_REPORTER.pattern + r")$")
 # "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
 _EQUALS_CREDIT = re.compile(r"\s*[＝=]\s*(?P<credit>[^＝=]{1,40})$")
 _PREFIX_AT_START = re.compile(
@@ -117,8 +118,8 @@ _PREFIX_AT_START = re.compile(
 )
 # A prefix followed by a colon (or "by"/"©") somewhere inside a caption: where a glued credit starts.
 _KIND_WORDS = _alternation(credit_words()[3])
-# a prefix that ends in a word for "by" ("foto de", "photo par", "foto oleh")
-_BY_FORM = re.compile(r"\s(?:by|von|de|di|da|por|par|av|af|van|oleh)$")
+# a prefix that ends in a word for "by" or "from" ("foto de", "photo par", "foto oleh", "photo from")
+_BY_FORM = re.compile(r"\s(?:by|from|von|de|di|da|por|par|av|af|van|oleh)$")
 _PREFIX_INSIDE = re.compile(
     r"(?:(?<=[\s.;,|(\[–—\-【［「（/])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + "|" + _KIND_WORDS
     + r")\s*[:：=＝](?!//)|"
@@ -789,7 +790,11 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         if place and place.start() > 0:
             head = head[:place.start()]  # where the photographer took it goes with the credit's line
         return head.rstrip(" ,;-–—|"), credit
-    # 1c. "… 新华社记者 才扬 摄": a credit closed by a suffix word
+    # 1c. "… 출근하고 있다. 서지훈 기자": a Korean paper's photographer after the caption's last sentence
+    match = _REPORTER_AFTER_SENTENCE.search(text) if text.endswith(("기자", "특파원")) else None
+    if match:
+        return text[:match.start()].rstrip(), match.group("credit")
+    # 1d. "… 新华社记者 才扬 摄": a credit closed by a suffix word
     match = _SUFFIX_CREDIT.search(text) if text.rstrip(".").endswith(_SUFFIXES) else None
     if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5 \
             and not _CJK_DATE.match(match.group("credit")):  # "…浸水域＝12月3日撮影": when, not by whom

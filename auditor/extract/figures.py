@@ -375,7 +375,8 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if candidate.src is None and caption is None and credit is None:
             why.left(element, "no image URL and nothing says what it shows", unit)
             continue
-        if caption is None and credit is None and tag_of(element) == "video":
+        if caption is None and credit is None and (reading.video or tag_of(element) == "video"):
+            # (a poster in a player, <img class="video_poster"> beside a play button, is the video's too)
             why.left(element, "a video's poster, and nothing says what it shows", unit)
             continue
         if caption is None and credit is None:
@@ -1076,8 +1077,9 @@ def could_be_article_picture(element) -> bool:
     """Not a decoration (logo, icon, pixel, thumbnail-sized), not in a logo's link, not named as a
     promotion and not in a pull quote: used to say a page shows pictures that no figure was read from."""
     src = resolve_src(element) or ""
-    if _decoration(element, src or None) or _quotation_box(element, None) is not None:
-        return False
+    if _decoration(element, src or None) or _quotation_box(element, None) is not None \
+            or _is_video_poster(element, None):
+        return False  # (a video's poster is the video's: labels count it only with a caption or credit)
     _, _, stem = _url_parts(src) if src else (None, None, "")
     if any(word in stem for word in _PROMO_WORDS):
         return False

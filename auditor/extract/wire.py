@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from typing import NamedTuple
@@ -216,6 +217,13 @@ def _onward(block: Block) -> bool:
     return len(links) == 1 and len(text.split()) >= 4 and clean(text_content(links[0])) == text
 
 
+def _story_goes_on(story: list[Block], block: Block) -> bool:
+    """Do two or more paragraphs of the story's own length come after ``block``?"""
+    after = itertools.dropwhile(lambda b: b is not block, story)
+    next(after, None)
+    return sum(len(b.text) >= 100 for b in after) >= 2
+
+
 def find_signoff(blocks: list[Block], registry: AgencyRegistry,
                  closing=tuple) -> tuple[SignOff | None, Block | None]:
     """The sign-off among the last paragraphs of the story, and the paragraph it is in.
@@ -285,6 +293,11 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             above = match_signoff(window[index - 1].text, window[index - 1], registry)
             if above is not None and above.agencies and above.style in ("material", "agencies", "contributors"):
                 return replace(above, initials=above.initials + signoff.initials), window[index - 1]
+        if signoff is not None and signoff.style == "material" and not signoff.agencies and not signoff.initials \
+                and _story_goes_on(story, block):
+            # "Source : entreprises, ministère de l'Industrie" under a chart, the story going on after
+            # it: a note on something in the story, not the line that closes it
+            signoff = None
         if signoff is not None:
             return signoff, block
         if fallback is None:
