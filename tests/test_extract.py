@@ -2694,3 +2694,54 @@ def test_a_source_line_under_a_chart_mid_story_is_no_sign_off():
     # a source line that names an agency signs the story wherever the window finds it
     agencies = "<p>Quelle: dpa, AFP, Reuters</p>"
     assert extract_html(page(BODY + agencies + BODY + BODY)).signoff.agencies == ["dpa", "AFP", "Reuters"]
+
+
+def test_a_source_line_closing_the_story_before_other_boxes_stays_its_sign_off():
+    # review: "Quelle: Polizeipräsidium Mittelhessen" closes the story, a tip-off box and a note follow
+    lead = "<figure><img src='https://ex.com/p/police.jpg' width='800' height='450'><figcaption>Die Wache.</figcaption></figure>"
+    after = ("<p>Hinweise nimmt die Polizei unter der bekannten Nummer entgegen, rund um die Uhr und auf Wunsch "
+             "auch anonym, wie ein Sprecher am Abend mitteilte.</p><p>Dieser Text wurde mit Hilfe einer KI "
+             "erstellt und von der Redaktion geprüft, bevor er auf dieser Seite veröffentlicht wurde.</p>")
+    signoff = extract_html(page(lead + BODY + "<p>Quelle: Polizeipräsidium Mittelhessen</p>" + after)).signoff
+    assert signoff is not None and signoff.text == "Quelle: Polizeipräsidium Mittelhessen"
+
+
+# -- review of the sixteenth December round: each misfire a reviewer showed, as a test ---------------
+
+def test_a_story_with_a_picture_of_its_own_and_listed_items_is_an_article():
+    photo = ("<figure><img src='https://ex.com/p/books.jpg' width='800' height='450'><figcaption>A stack of this "
+             "year's best fiction in our office. Photo: John Smith/Daily Planet</figcaption></figure>")
+    items = "".join(f"<div class='list-item'><h3><a href='https://ex.com/news/{n}'>{n.title()} by Samantha Harvey"
+                    "</a></h3><p>A short review of the book, which our critic calls the year's most original novel "
+                    "and a joy to read.</p></div>" for n in ("orbital", "prophet", "held", "wellness"))
+    document = extract_html("<html><head><meta property='og:type' content='website'></head><body><article>"
+                            "<h1>The best books of the year</h1>" + photo + items + "</article></body></html>")
+    assert document.not_article is None and document.figures[0].credit.text == "John Smith/Daily Planet"
+    # a listicle whose items link to a shop is no list of the site's stories either
+    shop = items.replace("https://ex.com/news/", "https://shop.example.org/book/")
+    document = extract_html("<html><head><link rel='canonical' href='https://ex.com/news/best-books'></head><body>"
+                            "<div id='main'><h1>Books</h1>" + shop + "</div></body></html>")
+    assert document.not_article is None
+
+
+def test_a_photo_whose_class_says_video_of_something_else_is_still_a_figure():
+    for box in ("<figure class='video-game-screenshot'>{}</figure>",
+                "<div class='lead-media'><div class='media-video-or-image'><picture>{}</picture></div></div>"):
+        img = "<img src='https://ex.com/img/elden-ring-1200.jpg' width='1200' height='800' alt='A knight'>"
+        assert len(extract_html(page(box.format(img) + BODY)).figures) == 1
+
+
+def test_a_data_source_or_a_video_credit_after_a_sentence_credits_no_picture():
+    photo = "<figure><img src='https://ex.com/p/jobcentre.jpg' width='800' height='450'><figcaption>A job centre in Leeds on Tuesday.</figcaption></figure>"
+    for closing in ("Unemployment rose to 4.6%, the highest in three years. Source: Office for National Statistics",
+                    "The force released footage of the arrest on Monday. Video: Thames Valley Police",
+                    "The home side won 3-1 on Saturday. Photos: See the best pictures from the game"):
+        assert one_figure(page(photo + BODY + f"<p>{closing}</p>" + BODY)).credit is None
+
+
+def test_a_line_of_captions_is_no_line_of_credits():
+    lead = "<div class='r28'><img src='https://example.de/data/media/2010/610x305.jpg' alt='Lesesaal'></div>"
+    box = ("<p><small>Bild: Der neue Lesesaal im ersten Stock; großes Bild oben: Bürgermeister Müller schneidet "
+           "das Band durch.</small></p>")
+    head = "<meta property='og:image' content='https://example.de/data/media/2010/1200x600.jpg'>"
+    assert one_figure(page(lead + BODY + box, head=head)).credit is None

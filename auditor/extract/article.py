@@ -884,26 +884,35 @@ def _small(element, most: int = 8) -> bool:
 
 
 _LISTING_HEADINGS = ("h2", "h3", "h4")
+_PICTURES = ("img", "amp-img", "picture", "video")
 
 
 def listed_stories(zone: ArticleZone, own_url: str | None = None) -> int:
     """How many stories the article root lists, when it is a list of stories and not one (a blog's
-    front page, an archive, a portal's home page): each an entry whose heading is a link to another
-    page, with an opening of its own after it, and the entries hold most of the text read as the
-    story's. 0 for an article (a box of three related stories in it holds little of its text)."""
+    front page, an archive): each an entry whose heading links to another page of the same site, with
+    an opening of its own after it; the entries hold most of the text read as the story's, and every
+    picture in the root (a story has its own, outside any list of others). 0 for an article."""
     root = zone.root
     if root is None:
         return 0
     own = url_path(own_url) if own_url else None
-    linked = [h for h in root.iter(*_LISTING_HEADINGS) if _links_away(h, own)]
+    host = _host(own_url)
+    linked = [h for h in root.iter(*_LISTING_HEADINGS) if _heading_links_to_a_page(h, own, host)]
     if len(linked) < 3:
         return 0
-    holding = set(linked)
+    # each heading's entry: its widest ancestor below the root that holds no other linked heading
+    # (counted once per ancestor: linear in headings times depth, however many headings there are)
+    holding: dict = {}
+    for heading in linked:
+        for box in heading.iterancestors():
+            if box is root:
+                break
+            holding[box] = holding.get(box, 0) + 1
     entries = []
     for heading in linked:
         entry = heading
         for box in heading.iterancestors():
-            if box is root or any(e is not heading and e in holding for e in box.iter(*_LISTING_HEADINGS)):
+            if box is root or holding[box] > 1:
                 break
             entry = box
         if len(visible_text(entry)) - len(visible_text(heading)) >= 40:  # an opening, not a bare link
@@ -911,18 +920,30 @@ def listed_stories(zone: ArticleZone, own_url: str | None = None) -> int:
     if len(entries) < 3:
         return 0
     inside = {e for entry in entries for e in entry.iter()}
+    if any(e not in inside for e in root.iter(*_PICTURES)):
+        return 0  # a picture of the page's own: a story with a box of related ones (or a listicle)
     story = [b for b in zone.blocks if b.part == "body"]
     listed = sum(len(b.text) for b in story if b.element in inside)
     return len(entries) if listed >= 0.6 * sum(len(b.text) for b in story) else 0
 
 
-def _links_away(heading, own: str | None) -> bool:
-    """Is the heading a link to another page (its text the link's)?"""
+def _host(url: str | None) -> str | None:
+    """The host of an absolute URL, without "www.", or None."""
+    if not url or "//" not in url:
+        return None
+    return url.split("//", 1)[1].split("/", 1)[0].lower().removeprefix("www.") or None
+
+
+def _heading_links_to_a_page(heading, own: str | None, host: str | None) -> bool:
+    """Is the heading a link (its text the link's) to another page of the site (a shop's or another
+    site's page is a listicle's item, not a post of this one)?"""
     text = clean(text_content(heading))
     links = [a for a in heading.iter("a") if a.get("href")]
     if not text or len(links) != 1:
         return False
     href = links[0].get("href").strip()
     if href.startswith(("#", "javascript:", "mailto:")) or (own is not None and url_path(href) == own):
+        return False
+    if "//" in href and host is not None and _host(href) != host:
         return False
     return len(clean(text_content(links[0]))) >= 0.8 * len(text)

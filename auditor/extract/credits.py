@@ -118,8 +118,8 @@ _PREFIX_AT_START = re.compile(
 )
 # A prefix followed by a colon (or "by"/"©") somewhere inside a caption: where a glued credit starts.
 _KIND_WORDS = _alternation(credit_words()[3])
-# a prefix that ends in a word for "by" or "from" ("foto de", "photo par", "foto oleh", "photo from")
-_BY_FORM = re.compile(r"\s(?:by|from|von|de|di|da|por|par|av|af|van|oleh)$")
+# a prefix that ends in a word for "by" ("foto de", "photo par", "foto oleh")
+_BY_FORM = re.compile(r"\s(?:by|von|de|di|da|por|par|av|af|van|oleh)$")
 _PREFIX_INSIDE = re.compile(
     r"(?:(?<=[\s.;,|(\[–—\-【［「（/])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + "|" + _KIND_WORDS
     + r")\s*[:：=＝](?!//)|"
@@ -527,16 +527,22 @@ _SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s*(?=[^\W\d_])")
 
 
 def credit_after_last_sentence(text: str) -> str | None:
-    """A prefixed picture credit that closes a paragraph of the story after its last sentence ("…
-    unterliegen der Aufsicht der Kartellbehörden. Foto: photocase.de"): the credit, or None."""
-    if len(text) > 5000:
-        return None
+    """A picture credit, its label a picture word, that closes a paragraph of the story after its
+    last sentence ("… unterliegen der Aufsicht der Kartellbehörden. Foto: photocase.de"): the
+    credit, or None. ("Source: Office for National Statistics", "Video: Thames Valley Police" credit
+    a figure or a video, not the story's pictures.)"""
+    # (a credit is short: only the paragraph's last characters can hold one)
     breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, len(text) - 120))]
     for at in breaks:  # (the longest tail first: "Foto: photocase.de" has a full stop of its own)
         tail = text[at:].strip()
-        if only_a_credit(tail) and PICTURE_PREFIX.match(normalise_credit_text(tail)[1] or ""):
+        body, prefix = normalise_credit_text(tail)
+        if only_a_credit(tail) and _PICTURE_WORD.search(prefix or "") and len(body.split()) <= 6:
             return tail
     return None
+
+
+# a word for picture in a credit's label ("Foto", "Photos", "Bildnachweis", "Titelbild", "Kuva", "Фото")
+_PICTURE_WORD = re.compile(r"foto|photo|bild|image|picture|\bpic|kuva|фото|zdj", re.IGNORECASE)
 
 
 # a prefix that says picture ("Fotos:", "Photo credit:", "Bild:"), not only a copyright sign
@@ -553,17 +559,18 @@ def lead_picture_note(text: str) -> str | None:
 
 def listed_lead_credit(text: str) -> str | None:
     """The lead picture's credit in a bracketed list of picture credits closing a paragraph ("… [Technology
-    Guide - FastCo Top Image: Creativa, Notes Image: wavebreakmedia / Shutterstock]"), or None."""
+    Guide - FastCo Top Image: Creativa, Notes Image: wavebreakmedia / Shutterstock]") or in a line of
+    credits parted by semicolons (:func:`_lead_credit_in_credit_line`), or None."""
     listed = _CREDITS_LIST.search(text[-600:])
     if listed is None:
-        return _lead_in_credit_lines(text)
+        return _lead_credit_in_credit_line(text)
     if len(_LISTED_PICTURE.findall(listed.group(1))) < 2:
         return None  # a list of credits names several pictures ("[Correction: … the top photo: …]" is none)
     inner = _LISTED_LEAD.search(listed.group(1))
     return inner.group("note").strip() if inner else None
 
 
-def _lead_in_credit_lines(text: str) -> str | None:
+def _lead_credit_in_credit_line(text: str) -> str | None:
     """The lead picture's credit in a line of picture credits parted by semicolons ("Foto: University
     of Edinburgh; großes Foto oben: Norrie Russell, The Roslin Institute"): each part a label and a
     credit, one label naming the lead picture, the others a picture."""
@@ -575,7 +582,10 @@ def _lead_in_credit_lines(text: str) -> str | None:
         if item is None:
             return None
         if _LEAD_LABEL.fullmatch(item.group("label")):
-            lead = lead or item.group("credit").strip()
+            credit = item.group("credit").strip()
+            if len(credit.split()) > 10 or _SENTENCE_END.search(credit + " "):
+                return None  # a line of captions ("Bild oben: Der Bürgermeister schneidet das Band durch.")
+            lead = lead or credit
         elif not _LISTED_PICTURE.search(item.group("label") + ":"):
             return None
     return lead

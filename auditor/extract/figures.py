@@ -375,8 +375,9 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if candidate.src is None and caption is None and credit is None:
             why.left(element, "no image URL and nothing says what it shows", unit)
             continue
-        if caption is None and credit is None and (reading.video or tag_of(element) == "video"):
-            # (a poster in a player, <img class="video_poster"> beside a play button, is the video's too)
+        if caption is None and credit is None and (tag_of(element) == "video" or _in_video_player(element, unit)):
+            # (the labels count a video only with a caption or credit: a poster that nothing describes
+            # is a player's still, whether a <video poster> or an <img> beside the player's play button)
             why.left(element, "a video's poster, and nothing says what it shows", unit)
             continue
         if caption is None and credit is None:
@@ -1078,7 +1079,7 @@ def could_be_article_picture(element) -> bool:
     promotion and not in a pull quote: used to say a page shows pictures that no figure was read from."""
     src = resolve_src(element) or ""
     if _decoration(element, src or None) or _quotation_box(element, None) is not None \
-            or _is_video_poster(element, None):
+            or _in_video_player(element, None):
         return False  # (a video's poster is the video's: labels count it only with a caption or credit)
     _, _, stem = _url_parts(src) if src else (None, None, "")
     if any(word in stem for word in _PROMO_WORDS):
@@ -1805,6 +1806,33 @@ def _is_video_poster(img, unit) -> bool:
             return True
         if node is unit:
             break
+    return False
+
+
+def _in_video_player(img, unit) -> bool:
+    """The picture is a video player's still: a box up to the unit that says video (class or tag)
+    holds a play control too (a class or id for it says "video" of many things: a screenshot of a
+    video game, a "media-video-or-image" slot, WordPress's "format-video" post)."""
+    for node in (img, *ancestors(img, 6)):
+        if (tag_of(node) == "video" or VIDEO.find(element_tokens(node))) and _has_play_control(node):
+            return True
+        if node is unit:
+            break
+    return False
+
+
+_PLAYER_PARTS = ("button", "video", "iframe")
+
+
+def _has_play_control(box) -> bool:
+    """A <button>, <video> or <iframe> in the box, or an element whose class, id or label says play."""
+    if tag_of(box) == "video":
+        return True
+    for element in box.iter(etree.Element):
+        if element.tag in _PLAYER_PARTS or "play" in (element.get("aria-label") or "").lower():
+            return True
+        if any(token.startswith("play") for tokens in name_tokens(element_tokens(element)) for token in tokens):
+            return True
     return False
 
 

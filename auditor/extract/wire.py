@@ -217,6 +217,16 @@ def _onward(block: Block) -> bool:
     return len(links) == 1 and len(text.split()) >= 4 and clean(text_content(links[0])) == text
 
 
+_EMBEDS = ("iframe", "img", "picture", "table", "svg", "canvas", "figure")
+
+
+def _under_an_embed(element) -> bool:
+    """Does the element stand in a small box (a few children, not the story's body) with a chart, a
+    table, a frame or a picture?"""
+    box = element.getparent()
+    return box is not None and len(box) <= 4 and next(box.iter(*_EMBEDS), None) is not None
+
+
 def _story_goes_on(story: list[Block], block: Block) -> bool:
     """Do two or more paragraphs of the story's own length come after ``block``?"""
     after = itertools.dropwhile(lambda b: b is not block, story)
@@ -294,9 +304,10 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             if above is not None and above.agencies and above.style in ("material", "agencies", "contributors"):
                 return replace(above, initials=above.initials + signoff.initials), window[index - 1]
         if signoff is not None and signoff.style == "material" and not signoff.agencies and not signoff.initials \
-                and _story_goes_on(story, block):
+                and _under_an_embed(block.element) and _story_goes_on(story, block):
             # "Source : entreprises, ministère de l'Industrie" under a chart, the story going on after
-            # it: a note on something in the story, not the line that closes it
+            # it: the chart's source, not the line that closes the story ("Quelle: Polizei" closing a
+            # story before a newsletter box stays its sign-off)
             signoff = None
         if signoff is not None:
             return signoff, block
