@@ -41,6 +41,7 @@ from .dom import (
     ancestors,
     clean,
     element_tokens,
+    elements_within,
     last_line,
     parse,
     tag_of,
@@ -145,7 +146,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     # story, which would otherwise fill the window where datelines are looked for). (The sign-off is
     # looked for in every block: a closing "Mit Material von Keystone-SDA." may have been read as
     # the last picture's credit too.)
-    inside = {e for element in read for e in element.iter()} if read else set()
+    inside = elements_within(read)
     pictures_text = [b for b in zone.blocks if b.element in inside] if inside else []
     story = [b for b in zone.blocks if b.element not in inside] if pictures_text else zone.blocks
     datelines = find_datelines(story, registry)
@@ -246,7 +247,7 @@ def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry, read
         # a credit typed after a paragraph's last sentence ("… der Kartellbehörden.Foto: photocase.de"),
         # the story's one (two: whose pictures each credits is not said), in no picture's caption and
         # in no note about the lead picture ("Header image: … Credit: …", that picture's alone)
-        inside = {e for element in read for e in element.iter()}
+        inside = elements_within(read)
         typed = [(who, b.line) for b in story if b.element not in inside
                  for who in (credit_after_last_sentence(b.text),) if who and not lead_picture_note(b.text)]
         found = typed[0] if len({who for who, _ in typed}) == 1 else None

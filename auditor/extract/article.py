@@ -16,6 +16,7 @@ from .dom import (
     clean,
     describe_element,
     element_tokens,
+    elements_within,
     name_tokens,
     reader_text,
     tag_of,
@@ -725,7 +726,7 @@ def _only_figures_text(element) -> bool:
     figures = list(element.iter("figure"))
     if not figures:
         return False
-    inside = {e for figure in figures for e in figure.iter()}
+    inside = elements_within(figures)
     # the item's own text outside its figures: the text and tails of every element not in one
     rest = [element.text] + [(e.text if e not in inside else None) for e in element.iterdescendants()] \
         + [e.tail for e in element.iterdescendants() if e not in inside or e in figures]
@@ -919,7 +920,7 @@ def listed_stories(zone: ArticleZone, own_url: str | None = None) -> int:
             entries.append(entry)
     if len(entries) < 3:
         return 0
-    inside = {e for entry in entries for e in entry.iter()}
+    inside = elements_within(entries)
     if any(e not in inside for e in root.iter(*_PICTURES)):
         return 0  # a picture of the page's own: a story with a box of related ones (or a listicle)
     story = [b for b in zone.blocks if b.part == "body"]

@@ -272,6 +272,11 @@ HTML_TAGS = frozenset(
     ["g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textpath", "defs", "use", "symbol", "desc", "metadata", "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "foreignobject", "filter", "marker", "view", "switch", "animate", "animatetransform", "animatemotion", "set", "fegaussianblur", "feoffset", "feblend", "fecolormatrix", "feflood", "fecomposite", "femerge", "femergenode", "mi", "mn", "mo", "ms", "mtext", "mrow", "msup", "msub", "msubsup", "mfrac", "msqrt", "mroot", "mtable", "mtr", "mtd", "semantics", "annotation", "mspace", "mstyle"])
 
 
+def elements_within(elements) -> set:
+    """The elements and everything inside them: what membership tests ask about a set of boxes."""
+    return {e for element in elements for e in element.iter()}
+
+
 def element_tokens(element) -> str:
     """An element's class and id as one string, for the token groups in ``vocab`` (which split it
     with :func:`name_tokens` once per distinct string: a string's hash is cached, a tuple's is not),
