@@ -2745,3 +2745,28 @@ def test_a_line_of_captions_is_no_line_of_credits():
            "das Band durch.</small></p>")
     head = "<meta property='og:image' content='https://example.de/data/media/2010/1200x600.jpg'>"
     assert one_figure(page(lead + BODY + box, head=head)).credit is None
+
+
+def test_a_gallerys_own_caption_credits_its_slides():
+    # WordPress's gallery block: each slide its own caption, the gallery's caption its credit
+    slides = "".join(f"<figure class='wp-block-image'><img src='https://ex.com/uploads/belmont-{n}-1024x683.jpg' "
+                     f"width='1024' height='683' alt=''><figcaption>{text}</figcaption></figure>"
+                     for n, text in ((3, "Vendor Marcia Lewis scales fish."), (4, "Canoes pulled up on the beach."),
+                                     (5, "Flake ice pours into a cooler.")))
+    gallery = (f"<figure class='wp-block-gallery has-nested-images'>{slides}<figcaption class='blocks-gallery-caption'>"
+               "Scenes from Belmont beach on Wednesday. (Photos: Garfield Robinson)</figcaption></figure>")
+    figures = extract_html(page(BODY + gallery + BODY)).figures
+    assert [f.caption for f in figures] == ["Vendor Marcia Lewis scales fish.", "Canoes pulled up on the beach.",
+                                            "Flake ice pours into a cooler."]
+    assert [f.credit.text for f in figures] == ["Garfield Robinson"] * 3
+    # a slide's own credit stays its own
+    own = gallery.replace("Canoes pulled up on the beach.", "Canoes pulled up on the beach. Photo: Jane Doe")
+    assert [f.credit.text for f in extract_html(page(BODY + own + BODY)).figures] == \
+        ["Garfield Robinson", "Jane Doe", "Garfield Robinson"]
+    # two pictures in the story's body, one captioned: the other's credit is not the first one's
+    body = ("<img src='https://ex.com/uploads/harbour-1024x683.jpg' width='1024' height='683'><figure><img "
+            "src='https://ex.com/uploads/quay-1024x683.jpg' width='1024' height='683'><figcaption>The quay. "
+            "(Photo: Jane Doe)</figcaption></figure>")
+    figures = extract_html(page(BODY + body + BODY)).figures
+    assert [f.credit.text if f.credit else None for f in figures][-1] == "Jane Doe"
+    assert all(f.credit is None for f in figures[:-1])

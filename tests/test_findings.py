@@ -87,3 +87,37 @@ def test_labels_cover_sixty_pages_from_both_corpora():
     assert {"real", "wild"} <= {p.corpus for p in pages}  # and newspaper4k: the fresh pages
     labels = finding_eval.labels()
     assert all(isinstance(label["verdict"], bool) and label.get("reason") for label in labels.values())
+
+
+def test_a_finding_on_a_house_page_is_judged_by_the_pages_extraction_label():
+    import derived_findings
+
+    from auditor.model import Figure
+
+    label = {"figures": [{"src": "harbour-view.jpg", "caption": "The harbour.", "credit": None},
+                         {"src": "quay", "caption": None, "credit": "Jane Doe"}]}
+    harbour = Figure(line=1, src="https://ex.com/img/harbour-view-1024x683.jpg")
+    quay = Figure(line=2, src="https://ex.com/img/quay.jpg")
+    teaser = Figure(line=3, src="https://ex.com/img/other-story.jpg")
+    assert derived_findings.verdict("credit-missing", label, harbour)[0] is True
+    assert derived_findings.verdict("caption-missing", label, harbour)[0] is False  # the label captions it
+    assert derived_findings.verdict("credit-missing", label, quay)[0] is False  # a credit auditor did not read
+    assert derived_findings.verdict("caption-missing", label, quay)[0] is True
+    assert derived_findings.verdict("credit-missing", label, teaser) == \
+        (False, "not one of the article's pictures by the label")
+
+
+# Sixteenth round: judged from the house pages' extraction labels, the picture rules are far below their
+# targets (credit-missing 36 true / 34 false on dev, caption-missing 56 / 28): every credit auditor does not
+# read is a false credit-missing. These floors hold today's dev figures so that they can only rise.
+DERIVED_FLOORS = {"credit-missing": 0.51, "caption-missing": 0.66}
+
+
+def test_the_picture_rules_derived_precision_on_house_pages_does_not_fall():
+    import derived_findings
+
+    counts = derived_findings.evaluate("dev")
+    for rule, floor in DERIVED_FLOORS.items():
+        true, false = counts[rule][True], counts[rule][False]
+        assert true + false > 50, rule
+        assert true / (true + false) >= floor, f"{rule}: {true} true, {false} false"

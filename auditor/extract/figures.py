@@ -1476,10 +1476,11 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         reading.caption_from = f"{alt_caption[1]} (before its credit)"
         reading.caption_origin = "alt"
     if not credit_text and unit is not img:
-        gallery_credit = _gallery_credit(unit)
-        if gallery_credit is not None:
-            credit_text, credit_line = visible_text(gallery_credit), gallery_credit.sourceline
-            reading.credit_from = f"the caption of its gallery ({describe_element(gallery_credit)})"
+        found = _gallery_credit(img, registry)
+        if found is not None:
+            gallery_caption, credit_text = found
+            credit_line = gallery_caption.sourceline
+            reading.credit_from = f"the caption of its gallery ({describe_element(gallery_caption)})"
     if caption and credit_text:
         caption = _without_leading_credit(caption, credit_text)
     reading.caption = caption or None
@@ -1935,20 +1936,27 @@ def _own_figure_captions(img, unit, captions: list) -> list:
 _HAS_BLOCK = etree.XPath("boolean(.//p|.//div|.//ul|.//ol|.//table|.//figure|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
 
 
-def _gallery_credit(unit):
-    """The caption of the gallery the picture's own <figure> stands in, when it is only a credit:
-    it credits all the gallery's pictures ("Photos: Oyo State Government" under WordPress's
-    gallery block, ``figure.wp-block-gallery > figure* + figcaption``)."""
-    if tag_of(unit) != "figure":
-        return None
-    gallery = unit.getparent()
-    if gallery is None or tag_of(gallery) != "figure":
-        return None
-    caption = next((c for c in gallery if tag_of(c) == "figcaption"), None)
-    if caption is None or sum(1 for c in gallery if tag_of(c) == "figure") < 2:
-        return None
-    # (a credit that names someone: "Imágenes de la jornada en el litoral" is the gallery's caption)
-    return caption if _names_alone_credit(visible_text(caption)) else None
+_GALLERY_DEPTH = 5  # from a slide's picture to the gallery box that holds its slides and their caption
+
+
+def _gallery_credit(img, registry: AgencyRegistry):
+    """The caption of the gallery the picture is a slide of, and the credit it gives all the slides:
+    a ``<figcaption>`` child, holding no picture, of the nearest box around the picture that holds
+    other pictures and has one (WordPress's ``figure.wp-block-gallery > figure* + figcaption``,
+    Ghost's gallery card, its slides in rows), up to the story's own box (it has paragraphs). The
+    caption's credit: the whole caption when it only names ("Photos: Oyo State Government"), or the
+    credit at its end ("Scenes from Belmont beach. (Photos: Garfield Robinson)"); a caption that
+    describes ("Imágenes de la jornada en el litoral") credits no one. None when there is none."""
+    for box in ancestors(img, _GALLERY_DEPTH):
+        if any(child.tag == "p" for child in box):
+            return None  # the story's body: no gallery around this picture
+        caption = next((child for child in box if child.tag == "figcaption" and not HAS_PICTURE(child)), None)
+        if caption is None or sum(1 for _ in islice(box.iter("img", "amp-img"), 2)) < 2:
+            continue  # (a slide's own caption, or a row of slides whose gallery's caption stands a level up)
+        text = visible_text(caption)
+        credit = text if _names_alone_credit(text) else split_caption(text, registry)[1]
+        return (caption, credit) if credit else None
+    return None
 
 
 def _names_alone_credit(text: str) -> bool:
