@@ -2770,3 +2770,17 @@ def test_a_gallerys_own_caption_credits_its_slides():
     figures = extract_html(page(BODY + body + BODY)).figures
     assert [f.credit.text if f.credit else None for f in figures][-1] == "Jane Doe"
     assert all(f.credit is None for f in figures[:-1])
+
+
+def test_a_slides_byline_attribute_is_its_credit():
+    # TownNews BLOX's slider: data-caption and data-byline on each slide, a lazy <img> inside
+    slides = "".join(f"<div class='tnt-slide item' data-caption='{text}' data-byline='{who}' data-image='https://ex.com/"
+                     f"assets/{n}.image.jpg'><img class='lazyload' data-src='https://ex.com/assets/{n}.image.jpg?resize=750'"
+                     " alt='' width='750' height='500'></div>"
+                     for n, text, who in (("a1", "Firefighters mop up hot spots.", "Kellan Dries/Bigfork Beacon"),
+                                          ("b2", "Smoke rises behind Echo Lake.", "Courtesy of Tessa Lindqvist")))
+    figures = extract_html(page("<div class='tnt-slider'><div class='tnt-slider-track'>" + slides + "</div></div>"
+                                + BODY)).figures
+    assert [(f.caption, f.credit.text) for f in figures] == [
+        ("Firefighters mop up hot spots.", "Kellan Dries/Bigfork Beacon"),
+        ("Smoke rises behind Echo Lake.", "Courtesy of Tessa Lindqvist")]

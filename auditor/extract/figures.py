@@ -909,13 +909,14 @@ def _attribute_caption(element, name: str = "data-caption") -> str | None:
 
 # Data attributes that hold a picture's caption or credit for a script (a lightbox, a gallery, a
 # "show caption" button), whatever the house prefixes to the name: data-caption, data-c-caption,
-# data-lightbox-caption, data-image-credit, data-photographer.
+# data-lightbox-caption, data-image-credit, data-photographer, data-byline (a slide's photographer in
+# TownNews BLOX's slider).
 # (and in the house's language: data-legende, data-legenda, data-leyenda, data-didascalia,
 # data-autor; lightGallery's data-sub-html holds the caption as HTML)
 _CAPTION_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:caption|legende|legenda|leyenda|didascalia|bildunterschrift)"
                                 r"(?:-title|-desc|-text)?$|^data-sub-html$")
 _CREDIT_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:credits?|copyright|photographer|autor|author|fotografo|fotograf|"
-                               r"attribution|urheber|bildnachweis|credito)$")
+                               r"attribution|urheber|bildnachweis|credito|byline)$")
 _ATTRIBUTE_WALK = 200  # elements of a unit searched at most
 
 
