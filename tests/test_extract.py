@@ -2784,3 +2784,27 @@ def test_a_slides_byline_attribute_is_its_credit():
     assert [(f.caption, f.credit.text) for f in figures] == [
         ("Firefighters mop up hot spots.", "Kellan Dries/Bigfork Beacon"),
         ("Smoke rises behind Echo Lake.", "Courtesy of Tessa Lindqvist")]
+
+
+def test_a_credit_element_that_says_less_than_the_captions_own_credit_gives_way_even_with_a_label():
+    # AJC on Arc XP: "(AP Photo/Stephen Morland)" closes the caption, a "Credit: AP" line follows it
+    photo = ("<figure><img src='https://ex.com/p/shrimp-boats.jpg' width='800' height='450'><figcaption><p class='c-"
+             "caption-text'>Shrimp boats are docked in Thunderbolt, Ga., on Tuesday. (AP Photo/Stephen Morland)</p>"
+             "<p class='photo-credit-text'>Credit: AP</p></figcaption></figure>")
+    assert one_figure(page(photo + BODY)).credit.text == "AP Photo/Stephen Morland"
+
+
+def test_a_closing_pix_by_line_credits_the_uncaptioned_pictures():
+    # Daily Mirror (Sri Lanka): four pictures with no caption, the story closing with "(Pix by Kushan Pathiraja)"
+    pictures = "".join(f"<p><img src='https://ex.com/news/2026/12/fire-{n}.jpg' width='800' height='450'></p>"
+                       for n in (1, 2))
+    figures = extract_html(page(pictures + BODY + "<p>(Pix by Kushan Pathiraja)</p>")).figures
+    assert [f.credit.text for f in figures] == ["Kushan Pathiraja", "Kushan Pathiraja"]
+
+
+def test_an_estonian_author_or_source_label():
+    # ERR: "Autor/allikas: Madis Tõnuri /IRR" (author/source) under the caption
+    photo = ("<figure><img src='https://ex.com/p/peipsi.jpg' width='800' height='450'><figcaption><span>Kalamehed "
+             "Peipsi jääl Mustvee lähedal.</span><span class='credit'>Autor/allikas: Madis Tõnuri /IRR</span>"
+             "</figcaption></figure>")
+    assert one_figure(page(photo + BODY)).credit.text == "Madis Tõnuri /IRR"

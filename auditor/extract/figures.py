@@ -1968,7 +1968,8 @@ def _names_alone_credit(text: str) -> bool:
 
 def _says_less(credit: str, glued: str, registry: AgencyRegistry) -> bool:
     """Does the credit element name agencies alone, each named again in the caption's own credit,
-    which says more ("(AP)" beside the caption's "(AP Photo/George Walker IV)")?"""
+    which says more ("(AP)" or "Credit: AP" beside the caption's "(AP Photo/George Walker IV)")?"""
+    credit = strip_prefix(credit)[0]  # (its label says who nobody is)
     found = registry.scan(credit)
     if not found:
         return False
