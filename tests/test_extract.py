@@ -2808,3 +2808,37 @@ def test_an_estonian_author_or_source_label():
              "Peipsi jääl Mustvee lähedal.</span><span class='credit'>Autor/allikas: Madis Tõnuri /IRR</span>"
              "</figcaption></figure>")
     assert one_figure(page(photo + BODY)).credit.text == "Madis Tõnuri /IRR"
+
+
+# -- second review of the sixteenth December round ------------------------------------------------------
+
+@pytest.mark.parametrize("caption", [
+    "Pix: Banco Central anuncia novas regras",  # Brazil's instant payments
+    "Golpe do Pix: criminosos usam QR Code falso",
+    "Holiday pix: Readers share their best shots",
+    "El autor: Gabriel García Márquez en 1982",
+    "O autor: José Saramago em Lisboa",
+])
+def test_words_that_are_no_credit_label_outside_their_phrase_keep_the_caption_whole(caption):
+    photo = (f"<figure><img src='https://ex.com/p/pic-1024.jpg' width='1024' height='683'><figcaption>{caption}"
+             "</figcaption></figure>")
+    figure = one_figure(page(photo + BODY))
+    assert (figure.caption, figure.credit) == (caption, None)
+
+
+def test_a_galleries_title_or_one_pictures_credit_credits_no_slide():
+    slides = "".join(f"<figure><img src='https://ex.com/uploads/{n}-1024x683.jpg' width='1024' height='683'></figure>"
+                     for n in ("zug-1", "zug-2", "zug-3"))
+    for title in ("Photos: Storm damage across Jefferson County",
+                  "Main Street in 1950 (left) and today. Photo: Jane Doe"):
+        gallery = f"<div class='gallery'>{slides}<figcaption>{title}</figcaption></div>"
+        figures = extract_html(page(BODY + gallery + BODY)).figures
+        assert all(f.credit is None for f in figures[:2]), title
+
+
+def test_a_wrappers_byline_is_no_pictures_credit():
+    for html in ("<div class='lead-media' data-byline='Jane Smith'><img src='https://ex.com/p/harbour-1024.jpg' "
+                 "width='1024' height='683'></div>",
+                 "<figure><img src='https://ex.com/p/harbour-1024.jpg' width='1024' height='683'><figcaption>The "
+                 "harbour.</figcaption><div class='share-tools' data-byline='Jane Smith'></div></figure>"):
+        assert one_figure(page(html + BODY)).credit is None

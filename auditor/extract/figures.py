@@ -909,14 +909,13 @@ def _attribute_caption(element, name: str = "data-caption") -> str | None:
 
 # Data attributes that hold a picture's caption or credit for a script (a lightbox, a gallery, a
 # "show caption" button), whatever the house prefixes to the name: data-caption, data-c-caption,
-# data-lightbox-caption, data-image-credit, data-photographer, data-byline (a slide's photographer in
-# TownNews BLOX's slider).
+# data-lightbox-caption, data-image-credit, data-photographer.
 # (and in the house's language: data-legende, data-legenda, data-leyenda, data-didascalia,
 # data-autor; lightGallery's data-sub-html holds the caption as HTML)
 _CAPTION_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:caption|legende|legenda|leyenda|didascalia|bildunterschrift)"
                                 r"(?:-title|-desc|-text)?$|^data-sub-html$")
 _CREDIT_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:credits?|copyright|photographer|autor|author|fotografo|fotograf|"
-                               r"attribution|urheber|bildnachweis|credito|byline)$")
+                               r"attribution|urheber|bildnachweis|credito)$")
 _ATTRIBUTE_WALK = 200  # elements of a unit searched at most
 
 
@@ -1428,6 +1427,13 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         value, attr = _data_attribute(img, unit, _CREDIT_ATTRIBUTE)
         if not value and clean(img.get("attribution") or ""):
             value, attr = clean(img.get("attribution")), "attribution"  # AMP's credit: <amp-img attribution="…">
+        if not value:
+            # TownNews BLOX's slide: data-caption and data-byline, its photographer; only on the picture
+            # or a box that describes it (a wrapper's or a share widget's byline is the story's author's)
+            holder = next((h for h in (img, unit) if clean(h.get("data-byline") or "")
+                           and (h is img or h.get("data-caption") is not None)), None)
+            if holder is not None:
+                value, attr = clean(holder.get("data-byline")), "data-byline"
         if value:
             credit_text, credit_line, origin = value, img.sourceline, "attribute"
             reading.credit_from = f"@{attr}"
@@ -1946,8 +1952,9 @@ def _gallery_credit(img, registry: AgencyRegistry):
     other pictures and has one (WordPress's ``figure.wp-block-gallery > figure* + figcaption``,
     Ghost's gallery card, its slides in rows), up to the story's own box (it has paragraphs). The
     caption's credit: the whole caption when it only names ("Photos: Oyo State Government"), or the
-    credit at its end ("Scenes from Belmont beach. (Photos: Garfield Robinson)"); a caption that
-    describes ("Imágenes de la jornada en el litoral") credits no one. None when there is none."""
+    credit at the end of a description when its label is plural ("Scenes from Belmont beach.
+    (Photos: Garfield Robinson)"); a caption that describes ("Imágenes de la jornada en el litoral")
+    credits no one. None when there is none."""
     for box in ancestors(img, _GALLERY_DEPTH):
         if any(child.tag == "p" for child in box):
             return None  # the story's body: no gallery around this picture
@@ -1955,9 +1962,25 @@ def _gallery_credit(img, registry: AgencyRegistry):
         if caption is None or sum(1 for _ in islice(box.iter("img", "amp-img"), 2)) < 2:
             continue  # (a slide's own caption, or a row of slides whose gallery's caption stands a level up)
         text = visible_text(caption)
-        credit = text if _names_alone_credit(text) else split_caption(text, registry)[1]
-        return (caption, credit) if credit else None
+        if _names_alone_credit(text):
+            return caption, text
+        described, credit = split_caption(text, registry)
+        if not credit:
+            return None
+        body, label = normalise_credit_text(credit)
+        if not described:
+            # the caption is a credit and nothing else ("(Kalani Reyes/Civic Beat/2026)"), naming someone
+            # ("Photos: Storm damage across Jefferson County" is the gallery's title)
+            return (caption, credit) if names_only(body) else None
+        # the credit at the end of a description, for every slide only when it says so ("Photos:"):
+        # "Main Street in 1950 (left) and today. Photo: Jane Doe" credits one of two pictures
+        return (caption, credit) if _PLURAL_PICTURE_LABEL.search(label or "") else None
     return None
+
+
+# a label that names pictures in the plural: a gallery's credit for all its slides
+_PLURAL_PICTURE_LABEL = re.compile(r"\b(?:photos|fotos|pictures|images|bilder|pics|pix|fotografías|imágenes|immagini|"
+                                   r"zdjęcia|фото|снимки)\b", re.IGNORECASE)
 
 
 def _names_alone_credit(text: str) -> bool:
