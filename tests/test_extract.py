@@ -2842,3 +2842,21 @@ def test_a_wrappers_byline_is_no_pictures_credit():
                  "<figure><img src='https://ex.com/p/harbour-1024.jpg' width='1024' height='683'><figcaption>The "
                  "harbour.</figcaption><div class='share-tools' data-byline='Jane Smith'></div></figure>"):
         assert one_figure(page(html + BODY)).credit is None
+
+
+def test_a_caption_after_the_picture_with_its_credit_line_first():
+    # Zeen (WordPress): the caption stands after the picture's <figure>, its credit in a leading <em>
+    photo = ("<figure class='wp-block-image'><img src='https://ex.com/uploads/ses-sandbags-1024x683.jpg' width='1024' "
+             "height='683' alt=''></figure><p class='wp-element-caption'><em>Photo: NSW SES Bellingen Unit</em> "
+             "Volunteers fill sandbags at the Hyde Street depot on Monday night.</p>")
+    figure = one_figure(page(BODY + photo + BODY))
+    assert (figure.caption, figure.credit.text) == (
+        "Volunteers fill sandbags at the Hyde Street depot on Monday night.", "NSW SES Bellingen Unit")
+
+
+def test_an_illustrative_photo_label_in_ukrainian():
+    # Ukrinform: "Фото ілюстративне: ДСНС" (illustrative photo: the State Emergency Service) is the whole caption
+    photo = ("<figure><img src='https://ex.com/photos/630_360_1714728345-702.jpg' width='630' height='360'>"
+             "<figcaption>Фото ілюстративне: ДСНС</figcaption></figure>")
+    figure = one_figure(page(photo + BODY))
+    assert (figure.caption, figure.credit.text) == (None, "ДСНС")

@@ -1271,6 +1271,11 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                                                  if not any(a is after_captions[0] for a in ancestors(c))]
         if not captions and after_captions:
             captions = after_captions
+            if not credits and not after_credits and not _whole_credit(captions[-1], registry):
+                # the caption after the picture has its credit line inside, as one inside it would
+                # ("<p class=caption><em>Photo: NSW SES Bellingen Unit</em> Volunteers fill …</p>")
+                edge = _edge_credit_child(captions[-1], registry)
+                credits = [edge] if edge is not None else credits
         if not credits and after_credits:
             credits, credit_outside = after_credits, bool(captions) and captions is not after_captions
     if not credits and not any(visible_text(c) for c in captions):
