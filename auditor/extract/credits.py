@@ -531,8 +531,11 @@ def credit_after_last_sentence(text: str) -> str | None:
     last sentence ("… unterliegen der Aufsicht der Kartellbehörden. Foto: photocase.de"): the
     credit, or None. ("Source: Office for National Statistics", "Video: Thames Valley Police" credit
     a figure or a video, not the story's pictures.)"""
-    # (a credit is short: only the paragraph's last characters can hold one)
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, len(text) - 120))]
+    # (a credit is short: only the paragraph's last characters can hold one, and its label a picture word)
+    start = max(0, len(text) - 120)
+    if not _PICTURE_WORD.search(text, start):
+        return None
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, start)]
     for at in breaks:  # (the longest tail first: "Foto: photocase.de" has a full stop of its own)
         tail = text[at:].strip()
         body, prefix = normalise_credit_text(tail)
