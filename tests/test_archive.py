@@ -323,9 +323,10 @@ def test_sigterm_saves_the_checkpoint_and_a_second_run_finishes(tmp_path):
     import time
 
     path = tmp_path / "big.warc.gz"
-    # 300 pages: the report is written in buffered blocks, so its first bytes show up well before the
-    # end only when there is much more to come (with 100 pages a fast machine finished first)
-    write_warc(path, copies=75, extras=False)
+    # 600 pages: the report is written in buffered blocks, so its first bytes show up well before the
+    # end only when there is much more to come (with 100 pages a fast machine finished first, with 300 a
+    # loaded one once did)
+    write_warc(path, copies=150, extras=False)
     out, checkpoint, whole = tmp_path / "o.jsonl", tmp_path / "c.json", tmp_path / "whole.jsonl"
     run("check", path, "--format", "jsonl", "-o", whole, "-j", "1")
     command = [sys.executable, "-m", "auditor", "check", str(path), "--format", "jsonl", "-o", str(out),
