@@ -548,6 +548,19 @@ def test_a_name_in_capitals_after_the_last_sentence_stays_the_captions(registry,
     assert split_caption(text, registry)[1] is None
 
 
+@pytest.mark.parametrize("text, caption, credit", [
+    # a label after an ideographic full stop: "…夜景。图片来源：视觉中国" (picture source: VCG)
+    ("首钢园滑雪大跳台夜景。图片来源：视觉中国", "首钢园滑雪大跳台夜景。", "图片来源：视觉中国"),
+    # Viet Nam News: "— Photo" and a short credit, no colon
+    ("Workers load rice at Cát Lái Port in HCM City. — Photo baodautu.vn",
+     "Workers load rice at Cát Lái Port in HCM City.", "Photo baodautu.vn"),
+    ("The mayor spoke on Monday. — Photos show the damage to the roof",
+     "The mayor spoke on Monday. — Photos show the damage to the roof", None),
+])
+def test_a_label_after_a_sentences_end_in_other_typesetting(registry, text, caption, credit):
+    assert split_caption(text, registry) == (caption, credit)
+
+
 def test_a_korean_photographer_after_the_captions_last_sentence(registry):
     # Kyunghyang Shinmun: "… 출근하고 있다. 서지훈 기자" (reporter Seo Ji-hoon), glued with a space
     assert split_caption("3일 오전 서울 광화문광장 인근에서 시민들이 출근하고 있다. 서지훈 기자", registry) == \

@@ -121,10 +121,13 @@ _KIND_WORDS = _alternation(credit_words()[3])
 # a prefix that ends in a word for "by" ("foto de", "photo par", "foto oleh")
 _BY_FORM = re.compile(r"\s(?:by|von|de|di|da|por|par|av|af|van|oleh)$")
 _PREFIX_INSIDE = re.compile(
-    r"(?:(?<=[\s.;,|(\[–—\-【［「（/])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + "|" + _KIND_WORDS
+    r"(?:(?<=[\s.;,|(\[–—\-【［「（/。，])|^)(?<![Ff][Ii][Ll][Ee]\s)(?:(?:" + _PREFIX_WORDS + "|" + _KIND_WORDS
     + r")\s*[:：=＝](?!//)|"
     # "… plaza. FOTO/CORTESÍA", "… square. Photo / Jane Doe" (NZME), "Credit...Jane Doe" (The Times)
     r"fotos?\s*/\s*(?=(?-i:[A-ZÀ-Þ]))|photos?\s+/\s+(?=(?-i:[A-ZÀ-Þ]))|credit(?:\.{2,}|…)\s*(?=\w)|"
+    # "… in HCM City. — Photo baodautu.vn" (Viet Nam News): the label after a dash, with no colon,
+    # before a short credit that ends the caption ("— Photos show the damage to the roof" is prose)
+    r"(?<=[.!?] [–—] )(?-i:Photos?|PHOTOS?)\s+(?=[^\W_]\S*(?:\s+\S+){0,3}\s*$)|"
     r"(?:(?:photo\s+)?illustration|photo(?:graph)?s?|pictures?|images?|screenshots?|foto)\s+(?:by|von|por|de)\s+(?=\w)|"
     # every language's "by" forms before a name: "Imagen de Pixabay", "Fotografia di Mario Rossi"
     r"(?:" + _alternation(w for w in credit_words()[0] if _BY_FORM.search(w)) + r")\s+(?=(?-i:[A-ZÀ-Þ]))|"
@@ -141,7 +144,8 @@ _PREFIX_INSIDE = re.compile(
 # "by"-like word or an abbreviated prefix. Its small alternation runs many times faster than the
 # full prefix list over a caption that has none (most captions).
 _PREFIX_HINT = re.compile(
-    r"[:：=＝\u00a9]|\(c\)\s|\b(?:by|von|por|de|di|par|aus|from|via|courtesy)\s|\b(?:fotos?|photos?)\s*/|credit(?:\.\.|…)|(?:"
+    r"[:：=＝\u00a9]|\(c\)\s|\b(?:by|von|por|de|di|par|aus|from|via|courtesy)\s|\b(?:fotos?|photos?)\s*/|credit(?:\.\.|…)|"
+    r"[–—]\sphotos?\s|(?:"
     + "|".join(re.escape(w) for w in credit_words()[0] if w.endswith(".")) + r")\s",
     re.IGNORECASE,
 )
