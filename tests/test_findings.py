@@ -108,9 +108,9 @@ def test_a_finding_on_a_house_page_is_judged_by_the_pages_extraction_label():
 
 
 # Sixteenth round: judged from the house pages' extraction labels, the picture rules are far below their
-# targets (credit-missing 36 true / 34 false on dev, caption-missing 56 / 28): every credit auditor does not
+# targets (credit-missing 36 true / 30 false on dev, caption-missing 62 / 27): every credit auditor does not
 # read is a false credit-missing. These floors hold today's dev figures so that they can only rise.
-DERIVED_FLOORS = {"credit-missing": 0.51, "caption-missing": 0.66}
+DERIVED_FLOORS = {"credit-missing": 0.54, "caption-missing": 0.69}
 
 
 def test_the_picture_rules_derived_precision_on_house_pages_does_not_fall():
