@@ -247,9 +247,11 @@ def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry, read
         # a credit typed after a paragraph's last sentence ("… der Kartellbehörden.Foto: photocase.de"),
         # the story's one (two: whose pictures each credits is not said), in no picture's caption and
         # in no note about the lead picture ("Header image: … Credit: …", that picture's alone)
-        inside = elements_within(read)
-        typed = [(who, b.line) for b in story if b.element not in inside
-                 for who in (credit_after_last_sentence(b.text),) if who and not lead_picture_note(b.text)]
+        typed = [(who, b) for b in story for who in (credit_after_last_sentence(b.text),)
+                 if who and not lead_picture_note(b.text)]
+        if typed:  # (most pages have none: the set of what captions were read from is built only then)
+            inside = elements_within(read)
+            typed = [(who, b.line) for who, b in typed if b.element not in inside]
         found = typed[0] if len({who for who, _ in typed}) == 1 else None
     if found is None:
         return

@@ -184,6 +184,8 @@ _FILE_ONLY = re.compile(r"^(?:" + _FILE_NOTE_ALONE.pattern + r"|handout|divulga[
 def file_note_alone(text: str) -> bool:
     """Is ``text`` (its brackets and stop aside) only a note that the picture is a file picture?"""
     return _FILE_NOTE_ALONE.fullmatch(unwrap(text).strip(" .")) is not None
+
+
 _FLAG_SUFFIX = re.compile(r"\s+(?:file(?:\s+photo)?|files|handout|pool)$", re.IGNORECASE)
 _FLAG_LEAD = re.compile(r"^(?:pool|handout|file)\s+(?=\S)", re.IGNORECASE)
 _ON_PLATFORM = re.compile(r"\s+on\s+(?P<platform>[^\s/|,;][^/|,;]{1,30})$")

@@ -375,7 +375,8 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if candidate.src is None and caption is None and credit is None:
             why.left(element, "no image URL and nothing says what it shows", unit)
             continue
-        if caption is None and credit is None and (tag_of(element) == "video" or _in_video_player(element, unit)):
+        if caption is None and credit is None and (tag_of(element) == "video"
+                                                   or reading.video and _in_video_player(element, unit)):
             # (the labels count a video only with a caption or credit: a poster that nothing describes
             # is a player's still, whether a <video poster> or an <img> beside the player's play button)
             why.left(element, "a video's poster, and nothing says what it shows", unit)
@@ -1812,26 +1813,25 @@ def _counters(node):
 _SLIDE_COUNTER = re.compile(r"\s*\d{1,3}\s*" + _COUNTER_OF + r"\s*\d{1,3}\s*", re.IGNORECASE)
 
 
-def _is_video_poster(img, unit) -> bool:
-    """The picture stands in a video player (the image or a wrapper up to the unit says so)."""
+def _video_boxes(img, unit):
+    """The picture and its wrappers up to the unit (six at most) that say video, by tag or class."""
     for node in (img, *ancestors(img, 6)):
-        if VIDEO.find(element_tokens(node)) or tag_of(node) == "video":
-            return True
+        if tag_of(node) == "video" or VIDEO.find(element_tokens(node)):
+            yield node
         if node is unit:
             break
-    return False
+
+
+def _is_video_poster(img, unit) -> bool:
+    """The picture stands in a video player (the image or a wrapper up to the unit says so)."""
+    return next(_video_boxes(img, unit), None) is not None
 
 
 def _in_video_player(img, unit) -> bool:
     """The picture is a video player's still: a box up to the unit that says video (class or tag)
     holds a play control too (a class or id for it says "video" of many things: a screenshot of a
     video game, a "media-video-or-image" slot, WordPress's "format-video" post)."""
-    for node in (img, *ancestors(img, 6)):
-        if (tag_of(node) == "video" or VIDEO.find(element_tokens(node))) and _has_play_control(node):
-            return True
-        if node is unit:
-            break
-    return False
+    return any(_has_play_control(box) for box in _video_boxes(img, unit))
 
 
 _PLAYER_PARTS = ("button", "video", "iframe")
