@@ -957,3 +957,80 @@ def test_why_names_the_line_a_credit_was_read_from():
     html = f"<html><body><article><h1>Jetty</h1>{unit}{PARAGRAPHS}</article></body></html>"
     details = [d for decision in extract_html(html, why=True).decisions for d in decision.details]
     assert "credit from the first line of div.image-caption line 1" in details
+
+
+# -- names that close a caption nothing else credits ------------------------------------------
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # (the shapes seen on the fourteenth and fifteenth rounds' pages, names invented)
+    ("Pat Widdowson is third from left. Frome Museum archive", "Pat Widdowson is third from left.",
+     "Frome Museum archive"),
+    ("Commuters board a truck in Quezon City. Photo from LTFRB", "Commuters board a truck in Quezon City.", "LTFRB"),
+    ("Workers clear debris at the headworks in August. Post File Photo",
+     "Workers clear debris at the headworks in August.", "Post"),
+    ("The commissioner at a budget hearing in 2025. | Sun-Dispatch file",
+     "The commissioner at a budget hearing in 2025.", "Sun-Dispatch"),
+])
+def test_names_closing_a_caption_credit_it(text, caption, credit):
+    unit = f'<figure><img src="https://media.example.org/a.jpg"><figcaption>{text}</figcaption></figure>'
+    assert figure_reading(unit, False) == [(caption, credit)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor and her deputy at the town hall. Pictured: Jane Doe",  # who is in the picture
+    "The mayor and her deputy at the town hall (Top L)",  # where someone stands
+    "The storm reached its peak on Sunday evening (stock image)",  # a note on the picture
+    "Facebook was founded by Mark Zuckerberg in 2004 as a network for students. It...",  # a shortened caption
+    "The mayor greets the crowd after the vote. Afterwards",  # one word: a sentence's start
+    "The mayor greets the crowd after the vote. November 4, 2026",  # a date
+    "The mayor greets the crowd after the vote on the square in the old town",  # no names apart
+])
+def test_a_caption_that_ends_otherwise_credits_no_one(text):
+    unit = f'<figure><img src="https://media.example.org/a.jpg"><figcaption>{text}</figcaption></figure>'
+    [(_, credit)] = figure_reading(unit, False)
+    assert credit is None
+
+
+@pytest.mark.parametrize("hashed", [False, True], ids=["classes", "hashed"])
+def test_a_name_line_after_the_captions_break_or_in_its_own_span(hashed):
+    after_break = ('<figure class="wp-caption"><img src="https://e.org/mayor.jpg"><figcaption class="wp-caption-text">'
+                   'The mayor speaks at a press conference at the city hall on Wednesday.<br>\nThe Tokai Shimbun'
+                   '</figcaption></figure>')
+    assert figure_reading(after_break, hashed) == [
+        ("The mayor speaks at a press conference at the city hall on Wednesday.", "The Tokai Shimbun")]
+    # ABC News: two spans, the second an office's name of seven words
+    spans = ('<figure class="iWsMV"><img src="https://e.org/boat.jpg"><figcaption class="wMWYs">'
+             '<span class="TvYdj">A boat seized by federal agents is shown in a photo included in court filings.</span>'
+             '<span class="mQzBT">U.S. Attorney\'s Office Northern District of Indiana</span></figcaption></figure>')
+    assert figure_reading(spans, hashed) == [
+        ("A boat seized by federal agents is shown in a photo included in court filings.",
+         "U.S. Attorney's Office Northern District of Indiana")]
+
+
+def test_the_storys_closing_line_under_a_video_is_no_credit():
+    # "Mit Material von Keystone-SDA." in a paragraph whose class says "author", after a video player:
+    # the story's sources, not the poster's credit; the poster, described by nothing, is no figure
+    unit = ('<div class="VideoPlayer_root"><div class="VideoPlayer_poster"><img src="https://e.org/posters/drohne.jpg" '
+            'width="1280" height="720"></div><button class="VideoPlayer_play" aria-label="Video abspielen"></button></div>'
+            '<p class="ArticleParagraph_author"><i>Mit Material von Keystone-SDA.</i></p>')
+    html = f"<html><body><article><h1>Gotthard</h1>{STORY}{unit}</article></body></html>"
+    document = extract_html(html)
+    assert document.figures == []
+    assert document.signoff is not None and document.signoff.agencies == ["Keystone-SDA"]
+
+
+def test_why_says_which_page_step_credited_a_figure():
+    unit = ('<figure><img src="https://media.example.org/a.jpg"><figcaption>Commuters board a truck in Quezon City. '
+            'Photo from LTFRB</figcaption></figure>')
+    html = f"<html><body><article><h1>A story</h1>{STORY}{unit}{STORY}</article></body></html>"
+    [decision] = [d for d in extract_html(html, why=True).decisions if d.taken]
+    assert "credit from the names that close the caption" in decision.details
+
+
+@pytest.mark.parametrize("text", [
+    "Der Kanzler Friedrich Merz beim Parteitag (CDU)",  # a party in brackets
+    "Zwei Jahre nach dem Unglück – Angela Merkel",  # names after a dash, no sentence closed before it
+])
+def test_names_in_a_caption_that_closes_no_sentence_before_them_stay_its_own(text):
+    unit = f'<figure><img src="https://media.example.org/a.jpg"><figcaption>{text}</figcaption></figure>'
+    assert figure_reading(unit, False) == [(text, None)]

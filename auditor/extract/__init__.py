@@ -29,6 +29,7 @@ from .credits import (
     listed_lead_credit,
     looks_like_credit,
     looks_like_person,
+    names_closing_caption,
     only_a_credit,
     parse_credit,
     provided_by,
@@ -130,11 +131,20 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         if not document.figures:
             document.unread = _unread_images(page, zone, structured, document.url)
     document.decisions = decisions or []
-    _read_lead_note(document.figures, page, zone, registry)
-    _credit_from_list(document.figures, page.root, registry)
-    _credit_the_page(document.figures, zone, registry, read)
-    if site:
-        _credit_the_house(document.figures, site, registry)
+    # what credits a picture from elsewhere in the page, in this order: each step fills only what the
+    # ones before left empty
+    page_steps = (
+        (lambda: _read_lead_note(document.figures, page, zone, registry), "a line of the story on the lead picture"),
+        (lambda: _credit_from_list(document.figures, page.root, registry), "the page's list of picture credits"),
+        (lambda: _credit_the_page(document.figures, zone, registry, read), "the story's credit for its pictures"),
+        (lambda: site and _credit_the_house(document.figures, site, registry), "the house's name closing the caption"),
+        (lambda: _credit_at_caption_end(document.figures, registry), "the names that close the caption"),
+    )
+    for step, where in page_steps:
+        before = [f.credit for f in document.figures] if decisions else None
+        step()
+        if before is not None:
+            _say_where_credited(decisions, document.figures, before, where)
 
     signoff, signoff_block = find_signoff(zone.blocks, registry, lambda: closing_lines(zone))
     if profile is not None and profile.signoff is not None:
@@ -614,6 +624,31 @@ def _credit_the_house(figures: list[Figure], site: str, registry: AgencyRegistry
         if name == site or len(name) >= 4 and site.startswith(name + " "):
             figure.credit = parse_credit(match.group("name"), registry, line=figure.caption_line)
             figure.caption = figure.caption[:match.start()].rstrip()
+
+
+def _say_where_credited(decisions: list, figures: list[Figure], before: list, where: str) -> None:
+    """For ``--why``: the figures a page-level step credited say so in their decision."""
+    for number, (figure, was) in enumerate(zip(figures, before, strict=True), 1):
+        if figure.credit is was:
+            continue
+        for decision in decisions:
+            if decision.taken and decision.reason == f"figure {number}":
+                decision.details = [f"credit from {where}" if d.startswith(("no credit", "credit from")) else d
+                                    for d in decision.details]
+
+
+def _credit_at_caption_end(figures: list[Figure], registry: AgencyRegistry) -> None:
+    """The last resort for a captioned picture nothing else credits: the names its caption ends with,
+    set apart after its last sentence or in brackets ("… third from left. Frome Museum archive")."""
+    for figure in figures:
+        if figure.credit is not None or not figure.caption:
+            continue
+        found = names_closing_caption(figure.caption)
+        if found is not None:
+            figure.caption, credit, prefix = found
+            figure.credit = parse_credit(credit, registry, line=figure.caption_line, caption=figure.caption)
+            if figure.credit is not None and prefix:
+                figure.credit.prefix = prefix  # "Photo from LTFRB": the picture words say what follows
 
 
 def _suppressions(page, text: str) -> list[Suppression]:

@@ -627,7 +627,11 @@ def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
         return True  # "cc zuk0 https://flic.kr/p/s9X187": a licence, then whose picture it is
     if len(words) + len(_CJK_CHARS.findall(body)) // 2 > 12:
         return False  # (a Chinese or Japanese sentence has no spaces: two of its characters are about a word)
+    if names_story_sources(body):
+        return False  # "Mit Material von Keystone-SDA": where the story's text came from, not a picture's maker
     if registry.scan(body):
+        return True
+    if named_with_file_note(body):
         return True
     if _VIA.search(body) and len(words) <= 10:
         return True
@@ -635,6 +639,32 @@ def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
         return True
     # a site's name alone, "imagebank.sweden.se", "depositphotos.com": where the picture came from
     return _HOST_NAME.fullmatch(body) is not None
+
+
+# the line that names where the story's text came from, as wire copy ends ("Mit Material von dpa",
+# "With files from AP", "Con información de EFE"): a sign-off, whatever agency it names
+_STORY_SOURCES = re.compile(r"\(?\s*(?:mit\s+material\s+(?:von|der|aus)|material\s+(?:from|von)|"
+                            r"with\s+(?:reporting|files|inputs|material)\s+from|по\s+материалам|"
+                            r"con\s+informaci[oó]n\s+de|com\s+informa[cç][oõ]es\s+d[aoe]s?)\s", re.IGNORECASE)
+
+
+def names_story_sources(text: str) -> bool:
+    """Does the line say where the story's text came from ("Mit Material von Keystone-SDA.")?"""
+    return _STORY_SOURCES.match(clean(text)) is not None
+
+
+# a source's name, then a note that the picture is from its files: "Sun-Dispatch file", "Post File
+# Photo", "Frome Museum archive"
+_NAMED_FILE = re.compile(r"(?P<source>[^\W\d_].*?)\s+(?:file\s+(?:photo|picture|image)s?|files?|archives?|"
+                         r"archive\s+(?:photo|picture|image)s?)", re.IGNORECASE)
+
+
+def named_with_file_note(text: str) -> bool:
+    """A credit that names its source, then says the picture is from its files ("Post File Photo"):
+    the names before the note are capitalised, as a credit's are, and at most five words."""
+    match = _NAMED_FILE.fullmatch(text.strip(" ."))
+    source = match.group("source") if match else ""
+    return bool(source) and source[0].isupper() and len(source.split()) <= 5 and names_only(source)
 
 
 _HOST_NAME = re.compile(r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
@@ -1087,9 +1117,57 @@ def _bare_credit(tail: str, registry: AgencyRegistry) -> bool:
     matches = [m for m in registry.scan(tail) if len(m.surface) > 4 or m.surface.isupper()
                or m.surface in m.agency.forms]
     if not matches:
-        return _HOST_NAME.fullmatch(tail) is not None  # "… Egerner Höfe“. ortwinklipp.de"
+        # "… Egerner Höfe“. ortwinklipp.de", "… in August. Post File Photo"
+        return _HOST_NAME.fullmatch(tail) is not None or named_with_file_note(tail)
     if "/" in tail or _VIA.search(tail) or "," in tail:
         return True
     # A lone agency name ("PA", "Getty Images", "AFP"), optionally with "file".
     stripped = _FLAG_SUFFIX.sub("", tail).strip(" .")
     return registry.lookup(stripped) is not None
+
+
+def names_closing_caption(caption: str) -> tuple[str, str, str | None] | None:
+    """``(caption, credit, prefix)`` when a caption that nothing else credits ends with names set apart from
+    it: after its last sentence, a dash or a bar, or in closing brackets ("… third from left. Frome
+    Museum archive", "… in Quezon City. Photo from LTFRB", "… Wednesday. The Tokai Shimbun"). Only
+    names, at most eight words, no colon ("Pictured: Jane Doe" names who is in the picture); a
+    picture word may lead them ("Photo from", "Photo courtesy of")."""
+    group = _TRAILING_GROUP.search(caption)
+    if group is not None and group.start() > 0:
+        head, tail = caption[:group.start()], group.group(1)
+    else:
+        start = _last_sentence_start(caption)
+        if start <= 0:
+            return None
+        head, tail = caption[:start], caption[start:].lstrip("–—-|/ ")
+    if caption.rstrip().endswith(("...", "…")):
+        return None  # a shortened caption's last words ("… for Harvard students. It...")
+    head, tail = head.rstrip(" ,;–—-|/"), tail.strip().rstrip(".")
+    words = tail.split()
+    if group is not None and len(words) < 2:
+        return None  # a word in brackets is a party's, a place's, a side's: "Friedrich Merz (CDU)"
+    if group is None and (not _CLOSED_SENTENCE.search(head)
+                          or len(words) == 1 and not (len(tail) >= 2 and tail.isupper())):
+        # after a dash with no sentence closed before it, names are the caption's ("Zwei Jahre nach dem
+        # Unglück – Angela Merkel"); one word alone after a sentence is the next one's start, unless
+        # an acronym ("LTFRB")
+        return None
+    if not 1 <= len(words) <= 8 or len(head.split()) < 3 or ":" in tail or "：" in tail \
+            or _NOTE_ONLY.match(tail) or _DATE_ONLY.match(tail) or _PLACE_IN_PICTURE.fullmatch(tail):
+        return None
+    lead = _PICTURE_FROM.match(tail)
+    credit = tail[lead.end():] if lead else tail
+    body = match.group("source") if (match := _NAMED_FILE.fullmatch(credit)) else credit
+    if not body[:1].isupper() or not re.search(r"[^\W\d_]{2}", body) or not names_only(body):
+        return None
+    return head, credit, lead.group().strip() if lead else None
+
+
+_CLOSED_SENTENCE = re.compile(r"[.!?…。！？][\"”»’)]?$")
+# "Photo from LTFRB", "Photo courtesy of the family": a picture word before the source it names
+_PICTURE_FROM = re.compile(r"^(?:photos?|pictures?|images?|pics?)\s+(?:from|by|courtesy(?:\s+of)?)\s+(?=\S)",
+                           re.IGNORECASE)
+# where someone stands in the picture, not who made it: "(Left)", "(Top L)", "(Inset)"
+_PLACE_IN_PICTURE = re.compile(r"(?:(?:top|bottom|front|back|centre|center|middle|far)\s+)?"
+                               r"(?:left|right|l|r|top|bottom|centre|center|middle|inset|above|below|pictured|front|back)"
+                               r"(?:\s+(?:to\s+right|to\s+left|l|r|row))?", re.IGNORECASE)

@@ -34,6 +34,7 @@ from .credits import (
     name_at_end,
     names_only,
     names_somebody,
+    names_story_sources,
     normalise_credit_text,
     only_a_credit,
     parse_credit,
@@ -1304,7 +1305,10 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             # "Caption<br>ขอบคุณภาพจาก เฟซบุ๊ก Philippine Red Cross": the caption's last line, after a
             # line break, is a credit line of its own when it is nothing but a labelled credit
             line = _line_after_break(captions[-1])
-            if line and len(line) < len(caption_raw) and caption_raw.endswith(line) and only_a_credit(line):
+            # (or a line of names alone after the caption's last sentence: "… on Wednesday.<br>The
+            # Tokai Shimbun")
+            if line and len(line) < len(caption_raw) and caption_raw.endswith(line) and (
+                    only_a_credit(line) or _name_after_sentence(line, caption_raw[:-len(line)].rstrip())):
                 head, glued = split_caption(line, registry)
                 if not (head and glued):  # (not a caption of its own with its credit: "Caption. Photo: X")
                     caption_raw, break_credit = caption_raw[:-len(line)].rstrip(" /|·•∙⋅‧–—-"), (line, "last")
@@ -2212,7 +2216,7 @@ def _name_after_sentence(text: str, before: str) -> bool:
     """A line of names alone after a line that ends a sentence: the picture's credit, its place
     its only mark (``<div><p>The pool opens at eight.</p><span>Patrick Schwienbacher</span></div>``).
     A name line before a label or a title ("Jane Doe" above "Chief editor") is not one."""
-    return 0 < len(text.split()) <= 5 and len(text) < len(before) and _SENTENCE_CLOSE.search(before) is not None \
+    return 0 < len(text.split()) <= 8 and len(text) < len(before) and _SENTENCE_CLOSE.search(before) is not None \
         and names_only(text)
 
 
@@ -2346,6 +2350,8 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             sibling = sibling.getnext()
             continue
         seen += 1
+        if names_story_sources(text):
+            break  # the story's closing line, "Mit Material von Keystone-SDA.": neither caption nor credit
         if len(text) > 600 or _COUNT_PARAGRAPHS(sibling) >= 2:
             # the story box right after the picture may open with the picture's caption
             # (<div class=white-box><p class=imagedescription>Caption © AFP / X</p><p>Story…)
