@@ -1034,3 +1034,43 @@ def test_why_says_which_page_step_credited_a_figure():
 def test_names_in_a_caption_that_closes_no_sentence_before_them_stay_its_own(text):
     unit = f'<figure><img src="https://media.example.org/a.jpg"><figcaption>{text}</figcaption></figure>'
     assert figure_reading(unit, False) == [(text, None)]
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # Yonhap's style, in every Korean paper: the day the picture was taken, then the agency
+    ("학생들이 성적표를 확인하고 있다. 2026.12.4 연합뉴스", "학생들이 성적표를 확인하고 있다. 2026.12.4", "연합뉴스"),
+    # a handout passed on, with Yonhap's terms ("no resale, no database")
+    ("위원장이 결과를 발표하고 있다. [교육부 제공. 재판매 및 DB 금지]", "위원장이 결과를 발표하고 있다.", "교육부"),
+    # a file picture's note (자료사진) after the agency
+    ("서울 시내 모습 [연합뉴스 자료사진]", "서울 시내 모습", "연합뉴스"),
+])
+def test_korean_agency_captions(text, caption, credit):
+    unit = f'<figure><img src="https://media.example.org/a.jpg"><figcaption>{text}</figcaption></figure>'
+    assert figure_reading(unit, False) == [(caption, credit)]
+
+
+def test_a_slide_counter_in_its_own_element_is_no_part_of_the_caption():
+    # ACM: <span>1/3</span> glued to the caption's first word
+    unit = ('<figure data-index="1"><img src="https://e.org/a.jpg"><figcaption class="mt-2"><span class="mr-1">1/3</span>'
+            'Volunteers set out at dusk for the second night. Picture by Keegan Nguyen</figcaption></figure>')
+    assert figure_reading(unit, False) == [("Volunteers set out at dusk for the second night.", "Keegan Nguyen")]
+
+
+@pytest.mark.parametrize("hashed", [False, True], ids=["classes", "hashed"])
+def test_an_unmarked_caption_line_that_opens_with_its_labelled_credit(hashed):
+    # Népszava: the caption paragraph's class names it in Hungarian (aláírás); the credit leads it in <em>
+    unit = ('<div class="cikk-kep"><img src="https://e.org/m1.jpg" width="800" height="533" alt="">'
+            '<p class="cikk-kep__alairas"><em>Fotó: Népszó/Halmi Dóra</em> Araszoló kamionok az M1-es autópálya '
+            'bicskei szakaszán csütörtök hajnalban.</p></div>')
+    assert figure_reading(unit, hashed) == [
+        ("Araszoló kamionok az M1-es autópálya bicskei szakaszán csütörtök hajnalban.", "Népszó/Halmi Dóra")]
+
+
+def test_the_captions_own_credit_wins_over_a_line_after_the_pictures_box():
+    # the caption box says "[연합뉴스 자료사진]"; the copyright notice under the story is no picture's credit
+    unit = ('<div class="v_photoarea"><div class="v_photo"><img src="https://e.org/a.jpg" alt=""></div>'
+            '<div class="v_photo_caption"><p class="txt">[연합뉴스 자료사진]</p></div></div>'
+            '<p class="copyright_yna">&lt;저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지&gt;</p>')
+    html = f"<html><body><article><h1>A story</h1>{STORY}{unit}</article></body></html>"
+    [figure] = extract_html(html).figures
+    assert (figure.caption, figure.credit.text, figure.credit.flags) == (None, "연합뉴스", ["file"])

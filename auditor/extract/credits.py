@@ -89,7 +89,7 @@ _EMAIL = re.compile(r"\s*\S+@\S+\.[a-z]{2,}\b", re.IGNORECASE)
 # "(AFP file photo)", "Reuters archive": said after the source with a space, the flag word is no source.
 # (not English "archive" alone: "Frome Museum archive", "Veldt Money archive" name whose archive the
 # picture is from; Spanish "EFE archivo" is EFE's file picture)
-_FILE_NOTE = re.compile(r"(?<=\w)\s+(?:file\s+photo|file\s+picture|file|archive\s+photo|archivo)$", re.IGNORECASE)
+_FILE_NOTE = re.compile(r"(?<=\w)\s+(?:file\s+photo|file\s+picture|file|archive\s+photo|archivo|자료사진)$", re.IGNORECASE)
 # "Foto: Von Joschi71": after an explicit prefix, "von"/"by" introduces the photographer.
 _BY_WORD = re.compile(r"^(?:von|by|par|por|di|av|af|van|de)\s+(?=\S)", re.IGNORECASE)
 # "… | LÍBERO": a name in capitals after a bar is a credit in the house's own style.
@@ -166,7 +166,7 @@ _TRAILING_GROUP = re.compile(r"[(\[（【［]([^()\[\]（）【】［］]{2,160}
 
 _FLAG_PATTERNS = (
     ("file", re.compile(r"(?:^|[\s,/(\[-])(?:file(?:\s+photo)?|files|archive(?:\s+photo)?|archivbild|archiv|"
-                        r"archivo|archives|arquivo|arkivfoto|arkivbild|arkivbilde|أرشيفية|أرشيف)(?:[\s,/)\].:]|$)|^FILE\b", re.IGNORECASE)),
+                        r"archivo|archives|arquivo|arkivfoto|arkivbild|arkivbilde|أرشيفية|أرشيف|자료사진)(?:[\s,/)\].:]|$)|^FILE\b", re.IGNORECASE)),
     ("handout", re.compile(r"\bhand-?out\b", re.IGNORECASE)),
     ("pool", re.compile(r"\bpool\b", re.IGNORECASE)),
 )
@@ -776,6 +776,8 @@ _USAGE_CAPS = re.compile(r"(?:[\s.,;|–—-]+(?:NO\s+(?:ARCHIVING|ARCHIVES|SALE
                          r"(?i:riproduzione\s+riservata|all\s+rights\s+reserved|tous\s+droits\s+r[ée]serv[ée]s|"
                          r"alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados|"
                          r"todos\s+os\s+direitos\s+reservados)))+\.?\s*$")
+# Yonhap's terms on a picture it passes on: "no resale, no database" ("[교육부 제공. 재판매 및 DB 금지]")
+_RESALE_BAN = re.compile(r"[.,]?\s*재판매\s*및\s*(?:DB|디비)\s*금지")
 # A download box's file size after the caption and credit: "… (Quelle: EnBW) (213 kB)"
 _FILE_SIZE = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:[kKMG]i?B|[kK]ilobyte|[mM]egabyte|bytes)\s*\)\s*$")
 
@@ -800,6 +802,8 @@ def _agency_before(text: str, start: int, registry: AgencyRegistry) -> int:
 def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tuple[str, str | None]:
     text = _FILE_SIZE.sub("", clean(text))
     text = _USAGE_CAPS.sub("", text)  # "… (AAP Image/Jane Doe) NO ARCHIVING": the agency's terms, no caption
+    if "금지" in text:
+        text = _RESALE_BAN.sub("", text)  # "[교육부 제공. 재판매 및 DB 금지]": Yonhap's terms for a handout
     if not text:
         return "", None
     # 1. "(AP Photo/Jane Doe)", "[File: Reuters]" at the very end
@@ -900,6 +904,12 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             return text[:label.start("label")].rstrip(), text[label.start("label"):].strip()
         if 1 <= len(words) <= 8 and (_bare_credit(tail, registry) or _ACRONYM_SLASH_NAME.fullmatch(tail.rstrip(". "))):
             return text[:tail_start].rstrip(" |–—-"), tail
+        dated = _DATE_BEFORE_CREDIT.match(tail)
+        if dated and _bare_credit(tail[dated.end():], registry):
+            # "… 확인하고 있다. 2026.12.4 연합뉴스": the day the picture was taken closes the caption, as
+            # Yonhap's do, and the agency follows it
+            cut = tail_start + text[tail_start:].find(tail) + dated.end()
+            return text[:cut].rstrip(), text[cut:].strip()
         if 2 <= len(words) <= 8 and _prefixed_credit(tail, len(words), registry):
             # "… Datacenter. Foto Sergey Rraikin via Unsplash": a prefix word, a name, a source
             return text[:tail_start].rstrip(" |–—-"), tail
@@ -951,6 +961,7 @@ def _pipe_chain(head: str, tail: str) -> tuple[str, str]:
     return head, tail
 
 
+_DATE_BEFORE_CREDIT = re.compile(r"\d{4}[./-]\d{1,2}[./-]\d{1,2}\.?\s+(?=\S)")
 _GLUED_AGENCY_CHAIN = re.compile(r"\s(?P<agency>[A-Z][A-Z0-9-]{1,11})\s?/\s?[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*(?:\s[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*){0,3}$")
 _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"\w+")  # words, not the separators between them ("Jane Doe / AFP / Getty Images")

@@ -1332,6 +1332,10 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                 # (a heading that is all the frame's text is its caption: Taipei Times' <h4>)
             text = None
             edge = _edge_credit_line(frame, img, skip, registry) if not credits else None
+            if edge is None and not credits:
+                # the frame's one line opens with its credit, set apart: "<p><em>Fotó: Népszó/Halmi
+                # Dóra</em> Araszoló kamionok …</p>", as a caption element's would
+                edge = _edge_credit_child(frame, registry)
             if edge is not None:
                 rest = visible_text(frame, skip=skip | {edge})
                 if not rest or _short_text(rest) or _says_what_alt_says(rest, img):
@@ -1406,8 +1410,10 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             # the note says the picture is an old one, as the caption prints it; the credit is elsewhere
             head, glued = caption, None
         caption = head
-        if glued and (not credit_text or not names_somebody(credit_text) or _says_less(credit_text, glued, registry)):
-            # (a credit slot that names nobody, "By Bill Hoppe", gives way to the caption's own credit)
+        if glued and (not credit_text or not names_somebody(credit_text) or _says_less(credit_text, glued, registry)
+                      or credit_outside):
+            # (a credit slot that names nobody, "By Bill Hoppe", gives way to the caption's own credit;
+            # so does a line after the picture's box, a copyright notice under the story)
             credit_text, credit_line = glued, caption_line
             reading.credit_from = f"the end of the caption ({reading.caption_from})"
         elif not glued and not credit_text and only_a_credit(caption):
@@ -1559,6 +1565,9 @@ def _caption_text(caption, credits: set) -> str:
     # (a heading that is a long sentence is no title: some captions are set as an <h4>)
     titles = {h for h in caption.iter("header", "h1", "h2", "h3", "h4", "h5", "h6")
               if h is not caption and len(text_content(h).split()) <= _TITLE_WORDS}
+    if len(caption):
+        # a slide's counter in an element of its own, glued to the caption ("<span>1/3</span>Volunteers …")
+        credits = credits | {c for c in _counters(caption) if c is not caption}
     if titles:
         text = visible_text(caption, skip=credits | titles)
         if text:
