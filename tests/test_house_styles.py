@@ -1074,3 +1074,11 @@ def test_the_captions_own_credit_wins_over_a_line_after_the_pictures_box():
     html = f"<html><body><article><h1>A story</h1>{STORY}{unit}</article></body></html>"
     [figure] = extract_html(html).figures
     assert (figure.caption, figure.credit.text, figure.credit.flags) == (None, "연합뉴스", ["file"])
+
+
+def test_a_pictures_title_that_ends_with_its_photographers_name():
+    # La Voz de Galicia: no visible caption; the title holds the caption line, the name in capitals closing it
+    unit = ('<figure class="media-image"><div class="img-container"><img class="img-ar lazy" src="https://e.org/blank.gif" '
+            'data-src="https://img.example.org/Foto/va05c1f2.jpg" alt="Técnicos del Intecmar recogiendo muestras en la ría" '
+            'title="Técnicos del Intecmar recogiendo muestras en la ría. MONICA IRAGO" width="640" height="427"></div></figure>')
+    assert figure_reading(unit, False) == [("Técnicos del Intecmar recogiendo muestras en la ría.", "MONICA IRAGO")]

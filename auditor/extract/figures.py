@@ -32,6 +32,7 @@ from .credits import (
     looks_like_credit,
     looks_like_person,
     name_at_end,
+    names_closing_caption,
     names_only,
     names_somebody,
     names_story_sources,
@@ -1464,6 +1465,10 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             if not value or _names_its_file(value, file_words):
                 continue
             head, glued = split_caption(value, registry, in_alt=True)
+            if not glued and attr == "title":
+                # a title that is the picture's caption line, its credit's names after its last sentence
+                # ("… recogiendo muestras en la ría. MONICA IRAGO"), as a visible caption would end
+                head, glued, _ = names_closing_caption(value) or (head, None, None)
             if glued:
                 where = f"@{attr} of the {'image' if holder is img else 'link'}"
                 if not credit_text:
