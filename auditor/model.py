@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from urllib.parse import unquote
 
 #: Flags a credit or caption can carry, in the order outputs list them.
 FLAGS = ("file", "handout", "pool")
@@ -50,13 +51,39 @@ def picture_identity(url: str | None) -> str | None:
                     return folder.lower()
                 break
     if len(name) < 6:
-        # "image", "1200", "preview": the name says nothing; the path does, without the sizes a CMS
-        # writes into it ("…/id/158666/width/515/height/337.png" is "…/id/158666.png" in another size)
+        # "image", "thumb", "1200": the name says nothing. A script that serves pictures names the
+        # picture in its query ("image.jpg?guid=c4e8f1a2-…&w=744", "thumb.php?src=https://…/melamchi.jpg");
+        # otherwise the path does, without the sizes a CMS writes into it ("…/id/158666/width/515/
+        # height/337.png" is "…/id/158666.png" in another size)
+        named = _picture_in_query(url)
+        if named:
+            return named
         path = url.split("?")[0].split("#")[0].rstrip("/")
         sized = _SIZE_SEGMENTS.sub("", path)
         last = sized.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         name = last if sized != path and len(last) >= 6 else path
     return name.lower() or None
+
+
+def _picture_in_query(url: str) -> str | None:
+    """The picture a script's query names: its id, or the address of the picture it resizes."""
+    query = url.partition("?")[2].partition("#")[0]
+    if not query:
+        return None
+    for pair in query.split("&"):
+        key, _, value = pair.partition("=")
+        if key.lower() in _PICTURE_KEYS and len(value) >= 6 and not value.isdigit() or key.lower() in _ID_KEYS \
+                and len(value) >= 4:
+            value = unquote(value)
+            inner = picture_identity(value) if "/" in value else None
+            return inner or value.lower()
+    return None
+
+
+# query keys that carry the picture (an id or an address), as image services and resizers name them
+_PICTURE_KEYS = frozenset({"guid", "uuid", "src", "url", "file", "image", "img", "photo", "media", "asset", "path",
+                           "imageid", "image_id", "mediaid", "media_id", "fileid", "file_id", "key"})
+_ID_KEYS = frozenset({"id", "imageid", "image_id", "mediaid", "media_id", "fileid", "file_id", "photoid", "photo_id"})
 
 
 # a page's code, a date and a number: a picture's place in a series, as printing systems name their

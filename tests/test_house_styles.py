@@ -1082,3 +1082,26 @@ def test_a_pictures_title_that_ends_with_its_photographers_name():
             'data-src="https://img.example.org/Foto/va05c1f2.jpg" alt="Técnicos del Intecmar recogiendo muestras en la ría" '
             'title="Técnicos del Intecmar recogiendo muestras en la ría. MONICA IRAGO" width="640" height="427"></div></figure>')
     assert figure_reading(unit, False) == [("Técnicos del Intecmar recogiendo muestras en la ría.", "MONICA IRAGO")]
+
+
+def test_a_licence_after_the_credit_that_closes_a_caption():
+    unit = ('<figure class="story__figure"><img src="https://e.org/asinara.jpg"><figcaption class="story__caption">'
+            "L'isola dell'Asinara vista dal mare. foto Wikimedia Commons/Gianni Careddu, CC BY-SA 4.0</figcaption></figure>")
+    assert figure_reading(unit, False) == [("L'isola dell'Asinara vista dal mare.",
+                                            "Wikimedia Commons/Gianni Careddu, CC BY-SA 4.0")]
+
+
+def test_a_date_in_its_own_element_is_no_part_of_the_caption():
+    unit = ('<figure class="t-article-media"><img src="https://e.org/porto.jpg"><figcaption class="t-article-media__caption">'
+            'Contentores acumulados no terminal durante a greve <span class="t-article-media__credit">Foto: Rui Oliveira/'
+            'Litoral Imagens</span> <span class="t-article-media__date">12 março 2025</span></figcaption></figure>')
+    assert figure_reading(unit, False) == [("Contentores acumulados no terminal durante a greve",
+                                            "Rui Oliveira/Litoral Imagens")]
+
+
+def test_a_korean_agency_picture_opens_its_caption_with_its_credit():
+    text = ("[서울=뉴시스] 김선웅 기자 = 5일 오전 서울 종로구에서 평가원 관계자들이 채점 결과를 발표하고 있다. "
+            "2026.12.05. mangusta@newsis.com")
+    unit = f'<div class="photo"><img src="https://e.org/a.jpg"><p class="caption">{text}</p></div>'
+    assert figure_reading(unit, False) == [("5일 오전 서울 종로구에서 평가원 관계자들이 채점 결과를 발표하고 있다.",
+                                            "[서울=뉴시스] 김선웅 기자")]

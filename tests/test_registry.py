@@ -134,6 +134,21 @@ def test_a_size_for_a_name_and_a_series_number_are_told_apart():
         picture_identity("/i/puerto-c2f7e1a9-focus-0-0-800-450.jpg")
 
 
+def test_a_picture_a_script_serves_is_named_by_its_query():
+    from auditor.model import picture_identity
+
+    # Global Media's image.jpg?guid=…: three slides of one gallery are three pictures, in any size
+    slides = [f"https://static.x.pt/dln/image.jpg?brand=DLN&type=generate&guid={g}&w=744" for g in ("c4e8f1a2", "5f0b7e93")]
+    assert picture_identity(slides[0]) != picture_identity(slides[1])
+    assert picture_identity(slides[0]) == picture_identity(slides[0].replace("w=744", "w=1200"))
+    # a resizer's thumb.php?src=<the picture's address> is that picture, as its structured data names it
+    assert picture_identity("https://api.x.com/thumb.php?src=https://cdn.x.com/news/melamchi-headworks-1733.jpg&w=900") \
+        == picture_identity("https://cdn.x.com/news/melamchi-headworks-1733.jpg")
+    assert picture_identity("https://x.com/image.php?id=12345&w=300") == picture_identity("https://x.com/image.php?id=12345")
+    # a query with no picture in it changes nothing
+    assert picture_identity("https://example.com/image/1200?w=3") == "https://example.com/image/1200"
+
+
 def test_trie_pattern_matches_every_word_the_longest_first():
     import re
 

@@ -103,6 +103,9 @@ _LATIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(re.escape(w.rstrip(".")) for w i
 _PLACE_BEFORE_EQUALS = re.compile(r"\s[\uac00-\ud7af]{1,6}\s*$")
 # a Korean paper's photographer: "홍인기 기자" (the name, then "reporter")
 _KOREAN_REPORTER = re.compile(r"[\uac00-\ud7af]{2,4}\s*(?:기자|특파원)")
+_KOREAN_PHOTO_LEAD = re.compile(r"\s*(?P<credit>[\[(（]\s*[\uac00-\ud7af]{1,8}\s*[=＝]\s*[^\])）=＝]{2,20}[\])）]\s*"
+                                r"(?:[\uac00-\ud7af]{2,4}\s*(?:기자|특파원)))\s*[=＝]\s*(?=\S)")
+_DATED_ADDRESS = re.compile(r"(?:\s+\d{4}\.\d{1,2}\.\d{1,2}\.?)?\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
 _REPORTER_AFTER_SENTENCE = re.compile(r"(?<=[.。])\s+(?P<credit>" + _KOREAN_REPORTER.pattern + r")$")
 # "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
 _EQUALS_CREDIT = re.compile(r"\s*[＝=]\s*(?P<credit>[^＝=]{1,40})$")
@@ -700,6 +703,14 @@ def _split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) ->
     outer one is returned.
     """
     caption, credit = _split_once(_dedupe_halves(clean(text)), registry, in_alt)
+    if credit is None and (licence := _LICENCE_AT_END.search(caption)) is not None and licence.start() > 0:
+        # "… vista dal mare. foto Wikimedia Commons/Gianni Careddu, CC BY-SA 4.0": the licence closes the
+        # credit before it, which ends the caption as if the licence were not there
+        head, credit = _split_once(caption[:licence.start()], registry, in_alt)
+        if credit:
+            caption, credit = head, credit + caption[licence.start():].rstrip(" .")
+        else:
+            credit = None
     if credit and caption:
         inner, second = _split_once(caption, registry, in_alt)
         if second and not inner and _SENTENCE_END_DOT.search(caption):
@@ -804,6 +815,12 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     text = _USAGE_CAPS.sub("", text)  # "… (AAP Image/Jane Doe) NO ARCHIVING": the agency's terms, no caption
     if "금지" in text:
         text = _RESALE_BAN.sub("", text)  # "[교육부 제공. 재판매 및 DB 금지]": Yonhap's terms for a handout
+    lead = _KOREAN_PHOTO_LEAD.match(text) if "기자" in text or "특파원" in text else None
+    if lead and lead.end() < len(text):
+        # "[서울=뉴시스] 김선웅 기자 = 5일 오전 …", "(서울=연합뉴스) 홍길동 기자 = …": a Korean agency's picture
+        # opens its caption with where, whose and by whom
+        # (its end, the day and the photographer's address, "… 있다. 2026.12.05. mangusta@newsis.com", is no description)
+        return _DATED_ADDRESS.sub("", text[lead.end():]).strip(), lead.group("credit").strip()
     if not text:
         return "", None
     # 1. "(AP Photo/Jane Doe)", "[File: Reuters]" at the very end
@@ -1076,6 +1093,9 @@ _GIVEN_WORD = re.compile(r"^(?:" + _GIVEN + r"|handout)$|^(?-i:DR|D\.R)$", re.IG
 
 _LICENCE = re.compile(r"public\s+domain|gemeinfrei|domaine\s+public|dominio\s+p[uú]blico|cc0|"
                       r"cc[\s-]by(?:[\s-](?:sa|nd|nc))*(?:\s+\d\.\d)?", re.IGNORECASE)
+
+
+_LICENCE_AT_END = re.compile(r"\s*[,;|–—-]?\s*(?:" + _LICENCE.pattern + r")\s*\.?$", re.IGNORECASE)
 
 
 def _credit_group(inner: str, registry: AgencyRegistry) -> bool:

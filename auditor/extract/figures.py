@@ -1571,8 +1571,9 @@ def _caption_text(caption, credits: set) -> str:
     titles = {h for h in caption.iter("header", "h1", "h2", "h3", "h4", "h5", "h6")
               if h is not caption and len(text_content(h).split()) <= _TITLE_WORDS}
     if len(caption):
-        # a slide's counter in an element of its own, glued to the caption ("<span>1/3</span>Volunteers …")
-        credits = credits | {c for c in _counters(caption) if c is not caption}
+        # a slide's counter in an element of its own, glued to the caption ("<span>1/3</span>Volunteers …"),
+        # and the picture's date in one ("<span class=media__date>12 março 2025</span>"): no description
+        credits = credits | {c for c in _counters(caption) if c is not caption} | set(_date_stamps(caption))
     if titles:
         text = visible_text(caption, skip=credits | titles)
         if text:
@@ -1820,6 +1821,20 @@ def _alike_picture_items(unit, parent) -> bool:
     items = [c for c in parent if c.tag == "li"]
     return len(items) >= 3 and all(_COUNT_PICTURES(c) == 1 for c in items) \
         and not any(_links_elsewhere(c) for c in items)
+
+
+def _date_stamps(caption):
+    """The elements in a caption that hold a date alone, marked as one (``<time>``, a class that says
+    "date"): when the picture was taken or published, not what it shows."""
+    for element in caption.iterdescendants(etree.Element):
+        if (element.tag == "time" or any("date" in word for word in name_tokens(element.get("class") or ""))) \
+                and not len(element) and _DATE_STAMP.fullmatch(clean(element.text or "")):
+            yield element
+
+
+# a date in digits, or a day, a month's name and a year: "12.03.2025", "12 março 2025", "March 12, 2025"
+_DATE_STAMP = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}|"
+                         r"[^\W\d_]{3,10}\.?\s+\d{1,2},?\s+\d{4}")
 
 
 def _counters(node):
