@@ -66,24 +66,28 @@ def picture_identity(url: str | None) -> str | None:
 
 
 def _picture_in_query(url: str) -> str | None:
-    """The picture a script's query names: its id, or the address of the picture it resizes."""
+    """The picture a script's query names: the address of the picture it resizes (``src=…/a.jpg``),
+    or its id (``guid=c4e8f1a2-…``, ``id=158666``). Not any value: a key or a campaign name shared by
+    every picture of the page names none of them."""
     query = url.partition("?")[2].partition("#")[0]
     if not query:
         return None
     for pair in query.split("&"):
         key, _, value = pair.partition("=")
-        if key.lower() in _PICTURE_KEYS and len(value) >= 6 and not value.isdigit() or key.lower() in _ID_KEYS \
-                and len(value) >= 4:
-            value = unquote(value)
-            inner = picture_identity(value) if "/" in value else None
-            return inner or value.lower()
+        key, value = key.lower(), unquote(value)
+        if key in _ADDRESS_KEYS and ("/" in value or _PICTURE_FILE.search(value)):
+            return picture_identity(value) if "/" in value else value.rsplit(".", 1)[0].lower()
+        if key in _GUID_KEYS and len(value) >= 8 or key in _ID_KEYS and _AN_ID.fullmatch(value):
+            return value.lower()
     return None
 
 
-# query keys that carry the picture (an id or an address), as image services and resizers name them
-_PICTURE_KEYS = frozenset({"guid", "uuid", "src", "url", "file", "image", "img", "photo", "media", "asset", "path",
-                           "imageid", "image_id", "mediaid", "media_id", "fileid", "file_id", "key"})
+# query keys whose value is the picture's address or file, its unique id, or its number in the CMS
+_ADDRESS_KEYS = frozenset({"src", "url", "file", "image", "img", "photo", "path"})
+_GUID_KEYS = frozenset({"guid", "uuid"})
 _ID_KEYS = frozenset({"id", "imageid", "image_id", "mediaid", "media_id", "fileid", "file_id", "photoid", "photo_id"})
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)$", re.IGNORECASE)
+_AN_ID = re.compile(r"\d{4,}|[0-9a-fA-F-]{8,}")
 
 
 # a page's code, a date and a number: a picture's place in a series, as printing systems name their

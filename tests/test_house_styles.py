@@ -984,6 +984,17 @@ def test_names_closing_a_caption_credit_it(text, caption, credit):
     "The mayor greets the crowd after the vote. Afterwards",  # one word: a sentence's start
     "The mayor greets the crowd after the vote. November 4, 2026",  # a date
     "The mayor greets the crowd after the vote on the square in the old town",  # no names apart
+    # (a review's cases: names alone say nothing of a source; a title's stop closes no sentence)
+    "Senate Majority Leader Chuck Schumer talks with Sen. Bernie Sanders",
+    "The award was presented by Dr. Jane Smith",
+    "Fans celebrate the goal at the stadium. Manchester United",
+    "Sunset over the bay on Sunday. Cape Town, South Africa",
+    "The forward scores in the final minute (Inter Miami)",
+    "The cover of the singer's new album (The Tortured Poets Department)",
+    "The old harbour before the storm (Archive, 2019)",
+    "\"We shall fight on the beaches.\" Winston Churchill",
+    "L'incontro a Palazzo Chigi tra i due leader (Di Maio e Conte)",
+    "Leaks reported earlier this year. The Twitter Files",
 ])
 def test_a_caption_that_ends_otherwise_credits_no_one(text):
     unit = f'<figure><img src="https://media.example.org/a.jpg"><figcaption>{text}</figcaption></figure>'
@@ -1099,9 +1110,62 @@ def test_a_date_in_its_own_element_is_no_part_of_the_caption():
                                             "Rui Oliveira/Litoral Imagens")]
 
 
+@pytest.mark.parametrize("text, caption, credit", [
+    # a handout passed on by the agency's reporter: the handout's giver is the credit
+    ("(서울=연합뉴스) 진성철 기자 = 윤석열 대통령이 25일 발언하고 있다. 2024.1.25 [대통령실 제공. 재판매 및 DB 금지] "
+     "zjin@yna.co.kr", "윤석열 대통령이 25일 발언하고 있다. 2024.1.25", "대통령실"),  # (the day stays, as Yonhap's)
+    ("[서울=뉴시스] 김명원 기자 = 25일 서울 도심에서 화재가 발생했다. (사진=서울소방재난본부 제공) 2024.01.25. "
+     "photo@newsis.com", "25일 서울 도심에서 화재가 발생했다.", "서울소방재난본부"),
+])
+def test_a_korean_agency_reporter_passes_on_a_handout(text, caption, credit):
+    unit = f'<figure><img src="https://e.org/a.jpg"><figcaption>{text}</figcaption></figure>'
+    assert figure_reading(unit, False) == [(caption, credit)]
+
+
+def test_a_caption_after_the_picture_that_opens_like_a_story_note_stays_a_caption():
+    unit = ('<div class="pic"><img src="https://e.org/a.jpg"></div><p class="caption">Material from the excavation on '
+            'display at the city museum. Photo: Jane Doe</p>')
+    assert figure_reading(unit, False) == [("Material from the excavation on display at the city museum.", "Jane Doe")]
+
+
 def test_a_korean_agency_picture_opens_its_caption_with_its_credit():
     text = ("[서울=뉴시스] 김선웅 기자 = 5일 오전 서울 종로구에서 평가원 관계자들이 채점 결과를 발표하고 있다. "
             "2026.12.05. mangusta@newsis.com")
     unit = f'<div class="photo"><img src="https://e.org/a.jpg"><p class="caption">{text}</p></div>'
     assert figure_reading(unit, False) == [("5일 오전 서울 종로구에서 평가원 관계자들이 채점 결과를 발표하고 있다.",
                                             "[서울=뉴시스] 김선웅 기자")]
+
+
+@pytest.mark.parametrize("unit, expected", [
+    # a date inside the caption's sentence is part of it; only one at its edge is a stamp
+    ('<figure><img src="https://e.org/a.jpg"><figcaption>Protesters gather in Lisbon on <time datetime="2025-03-12">'
+     '12 March 2025</time> to demand higher wages. Photo: Jane Doe/Reuters</figcaption></figure>',
+     [("Protesters gather in Lisbon on 12 March 2025 to demand higher wages.", "Jane Doe/Reuters")]),
+    # a credit line after the picture's box beats a bracketed agency in the caption, or a party's name
+    ('<div class="article-image"><img src="https://e.org/a.jpg"><p class="caption">Olaf Scholz im Bundestag (Foto: dpa)'
+     '</p></div><p class="photo-credit">Foto: Kay Nietfeld/dpa</p>',
+     [("Olaf Scholz im Bundestag", "Kay Nietfeld/dpa")]),
+    # in an unmarked box, a bold word or the people pictured at the caption's end are no credit
+    ('<div class="media"><img src="https://e.org/a.jpg"><p>Der Bürgermeister eröffnet das Rathaus. <b>Video</b></p></div>',
+     [("Der Bürgermeister eröffnet das Rathaus. Video", None)]),
+    ('<div class="media"><img src="https://e.org/a.jpg"><p>Guests at the gala in the city hall. <strong>Anna Müller and '
+     'Jonas Weber</strong></p></div>', [("Guests at the gala in the city hall. Anna Müller and Jonas Weber", None)]),
+    # a line of people after a break, or a place with its region, is the caption's
+    ('<figure><img src="https://e.org/a.jpg"><figcaption>The board was elected on Monday.<br>Chairman John Smith and '
+     'Vice Chair Mary Jones</figcaption></figure>',
+     [("The board was elected on Monday. Chairman John Smith and Vice Chair Mary Jones", None)]),
+    ('<figure><img src="https://e.org/a.jpg"><figcaption>Floodwaters reached the old town on Monday.<br>Bad '
+     'Neuenahr-Ahrweiler, Rhineland-Palatinate, Germany</figcaption></figure>',
+     [("Floodwaters reached the old town on Monday. Bad Neuenahr-Ahrweiler, Rhineland-Palatinate, Germany", None)]),
+])
+def test_what_a_review_showed_is_no_credit(unit, expected):
+    assert figure_reading(unit, False) == expected
+
+
+def test_pictures_that_share_a_query_value_stay_apart():
+    # a campaign or API key shared by all of a page's pictures names none of them
+    units = "".join(f'<figure><img src="https://img.example.com/photos/{n}/image.jpg?key=public-web&w=800">'
+                    f'<figcaption>{caption} Photo: {who}</figcaption></figure>'
+                    for n, caption, who in (("8812", "Firefighters at the scene on Monday.", "Jane Doe"),
+                                            ("8813", "The mayor speaks to reporters afterwards.", "John Roe")))
+    assert [credit for _, credit in figure_reading(units, False)] == ["Jane Doe", "John Roe"]

@@ -140,8 +140,10 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         (lambda: site and _credit_the_house(document.figures, site, registry), "the house's name closing the caption"),
         (lambda: _credit_at_caption_end(document.figures, registry), "the names that close the caption"),
     )
+    # (figures read from the page's script state have no decisions of their own to annotate)
+    annotate = bool(decisions) and sum(d.taken for d in decisions) == len(document.figures)
     for step, where in page_steps:
-        before = [f.credit for f in document.figures] if decisions else None
+        before = [f.credit for f in document.figures] if annotate else None
         step()
         if before is not None:
             _say_where_credited(decisions, document.figures, before, where)
@@ -644,11 +646,14 @@ def _credit_at_caption_end(figures: list[Figure], registry: AgencyRegistry) -> N
         if figure.credit is not None or not figure.caption:
             continue
         found = names_closing_caption(figure.caption)
-        if found is not None:
-            figure.caption, credit, prefix = found
-            figure.credit = parse_credit(credit, registry, line=figure.caption_line, caption=figure.caption)
-            if figure.credit is not None and prefix:
-                figure.credit.prefix = prefix  # "Photo from LTFRB": the picture words say what follows
+        if found is None:
+            continue
+        caption, credit_text, prefix = found
+        credit = parse_credit(credit_text, registry, line=figure.caption_line, caption=caption)
+        if credit is not None:  # (the caption is cut only for a credit that parses as one)
+            figure.caption, figure.credit = caption, credit
+            if prefix:
+                credit.prefix = prefix  # "Photo from LTFRB": the picture words say what follows
 
 
 def _suppressions(page, text: str) -> list[Suppression]:

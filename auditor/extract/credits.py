@@ -105,6 +105,7 @@ _PLACE_BEFORE_EQUALS = re.compile(r"\s[\uac00-\ud7af]{1,6}\s*$")
 _KOREAN_REPORTER = re.compile(r"[\uac00-\ud7af]{2,4}\s*(?:기자|특파원)")
 _KOREAN_PHOTO_LEAD = re.compile(r"\s*(?P<credit>[\[(（]\s*[\uac00-\ud7af]{1,8}\s*[=＝]\s*[^\])）=＝]{2,20}[\])）]\s*"
                                 r"(?:[\uac00-\ud7af]{2,4}\s*(?:기자|특파원)))\s*[=＝]\s*(?=\S)")
+_KOREAN_HANDOUT = re.compile(r"\s*[\[(]\s*(?:사진\s*[=＝]\s*)?(?P<credit>[^\[\]()=＝]{1,30}?\s*제공)\s*[.,]?\s*[\])]\s*(?:\d{4}\.\d{1,2}\.\d{1,2}\.?)?")
 _DATED_ADDRESS = re.compile(r"(?:\s+\d{4}\.\d{1,2}\.\d{1,2}\.?)?\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
 _REPORTER_AFTER_SENTENCE = re.compile(r"(?<=[.。])\s+(?P<credit>" + _KOREAN_REPORTER.pattern + r")$")
 # "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
@@ -652,14 +653,17 @@ _STORY_SOURCES = re.compile(r"\(?\s*(?:mit\s+material\s+(?:von|der|aus)|material
 
 
 def names_story_sources(text: str) -> bool:
-    """Does the line say where the story's text came from ("Mit Material von Keystone-SDA.")?"""
-    return _STORY_SOURCES.match(clean(text)) is not None
+    """Is the line a note on where the story's text came from ("Mit Material von Keystone-SDA.")? A
+    short line of its own, no sentence after it ("Material from the excavation on display …" is one)."""
+    text = clean(text)
+    return len(text.split()) <= 8 and _STORY_SOURCES.match(text) is not None and not _SENTENCE_END.search(text)
 
 
 # a source's name, then a note that the picture is from its files: "Sun-Dispatch file", "Post File
 # Photo", "Frome Museum archive"
-_NAMED_FILE = re.compile(r"(?P<source>[^\W\d_].*?)\s+(?:file\s+(?:photo|picture|image)s?|files?|archives?|"
-                         r"archive\s+(?:photo|picture|image)s?)", re.IGNORECASE)
+# (a note of one word in lower case: "The Twitter Files", "National Archives" are names)
+_NAMED_FILE = re.compile(r"(?P<source>[^\W\d_].*?)\s+(?:(?i:file\s+(?:photo|picture|image)s?|"
+                         r"archive\s+(?:photo|picture|image)s?)|files?|archives?)")
 
 
 def named_with_file_note(text: str) -> bool:
@@ -750,7 +754,7 @@ _SENTENCE_END_DOT = re.compile(r"[^\W\d_]{3}[.!?]$")
 _TERMS_OF_USE = re.compile(
     r"[,;.]?\s*[-–—]?\s*\b(?:honorarfrei|abdruck honorarfrei|verwendung (?:nur|gemäß|ausschließlich)|nutzung nur|"
     r"nur (?:zur|für) (?:redaktionelle|die)|free (?:for|of charge for) editorial|for editorial use|editorial use only|"
-    r"not for (?:sale|resale)|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"not for (?:sale|resale)|all rights reserved|alle rechte vorbehalten|tous droits réservés|무단\s*전재|재배포\s*금지|"
     r"todos los derechos reservados|uso editorial)", re.IGNORECASE)
 
 
@@ -819,8 +823,15 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     if lead and lead.end() < len(text):
         # "[서울=뉴시스] 김선웅 기자 = 5일 오전 …", "(서울=연합뉴스) 홍길동 기자 = …": a Korean agency's picture
         # opens its caption with where, whose and by whom
-        # (its end, the day and the photographer's address, "… 있다. 2026.12.05. mangusta@newsis.com", is no description)
-        return _DATED_ADDRESS.sub("", text[lead.end():]).strip(), lead.group("credit").strip()
+        # (its end, the day and the photographer's address, "… 있다. 2026.12.05. mangusta@newsis.com", is no
+        # description; a handout's own credit in it, "[대통령실 제공]", "(사진=서울소방재난본부 제공)", is the
+        # picture's, the agency's reporter only passed it on)
+        rest = _DATED_ADDRESS.sub("", text[lead.end():]).strip()
+        handout = _KOREAN_HANDOUT.search(rest)
+        if handout is not None:
+            caption = (rest[:handout.start()] + " " + rest[handout.end():]).strip()
+            return _DATED_ADDRESS.sub("", caption).strip(), handout.group("credit").strip()
+        return rest, lead.group("credit").strip()
     if not text:
         return "", None
     # 1. "(AP Photo/Jane Doe)", "[File: Reuters]" at the very end
@@ -1158,11 +1169,15 @@ def _bare_credit(tail: str, registry: AgencyRegistry) -> bool:
 
 
 def names_closing_caption(caption: str) -> tuple[str, str, str | None] | None:
-    """``(caption, credit, prefix)`` when a caption that nothing else credits ends with names set apart from
-    it: after its last sentence, a dash or a bar, or in closing brackets ("… third from left. Frome
-    Museum archive", "… in Quezon City. Photo from LTFRB", "… Wednesday. The Tokai Shimbun"). Only
-    names, at most eight words, no colon ("Pictured: Jane Doe" names who is in the picture); a
-    picture word may lead them ("Photo from", "Photo courtesy of")."""
+    """``(caption, credit, prefix)`` when a caption that nothing else credits ends with its source set
+    apart from it, after its last sentence, a dash or a bar, or in closing brackets, and says it is a
+    source: a picture word leads it ("… in Quezon City. Photo from LTFRB"), a file note closes it ("…
+    third from left. Frome Museum archive", "… in August. Post File Photo"), or it names an
+    institution ("… court filings. U.S. Attorney's Office Northern District of Indiana"). Names alone
+    are not enough: a caption ends with teams, places, parties and people too ("… with Sen. Bernie
+    Sanders", "(Inter Miami)", "… Cape Town, South Africa")."""
+    if caption.rstrip().endswith(("...", "…")):
+        return None  # a shortened caption's last words ("… for Harvard students. It...")
     group = _TRAILING_GROUP.search(caption)
     if group is not None and group.start() > 0:
         head, tail = caption[:group.start()], group.group(1)
@@ -1171,30 +1186,49 @@ def names_closing_caption(caption: str) -> tuple[str, str, str | None] | None:
         if start <= 0:
             return None
         head, tail = caption[:start], caption[start:].lstrip("–—-|/ ")
-    if caption.rstrip().endswith(("...", "…")):
-        return None  # a shortened caption's last words ("… for Harvard students. It...")
     head, tail = head.rstrip(" ,;–—-|/"), tail.strip().rstrip(".")
     words = tail.split()
-    if group is not None and len(words) < 2:
-        return None  # a word in brackets is a party's, a place's, a side's: "Friedrich Merz (CDU)"
-    if group is None and (not _CLOSED_SENTENCE.search(head)
-                          or len(words) == 1 and not (len(tail) >= 2 and tail.isupper())):
+    if group is None and (not _CLOSED_SENTENCE.search(head) or _ABBREVIATION_END.search(head)):
         # after a dash with no sentence closed before it, names are the caption's ("Zwei Jahre nach dem
-        # Unglück – Angela Merkel"); one word alone after a sentence is the next one's start, unless
-        # an acronym ("LTFRB")
+        # Unglück – Angela Merkel"); a title's or a street's stop closes no sentence ("… with Sen.
+        # Bernie Sanders"); after a quotation, the name is its speaker's
         return None
     if not 1 <= len(words) <= 8 or len(head.split()) < 3 or ":" in tail or "：" in tail \
             or _NOTE_ONLY.match(tail) or _DATE_ONLY.match(tail) or _PLACE_IN_PICTURE.fullmatch(tail):
         return None
     lead = _PICTURE_FROM.match(tail)
     credit = tail[lead.end():] if lead else tail
-    body = match.group("source") if (match := _NAMED_FILE.fullmatch(credit)) else credit
-    if not body[:1].isupper() or not re.search(r"[^\W\d_]{2}", body) or not names_only(body):
+    noted = _NAMED_FILE.fullmatch(credit)
+    body = noted.group("source") if noted else credit
+    if not body[:1].isupper() or not re.search(r"[^\W\d_]{2}", body) or not names_only(body) \
+            or _BYLINE.match(body):
+        return None
+    # (an institution's name only after the caption's last sentence, never in brackets, where a title
+    # stands as often: "(The Tortured Poets Department)"; and with no date: "(Archive, 2019)")
+    institution = group is None and institution_named(body)
+    # (or a person's name in capitals, as Spanish and Nordic papers print their photographers': "… en la
+    # ría. MONICA IRAGO"; a name in capitals after a sentence is no subject's)
+    if not (lead or named_with_file_note(credit) or institution or group is None and person_in_capitals(body)):
         return None
     return head, credit, lead.group().strip() if lead else None
 
 
-_CLOSED_SENTENCE = re.compile(r"[.!?…。！？][\"”»’)]?$")
+def institution_named(text: str) -> bool:
+    """Does the text name an institution, of the kind whose name is a picture's source ("U.S.
+    Attorney's Office", "Ministry of Defence", "Daily Echo Archive")? Two words at least, no date."""
+    return len(text.split()) >= 2 and _INSTITUTION.search(text) is not None and not re.search(r"\d", text)
+
+
+_CLOSED_SENTENCE = re.compile(r"[.!?…。！？]$")
+# the stop of an abbreviation, not a sentence's: "Sen.", "Gov.", "Dr.", "St.", "Mt.", "vs.", "Inc.", "a.m."
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s(])(?:[A-Z]|(?:[a-zA-Z]\.)+[a-zA-Z]|Sens?|Reps?|Gov|Govs|Dr|Drs|Mr|Mrs|Ms|Rev|Lt|Col|Gen|Sgt|Capt|Cmdr|"
+    r"Adm|Maj|Prof|Pres|Supt|Insp|Hon|Msgr|Fr|Sr|Sra|Sres|Srta|Jr|Dña|Mme|Mlle|Hr|Hrn|Pfr|Dipl|Ing|Mag|St|Ste|Sta|Mt|"
+    r"Ft|Inc|Ltd|Co|Corp|Bros|Univ|Dept|Ave|Blvd|Rd|No|Nr|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"vs|etc|approx|ca|cf|al)\.$")
+# the kind of body whose name is a picture's source: an office, a ministry, a museum's collection
+_INSTITUTION = re.compile(r"\b(?:Office|Department|Ministry|Police|Museum|Library|Archives?|Collection|Service|"
+                          r"Agency|Authority|Council|Commission|Photography|Studios?)\b")
 # "Photo from LTFRB", "Photo courtesy of the family": a picture word before the source it names
 _PICTURE_FROM = re.compile(r"^(?:photos?|pictures?|images?|pics?)\s+(?:from|by|courtesy(?:\s+of)?)\s+(?=\S)",
                            re.IGNORECASE)

@@ -29,6 +29,7 @@ from .credits import (
     describes,
     detect_flags,
     file_note_alone,
+    institution_named,
     looks_like_credit,
     looks_like_person,
     name_at_end,
@@ -1309,7 +1310,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             # (or a line of names alone after the caption's last sentence: "… on Wednesday.<br>The
             # Tokai Shimbun")
             if line and len(line) < len(caption_raw) and caption_raw.endswith(line) and (
-                    only_a_credit(line) or _name_after_sentence(line, caption_raw[:-len(line)].rstrip())):
+                    only_a_credit(line) or "," not in line and _name_after_sentence(line, caption_raw[:-len(line)].rstrip())):
                 head, glued = split_caption(line, registry)
                 if not (head and glued):  # (not a caption of its own with its credit: "Caption. Photo: X")
                     caption_raw, break_credit = caption_raw[:-len(line)].rstrip(" /|·•∙⋅‧–—-"), (line, "last")
@@ -1334,9 +1335,14 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             text = None
             edge = _edge_credit_line(frame, img, skip, registry) if not credits else None
             if edge is None and not credits:
-                # the frame's one line opens with its credit, set apart: "<p><em>Fotó: Népszó/Halmi
-                # Dóra</em> Araszoló kamionok …</p>", as a caption element's would
+                # the frame's one line opens or ends with its credit, set apart, labelled or naming an
+                # agency: "<p><em>Fotó: Népszó/Halmi Dóra</em> Araszoló kamionok …</p>" (not names alone,
+                # nor a bold word, "<b>Video</b>", "<strong>Anna Müller and Jonas Weber</strong>")
                 edge = _edge_credit_child(frame, registry)
+                said = visible_text(edge) if edge is not None else ""
+                body, label = normalise_credit_text(said) if said else ("", None)
+                if not body or not (label or registry.scan(said)):
+                    edge = None
             if edge is not None:
                 rest = visible_text(frame, skip=skip | {edge})
                 if not rest or _short_text(rest) or _says_what_alt_says(rest, img):
@@ -1412,9 +1418,9 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             head, glued = caption, None
         caption = head
         if glued and (not credit_text or not names_somebody(credit_text) or _says_less(credit_text, glued, registry)
-                      or credit_outside):
+                      or credit_outside and terms_of_use(credit_text)):
             # (a credit slot that names nobody, "By Bill Hoppe", gives way to the caption's own credit;
-            # so does a line after the picture's box, a copyright notice under the story)
+            # so does a rights notice after the picture's box, "<저작권자(c) 연합뉴스, 무단 전재-재배포 …>")
             credit_text, credit_line = glued, caption_line
             reading.credit_from = f"the end of the caption ({reading.caption_from})"
         elif not glued and not credit_text and only_a_credit(caption):
@@ -1572,8 +1578,13 @@ def _caption_text(caption, credits: set) -> str:
               if h is not caption and len(text_content(h).split()) <= _TITLE_WORDS}
     if len(caption):
         # a slide's counter in an element of its own, glued to the caption ("<span>1/3</span>Volunteers …"),
-        # and the picture's date in one ("<span class=media__date>12 março 2025</span>"): no description
-        credits = credits | {c for c in _counters(caption) if c is not caption} | set(_date_stamps(caption))
+        # and the picture's date in one ("<span class=media__date>12 março 2025</span>"), at either end of
+        # the caption: no description (inside a sentence, "on <time>12 March 2025</time> to demand", part of it)
+        stamps = [c for c in (*_counters(caption), *_date_stamps(caption)) if c is not caption]
+        if stamps:
+            whole = visible_text(caption, skip=credits)
+            credits = credits | {c for c in stamps
+                                 if whole.startswith(text := clean(c.text or "")) or whole.endswith(text)}
     if titles:
         text = visible_text(caption, skip=credits | titles)
         if text:
@@ -2245,7 +2256,9 @@ def _name_after_sentence(text: str, before: str) -> bool:
     """A line of names alone after a line that ends a sentence: the picture's credit, its place
     its only mark (``<div><p>The pool opens at eight.</p><span>Patrick Schwienbacher</span></div>``).
     A name line before a label or a title ("Jane Doe" above "Chief editor") is not one."""
-    return 0 < len(text.split()) <= 8 and len(text) < len(before) and _SENTENCE_CLOSE.search(before) is not None \
+    words = len(text.split())
+    return 0 < words <= (8 if institution_named(text) else 5) and len(text) < len(before) \
+        and _SENTENCE_CLOSE.search(before) is not None \
         and names_only(text)
 
 
