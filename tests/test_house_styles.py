@@ -1169,3 +1169,20 @@ def test_pictures_that_share_a_query_value_stay_apart():
                     for n, caption, who in (("8812", "Firefighters at the scene on Monday.", "Jane Doe"),
                                             ("8813", "The mayor speaks to reporters afterwards.", "John Roe")))
     assert [credit for _, credit in figure_reading(units, False)] == ["Jane Doe", "John Roe"]
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    ("公路局人員在台14甲線進行除雪作業。（圖／公路局提供）", "公路局人員在台14甲線進行除雪作業。", "公路局"),  # Taiwan's "picture / source"
+    ("So stellen sich die Planer die neue Endhaltestelle vor. Visualisierung: Saarbahn GmbH",
+     "So stellen sich die Planer die neue Endhaltestelle vor.", "Saarbahn GmbH"),  # a rendering's maker
+])
+def test_more_credit_labels(text, caption, credit):
+    unit = f'<figure><img src="https://e.org/a.jpg"><figcaption>{text}</figcaption></figure>'
+    assert figure_reading(unit, False) == [(caption, credit)]
+
+
+def test_a_blox_buy_now_button_is_no_part_of_the_credit():
+    unit = ('<figure class="photo"><img src="https://e.org/atr72.jpg"><figcaption class="caption"><span class="tnt-caption">'
+            'A Caribair Express ATR 72 on the apron at the airport.</span> <span class="tnt-byline">CMC Photo</span> '
+            '<a class="tnt-buy" href="#">Buy Now</a></figcaption></figure>')
+    assert figure_reading(unit, False) == [("A Caribair Express ATR 72 on the apron at the airport.", "CMC Photo")]

@@ -114,6 +114,8 @@ _PREFIX_AT_START = re.compile(
     r"^\s*(?:(?:fotos?|photos?)\s*/\s*(?=[^\W\d_])|"  # "FOTO/CORTESÍA", "Photo / Jane Doe"
     # Chinese "taken from", tight before the source (Han text has no spaces): "圖取自台北市政府網頁"
     r"(?:圖取自|图取自|翻攝自|翻摄自|翻攝|翻摄)(?=\S)|"
+    # Taiwan's and Hong Kong's "picture / source": "（圖／公路局提供）", "圖/中央社"
+    r"(?:圖|图|照片|攝影|摄影)\s*[／/]\s*(?=\S)|"
     # (a word's end, or the colon itself: a Devanagari word ends in a vowel sign, no word character)
     r"(?:(?:\u00a9|\(c\)|copyright)\s*)?(?:(?:" + _PREFIX_WORDS + r")(?:\b|(?<=\.)|(?=\s*[:：=＝]))"
     r"(?:\s*[:：=＝・]\s*|\s+\|\s+|\s*\.\.\.+\s*|\s+(?=by\b)|\s*[-–—]\s+)?"

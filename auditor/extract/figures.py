@@ -152,7 +152,7 @@ _GALLERY_COUNT_WORDS = ("photos", "pictures", "images", "fotos", "bilder", "bill
 _GALLERY_COUNT = "(?:" + "|".join(_GALLERY_COUNT_WORDS) + ")"
 _UI_LABELS = re.compile(
     r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*[:,]?\s*|"
-    r"\s*\|?\s*(?:purchase\s+licensing\s+rights(?:\s*,\s*opens\s+new\s+tab)?|buy\s+this\s+(?:photo|image)|"
+    r"\s*\|?\s*(?:purchase\s+licensing\s+rights(?:\s*,\s*opens\s+new\s+tab)?|buy\s+this\s+(?:photo|image)|buy\s+now|"
     r"license\s+(?:this\s+)?(?:photo|image)|"
     r"bild\s+kaufen|foto\s+kaufen|перейти\s+в\s+фотобанк|acheter\s+(?:cette\s+)?photo|comprar\s+(?:esta\s+)?foto)\s*$|"
     r"\s*(?:hide|toggle|show|close)\s+caption\s*|\s*enlarge\s+(?:this\s+)?image\s*|"
