@@ -382,6 +382,8 @@ DATELINES = [
     ("MADRID, 3 (EUROPA PRESS) ", "Europa Press"), ("МОСКВА, 3 мая - РИА Новости. ", "RIA Novosti"),
     ("(ANSA) - BOLOGNA, 03 MAG - ", "ANSA"), ("Vilnius, gegužės 3 d. (ELTA). ", "ELTA"),
     ("Sefwi Wiawso, Oct. 04, GNA - ", "GNA"), ("〔中央社〕", "CNA"),
+    ("BRIDGETOWN, Barbados, Dec 4, CMC – ", "CMC"), ("（中央社記者陳怡君南投5日電）", "CNA"),
+    ("（中央社台北5日綜合外電報導）", "CNA"),
 ]
 
 

@@ -646,6 +646,9 @@ _OTHER_DATELINES = (
     re.compile(r"[(（](?P<place>[^()（）=＝]{1,20})[=＝](?P<agencies>[^()（）=＝]{2,20})[)）](?:\s*\S{2,4}\s*기자\s*=)?\s*"),
     re.compile(r"【(?P<place>[^】]{1,20}?)(?P<agencies>共同|時事|新華社|聯合|ロイター|AFP)】\s*"),
     re.compile(r"〔(?P<place>)(?P<agencies>[^〔〕\s]{2,8})〕\s*"),  # Liberty Times' "〔中央社〕"
+    # CNA's in Taiwan's papers: "（中央社記者陳怡君南投5日電）", "（中央社台北5日綜合外電報導）"
+    re.compile(r"[(（](?P<agencies>[\u4e00-\u9fff]{2,4}社)(?:記者[\u4e00-\u9fff]{2,4}?)?(?P<place>[\u4e00-\u9fff]{1,10}?)"
+               r"(?:\d{1,2}日)(?:綜合)?(?:外電|專電)?(?:電|報導)[)）]\s*"),
     # the place, the date, then the agency and a dash: "Sefwi Wiawso, Oct. 04, GNA -", "BRIDGETOWN,
     # Barbados, May 12, CMC –"
     re.compile(r"(?P<place>[^,()]{2,40},(?:[^,()]{2,30},)?\s*[^,()]{3,20}),\s*(?P<agencies>[A-Z]{2,6})\s*[-–—]+\s*"),
