@@ -107,10 +107,11 @@ def test_a_finding_on_a_house_page_is_judged_by_the_pages_extraction_label():
         (False, "not one of the article's pictures by the label")
 
 
-# Sixteenth round: judged from the house pages' extraction labels, the picture rules are far below their
-# targets (credit-missing 36 true / 30 false on dev, caption-missing 62 / 27): every credit auditor does not
-# read is a false credit-missing. These floors hold today's dev figures so that they can only rise.
-DERIVED_FLOORS = {"credit-missing": 0.54, "caption-missing": 0.69}
+# Judged from the house pages' extraction labels, the picture rules are far below their targets
+# (seventeenth session, 628 pages: credit-missing 38 true / 26 false on dev, caption-missing 71 / 28):
+# every credit auditor does not read is a false credit-missing. These floors hold today's dev figures so
+# that they can only rise.
+DERIVED_FLOORS = {"credit-missing": 0.59, "caption-missing": 0.71}
 
 
 def test_the_picture_rules_derived_precision_on_house_pages_does_not_fall():
