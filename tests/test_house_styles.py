@@ -1188,3 +1188,19 @@ def test_a_blox_buy_now_button_is_no_part_of_the_credit():
             'A Caribair Express ATR 72 on the apron at the airport.</span> <span class="tnt-byline">CMC Photo</span> '
             '<a class="tnt-buy" href="#">Buy Now</a></figcaption></figure>')
     assert figure_reading(unit, False) == [("A Caribair Express ATR 72 on the apron at the airport.", "CMC Photo")]
+
+
+@pytest.mark.parametrize("unit, expected", [
+    # a link to buy a print, inside the caption
+    ('<figure><img src="https://e.org/a.jpg"><figcaption>Volunteers fasten a storm shutter on Wednesday. (Dane Whitaker/'
+     'The Inland Review) <a href="/buy/1094421">Buy a print of this photo</a></figcaption></figure>',
+     [("Volunteers fasten a storm shutter on Wednesday.", "Dane Whitaker/The Inland Review")]),
+    # Czech "illustrative photo", Quebec's "Photo courtoisie"
+    ('<figure><img src="https://e.org/a.jpg"><figcaption>Polský regionální vlak u Valbřichu. <span class="author">'
+     'Ilustrační foto: Reuters</span></figcaption></figure>', [("Polský regionální vlak u Valbřichu.", "Reuters")]),
+    ('<figure><img src="https://e.org/a.jpg"><figcaption>Un arbre tombé bloquait une rue à Laval. <span class="credit">'
+     'Photo courtoisie Ville de Laval</span></figcaption></figure>',
+     [("Un arbre tombé bloquait une rue à Laval.", "Ville de Laval")]),
+])
+def test_nineteenth_round_labels(unit, expected):
+    assert figure_reading(unit, False) == expected

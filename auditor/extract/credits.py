@@ -45,7 +45,10 @@ def _alternation(words) -> str:
     """Any of ``words``, the longest spelling first, spaces as any run of spaces, a trailing "."
     optional; as a trie (hundreds of words in 17 languages: a flat alternation tries each one at
     every position)."""
-    return trie_pattern({" ".join(w.split()) for w in words if w.strip()}, r"\s+", optional_final_dot=True)
+    spellings = {" ".join(w.split()) for w in words if w.strip()}
+    # (a word written with an apostrophe is printed with a typographer's one too: "photo d’archives")
+    spellings |= {w.replace("'", "’") for w in spellings if "'" in w}
+    return trie_pattern(spellings, r"\s+", optional_final_dot=True)
 
 
 # Prefixes that introduce a credit: the English and German core with its exceptions ("picture

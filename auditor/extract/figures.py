@@ -153,6 +153,7 @@ _GALLERY_COUNT = "(?:" + "|".join(_GALLERY_COUNT_WORDS) + ")"
 _UI_LABELS = re.compile(
     r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*[:,]?\s*|"
     r"\s*\|?\s*(?:purchase\s+licensing\s+rights(?:\s*,\s*opens\s+new\s+tab)?|buy\s+this\s+(?:photo|image)|buy\s+now|"
+    r"buy\s+(?:a\s+)?prints?(?:\s+of\s+this\s+(?:photo|image|picture))?|order\s+(?:a\s+)?(?:re)?prints?|"
     r"license\s+(?:this\s+)?(?:photo|image)|"
     r"bild\s+kaufen|foto\s+kaufen|перейти\s+в\s+фотобанк|acheter\s+(?:cette\s+)?photo|comprar\s+(?:esta\s+)?foto)\s*$|"
     r"\s*(?:hide|toggle|show|close)\s+caption\s*|\s*enlarge\s+(?:this\s+)?image\s*|"
@@ -172,7 +173,7 @@ _UI_LABELS = re.compile(
 # (One list each, kept beside _UI_LABELS: a word added there is added here.)
 _UI_LABEL_STARTS = ("bild", "image", "photo", "foto", "slide", "kuva", "zdjęcie", "фото", "view", "see", "ver", "voir",
                     "alle")  # (and a digit)
-_UI_LABEL_INSIDE = ("caption", "copyright", "purchase", "buy", "license", "kaufen", "перейти", "acheter", "comprar",
+_UI_LABEL_INSIDE = ("caption", "copyright", "purchase", "buy", "order", "license", "kaufen", "перейти", "acheter", "comprar",
                     "enlarge", "+", "expand", "zoom", "fullscreen", "vergrößern", "vollbild", "less", "more", "mehr",
                     "weniger", "…", "playback", "feedback", *_GALLERY_COUNT_WORDS)
 _UI_LABEL_WORDS = re.compile(r"^\s*(?:\d|" + "|".join(map(re.escape, _UI_LABEL_STARTS)) + ")|"
