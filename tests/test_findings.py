@@ -108,10 +108,10 @@ def test_a_finding_on_a_house_page_is_judged_by_the_pages_extraction_label():
 
 
 # Judged from the house pages' extraction labels, the picture rules are far below their targets
-# (seventeenth session, 628 pages: credit-missing 38 true / 26 false on dev, caption-missing 71 / 28):
+# (seventeenth session, 652 pages: credit-missing 38 true / 26 false on dev, caption-missing 75 / 28):
 # every credit auditor does not read is a false credit-missing. These floors hold today's dev figures so
 # that they can only rise.
-DERIVED_FLOORS = {"credit-missing": 0.59, "caption-missing": 0.71}
+DERIVED_FLOORS = {"credit-missing": 0.59, "caption-missing": 0.72}
 
 
 def test_the_picture_rules_derived_precision_on_house_pages_does_not_fall():
