@@ -138,7 +138,7 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         (lambda: _credit_from_list(document.figures, page.root, registry), "the page's list of picture credits"),
         (lambda: _credit_the_page(document.figures, zone, registry, read), "the story's credit for its pictures"),
         (lambda: site and _credit_the_house(document.figures, site, registry), "the house's name closing the caption"),
-        (lambda: _credit_at_caption_end(document.figures, registry, zone, read), "the names that close the caption"),
+        (lambda: _credit_at_caption_end(document.figures, registry), "the names that close the caption"),
     )
     # (figures read from the page's script state have no decisions of their own to annotate)
     annotate = bool(decisions) and sum(d.taken for d in decisions) == len(document.figures)
@@ -639,20 +639,13 @@ def _say_where_credited(decisions: list, figures: list[Figure], before: list, wh
                                     for d in decision.details]
 
 
-def _credit_at_caption_end(figures: list[Figure], registry: AgencyRegistry, zone, read: set = frozenset()) -> None:
-    """The last resort for a captioned picture nothing else credits: the source its caption ends with,
-    set apart after its last sentence or in brackets ("… third from left. Frome Museum archive"), or
-    names there that the story never mentions ("… on Wednesday. Dane Whitaker")."""
-    story = None
+def _credit_at_caption_end(figures: list[Figure], registry: AgencyRegistry) -> None:
+    """The last resort for a captioned picture nothing else credits: the names its caption ends with,
+    set apart after its last sentence or in brackets ("… third from left. Frome Museum archive")."""
     for figure in figures:
         if figure.credit is not None or not figure.caption:
             continue
-        if story is None:  # (the story's text, joined once, only for a page with such a caption; not the
-            # captions' and credits' own text)
-            inside = elements_within(read) if read else set()
-            story = " ".join(b.text for b in zone.blocks
-                             if b.part in ("body", "headline", "standfirst") and b.element not in inside)
-        found = names_closing_caption(figure.caption, story)
+        found = names_closing_caption(figure.caption)
         if found is None:
             continue
         caption, credit_text, prefix = found

@@ -1173,16 +1173,14 @@ def _bare_credit(tail: str, registry: AgencyRegistry) -> bool:
     return registry.lookup(stripped) is not None
 
 
-def names_closing_caption(caption: str, story: str | None = None) -> tuple[str, str, str | None] | None:
+def names_closing_caption(caption: str) -> tuple[str, str, str | None] | None:
     """``(caption, credit, prefix)`` when a caption that nothing else credits ends with its source set
     apart from it, after its last sentence, a dash or a bar, or in closing brackets, and says it is a
     source: a picture word leads it ("… in Quezon City. Photo from LTFRB"), a file note closes it ("…
     third from left. Frome Museum archive", "… in August. Post File Photo"), or it names an
     institution ("… court filings. U.S. Attorney's Office Northern District of Indiana"). Names alone
     are not enough: a caption ends with teams, places, parties and people too ("… with Sen. Bernie
-    Sanders", "(Inter Miami)", "… Cape Town, South Africa"), unless ``story`` (the article's text) is
-    given and never names them: a photographer's name is in no sentence of the story, the team, the
-    place and the people a caption ends with are ("… at the lookout on Wednesday. Dane Whitaker")."""
+    Sanders", "(Inter Miami)", "… Cape Town, South Africa")."""
     if caption.rstrip().endswith(("...", "…")):
         return None  # a shortened caption's last words ("… for Harvard students. It...")
     group = _TRAILING_GROUP.search(caption)
@@ -1215,8 +1213,7 @@ def names_closing_caption(caption: str, story: str | None = None) -> tuple[str, 
     institution = group is None and institution_named(body)
     # (or a person's name in capitals, as Spanish and Nordic papers print their photographers': "… en la
     # ría. MONICA IRAGO"; a name in capitals after a sentence is no subject's)
-    if not (lead or named_with_file_note(credit) or institution or group is None and person_in_capitals(body)
-            or group is None and story is not None and _unmentioned_names(body, head, story)):
+    if not (lead or named_with_file_note(credit) or institution or group is None and person_in_capitals(body)):
         return None
     return head, credit, lead.group().strip() if lead else None
 
@@ -1225,30 +1222,6 @@ def institution_named(text: str) -> bool:
     """Does the text name an institution, of the kind whose name is a picture's source ("U.S.
     Attorney's Office", "Ministry of Defence", "Daily Echo Archive")? Two words at least, no date."""
     return len(text.split()) >= 2 and _INSTITUTION.search(text) is not None and not re.search(r"\d", text)
-
-
-def _unmentioned_names(names: str, caption: str, story: str) -> bool:
-    """Two to five capitalised words set apart, no list, no title, no button's words, none of them in
-    the caption before them or in the story: whose picture it is, not whom or what it shows."""
-    words = names.split()
-    if not 2 <= len(words) <= 5 or "," in names or "&" in names or words[0].rstrip(".") in _TITLE_WORDS \
-            or any(w in _CONTROL_WORDS or w in _AND_WORDS for w in words):
-        return False
-    said = f"{caption} {story}".casefold()
-    named = [w for w in re.findall(r"[^\W\d_][\w'’-]+", names) if w[0].isupper() and len(w) >= 3]
-    return bool(named) and not any(re.search(r"(?<!\w)" + re.escape(w.casefold()) + r"(?!\w)", said) for w in named)
-
-
-# titles before a name ("President Zelensky", "Mayor John Smith"): the person shown, not the photographer
-_TITLE_WORDS = frozenset({"President", "Mayor", "Minister", "Prime", "Senator", "Sen", "Gov", "Governor", "Rep", "Dr",
-                          "Mr", "Mrs", "Ms", "Chairman", "Chair", "King", "Queen", "Prince", "Princess", "Pope", "Judge",
-                          "Coach", "General", "Gen", "Col", "Chancellor", "Secretary", "Sir", "Dame", "Lord", "Lady",
-                          "Präsident", "Bürgermeister", "Kanzler", "Ministerin", "Président", "Presidente", "Ministro"})
-# names joined by "and": the people shown ("Anna Müller and Jonas Weber")
-_AND_WORDS = frozenset({"and", "und", "et", "y", "e", "i", "og", "och", "en", "és", "a", "ve"})
-# a control's words after a caption ("View Gallery", "More To Follow", "Watch Video")
-_CONTROL_WORDS = frozenset({"View", "Gallery", "More", "Watch", "Video", "Read", "Follow", "Click", "Share", "See",
-                            "Show", "Open", "Close", "Next", "Previous", "Back", "Enlarge", "Zoom", "Play", "Live"})
 
 
 _CLOSED_SENTENCE = re.compile(r"[.!?…。！？]$")
