@@ -40,9 +40,16 @@ def picture_identity(url: str | None) -> str | None:
         if shorter == name or len(shorter) < 6 or _SERIES.match(name):
             break  # (a number after a long number is a series', not a size: P03-261205-319, -320)
         name = shorter
-    if _ONLY_SIZE.fullmatch(name):
+    if len(name.strip("_-")) < 6 or name.lower() in _VARIANT_NAMES:
+        # "image", "thumb", "public": the name says nothing. A script that serves pictures names the
+        # picture in its query ("image.jpg?guid=c4e8f1a2-…&w=744", "thumb.php?src=https://…/melamchi.jpg")
+        named = _picture_in_query(url)
+        if named:
+            return named
+    if _ONLY_SIZE.fullmatch(name) or name.lower() in _VARIANT_NAMES:
         # ".../m/e6ay2q4d/1280x720.jpg", ".../a402e8b1c9d3/3x2/960@80.jpg": a size (and quality) for
-        # a name; the nearest folder not named as a size names the picture
+        # a name, or a rendition's name (Cloudflare Images' ".../<image id>/public"); the nearest folder
+        # not named as a size names the picture
         path = url.split("?")[0].split("#")[0].rstrip("/")
         path = path.split("://", 1)[1].partition("/")[2] if "://" in path else path
         for folder in reversed(path.split("/")[-4:-1]):
@@ -51,13 +58,8 @@ def picture_identity(url: str | None) -> str | None:
                     return folder.lower()
                 break
     if len(name) < 6:
-        # "image", "thumb", "1200": the name says nothing. A script that serves pictures names the
-        # picture in its query ("image.jpg?guid=c4e8f1a2-…&w=744", "thumb.php?src=https://…/melamchi.jpg");
-        # otherwise the path does, without the sizes a CMS writes into it ("…/id/158666/width/515/
-        # height/337.png" is "…/id/158666.png" in another size)
-        named = _picture_in_query(url)
-        if named:
-            return named
+        # (and with no picture in its query) the path does, without the sizes a CMS writes into it
+        # ("…/id/158666/width/515/height/337.png" is "…/id/158666.png" in another size)
         path = url.split("?")[0].split("#")[0].rstrip("/")
         sized = _SIZE_SEGMENTS.sub("", path)
         last = sized.rsplit("/", 1)[-1].rsplit(".", 1)[0]
@@ -83,7 +85,7 @@ def _picture_in_query(url: str) -> str | None:
 
 
 # query keys whose value is the picture's address or file, its unique id, or its number in the CMS
-_ADDRESS_KEYS = frozenset({"src", "url", "file", "image", "img", "photo", "path"})
+_ADDRESS_KEYS = frozenset({"src", "url", "href", "file", "image", "img", "photo", "path"})  # (href: Astro's /_image)
 _GUID_KEYS = frozenset({"guid", "uuid"})
 _ID_KEYS = frozenset({"id", "imageid", "image_id", "mediaid", "media_id", "fileid", "file_id", "photoid", "photo_id"})
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)$", re.IGNORECASE)
@@ -95,6 +97,9 @@ _AN_ID = re.compile(r"\d{4,}|[0-9a-fA-F-]{8,}")
 _SERIES = re.compile(r"^[A-Za-z]{1,4}\d{0,3}[-_.]\d{6,8}[-_.]\d{3,4}$")
 # a size, an aspect ratio or a size and a quality: 1280x720, 3x2, 960@80
 _ONLY_SIZE = re.compile(r"\d{1,4}(?:[x@]\d{1,4})+")
+# a rendition's name where the picture's would be: image services name the variant, not the picture
+_VARIANT_NAMES = frozenset({"public", "original", "default", "thumbnail", "thumb", "large", "medium", "small", "full",
+                            "fullsize", "hero", "preview"})
 _SIZE_SEGMENTS = re.compile(r"/(?:width|height|w|h|crop|quality|q|resize|size|fit)/[^/]+", re.IGNORECASE)
 
 

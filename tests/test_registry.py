@@ -145,6 +145,14 @@ def test_a_picture_a_script_serves_is_named_by_its_query():
     assert picture_identity("https://api.x.com/thumb.php?src=https://cdn.x.com/news/melamchi-headworks-1733.jpg&w=900") \
         == picture_identity("https://cdn.x.com/news/melamchi-headworks-1733.jpg")
     assert picture_identity("https://x.com/image.php?id=12345&w=300") == picture_identity("https://x.com/image.php?id=12345")
+    # a rendition's name where the picture's would be: Cloudflare Images' /<id>/public, a Thumbor
+    # original.jpg in the picture's folder, Astro's /_image?href=
+    assert picture_identity("https://imagedelivery.net/ZWd9g1K7/083eb7b2-5392-4565-b69e-aff66acddd00/public") != \
+        picture_identity("https://imagedelivery.net/ZWd9g1K7/183eb7b2-5392-4565-b69e-aff66acddd00/public")
+    assert picture_identity("https://cdn.x.com/thumbor/Qx1=/1200x675/media/img/2026/12/hardware_store_lead/original.jpg") \
+        == "hardware_store_lead"
+    assert picture_identity("https://x.com/_image?href=%2F_astro%2Fharbour.a1b2c3.jpg&w=800") != \
+        picture_identity("https://x.com/_image?href=%2F_astro%2Fmayor.d4e5f6.jpg&w=800")
     # a query with no picture in it changes nothing
     assert picture_identity("https://example.com/image/1200?w=3") == "https://example.com/image/1200"
 
