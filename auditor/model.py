@@ -40,13 +40,14 @@ def picture_identity(url: str | None) -> str | None:
         if shorter == name or len(shorter) < 6 or _SERIES.match(name):
             break  # (a number after a long number is a series', not a size: P03-261205-319, -320)
         name = shorter
-    if len(name.strip("_-")) < 6 or name.lower() in _VARIANT_NAMES:
+    variant = name.lower() in _VARIANT_NAMES
+    if variant or len(name.strip("_-")) < 6:
         # "image", "thumb", "public": the name says nothing. A script that serves pictures names the
         # picture in its query ("image.jpg?guid=c4e8f1a2-…&w=744", "thumb.php?src=https://…/melamchi.jpg")
         named = _picture_in_query(url)
         if named:
             return named
-    if _ONLY_SIZE.fullmatch(name) or name.lower() in _VARIANT_NAMES:
+    if variant or _ONLY_SIZE.fullmatch(name):
         # ".../m/e6ay2q4d/1280x720.jpg", ".../a402e8b1c9d3/3x2/960@80.jpg": a size (and quality) for
         # a name, or a rendition's name (Cloudflare Images' ".../<image id>/public"); the nearest folder
         # not named as a size names the picture

@@ -715,11 +715,9 @@ def _split_caption(text: str, registry: AgencyRegistry, in_alt: bool = False) ->
     if credit is None and (licence := _LICENCE_AT_END.search(caption)) is not None and licence.start() > 0:
         # "… vista dal mare. foto Wikimedia Commons/Gianni Careddu, CC BY-SA 4.0": the licence closes the
         # credit before it, which ends the caption as if the licence were not there
-        head, credit = _split_once(caption[:licence.start()], registry, in_alt)
-        if credit:
-            caption, credit = head, credit + caption[licence.start():].rstrip(" .")
-        else:
-            credit = None
+        head, licensed = _split_once(caption[:licence.start()], registry, in_alt)
+        if licensed:
+            caption, credit = head, licensed + caption[licence.start():].rstrip(" .")
     if credit and caption:
         inner, second = _split_once(caption, registry, in_alt)
         if second and not inner and _SENTENCE_END_DOT.search(caption):
@@ -1208,12 +1206,14 @@ def names_closing_caption(caption: str) -> tuple[str, str, str | None] | None:
     if not body[:1].isupper() or not re.search(r"[^\W\d_]{2}", body) or not names_only(body) \
             or _BYLINE.match(body):
         return None
+    # (what named_with_file_note asks, its source's case and names already asked above)
+    filed = noted is not None and len(body.split()) <= 5
     # (an institution's name only after the caption's last sentence, never in brackets, where a title
     # stands as often: "(The Tortured Poets Department)"; and with no date: "(Archive, 2019)")
     institution = group is None and institution_named(body)
     # (or a person's name in capitals, as Spanish and Nordic papers print their photographers': "… en la
     # ría. MONICA IRAGO"; a name in capitals after a sentence is no subject's)
-    if not (lead or named_with_file_note(credit) or institution or group is None and person_in_capitals(body)):
+    if not (lead or filed or institution or group is None and person_in_capitals(body)):
         return None
     return head, credit, lead.group().strip() if lead else None
 
