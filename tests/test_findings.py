@@ -122,3 +122,19 @@ def test_the_picture_rules_derived_precision_on_house_pages_does_not_fall():
         true, false = counts[rule][True], counts[rule][False]
         assert true + false > 50, rule
         assert true / (true + false) >= floor, f"{rule}: {true} true, {false} false"
+
+
+def test_a_false_finding_on_a_house_page_is_counted_by_its_cause():
+    import derived_findings
+
+    from auditor.model import Credit, Figure
+
+    label = {"figures": [{"src": "quay", "caption": "The quay at dawn.", "credit": "Jane Doe"}]}
+    glued = Figure(line=1, src="https://ex.com/img/quay.jpg", caption="The quay at dawn. Jane Doe")
+    bare = Figure(line=2, src="https://ex.com/img/quay.jpg", caption="The quay at dawn.")
+    credited = Figure(line=3, src="https://ex.com/img/quay.jpg", credit=Credit(text="Jane Doe. The quay at dawn."))
+    teaser = Figure(line=4, src="https://ex.com/img/other-story.jpg")
+    assert derived_findings.cause("credit-missing", label, glued) == "read into the other field"
+    assert derived_findings.cause("credit-missing", label, bare) == "not read"
+    assert derived_findings.cause("caption-missing", label, credited) == "read into the other field"
+    assert derived_findings.cause("credit-missing", label, teaser) == "not the article's picture"
