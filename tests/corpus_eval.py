@@ -17,6 +17,7 @@ before anyone looked at them and development pages since.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -118,6 +119,14 @@ def _miss_kind(wanted: dict, document, what: str) -> str:
     return "other"
 
 
+@functools.cache
+def _canonical(name: str) -> str:
+    """The registry's canonical name for an agency a label names, or the name as written."""
+    from auditor.registry import default_registry
+
+    return default_registry().canonical(name) or name
+
+
 def score_page(label: dict, document) -> PageScore:
     score = PageScore(label["page"])
     got_captions = {norm(f.caption) for f in document.figures if f.caption}
@@ -149,7 +158,9 @@ def score_page(label: dict, document) -> PageScore:
     score.datelines_ok = want_datelines == got_datelines
     if not score.datelines_ok:
         score.misses.append(("datelines", f"want {want_datelines} got {got_datelines}"))
-    want_mentions = sorted(set(label.get("mentions", [])))
+    # a label may name an agency by another of its spellings ("Lusa" for LUSA, "NAN" for the News
+    # Agency of Nigeria): the registry's canonical name is the one compared
+    want_mentions = sorted({_canonical(name) for name in label.get("mentions", [])})
     got_mentions = sorted({m.agency for m in document.mentions})
     score.mentions_ok = want_mentions == got_mentions
     if not score.mentions_ok:

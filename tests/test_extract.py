@@ -297,6 +297,8 @@ def test_microdata_image_object():
     # the agencies' line, then the editor's initials on a line of their own (Excélsior)
     ("<p>Con información de AP y Notimex</p><p>ksh</p>", "Con información de AP y Notimex", ["AP", "Notimex"],
      "contributors"),
+    # PAP's sign-off: the writer and the agency, then the editors' slashed codes on a line of their own
+    ("<p>Marta Lewandowska (PAP)</p><p>mle/ par/</p>", "Marta Lewandowska (PAP) mle/ par/", ["PAP"], "agencies"),
     ("<p>Με πληροφορίες από ΑΠΕ-ΜΠΕ</p>", "Με πληροφορίες από ΑΠΕ-ΜΠΕ", ["ANA-MPA"], "material"),  # To Vima
 ])
 def test_signoffs(last, text, agencies, style):
@@ -308,6 +310,8 @@ def test_signoffs(last, text, agencies, style):
 def test_signoff_initials():
     document = extract_html(page(BODY + "<p>zc/wd (AP, AFP, Reuters)</p>"))
     assert document.signoff.initials == ["zc", "wd"]
+    document = extract_html(page(BODY + "<p>Marta Lewandowska (PAP)</p><p>mle/ par/</p>"))
+    assert document.signoff.initials == ["mle", "par"]
 
 
 def story(ending: str, after: str = "") -> str:
@@ -405,6 +409,16 @@ def story(ending: str, after: str = "") -> str:
     ("<p><strong>Như Tâm</strong> (Theo <em>Reuters</em>, <em>AFP</em>)</p>", "", "Như Tâm (Theo Reuters, AFP)", [],
      ["Reuters", "AFP"], "agencies"),
     ("<p>Avec agences</p>", "", "Avec agences", [], [], "material"),
+    # the writer's address as the story's last line: alone, after a dash or the writer's name, with
+    # a phone number, or after the agency's motto
+    ("<p>kms@yna.co.kr</p>", "", "kms@yna.co.kr", [], [], "byline"),
+    ("<p>– penda@namibcourier.com.na</p>", "", "– penda@namibcourier.com.na", [], [], "byline"),
+    ("<p>— Evelyn Marchetti; emarchetti@cascadianlive.com; 503-294-7715</p>", "",
+     "— Evelyn Marchetti; emarchetti@cascadianlive.com; 503-294-7715", [], [], "byline"),
+    ("<p>◎공감언론 뉴시스 jek@newsis.com</p>", "", "◎공감언론 뉴시스 jek@newsis.com", [], ["Newsis"], "byline"),
+    # ... but an agency's line above it is the sign-off
+    ("<p>With files from The Canadian Press</p><p>klachance@postmedia.com</p>", "",
+     "With files from The Canadian Press", [], ["The Canadian Press"], "material"),
 ])
 def test_signoff_forms(ending, after, text, initials, agencies, style):
     signoff = extract_html(story(ending, after)).signoff
@@ -449,6 +463,9 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     ("<p>Mit dem Bus fuhren sie nach Hause.</p>", ""),  # "mit" opens a sentence, names no agency
     ("<p>Mehr auf www.example.com/ab/cd</p>", ""),  # a path, not editors' codes
     ("<p>The word is (FIN) in Spanish, said the teacher.</p>", ""),  # an end mark only on its own line
+    # an address with more than a name before it is a note, not a sign-off
+    ("<p>Send your tips to tips@example.com</p>", ""),
+    ("<p>The council can be reached at clerk@example.gov.</p>", ""),
 ])
 def test_not_signoffs(ending, after):
     assert extract_html(story(ending, after)).signoff is None

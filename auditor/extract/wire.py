@@ -22,7 +22,8 @@ _INITIALS = r"[a-zäöüéèç]{1,5}"
 _DW_SIGNOFF = re.compile(
     r"^(?P<initials>" + _INITIALS + r"(?:\s*/\s*" + _INITIALS + r")*)\s*\((?P<agencies>[^()]{2,120})\)\s*\.?$"
 )
-_INITIALS_ONLY = re.compile(r"^(?P<initials>" + _INITIALS + r"(?:\s*/\s*" + _INITIALS + r")+)\s*$")
+# (PAP closes its copy with the editors' codes, each followed by a slash: "mle/ par/")
+_INITIALS_ONLY = re.compile(r"^(?P<initials>" + _INITIALS + r"(?:\s*/\s*" + _INITIALS + r")+)\s*/?\s*$")
 _TRAILING_PAREN = re.compile(r"\((?P<inner>[^()]{2,60})\)\s*\.?\s*$")
 # The editors' codes glued to the story's last sentence, as dpa-AFX writes them: "… verloren./jr/mis/jha/"
 _TRAILING_DESK = re.compile(r"(?<=[.!?…\"“”»«])\s*(?P<codes>(?:/" + _INITIALS + r"){2,6}/?)\s*$")
@@ -255,6 +256,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
     window = story[-_SIGNOFF_WINDOW:]
     fallback = None
     writer = None  # the writer named by role ("Auteur : …"): the sign-off only when no other is there
+    address = None  # the writer's e-mail address as the last line: the same
     for index in range(len(window) - 1, -1, -1):
         block = window[index]
         if block is story[0] and len(story) > 2:
@@ -293,6 +295,12 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             signoff = SignOff(text, block.line, [text], [], "initials")  # "kb": the story's last line
         if signoff is None and block is story[-1] and _DESK_INITIALS.fullmatch(text) and not registry.scan(text):
             signoff = SignOff(text, block.line, text.split("/"), [], "initials")  # "EF/MA", Tehran Times' desk
+        if signoff is None and block is story[-1] and address is None:
+            # ("With files from The Canadian Press⏎klachance@postmedia.com": the line above is it)
+            found = _closing_address(text, block, registry)
+            if found is not None:
+                address = (found, block)
+                continue
         if signoff is None and block is story[-1] and _reporter_in_brackets(text, registry):
             # a Japanese paper closes a story with its reporter's name in brackets on a line of its
             # own: "（田村真理子）" (an agency's, "（共同）", is read above)
@@ -302,7 +310,10 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             # on a line of their own: the sign-off is the agencies', the initials its editor's
             above = match_signoff(window[index - 1].text, window[index - 1], registry)
             if above is not None and above.agencies and above.style in ("material", "agencies", "contributors"):
-                return replace(above, initials=above.initials + signoff.initials), window[index - 1]
+                # slashed codes are the sign-off's own second line, as DW prints them on one
+                # ("zc/wd (AP, AFP)") and PAP on two ("Marta Lewandowska (PAP)⏎mle/ par/")
+                joined = f"{above.text} {signoff.text}" if "/" in signoff.text else above.text
+                return replace(above, text=joined, initials=above.initials + signoff.initials), window[index - 1]
         if signoff is not None and signoff.style == "material" and not signoff.agencies and not signoff.initials \
                 and _under_an_embed(block.element) and _story_goes_on(story, block):
             # "Source : entreprises, ministère de l'Industrie" under a chart, the story going on after
@@ -331,7 +342,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             return signoff, block
         if fallback is None:
             fallback = _copyright(text, block, registry)
-    return writer or fallback or _defined_signoff(blocks, registry) or (None, None)
+    return writer or address or fallback or _defined_signoff(blocks, registry) or (None, None)
 
 
 # The agency glued to the story's last word ("… under lördagen/TT"), or an editor's initials after its
@@ -495,6 +506,26 @@ def _reporter_in_brackets(text: str, registry: AgencyRegistry) -> bool:
     """"（田村真理子）": a reporter's name in full-width brackets, not an editor's note ("（敬称略）")."""
     return len(text) <= 40 and _NAME_IN_CJK_BRACKETS.fullmatch(text) is not None \
         and not _BRACKETED_NOTE.search(text) and not registry.scan(text)
+
+
+# The writer's e-mail address alone on the story's last line, perhaps after their name or the agency's
+# motto, perhaps with their phone number: "kms@yna.co.kr", "– penda@namibcourier.com.na",
+# "— Evelyn Marchetti; emarchetti@cascadianlive.com; 503-294-7715", "◎공감언론 뉴시스 jek@newsis.com"
+_ADDRESS_LINE = re.compile(r"^(?:[-–—]{1,2}\s*)?(?:(?P<lead>[^@;:!?\d]{2,40}?)\s*[;,]?\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                           r"(?:\s*[;,|]\s*\+?\d[\d ()./-]{6,20})?\s*\.?$")
+
+
+def _closing_address(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
+    """The story's last line when it is its writer's address: alone, or after the writer's name or
+    an agency's name (a line that says more, "Send tips to tips@…", is no sign-off)."""
+    match = _ADDRESS_LINE.match(text) if len(text) <= 100 and "@" in text else None
+    if match is None:
+        return None
+    lead = match.group("lead")
+    agencies = _agencies_in(text, registry)
+    if lead and not _author_line(lead) and not _agencies_in(lead, registry):
+        return None
+    return SignOff(text, block.line, [], agencies, "byline")
 
 
 def _closing_byline(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
