@@ -204,6 +204,13 @@ def test_caption_file_marker_flags_credit(registry):
         ("Vị trí thị trấn Grindavik. Đồ họa: Đăng Hiếu", "Vị trí thị trấn Grindavik.", "Đồ họa: Đăng Hiếu"),
         ("Controlli degli steward sulla fondamenta di Cannaregio (Fotogramma)",
          "Controlli degli steward sulla fondamenta di Cannaregio", "(Fotogramma)"),
+        # Asahi: when and where after "=" stay the caption's; the source is the last item
+        ("国連総会の本会議で決議案に投票する各国代表=2025年12月3日、米ニューヨーク、ロイター",
+         "国連総会の本会議で決議案に投票する各国代表=2025年12月3日、米ニューヨーク", "ロイター"),
+        ("会談後、記者団の質問に答える森田外相＝2日、ワシントン、共同", "会談後、記者団の質問に答える森田外相＝2日、ワシントン", "共同"),
+        # IOL's file picture, labelled in the caption's last sentence
+        ("Union members march through Rustenburg in September. File picture: Independent Newspapers",
+         "Union members march through Rustenburg in September.", "File picture: Independent Newspapers"),
     ],
 )
 def test_split_caption(registry, text, caption, credit):
@@ -238,6 +245,10 @@ def test_looks_like_credit(registry):
     assert normalise_credit_text("Photo courtesy of City Hall") == ("City Hall", "Photo courtesy of")
     assert normalise_credit_text("Image via Getty Images") == ("Getty Images", "Image via")
     assert not looks_like_credit("bandb2.jpg", registry)
+    # two labels and no name: Asahi's badge for its picture list, a kind after a label
+    assert not looks_like_credit("写真・図版", registry)
+    assert not looks_like_credit("Foto: Grafik", registry)
+    assert looks_like_credit("Grafik: dpa", registry)
 
 
 def test_bylines_are_not_credits(registry):
@@ -349,6 +360,8 @@ def test_split_caption_answers_each_registry_for_itself():
     ("EUROPA PRESS - Archivo", "EUROPA PRESS - Archivo", ["Europa Press"], ["file"]),
     ("أسوشيتد برس - أرشيف", "أسوشيتد برس - أرشيف", ["AP"], ["file"]),
     ("Arkivfoto: Jens Dresling/Ritzau Scanpix", "Jens Dresling/Ritzau Scanpix", [None, "Ritzau"], ["file"]),
+    # Observador's file note in brackets after the credit, in Portuguese
+    ("PAULO NOVAIS/LUSA (arquivo)", "PAULO NOVAIS/LUSA", [None, "LUSA"], ["file"]),
 ])
 def test_a_file_note_beside_the_credit_is_no_source(registry, printed, text, agencies, flags):
     credit = parse_credit(printed, registry)

@@ -114,6 +114,17 @@ def test_unread_lead_image_is_reported():
     assert any("lead image" in note for note in document.unread)
 
 
+def test_a_page_that_says_it_is_no_article_has_no_unread_lead_image():
+    # heimicke.de: a site builder's banner as og:image over a club's text page whose og:type is a business
+    html = ('<html><head><meta property="og:type" content="business.business">'
+            '<meta property="og:image" content="https://example.org/img/lead-photo.jpg"></head>'
+            '<body><div class="related"><img src="https://example.org/img/lead-photo.jpg"></div>'
+            "<article><h1>Our club in numbers</h1><p>" + "Story text. " * 30 + "</p></article></body></html>")
+    assert extract(html).unread == []
+    # "website" is what many newsrooms call their stories: the picture is still reported
+    assert extract(html.replace("business.business", "website")).unread
+
+
 def _column_page() -> str:
     # jungefreiheit.de: a weekly column's standing picture is its og:image; the page shows it in a
     # featured-image widget outside the article element and as the picture of a teaser linking to

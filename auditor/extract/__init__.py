@@ -505,7 +505,9 @@ def _unread_images(page, zone, structured, url: str | None = None) -> list[str]:
     pictures taken for story cards must still be reported). One exception: a standing picture (a
     column's picture, a CMS's fallback), shown only outside the article's element and there as the
     picture of a link to another story, is no lead picture of this story."""
-    notes = []
+    notes: list[str] = []
+    if _declares_no_article(page):
+        return notes  # a business's or a product's page: its pictures are no story's
     # Whole file names, not picture identities: JSON-LD images include the publisher's logo, whose
     # .png would otherwise match the page's .svg logo.
     names = {_file_name(u) for u in [*lead_image_urls(page), *(i.url for i in structured.images if i.url)]}
@@ -527,6 +529,19 @@ def _unread_images(page, zone, structured, url: str | None = None) -> list[str]:
     if notes:
         notes.append("run `auditor extract --why FILE` to see why each image was left out")
     return notes
+
+
+# Open Graph types of pages that are no article: a business, a place, a product, a person's profile,
+# a record, a book ("website" is not one of them: many newsrooms give their stories that type)
+_NO_STORY_TYPES = ("business.", "place", "product", "profile", "restaurant.", "music.", "book", "books.",
+                   "fitness.", "game.")
+
+
+def _declares_no_article(page: PageScan) -> bool:
+    """Does the page's ``og:type`` say it is something other than an article (``business.business``)?"""
+    return any((meta.get("property") or meta.get("name") or "").strip().lower() == "og:type"
+               and (meta.get("content") or "").strip().lower().startswith(_NO_STORY_TYPES)
+               for meta in page.metas)
 
 
 def _standing_picture(shown: list, zone, url: str | None) -> bool:

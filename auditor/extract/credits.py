@@ -621,6 +621,10 @@ _LICENCE_LEAD = re.compile(r"cc\s+[^\s/]+(?:\s+https?://\S+)?\s*$"
                            r"\s+\d\.\d|cc0)\s+[^\W_]")
 
 
+# a label word with nothing after it: "Grafik" after "Foto:", "図版" after "写真・"
+_LABEL_ALONE = re.compile(r"(?:" + _PREFIX_WORDS + r"|" + _KIND_WORDS + r"|図版)\W*", re.IGNORECASE)
+
+
 def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
     """Is this short text a credit line rather than a description?"""
     text = clean(text)
@@ -630,7 +634,8 @@ def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
     if not body:
         return False
     if prefix:
-        return True
+        # two labels and no name ("写真・図版", Asahi's badge for its picture list; "Foto: Grafik")
+        return _LABEL_ALONE.fullmatch(body) is None
     words = body.split()
     if len(words) <= 6 and _LICENCE_LEAD.match(body):
         return True  # "cc zuk0 https://flic.kr/p/s9X187": a licence, then whose picture it is
@@ -863,6 +868,12 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     # 1b. "…とスアレス＝ロイター", "… = 연합뉴스": an agency credit after an equals sign
     match = _EQUALS_CREDIT.search(text) if ("=" in text or "＝" in text) else None
     credit = match.group("credit").strip() if match and match.start() > 0 else ""
+    if "、" in credit:
+        # "…代表=2025年12月3日、米ニューヨーク、ロイター": when and where stay the caption's, the
+        # source is the last item (Asahi; the one-item "…＝ロイター" is all credit)
+        head, _, last = credit.rpartition("、")
+        if last.strip() and registry.scan(last) and len(last.split()) <= 6:
+            return text[:match.start("credit")] + head, last.strip()
     # (a Korean paper's photographer, "… 표시돼 있다. 영종도=홍인기 기자", or an agency)
     reporter = bool(credit) and _KOREAN_REPORTER.fullmatch(credit) is not None
     if reporter or credit and registry.scan(credit) and len(credit.split()) <= 6:
