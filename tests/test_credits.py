@@ -249,6 +249,10 @@ def test_looks_like_credit(registry):
     assert not looks_like_credit("写真・図版", registry)
     assert not looks_like_credit("Foto: Grafik", registry)
     assert looks_like_credit("Grafik: dpa", registry)
+    # a bare label word runs into a name, not into a video's title
+    assert looks_like_credit("Foto Jane Doe", registry) and looks_like_credit("Video AFP", registry)
+    assert not looks_like_credit("Video Beben in der Westtürkei: Die Lage in Akhisar", registry)
+    assert not looks_like_credit("Video Detik-detik Banjir Rendam Kemang Usai Hujan Deras", registry)
 
 
 def test_bylines_are_not_credits(registry):

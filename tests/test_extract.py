@@ -1582,6 +1582,20 @@ def test_a_plugins_own_graphics_are_no_pictures():
     assert extract_html(page(f"<p><b>Bewertung:</b> <span>{stars}</span></p>")).figures == []
 
 
+def test_a_sliders_arrows_are_no_pictures():
+    # andina.pe: the gallery's arrows, named for an arrow and its direction in the house's language
+    arrows = "".join(f"<a class='nav'><img src='https://example.pe/Content/images/{name}'></a>"
+                     for name in ("flecha-izq.png", "flecha-der.png", "arrow_left_white.png", "pfeil-rechts.gif"))
+    assert extract_html(page(f"<div class='galeria'>{arrows}</div>")).figures == []
+    # the picture a consent box shows where an embedded post will load
+    consent = ("<div class='embed-consent'><img src='https://example.de/resources/img/embed/instagram-preview-placeholder"
+               ".png' width='600' height='400'><p>Externer Inhalt von Instagram.</p></div>")
+    assert extract_html(page(BODY + consent + BODY)).figures == []
+    # a photo whose name has a direction in it is a photo
+    assert extract_html(page("<figure><img src='https://example.pe/fotos/left-bank-of-the-river.jpg'>"
+                             "<figcaption>The river. Photo: Jane Doe</figcaption></figure>")).figures
+
+
 def test_a_video_players_still_that_nothing_describes_is_no_figure():
     # brigitte.de: <img class="additional-video-still"> beside the Brightcove <video> a script starts
     player = ("<div class='o-media__brightcove-wrapper'><img src='https://image.example.de/11043002/16x9-938-528/x/"

@@ -621,6 +621,8 @@ _LICENCE_LEAD = re.compile(r"cc\s+[^\s/]+(?:\s+https?://\S+)?\s*$"
                            r"\s+\d\.\d|cc0)\s+[^\W_]")
 
 
+# a label printed as a bare word, without a colon, an equals sign, a copyright sign or a word for "by"
+_BARE_LABEL = re.compile(r"[^\W\d_]+")
 # a label word with nothing after it: "Grafik" after "Foto:", "図版" after "写真・"
 _LABEL_ALONE = re.compile(r"(?:" + _PREFIX_WORDS + r"|" + _KIND_WORDS + r"|図版)\W*", re.IGNORECASE)
 
@@ -635,7 +637,12 @@ def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
         return False
     if prefix:
         # two labels and no name ("写真・図版", Asahi's badge for its picture list; "Foto: Grafik")
-        return _LABEL_ALONE.fullmatch(body) is None
+        if _LABEL_ALONE.fullmatch(body):
+            return False
+        # a label word with no colon runs into a name ("Foto Jane Doe"), not into a title: a video
+        # box's "Video" over its title ("Video⏎Beben in der Westtürkei: Die Lage in Akhisar") is none
+        return not _BARE_LABEL.fullmatch(prefix) or "/" in body or bool(registry.scan(body)) \
+            or (len(body.split()) <= 4 and names_only(body))
     words = body.split()
     if len(words) <= 6 and _LICENCE_LEAD.match(body):
         return True  # "cc zuk0 https://flic.kr/p/s9X187": a licence, then whose picture it is

@@ -100,8 +100,9 @@ _PLACEHOLDER_WORDS = frozenset({"pixel", "spacer", "blank", "preload", "transpar
                                 "grey", "gray", "preloader", "loader", "spinner", "1x1", "1px", "dummy", "empty",
                                 "clear", "lazyload", "default"})
 # words a placeholder's file name may hold beside its placeholder word
+# (and a network's name: "instagram-preview-placeholder.png" stands where an embedded post will load)
 _NEUTRAL_WORDS = frozenset({"image", "images", "photo", "picture", "white", "black", "light", "dark", "small",
-                            "large", "background", "thumb", "thumbnail", "square", "wide", "base"})
+                            "large", "background", "thumb", "thumbnail", "square", "wide", "base", "preview", "embed"})
 _SIZE_WORD = re.compile(r"\d+(?:x\d+)?|\d*x\d+")
 _PLACEHOLDER_PREFIXES = ("preload", "placeholder", "spinner", "loader", "lazy", "blank", "spacer")
 _LOGO_SEGMENTS = frozenset({"icon", "icons", "logo", "logos", "avatar", "avatars", "emoji", "emojis", "sprite",
@@ -112,6 +113,12 @@ _LOGO_WORDS = frozenset({"logo", "icon", "favicon", "sprite", "avatar", "emoji",
 _SOCIAL_ICONS = frozenset({"twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube",
                            "tiktok", "telegram", "xing", "reddit", "threads", "bluesky", "mastodon", "rss"})
 _LOADER_WORDS = frozenset({"loading", "loader", "preloader"})
+# A file named for an arrow and its direction is a slider's or a pager's control, in any language
+_ARROW_WORDS = frozenset({"arrow", "arrows", "chevron", "flecha", "pfeil", "fleche", "flèche", "freccia", "seta",
+                          "strzalka", "sipka", "šipka"})
+_DIRECTION_WORDS = frozenset({"left", "right", "up", "down", "prev", "previous", "next", "back", "forward", "izq",
+                              "izquierda", "der", "dcha", "derecha", "links", "rechts", "gauche", "droite", "sinistra",
+                              "destra", "esquerda", "direita", "lewo", "prawo", "white", "black", "small", "big"})
 
 
 def _loading_indicator(element) -> bool:
@@ -810,7 +817,8 @@ def _is_placeholder(src: str, stem: str | None = None) -> bool:
     # a placeholder's name says nothing else ("empty-image", "grey-16x9"); "empty-wards-kisumu" is a photo's.
     # An animation or a drawing named so is one whatever else its name says ("ajax-loader.gif").
     return bool(words & _PLACEHOLDER_WORDS and len(words) <= 3
-                and (all(w in _PLACEHOLDER_WORDS or w in _NEUTRAL_WORDS or len(w) <= 3 or _SIZE_WORD.fullmatch(w)
+                and (all(w in _PLACEHOLDER_WORDS or w in _NEUTRAL_WORDS or w in _SOCIAL_ICONS or len(w) <= 3
+                         or _SIZE_WORD.fullmatch(w)
                          for w in words) or src.split("?")[0].lower().endswith((".gif", ".svg")))) \
         or stem.startswith(_PLACEHOLDER_PREFIXES) \
         or stem.endswith(("pixel", "spacer", "beacon"))  # "renderTimingPixel.png"
@@ -882,6 +890,8 @@ def _decoration(element, src: str | None) -> str | None:
         named = {w for w in stem_words if w and not w.isdigit()}
         if len(named) == 1 and named <= _SOCIAL_ICONS:
             return "a social network's icon (its file name)"  # ".../img/facebook.png"
+        if named & _ARROW_WORDS and named <= _ARROW_WORDS | _DIRECTION_WORDS:
+            return "a slider's arrow (its file name)"  # "flecha-izq.png", "arrow-left.png", "pfeil_rechts.gif"
     own = name_tokens(element_tokens(element))
     if any(_LOGO_WORDS & set(tokens) for tokens in own) and not _captioned_figure(element):
         return "logo or icon (its class)"
