@@ -208,6 +208,10 @@ def test_caption_file_marker_flags_credit(registry):
         ("国連総会の本会議で決議案に投票する各国代表=2025年12月3日、米ニューヨーク、ロイター",
          "国連総会の本会議で決議案に投票する各国代表=2025年12月3日、米ニューヨーク", "ロイター"),
         ("会談後、記者団の質問に答える森田外相＝2日、ワシントン、共同", "会談後、記者団の質問に答える森田外相＝2日、ワシントン", "共同"),
+        # Thai's "picture from" and "picture by", one word, no colon, no stop before them
+        ("เส้นทางคาดการณ์ของไต้ฝุ่นดาริโอ ภาพจาก PAGASA", "เส้นทางคาดการณ์ของไต้ฝุ่นดาริโอ", "ภาพจาก PAGASA"),
+        ("ชาวบ้านขนย้ายข้าวของ ภาพโดย กรมอุตุนิยมวิทยา", "ชาวบ้านขนย้ายข้าวของ", "ภาพโดย กรมอุตุนิยมวิทยา"),
+        ("ภาพจากดาวเทียมแสดงพายุ", "ภาพจากดาวเทียมแสดงพายุ", None),  # "a picture from a satellite shows …"
         # IOL's file picture, labelled in the caption's last sentence
         ("Union members march through Rustenburg in September. File picture: Independent Newspapers",
          "Union members march through Rustenburg in September.", "File picture: Independent Newspapers"),
@@ -364,6 +368,8 @@ def test_split_caption_answers_each_registry_for_itself():
     ("EUROPA PRESS - Archivo", "EUROPA PRESS - Archivo", ["Europa Press"], ["file"]),
     ("أسوشيتد برس - أرشيف", "أسوشيتد برس - أرشيف", ["AP"], ["file"]),
     ("Arkivfoto: Jens Dresling/Ritzau Scanpix", "Jens Dresling/Ritzau Scanpix", [None, "Ritzau"], ["file"]),
+    # an agency whose name opens with a label word keeps it, after a copyright sign too
+    ("© Photo News", "Photo News", ["Photo News"], []),
     # Observador's file note in brackets after the credit, in Portuguese
     ("PAULO NOVAIS/LUSA (arquivo)", "PAULO NOVAIS/LUSA", [None, "LUSA"], ["file"]),
 ])

@@ -321,6 +321,14 @@ def story(ending: str, after: str = "") -> str:
             f"{BODY}{BODY}{ending}</div>{after}</article><footer>© 2026 The House</footer></body></html>")
 
 
+def test_the_writers_address_over_the_wires_copyright_notice_is_the_signoff():
+    # Maeil Business with Yonhap copy: a story typed between <br>s, the reporter's address, then the notice
+    runs = "<br><br>".join(["한국은행은 11월 말 외환보유액이 4,153억 달러로 집계됐다고 4일 밝혔다. " * 3] * 4)
+    html = ("<html><body><article><h1>외환보유액 두 달 연속 증가</h1><div class='art_txt'>" + runs
+            + "<br><br>kimjh@yna.co.kr<br><br>&lt;저작권자(c) 연합뉴스, 무단 전재-재배포 금지&gt;</div></article></body></html>")
+    assert extract_html(html).signoff.text == "kimjh@yna.co.kr"
+
+
 @pytest.mark.parametrize("ending, after, text, initials, agencies, style", [
     # an editor's initials closing the last sentence, or on a line of their own
     ("<p>The budget passed at dawn. (grh)</p>", "", "(grh)", ["grh"], [], "initials"),
@@ -416,6 +424,10 @@ def story(ending: str, after: str = "") -> str:
     ("<p>— Evelyn Marchetti; emarchetti@cascadianlive.com; 503-294-7715</p>", "",
      "— Evelyn Marchetti; emarchetti@cascadianlive.com; 503-294-7715", [], [], "byline"),
     ("<p>◎공감언론 뉴시스 jek@newsis.com</p>", "", "◎공감언론 뉴시스 jek@newsis.com", [], ["Newsis"], "byline"),
+    # PTI's desk codes glued to the story's last sentence; derStandard's day after the agency
+    ("<p>India's coal production rose to over one billion tonnes last year. PTI NKD HVA</p>", "", "PTI NKD HVA",
+     ["NKD", "HVA"], ["PTI"], "agencies"),
+    ("<p>(red, APA, 5.12.2026)</p>", "", "(red, APA, 5.12.2026)", ["red"], ["APA"], "agencies"),
     # ... but an agency's line above it is the sign-off
     ("<p>With files from The Canadian Press</p><p>klachance@postmedia.com</p>", "",
      "With files from The Canadian Press", [], ["The Canadian Press"], "material"),
@@ -463,6 +475,8 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     ("<p>Mit dem Bus fuhren sie nach Hause.</p>", ""),  # "mit" opens a sentence, names no agency
     ("<p>Mehr auf www.example.com/ab/cd</p>", ""),  # a path, not editors' codes
     ("<p>The word is (FIN) in Spanish, said the teacher.</p>", ""),  # an end mark only on its own line
+    # capitals closing a sentence are a sign-off only after an agency
+    ("<p>The plan was approved by the board. NEW YORK CITY FC</p>", ""),
     # an address with more than a name before it is a note, not a sign-off
     ("<p>Send your tips to tips@example.com</p>", ""),
     ("<p>The council can be reached at clerk@example.gov.</p>", ""),
@@ -2891,3 +2905,60 @@ def test_an_illustrative_photo_label_in_ukrainian():
              "<figcaption>Фото ілюстративне: ДСНС</figcaption></figure>")
     figure = one_figure(page(photo + BODY))
     assert (figure.caption, figure.credit.text) == (None, "ДСНС")
+
+
+def _il_post(captions: list[str]) -> str:
+    return page("".join(f"<figure><img src='https://example.it/photos/p{n}.jpg' width='800' height='500'>"
+                        f"<figcaption>{c}</figcaption></figure>{BODY}" for n, c in enumerate(captions)))
+
+
+def test_a_page_that_credits_in_closing_brackets_credits_every_caption_so():
+    # Il Post: the agency's credits in brackets teach how the page writes the others
+    document = extract_html(_il_post(["Il fronte della frana sopra Ponte di Legno (ANSA/FILIPPO VENEZIA)",
+                                      "La frana vista dal drone dei vigili del fuoco (Vigili del fuoco)",
+                                      "I geologi della Regione durante i rilievi (Regione Lombardia)"]))
+    assert [(f.caption, f.credit.text if f.credit else None) for f in document.figures] == [
+        ("Il fronte della frana sopra Ponte di Legno", "ANSA/FILIPPO VENEZIA"),
+        ("La frana vista dal drone dei vigili del fuoco", "Vigili del fuoco"),
+        ("I geologi della Regione durante i rilievi", "Regione Lombardia")]
+    # a party's short name, a position, a year stay the caption's
+    document = extract_html(_il_post(["Il fronte della frana sopra Ponte di Legno (ANSA/FILIPPO VENEZIA)",
+                                      "Il sindaco Mario Rossi (Pd)", "La sindaca e l'assessore (a destra)",
+                                      "La strada prima della frana (2019)"]))
+    assert [f.credit.text if f.credit else None for f in document.figures] == ["ANSA/FILIPPO VENEZIA", None, None, None]
+    # without such a credit on the page, brackets are no credit
+    document = extract_html(_il_post(["La frana vista dal drone dei vigili del fuoco (Vigili del fuoco)"]))
+    assert document.figures[0].credit is None
+
+
+def test_the_storys_standfirst_after_a_lead_picture_is_not_its_caption():
+    # Dalanews: the lead picture's box holds its labelled credit; the <article> after it opens with
+    # the standfirst, whose class ("content_main_desc") a caption's could be
+    story = "<p>" + "Текст статьи о газе и угле в Алматы. " * 20 + "</p>"
+    html = ("<html><body><h1>ТЭЦ-2 в Алматы</h1><div class='content_main_thumb'><img src='https://d.kz/photo_1.jpeg' "
+            "alt='ТЭЦ-2' width='920' height='518'><div class='content_main_thumb_alt'>Фото: Dalanews.kz/Турар Казангапов"
+            "</div></div><article class='content_main_article'><div class='content_main_desc'>Перевод алматинской ТЭЦ-2 "
+            f"с угля на газ выполнен лишь на 48 процентов.</div><div class='content_main_text'>{story * 2}</div></article>"
+            "</body></html>")
+    figure = one_figure(html)
+    assert (figure.caption, figure.credit.text) == (None, "Dalanews.kz/Турар Казангапов")
+
+
+def test_a_video_players_title_is_no_caption_and_the_articles_footer_no_credit():
+    # HLN: a closing video's still under the player, its title telling the reader to watch it, then
+    # the article's footer of tags and a feedback line
+    story = "<p>" + "Het KMI had gisterenavond al een waarschuwing voor dichte mist uitgevaardigd. " * 8 + "</p>"
+    video = ("<div class='article__video'><div class='video-player__poster'><img src='https://x.net/Vid998poster/video/"
+             "640/360/' alt='' width='640' height='360'><button class='video-player__play' aria-label='Video afspelen'>"
+             "</button></div><p class='video-player__title'>{title}</p></div>")
+    footer = ("<footer class='article__footer'><div class='article__tags'><a href='/tag/verkeer/'>Verkeer</a>"
+              "<a href='/tag/e17/'>E17</a></div><p class='article__feedback'>Heb je een tip of opmerking over dit "
+              "artikel? <a href='/tips/'>Laat het ons weten</a>.</p></footer>")
+
+    def read(title):
+        return extract_html("<html><body><article><h1>Kettingbotsing op E17</h1><section>" + story * 3 + "</section>"
+                            + video.format(title=title) + footer + "</article></body></html>").figures
+    assert read("Bekijk: beelden van de ravage op de E17") == []
+    # a title that describes the still is its caption, and the footer stays out of it
+    figures = read("Beelden van de ravage op de E17")
+    assert [(f.caption, f.credit) for f in figures] == [("Beelden van de ravage op de E17", None)]

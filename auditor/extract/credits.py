@@ -140,6 +140,9 @@ _PREFIX_INSIDE = re.compile(
     r"(?:(?:photo\s+)?illustration|photo(?:graph)?s?|pictures?|images?|screenshots?|foto)\s+(?:by|von|por|de)\s+(?=\w)|"
     # every language's "by" forms before a name: "Imagen de Pixabay", "Fotografia di Mario Rossi"
     r"(?:" + _alternation(w for w in credit_words()[0] if _BY_FORM.search(w)) + r")\s+(?=(?-i:[A-ZÀ-Þ]))|"
+    # Thai's "picture from", "thanks for the picture from", "picture by", written as one word before
+    # the source, with no colon and no sentence's stop before it: "… ไต้ฝุ่นดาริโอ ภาพจาก PAGASA"
+    r"(?:ขอบคุณภาพจาก|ภาพจาก|ภาพโดย)\s+(?=\S{1,30}(?:\s+\S{1,30}){0,2}\s*$)|"
     # "Photo courtesy of City Hall", "… courtesy of NASA": who gave the picture
     r"(?:photo(?:graph)?s?|pictures?|images?)\s+courtesy(?:\s+of)?\s+(?=\w)|courtesy\s+of\s+(?=(?-i:[A-ZÀ-Þ]))|"
     # "Screenshot aus Twitter", "Screengrab from YouTube": where a screen capture was taken
@@ -154,7 +157,7 @@ _PREFIX_INSIDE = re.compile(
 # full prefix list over a caption that has none (most captions).
 _PREFIX_HINT = re.compile(
     r"[:：=＝\u00a9]|\(c\)\s|\b(?:by|von|por|de|di|par|aus|from|via|courtesy)\s|\b(?:fotos?|photos?)\s*/|credit(?:\.\.|…)|"
-    r"[–—]\sphotos?\s|(?:"
+    r"[–—]\sphotos?\s|\sภาพ(?:จาก|โดย)|(?:"
     + "|".join(re.escape(w) for w in credit_words()[0] if w.endswith(".")) + r")\s",
     re.IGNORECASE,
 )
@@ -275,6 +278,15 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
         match = _PREFIX_AT_START.match(text)
         if not match or not match.group().strip():
             break
+        word = re.search(r"[^\W\d_]", match.group())
+        if word and _agency_named_at_start(text[word.start():], match.end() - word.start()):
+            # "© Photo News", "Picture Press": the label word opens an agency's name; a sign before
+            # it is still the credit's prefix
+            sign = text[:word.start()].strip()
+            if sign:
+                prefixes.append(sign)
+                text = text[word.start():]
+            break
         rest = text[match.end():].lstrip()
         token = match.group().strip()
         bare_word = not re.search(r"[:：=＝・©.|]|\(c\)|\b(?:by|von|por|de|di|par|of|via)$", token, re.IGNORECASE)
@@ -289,6 +301,15 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
         prefixes.append(token)
         text = rest.lstrip(" :.")
     return text.strip(), (" ".join(prefixes) if prefixes else None)
+
+
+def _agency_named_at_start(text: str, label_end: int) -> bool:
+    """Does ``text``, which opens with a label word ``label_end`` long, open with an agency whose name
+    goes on past that word ("Photo News", "Picture Press")? The registry says."""
+    from ..registry import default_registry
+
+    found = default_registry().scan(text[:120])
+    return bool(found) and found[0].start == 0 and found[0].end > len(text[:label_end].rstrip(" :：=＝・.|"))
 
 
 def unwrap(text: str) -> str:

@@ -218,6 +218,7 @@ class _Reading:
     caption_from: str | None = None
     caption_origin: str | None = None  # Figure.caption_origin
     video: bool = False  # the picture is a video player's poster frame
+    bracketed: bool = False  # the credit was printed in brackets at the caption's end
     credit_from: str | None = None
     caption_element: object = None  # where the caption was read (for figures that share one)
     caption_marked: bool = False  # ... and that element is marked as a caption (tag, itemprop, class)
@@ -279,7 +280,8 @@ class _Trace:
 
 def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
                  base_url: str | None = None, trace: list | None = None, profile=None,
-                 parts: list | None = None, chrome: list | None = None, read: set | None = None) -> list[Figure]:
+                 parts: list | None = None, chrome: list | None = None, read: set | None = None,
+                 bracketed: list | None = None) -> list[Figure]:
     """Every image that belongs to the article, in document order, with caption and credit.
 
     ``trace``, when given, receives an :class:`~auditor.model.ImageDecision` for every image-like
@@ -287,7 +289,8 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     names its figure units decides which images are figures; its caption and credit selectors win
     over the generic reading. ``chrome``, when given, receives the image elements left out as page
     chrome or as standing after the article's end (where else the page shows its pictures).
-    ``read``, when given, receives the elements the figures' captions and credits were read from.
+    ``read``, when given, receives the elements the figures' captions and credits were read from;
+    ``bracketed``, the figures whose credit the caption closes in brackets (the house's way of crediting).
     """
     why = _Trace(trace, page.images, parts, read)
     site_name = _site_name(base_url)
@@ -386,6 +389,12 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if candidate.src is None and caption is None and credit is None:
             why.left(element, "no image URL and nothing says what it shows", unit)
             continue
+        if credit is None and caption and reading.video and _VIDEO_TITLE.match(caption) \
+                and _in_video_player(element, unit):
+            # "Bekijk: beelden van de ravage op de E17" under a player: the video's title, which tells
+            # the reader to watch it, not a caption of the still
+            why.left(element, "a video's poster under its title, and nothing else says what it shows", unit)
+            continue
         if caption is None and credit is None and (tag_of(element) == "video"
                                                    or reading.video and _in_video_player(element, unit)):
             # (the labels count a video only with a caption or credit: a poster that nothing describes
@@ -442,6 +451,8 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         figure = _figure(element, reading, index.for_element(element, absolute or candidate.src), absolute, registry)
         said_by.setdefault(said, figure)
         figures.append(figure)
+        if bracketed is not None and reading.bracketed and figure.credit is not None:
+            bracketed.append(figure)
         caption, credit = figure.caption, figure.credit
         number = len(figures)
         kept.setdefault(candidate.key, (number, caption, credit.text if credit else None))
@@ -1434,6 +1445,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             # so does a rights notice after the picture's box, "<저작권자(c) 연합뉴스, 무단 전재-재배포 …>")
             credit_text, credit_line = glued, caption_line
             reading.credit_from = f"the end of the caption ({reading.caption_from})"
+            reading.bracketed = glued.startswith("(") and glued.endswith(")")
         elif not glued and not credit_text and only_a_credit(caption):
             # "Screenshot by Amanda Tan/ONE Esports", "Abb.: Wake News": the caption slot holds a credit
             credit_text, credit_line, caption = caption, caption_line, None
@@ -1890,6 +1902,10 @@ def _in_video_player(img, unit) -> bool:
 
 
 _PLAYER_PARTS = ("button", "video", "iframe")
+# A video's title that tells the reader to watch it, in the languages of the house pages: "Watch:",
+# "Bekijk:", "Schauen Sie:", "Regardez :", "Mira:", "Guarda:", "Assista:", "Titta:", "Katso:", "Zobacz:"
+_VIDEO_TITLE = re.compile(r"(?:watch|bekijk|kijk|schauen\s+sie|sehen\s+sie|regardez|mira|vea|guarda|assista|veja|"
+                          r"titta|se|katso|zobacz|obejrzyj|смотрите|дивіться)\s*[:：]\s*\S", re.IGNORECASE)
 
 
 def _has_play_control(box) -> bool:
@@ -2413,7 +2429,10 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
                 captions.append(opening)
             break
         role = _role(sibling)
-        role = "credit" if role == "credit-hint" else role
+        if role == "credit-hint":
+            # (a <footer> or <cite> after the picture is its credit when it reads as one; the article's
+            # own <footer> of tags and a feedback line after a closing video is not)
+            role = "credit" if looks_like_credit(text, registry) else None
         if role == "caption" and not captions:
             captions.append(sibling)
         elif role == "credit" and not credits:
@@ -2456,7 +2475,12 @@ def _opening_caption(box, registry: AgencyRegistry):
     if tag_of(box) in ("img", "figure", "picture"):
         return None
     opening = _opening_line(box)
-    if opening is not None and (_role(opening) == "caption" or all(split_caption(visible_text(opening), registry))):
+    if opening is None:
+        return None
+    credited = all(split_caption(visible_text(opening), registry))
+    if credited or _role(opening) == "caption" and tag_of(box) != "article":
+        # (an <article> after the picture opens with the story's standfirst, whatever its class says:
+        # Dalanews' "content_main_desc"; only a line with its credit is the picture's there)
         return opening
     return None
 

@@ -90,6 +90,10 @@ _SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|f
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _LEADING_DASH = re.compile(r"^(?:(?:[-–—]{1,2}|\*)\s*)(?=\S)")  # (and "*Con información de AP")
 _DESK_CODES = re.compile(r"^(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6})\s*$")
+# the same glued to the story's last sentence: "… in the last financial year. PTI NKD HVA"
+_GLUED_DESK_CODES = re.compile(r"(?<=[.!?\"”’])\s+(?P<signoff>(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6}))\s*$")
+# a date that closes a sign-off's list: derStandard's "(red, APA, 5.12.2026)"
+_LIST_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})")
 _DESK_LINE = re.compile(r"[A-Z]{2,4}(?:\s*/{1,2}\s*[A-Z]{2,4}){0,5}")  # "ACC // JAP"
 # the same standing alone as the story's last line, where it must look more like initials: two or
 # three, slashed, none of them a country's code ("EF/MA", not "US/UK")
@@ -187,6 +191,8 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
             initials.append(part)
         elif part.casefold() in _END_WORDS:
             continue  # Lusa's "Lusa/Fim": the story's end, said after the agency
+        elif agencies and _LIST_DATE.fullmatch(part):
+            continue  # "(red, APA, 5.12.2026)": the day, after the agency
         elif part.casefold() in _NEWSROOM:
             codes.append(part)  # "Redacción / EFE": the house's desk, beside an agency only
         elif _GENERIC_AGENCIES.fullmatch(part):
@@ -200,11 +206,20 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
     return _Parts(agencies, initials + codes, generic)
 
 
+# a wire's copyright notice under the story: "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
+# "ⓒ 매일경제 & mk.co.kr", "© Thomson Reuters 2026"
+_COPYRIGHT_NOTICE = re.compile(r"^[<〈]?\s*(?:©|ⓒ|\(c\)|copyright\b|저작권자)", re.IGNORECASE)
+
+
 def _last_run(element) -> str:
-    """The last line of a story typed as runs between <br>s ("" when the element has no <br>)."""
+    """The last line of a story typed as runs between <br>s ("" when the element has no <br>); a
+    copyright notice after it is not the story's line."""
     if element.find("br") is None:
         return ""
-    return next((run for run in reversed(text_runs(element)) if run), "")
+    runs = [run for run in text_runs(element) if run]
+    while len(runs) > 1 and _COPYRIGHT_NOTICE.match(runs[-1]):
+        runs.pop()
+    return runs[-1] if runs else ""
 
 
 def _onward(block: Block) -> bool:
@@ -277,6 +292,9 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
                 signoff = match_signoff(last, block, registry) or _closing_byline(last, block, registry)
                 if signoff is None and _author_line(last) and not _BY.match(last):
                     signoff = SignOff(last, block.line, [], [], "author")  # "Max Lee, KBS World Radio News."
+                if signoff is None and address is None:
+                    found = _closing_address(last, block, registry)  # "kimjh@yna.co.kr" over the wire's notice
+                    address = (found, block) if found is not None else None
                 codes = text[:-len(last)].strip() if signoff is not None and text.endswith(last) else ""
                 if _DESK_LINE.fullmatch(codes):
                     # the desk's codes on the line before: "ACC // JAP⏎Lusa/Fim"
@@ -565,6 +583,10 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         agency = registry.lookup(codes.group("agency")) if codes else None
         if agency is not None:
             return SignOff(text, line, codes.group("codes").split(), [agency.name], "agencies")
+    codes = _GLUED_DESK_CODES.search(text) if text.endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) else None
+    agency = registry.lookup(codes.group("agency")) if codes else None
+    if agency is not None:
+        return SignOff(codes.group("signoff"), line, codes.group("codes").split(), [agency.name], "agencies")
     match = _BYLINE_PAREN.search(text)
     if match:
         return SignOff(match.group().strip(), line, [], [], "byline")
