@@ -2999,3 +2999,41 @@ def test_found_in_review_of_the_eighteenth_round():
     teased = extract_html(article("", head).replace("<article>", "<div class='related'><img src='https://ex.com/img/"
                                                                    "lead-photo.jpg'></div><article>"))
     assert any("lead image" in note for note in teased.unread)
+
+
+def test_found_in_the_second_review_of_the_eighteenth_round():
+    story = "<p>" + "The council met again on Tuesday and argued about the budget for hours. " * 6 + "</p>"
+
+    def article(inner: str) -> str:
+        return f"<html><body><article><h1>Council budget</h1>{story * 3}{inner}</article></body></html>"
+    # a reporter's address names no agency, whatever its letters spell
+    signoff = extract_html(article("<p>sana.khan@tribune.com.pk</p>")).signoff
+    assert signoff is not None and signoff.agencies == []
+    # a contact under its label, or a name before an address with no dash, is no sign-off
+    assert extract_html(article("<p>Media contact:</p><p>Jane Doe, jdoe@company.com</p>")).signoff is None
+    assert extract_html(article("<p>Press Office, press@council.gov.uk</p>")).signoff is None
+    # a phone whose name holds a placeholder's word is a phone
+    pixel = extract_html(article("<figure><img src='https://ex.com/uploads/pixel-10-preview.jpg' width='800' "
+                                 "height='500'><figcaption>The Google Pixel 10 on display</figcaption></figure>"))
+    assert [f.caption for f in pixel.figures] == ["The Google Pixel 10 on display"]
+    # a long <cite> after the picture is still its credit
+    cite = ("Frank Schwichtenberg, CC BY-SA 4.0 <https://creativecommons.org/licenses/by-sa/4.0>, via Wikimedia "
+            "Commons / Bearbeitung: Redaktion")
+    cited = extract_html(article("<figure><img src='https://ex.com/p/cologne.jpg' width='800' height='500'>"
+                                 "<figcaption>Der Dom am Morgen</figcaption></figure><cite>"
+                                 + cite.replace("<", "&lt;").replace(">", "&gt;") + "</cite>"))
+    assert cited.figures[0].credit is not None
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    # the label words that say who gave the picture are credits after a bare label
+    ("O prefeito durante a inauguração | Foto Divulgação", "O prefeito durante a inauguração", "Foto Divulgação"),
+    # after "=", a handout's or a pool's credit and an agency the registry spells otherwise stay whole
+    ("記者会見する首相＝ホワイトハウス提供、AP", "記者会見する首相", "ホワイトハウス提供、AP"),
+    ("記者会見する首相＝ゲッティ、共同", "記者会見する首相", "ゲッティ、共同"),
+])
+def test_credits_found_in_the_second_review(text, caption, credit):
+    from auditor.extract.credits import split_caption
+    from auditor.registry import default_registry
+
+    assert split_caption(text, default_registry()) == (caption, credit)

@@ -645,8 +645,12 @@ _LICENCE_LEAD = re.compile(r"cc\s+[^\s/]+(?:\s+https?://\S+)?\s*$"
 
 # a video's label printed as a bare word, without a colon: "Video", over the video's title
 _BARE_LABEL = re.compile(r"v[ií]deos?|видео", re.IGNORECASE)
+# a day in a Japanese caption's "when and where": "3日", "2025年12月3日", "５日午後"
+_JAPANESE_DAY = re.compile(r"[0-9０-９]{1,2}日")
 # a label word with nothing after it: "Grafik" after "Foto:", "図版" after "写真・"
-_LABEL_ALONE = re.compile(r"(?:" + _PREFIX_WORDS + r"|" + _KIND_WORDS + r"|図版)\W*", re.IGNORECASE)
+# (a kind, not every label word: "Foto Divulgação", "Foto: Cortesía" say who gave the picture)
+_LABEL_ALONE = re.compile(r"(?:" + _KIND_WORDS + r"|grafik|graphic|grafiken|illustration|ilustraci[oó]n|illustrazione|"
+                          r"図版|写真)\W*", re.IGNORECASE)
 
 
 def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
@@ -901,7 +905,9 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
         # "…代表=2025年12月3日、米ニューヨーク、ロイター": when and where stay the caption's, the
         # source is the last item (Asahi; the one-item "…＝ロイター" is all credit)
         head, _, last = credit.rpartition("、")
-        if last.strip() and registry.scan(last) and len(last.split()) <= 6 and not registry.scan(head):
+        # (only after when and where: "＝ホワイトハウス提供、AP" and "＝ゲッティ、共同" are credits end to end)
+        if last.strip() and registry.scan(last) and len(last.split()) <= 6 and not registry.scan(head) \
+                and _JAPANESE_DAY.search(head) and not head.rstrip().endswith(_SUFFIXES):
             return text[:match.start("credit")] + head, last.strip()
     # (a Korean paper's photographer, "… 표시돼 있다. 영종도=홍인기 기자", or an agency)
     reporter = bool(credit) and _KOREAN_REPORTER.fullmatch(credit) is not None

@@ -100,9 +100,8 @@ _PLACEHOLDER_WORDS = frozenset({"pixel", "spacer", "blank", "preload", "transpar
                                 "grey", "gray", "preloader", "loader", "spinner", "1x1", "1px", "dummy", "empty",
                                 "clear", "lazyload", "default"})
 # words a placeholder's file name may hold beside its placeholder word
-# (and a network's name: "instagram-preview-placeholder.png" stands where an embedded post will load)
 _NEUTRAL_WORDS = frozenset({"image", "images", "photo", "picture", "white", "black", "light", "dark", "small",
-                            "large", "background", "thumb", "thumbnail", "square", "wide", "base", "preview", "embed"})
+                            "large", "background", "thumb", "thumbnail", "square", "wide", "base"})
 _SIZE_WORD = re.compile(r"\d+(?:x\d+)?|\d*x\d+")
 _PLACEHOLDER_PREFIXES = ("preload", "placeholder", "spinner", "loader", "lazy", "blank", "spacer")
 _LOGO_SEGMENTS = frozenset({"icon", "icons", "logo", "logos", "avatar", "avatars", "emoji", "emojis", "sprite",
@@ -825,9 +824,9 @@ def _is_placeholder(src: str, stem: str | None = None) -> bool:
     # a placeholder's name says nothing else ("empty-image", "grey-16x9"); "empty-wards-kisumu" is a photo's.
     # An animation or a drawing named so is one whatever else its name says ("ajax-loader.gif").
     return bool(words & _PLACEHOLDER_WORDS and len(words) <= 3
-                and (all(w in _PLACEHOLDER_WORDS or w in _NEUTRAL_WORDS or w in _SOCIAL_ICONS or len(w) <= 3
-                         or _SIZE_WORD.fullmatch(w)
+                and (all(w in _PLACEHOLDER_WORDS or w in _NEUTRAL_WORDS or len(w) <= 3 or _SIZE_WORD.fullmatch(w)
                          for w in words) or src.split("?")[0].lower().endswith((".gif", ".svg")))) \
+        or ("placeholder" in words and not words.isdisjoint(_SOCIAL_ICONS) and len(words) <= 4) \
         or stem.startswith(_PLACEHOLDER_PREFIXES) \
         or stem.endswith(("pixel", "spacer", "beacon"))  # "renderTimingPixel.png"
 
@@ -2442,7 +2441,7 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             # (a <footer> or <cite> after the picture is its credit, "<footer>Mario Rossi</footer>"; the
             # article's own <footer>, a box of tags and a feedback line, is not)
             blocks = sum(1 for child in sibling if tag_of(child) in ("div", "p", "ul", "ol", "nav", "section"))
-            role = "credit" if len(text) <= 120 and blocks < 2 else None
+            role = "credit" if blocks < 2 else None
         if role == "caption" and not captions:
             captions.append(sibling)
         elif role == "credit" and not credits:
@@ -2496,7 +2495,8 @@ def _opening_caption(box, registry: AgencyRegistry):
     return None
 
 
-_CAPTION_NAME = re.compile(r"caption|legend|bildunterschrift|figcaption|image|photo|foto|bild|img", re.IGNORECASE)
+_CAPTION_NAME = re.compile(r"caption|legend|bildunterschrift|figcaption|image|photo|foto|bild|img|slide|media|galler",
+                           re.IGNORECASE)
 
 
 def _names_a_standfirst(element) -> bool:

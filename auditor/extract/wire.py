@@ -12,7 +12,7 @@ from lxml import etree
 from ..model import Dateline, Mention, SignOff
 from ..registry import AgencyRegistry
 from .article import Block, text_runs
-from .credits import names_only
+from .credits import looks_like_person, names_only
 from .dom import clean, element_tokens, tag_of, text_content
 from .vocab import SIGNATURE
 
@@ -320,8 +320,10 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             signoff = SignOff(text, block.line, [text], [], "initials")  # "kb": the story's last line
         if signoff is None and block is story[-1] and _DESK_INITIALS.fullmatch(text) and not registry.scan(text):
             signoff = SignOff(text, block.line, text.split("/"), [], "initials")  # "EF/MA", Tehran Times' desk
-        if signoff is None and block is story[-1] and address is None:
-            # ("With files from The Canadian Press⏎klachance@postmedia.com": the line above is it)
+        if signoff is None and block is story[-1] and address is None \
+                and not (index and window[index - 1].text.endswith((":", "："))):
+            # ("With files from The Canadian Press⏎klachance@postmedia.com": the line above is it; an
+            # address under "Media contact:" is a contact's)
             found = _closing_address(text, block, registry)
             if found is not None:
                 address = (found, block)
@@ -549,22 +551,23 @@ def _closing_address(text: str, block: Block, registry: AgencyRegistry) -> SignO
     if match is None:
         return None
     lead = match.group("lead")
-    agencies = _agencies_in(text, registry)
-    if lead and not _address_lead(lead, text[match.end("lead"):].lstrip()[:1], registry):
+    if lead and not _address_lead(lead, text[:match.start("lead")], text[match.end("lead"):].lstrip()[:1], registry):
         return None
-    return SignOff(text, block.line, [], agencies, "byline")
+    # (the agencies are the lead's, never the address's: "sana.khan@…" names no SANA)
+    return SignOff(text, block.line, [], _agencies_in(lead, registry) if lead else [], "byline")
 
 
-def _address_lead(lead: str, after: str, registry: AgencyRegistry) -> bool:
-    """What may stand before the writer's address: their name set apart by a semicolon or a comma
-    ("— Evelyn Marchetti; emarchetti@…"), or the agency's name with its motto ("◎공감언론 뉴시스"), no
-    lower-case word ("Send news tips to AP at …" is a call to readers, "Ansprechpartner Max Mustermann"
-    a contact)."""
+def _address_lead(lead: str, before: str, after: str, registry: AgencyRegistry) -> bool:
+    """What may stand before the writer's address: the agency's name with its motto ("◎공감언론 뉴시스"),
+    or, after a dash, the writer's name set apart by a semicolon or a comma ("— Evelyn Marchetti;
+    emarchetti@…"). No lower-case word ("Send news tips to AP at …" is a call to readers); without the
+    dash, a name before an address is a contact's ("Jane Doe, jdoe@company.com" under "Media contact:")."""
     if re.search(r"(?<![^\W\d_])[a-zà-ÿ]", lead):
         return False
     if _agencies_in(lead, registry):
         return len(lead.split()) <= 3
-    return _author_line(lead) and len(lead.split()) <= 3 and after in (";", ",")
+    return bool(before.strip()) and looks_like_person(lead) and _author_line(lead) and len(lead.split()) <= 3 \
+        and after in (";", ",")
 
 
 def _closing_byline(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
