@@ -218,6 +218,9 @@ def test_caption_file_marker_flags_credit(registry):
         # a bare "Photo" runs into a credit of many words; only a bare "Video" may run into a title
         ("Le maire lors de la conférence de presse, lundi. | PHOTO MARTIN TREMBLAY, ARCHIVES LA PRESSE",
          "Le maire lors de la conférence de presse, lundi.", "PHOTO MARTIN TREMBLAY, ARCHIVES LA PRESSE"),
+        # the month alone is a date too (Mainichi); a label before "=" goes with the credit (Dong-A)
+        ("工場で組み立てられる装置＝東京都内で2026年11月、共同", "工場で組み立てられる装置＝東京都内で2026年11月", "共同"),
+        ("5일 오전 6시 기준 전국 기온 분포. 사진=기상청 제공", "5일 오전 6시 기준 전국 기온 분포.", "사진=기상청 제공"),
         # IOL's file picture, labelled in the caption's last sentence
         ("Union members march through Rustenburg in September. File picture: Independent Newspapers",
          "Union members march through Rustenburg in September.", "File picture: Independent Newspapers"),

@@ -3037,3 +3037,18 @@ def test_credits_found_in_the_second_review(text, caption, credit):
     from auditor.registry import default_registry
 
     assert split_caption(text, default_registry()) == (caption, credit)
+
+
+def test_captioned_and_credited_figures_that_link_to_a_picture_viewer_are_the_storys():
+    # Mainichi: each inline figure links to the paper's viewer of the story's pictures; a list of
+    # teasers would link away too, but no teaser's picture carries a photo credit in its caption
+    figures = "".join(
+        f"<figure class='articledetail-image'><a href='https://ex.jp/graphs/20261205/{n}' class='articledetail-image-"
+        f"link'><img src='https://cdn.ex.jp/vol1/2026/12/05/{n}/9.jpg' width='660' height='440'></a><figcaption class="
+        f"'articledetail-image-caption'>工場で組み立てられる装置{n}＝東京都内で2026年11月、共同</figcaption></figure>{BODY}"
+        for n in ("a1", "b2"))
+    document = extract_html(page(BODY + figures))
+    assert [f.credit.text for f in document.figures] == ["共同", "共同"]
+    # without the credit, pictures that each link away from the story stay teasers
+    teasers = figures.replace("、共同", "")
+    assert extract_html(page(BODY + teasers)).figures == []

@@ -645,8 +645,8 @@ _LICENCE_LEAD = re.compile(r"cc\s+[^\s/]+(?:\s+https?://\S+)?\s*$"
 
 # a video's label printed as a bare word, without a colon: "Video", over the video's title
 _BARE_LABEL = re.compile(r"v[ií]deos?|видео", re.IGNORECASE)
-# a day in a Japanese caption's "when and where": "3日", "2025年12月3日", "５日午後"
-_JAPANESE_DAY = re.compile(r"[0-9０-９]{1,2}日")
+# a date in a Japanese caption's "when and where": "3日", "2025年12月3日", "５日午後", "2026年11月"
+_JAPANESE_DAY = re.compile(r"[0-9０-９]{1,4}[日月年]")
 # a label word with nothing after it: "Grafik" after "Foto:", "図版" after "写真・"
 # (a kind, not every label word: "Foto Divulgação", "Foto: Cortesía" say who gave the picture)
 _LABEL_ALONE = re.compile(r"(?:" + _KIND_WORDS + r"|grafik|graphic|grafiken|illustration|ilustraci[oó]n|illustrazione|"
@@ -929,6 +929,10 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5 \
             and not _CJK_DATE.match(match.group("credit")):  # "…浸水域＝12月3日撮影": when, not by whom
         caption = text[: match.start("credit")].rstrip(" ,;-–—|、，/＝=")
+        label = _PREFIX_TAIL.search(caption)
+        if label and label.start() > 0:
+            # "… 기온 분포. 사진=기상청 제공": the label before "=" goes with the credit
+            return caption[:label.start()].rstrip(" ,;-–—|"), text[label.start():].strip()
         return caption, text[match.start("credit"):].strip()
     # 2. "... Photograph: Jane Doe/AFP", "... | Bildquelle: dpa", "... © picture alliance/dpa"
     found = None

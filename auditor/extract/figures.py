@@ -359,7 +359,10 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if titled:
             why.left(element, f"a story teaser: its caption is the title of a link to another page ({titled})", unit)
             continue
-        listed = _teaser_list(element, unit, base_url)
+        # (a <figure> whose own caption carries the picture's credit is the story's, linked to a viewer
+        # of its pictures as Mainichi's are: a teaser's picture has a headline, not a photo credit)
+        listed = _teaser_list(element, unit, base_url) \
+            if not (caption and credit is not None and reading.caption_marked and tag_of(unit) == "figure") else None
         if listed:
             why.left(element, f"a story teaser: {listed}", unit)
             continue
