@@ -221,6 +221,9 @@ def test_caption_file_marker_flags_credit(registry):
         # the month alone is a date too (Mainichi); a label before "=" goes with the credit (Dong-A)
         ("工場で組み立てられる装置＝東京都内で2026年11月、共同", "工場で組み立てられる装置＝東京都内で2026年11月", "共同"),
         ("5일 오전 6시 기준 전국 기온 분포. 사진=기상청 제공", "5일 오전 6시 기준 전국 기온 분포.", "사진=기상청 제공"),
+        # found in review: "사진" (photo) set apart by a comma or a slash is the caption's word
+        ("화재 현장을 담은 사진, 소방청 제공", "화재 현장을 담은 사진", "소방청 제공"),
+        ("Stop kadras iš video / Ekrano nuotr.", "Stop kadras iš video", "Ekrano nuotr."),
         # IOL's file picture, labelled in the caption's last sentence
         ("Union members march through Rustenburg in September. File picture: Independent Newspapers",
          "Union members march through Rustenburg in September.", "File picture: Independent Newspapers"),

@@ -3052,3 +3052,10 @@ def test_captioned_and_credited_figures_that_link_to_a_picture_viewer_are_the_st
     # without the credit, pictures that each link away from the story stay teasers
     teasers = figures.replace("、共同", "")
     assert extract_html(page(BODY + teasers)).figures == []
+    # found in review: a row of teasers, each a <figure> whose caption credits its photo, is no story's
+    row = "".join(f"<figure class='teaser'><a href='/news/2026/12/04/{slug}'><img src='https://cdn.ex.com/img/{slug}.jpg'"
+                  f" width='320' height='180' alt=''></a><figcaption>{title} <span class='credit'>Photo: Reuters</span>"
+                  f"</figcaption></figure>" for slug, title in (("france-election", "France votes in snap election"),
+                                                               ("inflation", "Inflation eases in November")))
+    assert extract_html(page(BODY + BODY + f"<div class='more-news'><h2>More news</h2><div class='teaser-row'>{row}"
+                                           "</div></div>" + BODY)).figures == []

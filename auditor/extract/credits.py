@@ -930,7 +930,7 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
             and not _CJK_DATE.match(match.group("credit")):  # "…浸水域＝12月3日撮影": when, not by whom
         caption = text[: match.start("credit")].rstrip(" ,;-–—|、，/＝=")
         label = _PREFIX_TAIL.search(caption)
-        if label and label.start() > 0:
+        if label and label.start() > 0 and text[len(caption):match.start("credit")].strip() in ("=", "＝"):
             # "… 기온 분포. 사진=기상청 제공": the label before "=" goes with the credit
             return caption[:label.start()].rstrip(" ,;-–—|"), text[label.start():].strip()
         return caption, text[match.start("credit"):].strip()

@@ -313,6 +313,9 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     holders = _picture_holders(candidates)
     stops = _unit_stops(zone)
     dated = frozenset(a for time in page.times for a in ancestors(time))  # what holds a story's date
+    # the elements that hold two or more of the story's paragraphs as their own children
+    parents = [b.element.getparent() for b in zone.blocks if b.part == "body" and b.in_body]
+    text_holders = frozenset(p for p in parents if p is not None and parents.count(p) >= 2)
 
     figures: list[Figure] = []
     taken: list = []  # the image element of each figure
@@ -359,10 +362,11 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if titled:
             why.left(element, f"a story teaser: its caption is the title of a link to another page ({titled})", unit)
             continue
-        # (a <figure> whose own caption carries the picture's credit is the story's, linked to a viewer
-        # of its pictures as Mainichi's are: a teaser's picture has a headline, not a photo credit)
+        # (a <figure> set among the story's own paragraphs, its caption carrying its credit, is the
+        # story's even when each links to a viewer of the story's pictures, as Mainichi's do)
         listed = _teaser_list(element, unit, base_url) \
-            if not (caption and credit is not None and reading.caption_marked and tag_of(unit) == "figure") else None
+            if not (caption and credit is not None and reading.caption_marked and tag_of(unit) == "figure"
+                    and unit.getparent() in text_holders) else None
         if listed:
             why.left(element, f"a story teaser: {listed}", unit)
             continue
