@@ -3059,3 +3059,32 @@ def test_captioned_and_credited_figures_that_link_to_a_picture_viewer_are_the_st
                                                                ("inflation", "Inflation eases in November")))
     assert extract_html(page(BODY + BODY + f"<div class='more-news'><h2>More news</h2><div class='teaser-row'>{row}"
                                            "</div></div>" + BODY)).figures == []
+
+
+def test_found_in_the_twenty_third_round():
+    story = "<p>" + "Der Weihnachtsmarkt ist eröffnet und die Stadt freut sich über viele Besucher am Abend. " * 5 + "</p>"
+    # TUKO: the caption credits its photo; the source line under it names where the page got it
+    tuko = ("<figure><img src='https://cdn.ex.co.ke/images/1120/3c9e.jpeg' width='1120' height='630'><figcaption>"
+            "A motorist fuels his car in Nairobi. Photo: Brian Otieno/AFP.<br><span class='article-image__source'>"
+            "Source: Getty Images</span></figcaption></figure>")
+    assert one_figure(page(story + tuko + story)).credit.text == "Brian Otieno/AFP"
+    # a gallery under its heading whose one link opens it full screen is no story card
+    slides = "".join(f"<div class='m-gallery__slide'><figure><img src='https://ex.de/media/{n}.jpg' width='768' "
+                     f"height='432'><figcaption><span class='m-gallery__credit'>Foto: dpa/Marijan Murat</span> "
+                     f"<span class='m-gallery__text'>Bild {n} vom Markt.</span></figcaption></figure></div>"
+                     for n in ("a", "b"))
+    gallery = ("<section class='m-gallery' aria-label='Bildergalerie'><header><h3>So schön ist der Weihnachtsmarkt</h3>"
+               f"</header>{slides}<a class='m-gallery__fullscreen' href='/gallery.markt.html'>Vollbild</a></section>")
+    assert len(extract_html(page(story + gallery + story)).figures) == 2
+    # Index: the cover picture's caption and credit in brackets after the story
+    cover = ("<html><head><meta property='og:image' content='https://kep.ex.hu/1/50127843_wm.jpg'></head><body>"
+             "<article><h1>Kigyulladt egy kamion</h1><div class='cikk-borito'><img src='https://kep.ex.hu/1/50127843_wm.jpg'"
+             f" width='1200' height='800'></div>{story * 3}<p>(Borítókép: Tűzoltók oltják a "
+             "kigyulladt kamiont. Fotó: Bodnár Kristóf / MTI)</p></article></body></html>")
+    assert [(f.caption, f.credit.text) for f in extract_html(cover).figures] == [
+        ("Tűzoltók oltják a kigyulladt kamiont.", "Bodnár Kristóf / MTI")]
+    # the story's sign-off element under a closing video is not the video's credit
+    video = ("<div class='tc_video'><div class='tc_video__poster'><img src='https://cdn.ex.dk/video-posters/5528/poster.jpg'"
+             " width='960' height='540'><button class='tc_video__play' aria-label='Afspil video'></button></div></div>"
+             "<p class='tc_article__signoff'>/ritzau/</p>")
+    assert extract_html(page(story + video)).figures == []

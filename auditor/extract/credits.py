@@ -593,6 +593,8 @@ def lead_picture_note(text: str) -> str | None:
     """What a line in the text says about the story's lead picture, away from it ("Header Image:
     People have lived … Credit: Tomas Munita/CIFOR", "Beitragsbild: Titelseite der FAZ"): the text
     after the label, or None."""
+    if text.startswith("(") and text.rstrip(" .").endswith(")"):
+        text = text.strip(" .")[1:-1]  # "(Borítókép: … Fotó: Bodnár Kristóf / MTI)": the line in brackets
     match = _LEAD_NOTE.match(text) if len(text) <= 400 else None
     return match.group("note").strip() if match else None
 

@@ -65,7 +65,7 @@ from .dom import (
 )
 from .scan import DELAYED_IMAGE_TAGS
 from .structured import StructuredIndex
-from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, STANDFIRST, VIDEO
+from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, SIGNOFF, STANDFIRST, VIDEO
 
 # story text: long paragraphs, or long runs of text written straight into a <div> (no <p>)
 _COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150]|"
@@ -1446,7 +1446,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             head, glued = caption, None
         caption = head
         if glued and (not credit_text or not names_somebody(credit_text) or _says_less(credit_text, glued, registry)
-                      or credit_outside and terms_of_use(credit_text)):
+                      or credit_outside and terms_of_use(credit_text) or _source_beside_photo_credit(credit_text, glued)):
             # (a credit slot that names nobody, "By Bill Hoppe", gives way to the caption's own credit;
             # so does a rights notice after the picture's box, "<저작권자(c) 연합뉴스, 무단 전재-재배포 …>")
             credit_text, credit_line = glued, caption_line
@@ -2080,6 +2080,21 @@ def _names_alone_credit(text: str) -> bool:
     return bool(text) and len(text) <= 120 and only_a_credit(text) and names_only(strip_prefix(text)[0])
 
 
+# a line that names where a picture came from, labelled as a source, not as a picture's credit
+_SOURCE_LINE = re.compile(r"\s*(?:sources?|quelle|fuente|fonte|bron|źródło|zdroj|kilde|källa|lähde|источник|джерело|"
+                          r"kaynak|nguồn|sumber)\s*:", re.IGNORECASE)
+_PHOTO_LABEL = re.compile(r"(?:photo|foto|picture|pic|bild|image|kuva|fotografia|fotografía|фото|zdjęcie|nuotr)s?\b",
+                          re.IGNORECASE)
+
+
+def _source_beside_photo_credit(credit: str, glued: str) -> bool:
+    """Is the credit element a source line ("Source: Getty Images") beside a caption that credits
+    its photo itself ("… Nairobi. Photo: Brian Otieno/AFP.")? The photo's credit names who took
+    it; the source line, where the page got it (TUKO's captions print both)."""
+    label = normalise_credit_text(glued)[1]
+    return bool(_SOURCE_LINE.match(credit)) and bool(label) and _PHOTO_LABEL.match(label) is not None
+
+
 def _says_less(credit: str, glued: str, registry: AgencyRegistry) -> bool:
     """Does the credit element name agencies alone, each named again in the caption's own credit,
     which says more ("(AP)" or "Credit: AP" beside the caption's "(AP Photo/George Walker IV)")?"""
@@ -2434,8 +2449,11 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             sibling = sibling.getnext()
             continue
         seen += 1
-        if names_story_sources(text):
-            break  # the story's closing line, "Mit Material von Keystone-SDA.": neither caption nor credit
+        if names_story_sources(text) or SIGNOFF.find(element_tokens(sibling) or ""):
+            # the story's closing line, "Mit Material von Keystone-SDA.", or an element its class calls
+            # the sign-off ("<p class=tc_article__signoff>/ritzau/</p>" under a closing video): neither
+            # caption nor credit
+            break
         if len(text) > 600 or _COUNT_PARAGRAPHS(sibling) >= 2:
             # the story box right after the picture may open with the picture's caption
             # (<div class=white-box><p class=imagedescription>Caption © AFP / X</p><p>Story…)
@@ -2734,7 +2752,10 @@ _GALLERY_HEADING = re.compile(r"\b(?:fotostrecke|bildergalerie|bilderstrecke|fot
                               r"fotos?|bilder|imágenes|images)\b|写真|画像|사진|포토|图集|圖集", re.IGNORECASE)
 
 
-_ALL_PICTURES = re.compile(r"\b\d{1,4}\s+" + _GALLERY_COUNT + r"\b", re.IGNORECASE)
+# a link to the whole gallery: "View all 12 photos", or its full-screen view ("Vollbild", "Plein écran")
+_ALL_PICTURES = re.compile(r"\b\d{1,4}\s+" + _GALLERY_COUNT + r"\b|^\s*(?:vollbild|vollbildmodus|full\s*screen|"
+                           r"plein\s+écran|pantalla\s+completa|schermo\s+intero|tela\s+cheia|helskärm|koko\s+näyttö)\s*$",
+                           re.IGNORECASE)
 
 
 def _gallery_box(node) -> bool:
