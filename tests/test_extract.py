@@ -3088,3 +3088,33 @@ def test_found_in_the_twenty_third_round():
              " width='960' height='540'><button class='tc_video__play' aria-label='Afspil video'></button></div></div>"
              "<p class='tc_article__signoff'>/ritzau/</p>")
     assert extract_html(page(story + video)).figures == []
+
+
+def test_found_in_the_review_of_the_twenty_third_round():
+    story = "<p>" + "The council met again on Tuesday and argued about the budget for hours and hours. " * 5 + "</p>"
+
+    def figure_with_source(caption, source):
+        return (f"<figure><img src='https://cdn.ex.com/images/1120/a1.jpeg' width='1120' height='630'><figcaption>"
+                f"{caption}<br><span class='article-image__source'>{source}</span></figcaption></figure>")
+    # the source line says more than the caption's own label: it stays the credit
+    assert one_figure(page(story + figure_with_source("Protesters in Nairobi on Tuesday. Photo: AFP.",
+                                                      "Source: AFP/Getty Images/Tony Karumba") + story)).credit.text \
+        == "AFP/Getty Images/Tony Karumba"
+    assert one_figure(page(story + figure_with_source("Der Bürgermeister bei der Eröffnung. Foto: privat",
+                                                      "Quelle: Stadt Stuttgart/Max Muster") + story)).credit.text \
+        == "Stadt Stuttgart/Max Muster"
+    # a "Vollbild" link to another story's page makes no gallery of a related box
+    box = ("<aside class='box'><h3>Fotos: Unwetter über Baden-Württemberg</h3><figure><img src='https://ex.de/media/"
+           "r1.jpg' width='800' height='450'><figcaption>Umgestürzte Bäume in Esslingen.</figcaption></figure>"
+           "<a href='/panorama/unwetter-bw-100.html'>Vollbild</a></aside>")
+    assert extract_html(page(story + box + story)).figures == []
+    # a paragraph that opens with a bracketed label and goes on is no note on the lead picture
+    lead = ("<html><head><meta property='og:image' content='https://ex.de/img/lead.jpg'></head><body><article><h1>Plan"
+            "</h1><div class='lead'><img src='https://ex.de/img/lead.jpg' width='1200' height='675'></div>" + story * 2
+            + "<p>(Beitragsbild: Symbolbild) Die Stadtverwaltung will die Pläne im Frühjahr vorstellen, teilte ein "
+              "Sprecher mit (siehe auch Seite 3).</p></article></body></html>")
+    assert all(not (f.caption or "").startswith("Symbolbild)") for f in extract_html(lead).figures)
+    # a picture's attribution line after it is its credit, whatever a sign-off's class shares with it
+    attributed = ("<figure><img src='https://ex.com/p/harbour-1200.jpg' width='1200' height='800'></figure>"
+                  "<p class='photo-attribution'>Jane Doe/The Herald</p>")
+    assert one_figure(page(story + attributed + story)).credit.text == "Jane Doe/The Herald"

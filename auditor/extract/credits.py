@@ -589,12 +589,16 @@ _PICTURE_WORD = re.compile(r"foto|photo|bild|image|picture|\bpic|kuva|фото|z
 PICTURE_PREFIX = re.compile(r"^(?![©(]|copyright)\W*[^\W\d_]", re.IGNORECASE)
 
 
+_WHOLE_BRACKETS = re.compile(r"\(([^()]*)\)\.?")
+
+
 def lead_picture_note(text: str) -> str | None:
     """What a line in the text says about the story's lead picture, away from it ("Header Image:
     People have lived … Credit: Tomas Munita/CIFOR", "Beitragsbild: Titelseite der FAZ"): the text
     after the label, or None."""
-    if text.startswith("(") and text.rstrip(" .").endswith(")"):
-        text = text.strip(" .")[1:-1]  # "(Borítókép: … Fotó: Bodnár Kristóf / MTI)": the line in brackets
+    bracketed = _WHOLE_BRACKETS.fullmatch(text.strip())
+    if bracketed:
+        text = bracketed.group(1)  # "(Borítókép: … Fotó: Bodnár Kristóf / MTI)": the line in brackets
     match = _LEAD_NOTE.match(text) if len(text) <= 400 else None
     return match.group("note").strip() if match else None
 

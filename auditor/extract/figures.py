@@ -2091,8 +2091,14 @@ def _source_beside_photo_credit(credit: str, glued: str) -> bool:
     """Is the credit element a source line ("Source: Getty Images") beside a caption that credits
     its photo itself ("… Nairobi. Photo: Brian Otieno/AFP.")? The photo's credit names who took
     it; the source line, where the page got it (TUKO's captions print both)."""
-    label = normalise_credit_text(glued)[1]
-    return bool(_SOURCE_LINE.match(credit)) and bool(label) and _PHOTO_LABEL.match(label) is not None
+    if not _SOURCE_LINE.match(credit):
+        return False
+    body, label = normalise_credit_text(glued)
+    source = _SOURCE_LINE.sub("", credit, count=1).strip()
+    # (only a photographer's name or chain beside one distributor: "Photo: screenshot", "Foto: privat"
+    # or "Photo: AFP" beside "Source: AFP/Getty Images/Tony Karumba" say less than the source line)
+    return bool(label) and _PHOTO_LABEL.match(label) is not None and ("/" in body or looks_like_person(body)) \
+        and "/" not in source and len(source.split()) <= 3
 
 
 def _says_less(credit: str, glued: str, registry: AgencyRegistry) -> bool:
@@ -2449,7 +2455,7 @@ def _parts_after(unit, registry: AgencyRegistry) -> tuple[list, list]:
             sibling = sibling.getnext()
             continue
         seen += 1
-        if names_story_sources(text) or SIGNOFF.find(element_tokens(sibling) or ""):
+        if names_story_sources(text) or SIGNOFF.find(element_tokens(sibling) or "") and _role(sibling) is None:
             # the story's closing line, "Mit Material von Keystone-SDA.", or an element its class calls
             # the sign-off ("<p class=tc_article__signoff>/ritzau/</p>" under a closing video): neither
             # caption nor credit
@@ -2753,9 +2759,11 @@ _GALLERY_HEADING = re.compile(r"\b(?:fotostrecke|bildergalerie|bilderstrecke|fot
 
 
 # a link to the whole gallery: "View all 12 photos", or its full-screen view ("Vollbild", "Plein écran")
-_ALL_PICTURES = re.compile(r"\b\d{1,4}\s+" + _GALLERY_COUNT + r"\b|^\s*(?:vollbild|vollbildmodus|full\s*screen|"
-                           r"plein\s+écran|pantalla\s+completa|schermo\s+intero|tela\s+cheia|helskärm|koko\s+näyttö)\s*$",
-                           re.IGNORECASE)
+_FULL_SCREEN = re.compile(r"^\s*(?:vollbild|vollbildmodus|full\s*screen|plein\s+écran|pantalla\s+completa|"
+                          r"schermo\s+intero|tela\s+cheia|helskärm|koko\s+näyttö)\s*$", re.IGNORECASE)
+_ALL_PICTURES = re.compile(r"\b\d{1,4}\s+" + _GALLERY_COUNT + r"\b|" + _FULL_SCREEN.pattern[1:], re.IGNORECASE)
+# an address that names a gallery page
+_GALLERY_ADDRESS = re.compile(r"galer|gallery|bilderstrecke|fotostrecke|slideshow|diaporama|fotogaler", re.IGNORECASE)
 
 
 def _gallery_box(node) -> bool:
@@ -2768,7 +2776,9 @@ def _gallery_box(node) -> bool:
         return False
     links = [(a, (a.get("href") or "").strip()) for a in node.iter("a")]
     links = [(a, h) for a, h in links if h and not h.startswith("#")]
-    to_gallery = {a for a, _ in links if _ALL_PICTURES.search(text_content(a))}  # "View all 24 photos"
+    # "View all 24 photos", or "Vollbild" when it opens the gallery's own page
+    to_gallery = {a for a, h in links if _ALL_PICTURES.search(text := text_content(a))
+                  and (_FULL_SCREEN.match(text) is None or _GALLERY_ADDRESS.search(h))}
     return all(_IMAGE_URL.search(h) or a in to_gallery for a, h in links) and (len(links) >= 2 or bool(to_gallery))
 
 
