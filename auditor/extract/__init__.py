@@ -192,9 +192,13 @@ def _extract_into(document: Document, page: PageScan, registry: AgencyRegistry, 
 def _calls_itself_an_article(page: PageScan, facts) -> bool:
     """Does the page's own metadata say it is one article (``og:type`` "article", a JSON-LD article's
     headline)? Then a list of stories in it is a part of it (an episode's segments), not the page."""
-    return bool(facts.headline) or any(
-        (meta.get("property") or meta.get("name") or "").strip().lower() == "og:type"
-        and (meta.get("content") or "").strip().lower() == "article" for meta in page.metas)
+    return bool(facts.headline) or "article" in _og_types(page)
+
+
+def _og_types(page: PageScan) -> list[str]:
+    """The ``og:type`` values the page gives itself, in lower case (a page may give more than one)."""
+    return [(meta.get("content") or "").strip().lower() for meta in page.metas
+            if (meta.get("property") or meta.get("name") or "").strip().lower() == "og:type"]
 
 
 def _profile_for(sites, url: str | None, root):
@@ -540,8 +544,7 @@ _NO_STORY_TYPES = ("business.", "place", "product", "restaurant.")
 def _declares_no_article(page: PageScan) -> bool:
     """Does the page's ``og:type`` say it is a business's, a place's or a product's page, and none
     says it is an article?"""
-    kinds = [(meta.get("content") or "").strip().lower() for meta in page.metas
-             if (meta.get("property") or meta.get("name") or "").strip().lower() == "og:type"]
+    kinds = _og_types(page)
     return any(kind.startswith(_NO_STORY_TYPES) for kind in kinds) and "article" not in kinds
 
 

@@ -218,6 +218,8 @@ class ChromeMap:
             parent = block.element.getparent() if block.part == "body" and block.in_body else None
             if parent is not None:
                 counts[parent] = counts.get(parent, 0) + 1
+        #: the elements that hold two or more of the story's paragraphs as their own children
+        self.text_holders = frozenset(parent for parent, count in counts.items() if count >= 2)
         if zone.root is not None and marks_body:
             # and the element the page marks as the story's body (itemprop="articleBody")
             counts.update((e, 2) for e in _ARTICLE_BODY(zone.root))

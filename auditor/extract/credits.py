@@ -113,6 +113,8 @@ _DATED_ADDRESS = re.compile(r"(?:\s+\d{4}\.\d{1,2}\.\d{1,2}\.?)?\s+[\w.+-]+@[\w-
 _REPORTER_AFTER_SENTENCE = re.compile(r"(?<=[.。])\s+(?P<credit>" + _KOREAN_REPORTER.pattern + r")$")
 # "…スアレス＝ロイター", "… = 연합뉴스": a credit after an equals sign, Japanese and Korean style.
 _EQUALS_CREDIT = re.compile(r"\s*[＝=]\s*(?P<credit>[^＝=]{1,40})$")
+# a date in a Japanese caption's "when and where": "3日", "2025年12月3日", "５日午後", "2026年11月"
+_JAPANESE_DAY = re.compile(r"[0-9０-９]{1,4}[日月年]")
 _PREFIX_AT_START = re.compile(
     r"^\s*(?:(?:fotos?|photos?)\s*/\s*(?=[^\W\d_])|"  # "FOTO/CORTESÍA", "Photo / Jane Doe"
     # Chinese "taken from", tight before the source (Han text has no spaces): "圖取自台北市政府網頁"
@@ -280,7 +282,9 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
         if not match or not match.group().strip():
             break
         word = re.search(r"[^\W\d_]", match.group())
-        if word and _agency_named_at_start(text[word.start():], match.end() - word.start()):
+        # (only a bare word can open an agency's name: after "Foto:", the name is the credit's)
+        if word and not _LABEL_MARK.search(match.group(), word.start()) \
+                and _agency_named_at_start(text[word.start():], match.end() - word.start()):
             # "© Photo News", "Picture Press": the label word opens an agency's name; a sign before
             # it is still the credit's prefix
             sign = text[:word.start()].strip()
@@ -302,6 +306,9 @@ def strip_prefix(text: str) -> tuple[str, str | None]:
         prefixes.append(token)
         text = rest.lstrip(" :.")
     return text.strip(), (" ".join(prefixes) if prefixes else None)
+
+
+_LABEL_MARK = re.compile(r"[:：=＝・|]")
 
 
 def _agency_named_at_start(text: str, label_end: int) -> bool:
@@ -651,8 +658,6 @@ _LICENCE_LEAD = re.compile(r"cc\s+[^\s/]+(?:\s+https?://\S+)?\s*$"
 
 # a video's label printed as a bare word, without a colon: "Video", over the video's title
 _BARE_LABEL = re.compile(r"v[ií]deos?|видео", re.IGNORECASE)
-# a date in a Japanese caption's "when and where": "3日", "2025年12月3日", "５日午後", "2026年11月"
-_JAPANESE_DAY = re.compile(r"[0-9０-９]{1,4}[日月年]")
 # a label word with nothing after it: "Grafik" after "Foto:", "図版" after "写真・"
 # (a kind, not every label word: "Foto Divulgação", "Foto: Cortesía" say who gave the picture)
 _LABEL_ALONE = re.compile(r"(?:" + _KIND_WORDS + r"|grafik|graphic|grafiken|illustration|ilustraci[oó]n|illustrazione|"
@@ -692,6 +697,12 @@ def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
         return True
     # a site's name alone, "imagebank.sweden.se", "depositphotos.com": where the picture came from
     return _HOST_NAME.fullmatch(body) is not None
+
+
+#: A source named as such, in the packs' languages: "Quelle:", "Unsere Quellen:", "Fuente:", "Źródło:"
+#: (the word, without its colon)
+SOURCE_LABEL = (r"(?:unsere\s+)?(?:quellen?|sources?|fuentes?|fontes?|bron(?:nen)?|źródło|zdroj|källa|kilde|lähde|"
+                r"источник|джерело|kaynak|forrás|izvor|šaltinis|sumber|nguồn|ที่มา|المصدر)")
 
 
 # the line that names where the story's text came from, as wire copy ends ("Mit Material von dpa",
@@ -919,9 +930,9 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     reporter = bool(credit) and _KOREAN_REPORTER.fullmatch(credit) is not None
     if reporter or credit and registry.scan(credit) and len(credit.split()) <= 6:
         head = text[: match.start()]
-        label = _PREFIX_TAIL.search(head)  # "… 하고 있다. 사진=뉴스1": the label goes with the credit
-        if label and label.start() > 0:
-            return head[:label.start()].rstrip(" ,;-–—|"), text[label.start():].strip()
+        labelled = _label_goes_with_credit(head, text)  # "… 하고 있다. 사진=뉴스1"
+        if labelled:
+            return labelled
         place = _PLACE_BEFORE_EQUALS.search(head) if reporter else None
         if place and place.start() > 0:
             head = head[:place.start()]  # where the photographer took it goes with the credit's line
@@ -935,11 +946,10 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     if match and match.group("credit").strip() and len(match.group("credit").split()) <= 5 \
             and not _CJK_DATE.match(match.group("credit")):  # "…浸水域＝12月3日撮影": when, not by whom
         caption = text[: match.start("credit")].rstrip(" ,;-–—|、，/＝=")
-        label = _PREFIX_TAIL.search(caption)
-        if label and label.start() > 0 and text[len(caption):match.start("credit")].strip() in ("=", "＝"):
-            # "… 기온 분포. 사진=기상청 제공": the label before "=" goes with the credit
-            return caption[:label.start()].rstrip(" ,;-–—|"), text[label.start():].strip()
-        return caption, text[match.start("credit"):].strip()
+        # "… 기온 분포. 사진=기상청 제공" (only across "=": "… 담은 사진, 소방청 제공" keeps its "사진")
+        labelled = _label_goes_with_credit(caption, text) \
+            if text[len(caption):match.start("credit")].strip() in ("=", "＝") else None
+        return labelled or (caption, text[match.start("credit"):].strip())
     # 2. "... Photograph: Jane Doe/AFP", "... | Bildquelle: dpa", "... © picture alliance/dpa"
     found = None
     for found in _PREFIX_INSIDE.finditer(text) if _PREFIX_HINT.search(text) else ():  # noqa: B007 - the last prefix counts
@@ -1030,6 +1040,15 @@ def _split_once(text: str, registry: AgencyRegistry, in_alt: bool = False) -> tu
     if glued and glued.start() > 0 and registry.lookup(glued.group("agency")) is not None:
         return text[:glued.start()].rstrip(" ,;|–—-"), glued.group().strip()
     return text, None
+
+
+def _label_goes_with_credit(head: str, text: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` when ``head``, the start of ``text`` before its credit, ends with the
+    credit's label ("… 하고 있다. 사진" before "=뉴스1"): the label goes with the credit."""
+    label = _PREFIX_TAIL.search(head)
+    if label and label.start() > 0:
+        return head[:label.start()].rstrip(" ,;-–—|"), text[label.start():].strip()
+    return None
 
 
 def _pipe_chain(head: str, tail: str) -> tuple[str, str]:

@@ -26,6 +26,7 @@ from ..model import FLAGS, Credit, Figure, ImageDecision, picture_identity
 from ..registry import AgencyRegistry
 from .article import ArticleZone, ChromeMap, chrome_class, chrome_tokens, text_runs, url_path
 from .credits import (
+    SOURCE_LABEL,
     describes,
     detect_flags,
     file_note_alone,
@@ -313,9 +314,6 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
     holders = _picture_holders(candidates)
     stops = _unit_stops(zone)
     dated = frozenset(a for time in page.times for a in ancestors(time))  # what holds a story's date
-    # the elements that hold two or more of the story's paragraphs as their own children
-    parents = [b.element.getparent() for b in zone.blocks if b.part == "body" and b.in_body]
-    text_holders = frozenset(p for p in parents if p is not None and parents.count(p) >= 2)
 
     figures: list[Figure] = []
     taken: list = []  # the image element of each figure
@@ -366,7 +364,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         # story's even when each links to a viewer of the story's pictures, as Mainichi's do)
         listed = _teaser_list(element, unit, base_url) \
             if not (caption and credit is not None and reading.caption_marked and tag_of(unit) == "figure"
-                    and unit.getparent() in text_holders) else None
+                    and unit.getparent() in chrome_map.text_holders) else None
         if listed:
             why.left(element, f"a story teaser: {listed}", unit)
             continue
@@ -395,7 +393,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             why.left(element, "no image URL and nothing says what it shows", unit)
             continue
         if credit is None and caption and reading.video and _VIDEO_TITLE.match(caption) \
-                and _in_video_player(element, unit) and _plays_video(unit):
+                and _in_video_player(element, unit) and _has_play_control(unit, buttons=False):
             # "Bekijk: beelden van de ravage op de E17" under a player: the video's title, which tells
             # the reader to watch it, not a caption of the still
             why.left(element, "a video's poster under its title, and nothing else says what it shows", unit)
@@ -1911,24 +1909,19 @@ _PLAYER_PARTS = ("button", "video", "iframe")
 # "Bekijk:", "Schauen Sie:", "Regardez :", "Mira:", "Guarda:", "Assista:", "Titta:", "Katso:", "Zobacz:"
 _VIDEO_TITLE = re.compile(r"(?:watch|bekijk|kijk|schauen\s+sie|sehen\s+sie|regardez|mira|vea|guarda|assista|veja|"
                           r"titta|katso|zobacz|obejrzyj|смотрите|дивіться)\s*[:：]\s*\S", re.IGNORECASE)
-# what a player's start button says, in its class or label: "play", "Video afspelen", "Video abspielen"
+# what a player's start button says in its label: "Play", "Video afspelen", "Video abspielen"
 _PLAY_WORDS = re.compile(r"play|afspelen|abspielen|lire\s+la\s+vid|reproduc|riprodu|spela\s+upp|toista|odtw",
                          re.IGNORECASE)
 
 
-def _plays_video(unit) -> bool:
-    """Does the unit hold a video player: a <video> or an <iframe>, or a control that says it plays?"""
-    return any(tag_of(e) in ("video", "iframe") or _PLAY_WORDS.search((e.get("class") or "") + " "
-                                                                       + (e.get("aria-label") or ""))
-               for e in unit.iter(etree.Element))
-
-
-def _has_play_control(box) -> bool:
-    """A <button>, <video> or <iframe> in the box, or an element whose class, id or label says play."""
+def _has_play_control(box, buttons: bool = True) -> bool:
+    """A <video> or <iframe> in the box (or any <button>, with ``buttons``), or an element whose class
+    or id says play or whose label says so in the house's language."""
     if tag_of(box) == "video":
         return True
+    parts = _PLAYER_PARTS if buttons else ("video", "iframe")
     for element in box.iter(etree.Element):
-        if element.tag in _PLAYER_PARTS or "play" in (element.get("aria-label") or "").lower():
+        if element.tag in parts or _PLAY_WORDS.search(element.get("aria-label") or ""):
             return True
         if any(token.startswith("play") for tokens in name_tokens(element_tokens(element)) for token in tokens):
             return True
@@ -2081,8 +2074,7 @@ def _names_alone_credit(text: str) -> bool:
 
 
 # a line that names where a picture came from, labelled as a source, not as a picture's credit
-_SOURCE_LINE = re.compile(r"\s*(?:sources?|quelle|fuente|fonte|bron|źródło|zdroj|kilde|källa|lähde|источник|джерело|"
-                          r"kaynak|nguồn|sumber)\s*:", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"\s*" + SOURCE_LABEL + r"\s*:", re.IGNORECASE)
 _PHOTO_LABEL = re.compile(r"(?:photo|foto|picture|pic|bild|image|kuva|fotografia|fotografía|фото|zdjęcie|nuotr)s?\b",
                           re.IGNORECASE)
 
@@ -2759,9 +2751,9 @@ _GALLERY_HEADING = re.compile(r"\b(?:fotostrecke|bildergalerie|bilderstrecke|fot
 
 
 # a link to the whole gallery: "View all 12 photos", or its full-screen view ("Vollbild", "Plein écran")
-_FULL_SCREEN = re.compile(r"^\s*(?:vollbild|vollbildmodus|full\s*screen|plein\s+écran|pantalla\s+completa|"
-                          r"schermo\s+intero|tela\s+cheia|helskärm|koko\s+näyttö)\s*$", re.IGNORECASE)
-_ALL_PICTURES = re.compile(r"\b\d{1,4}\s+" + _GALLERY_COUNT + r"\b|" + _FULL_SCREEN.pattern[1:], re.IGNORECASE)
+_ALL_PICTURES = re.compile(r"\b\d{1,4}\s+" + _GALLERY_COUNT + r"\b", re.IGNORECASE)
+_FULL_SCREEN = re.compile(r"\s*(?:vollbild|vollbildmodus|full\s*screen|plein\s+écran|pantalla\s+completa|"
+                          r"schermo\s+intero|tela\s+cheia|helskärm|koko\s+näyttö)\s*", re.IGNORECASE)
 # an address that names a gallery page
 _GALLERY_ADDRESS = re.compile(r"galer|gallery|bilderstrecke|fotostrecke|slideshow|diaporama|fotogaler", re.IGNORECASE)
 
@@ -2778,7 +2770,7 @@ def _gallery_box(node) -> bool:
     links = [(a, h) for a, h in links if h and not h.startswith("#")]
     # "View all 24 photos", or "Vollbild" when it opens the gallery's own page
     to_gallery = {a for a, h in links if _ALL_PICTURES.search(text := text_content(a))
-                  and (_FULL_SCREEN.match(text) is None or _GALLERY_ADDRESS.search(h))}
+                  or _FULL_SCREEN.fullmatch(text) and _GALLERY_ADDRESS.search(h)}
     return all(_IMAGE_URL.search(h) or a in to_gallery for a, h in links) and (len(links) >= 2 or bool(to_gallery))
 
 

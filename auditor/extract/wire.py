@@ -12,7 +12,7 @@ from lxml import etree
 from ..model import Dateline, Mention, SignOff
 from ..registry import AgencyRegistry
 from .article import Block, text_runs
-from .credits import looks_like_person, names_only
+from .credits import SOURCE_LABEL, looks_like_person, names_only
 from .dom import clean, element_tokens, tag_of, text_content
 from .vocab import SIGNATURE
 
@@ -62,9 +62,8 @@ _MATERIAL = re.compile(
     r"^\(?\s*(?:(?:[A-ZÄÖÜ]{2,5}\s+)?mit\s+material\s+(?:von|der|aus)|[A-ZÄÖÜ]{2,5}\s+mit|material\s*:|"
     r"material\s+(?:from|von)|with\s+(?:reporting\s+from|files\s+from|inputs\s+from)|"
     r"com\s+informa[cç][oõ]es\s+d[aoe]s?|по\s+материалам|theo|με\s+πληροφορίες\s+από|"
-    r"avec|with|mit|con\s+informaci[oó]n\s+de|con|com|(?:unsere\s+)?quellen?\s*:|sources?\s*:|fuentes?\s*:|fontes?\s*:|"
-    r"bron(?:nen)?\s*:|źródło\s*:|zdroj\s*:|källa\s*:|kilde\s*:|lähde\s*:|источник\s*:|джерело\s*:|kaynak\s*:|"
-    r"forrás\s*:|izvor\s*:|šaltinis\s*:|sumber\s*:|nguồn\s*:|ที่มา\s*:|المصدر\s*:|agenturen\s*:?|agencias\s*:?|agences\s*:?|agenzie\s*:?|ag[eê]ncias\s*:?)"
+    r"avec|with|mit|con\s+informaci[oó]n\s+de|con|com|" + SOURCE_LABEL + r"\s*:|"
+    r"agenturen\s*:?|agencias\s*:?|agences\s*:?|agenzie\s*:?|ag[eê]ncias\s*:?)"
     r"\s+(?P<agencies>.{2,120}?)\s*\)?\.?$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -85,8 +84,7 @@ _ROLE_LINE = re.compile(r"^(?:auteure?|autrice|autor(?:in|a)?|authors?|text|text
                         r"redacci[oó]n|[ée]dition|edici[oó]n|editing|editor(?:a|in)?|redakteur(?:in)?|reporter(?:in)?|"
                         r"recherche)\s*:\s*(?P<name>[^:;!?\d]{2,100})$", re.IGNORECASE)
 # "Quelle: SWR", "Unsere Quellen: …", "Fuente: …": the story's source named as such
-_SOURCE_NOTE = re.compile(r"^\(?\s*(?:unsere\s+)?(?:quellen?|sources?|fuentes?|fontes?|bron(?:nen)?|źródło|zdroj|källa|"
-                          r"kilde|lähde|источник|джерело|kaynak|forrás|izvor|šaltinis|sumber|nguồn|ที่มา|المصدر)\s*:\s*\S", re.IGNORECASE)
+_SOURCE_NOTE = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:\s*\S", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)", re.IGNORECASE)
 _LEADING_DASH = re.compile(r"^(?:(?:[-–—]{1,2}|\*)\s*)(?=\S)")  # (and "*Con información de AP")
 _DESK_CODES = re.compile(r"^(?P<agency>[A-Z]{2,5})(?P<codes>(?:\s+[A-Z]{2,4}){2,6})\s*$")
@@ -209,21 +207,19 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
 _COPYRIGHT_NOTICE = re.compile(r"^[<〈]?\s*(?:©|ⓒ|\(c\)|copyright\b|저작권자)", re.IGNORECASE)
 
 
-def _last_run(element) -> str:
-    """The last line of a story typed as runs between <br>s ("" when the element has no <br>)."""
+def _lines(element) -> list[str]:
+    """The lines of a story typed as runs between <br>s, empty ones left out (none when the element
+    has no <br>)."""
     if element.find("br") is None:
-        return ""
-    return next((run for run in reversed(text_runs(element)) if run), "")
+        return []
+    return [run for run in text_runs(element) if run]
 
 
-def _address_over_notice(element) -> tuple[str, str] | None:
-    """In a story typed between <br>s, the writer's address on the line over the wire's copyright
-    notice that closes it, and the notice ("kimjh@yna.co.kr⏎<저작권자(c) 연합뉴스, …>")."""
-    if element.find("br") is None:
-        return None
-    runs = [run for run in text_runs(element) if run]
-    if len(runs) >= 2 and _COPYRIGHT_NOTICE.match(runs[-1]) and "@" in runs[-2]:
-        return runs[-2], runs[-1]
+def _address_over_notice(lines: list[str]) -> tuple[str, str] | None:
+    """The writer's address on the line over the wire's copyright notice that closes a story typed
+    between <br>s, and the notice ("kimjh@yna.co.kr⏎<저작권자(c) 연합뉴스, …>")."""
+    if len(lines) >= 2 and _COPYRIGHT_NOTICE.match(lines[-1]) and "@" in lines[-2]:
+        return lines[-2], lines[-1]
     return None
 
 
@@ -292,7 +288,8 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
         if signoff is None and block is story[-1]:
             signoff = _closing_byline(text, block, registry)
             # a story typed as text runs between <br>s ends in its sign-off's run
-            last = _last_run(block.element) if signoff is None else ""
+            lines = _lines(block.element) if signoff is None else []
+            last = lines[-1] if lines else ""
             if last and last != text:
                 signoff = match_signoff(last, block, registry) or _closing_byline(last, block, registry)
                 if signoff is None and _author_line(last) and not _BY.match(last):
@@ -301,7 +298,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
                 if _DESK_LINE.fullmatch(codes):
                     # the desk's codes on the line before: "ACC // JAP⏎Lusa/Fim"
                     signoff = replace(signoff, text=text, initials=_codes(codes) + signoff.initials)
-            over = _address_over_notice(block.element) if signoff is None and address is None else None
+            over = _address_over_notice(lines) if signoff is None and address is None else None
             found = _closing_address(over[0], block, registry) if over else None
             if found is not None:
                 # "kimjh@yna.co.kr" over "<저작권자(c) 연합뉴스, …>": the writer's line, the notice's agency
