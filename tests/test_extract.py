@@ -426,6 +426,13 @@ def test_the_writers_address_over_the_wires_copyright_notice_is_the_signoff():
     ("<p>◎공감언론 뉴시스 jek@newsis.com</p>", "", "◎공감언론 뉴시스 jek@newsis.com", [], ["Newsis"], "byline"),
     # derStandard's day after the editor and the agency
     ("<p>(red, APA, 5.12.2026)</p>", "", "(red, APA, 5.12.2026)", ["red"], ["APA"], "agencies"),
+    # a Swedish paper's signature, the writer and the agency; Agerpres's agency and staff by role
+    ("<p class='article__signature'>Erik Lindqvist/TT</p>", "", "Erik Lindqvist/TT", [], ["TT"], "agencies"),
+    ("<p>AGERPRES/(A - autor: Ioana Dumitrescu, editor: Marius Enache)</p>", "",
+     "AGERPRES/(A - autor: Ioana Dumitrescu, editor: Marius Enache)", [], ["Agerpres"], "agencies"),
+    # the writer's handle after the address
+    ("<p>— Evelyn Marchetti; emarchetti@ex.com; Twitter @EvMarchetti</p>", "",
+     "— Evelyn Marchetti; emarchetti@ex.com; Twitter @EvMarchetti", [], [], "byline"),
     # ... but an agency's line above it is the sign-off
     ("<p>With files from The Canadian Press</p><p>klachance@postmedia.com</p>", "",
      "With files from The Canadian Press", [], ["The Canadian Press"], "material"),
@@ -486,6 +493,11 @@ def test_signoff_forms(ending, after, text, initials, agencies, style):
     # an address with more than a name before it is a note, not a sign-off
     ("<p>Send your tips to tips@example.com</p>", ""),
     ("<p>The council can be reached at clerk@example.gov.</p>", ""),
+    # a contact's name and address under a label, or a label's word before an address
+    ("<p>Media contact:</p><p>Jane Doe: jdoe@company.com</p>", ""),
+    ("<p>Media contact:</p><p>— Jane Doe; jdoe@company.com</p>", ""),
+    ("<p>Contact: jdoe@company.com</p>", ""),
+    ("<p>Press Office: press@example.com; Twitter @ExamplePress</p>", ""),
 ])
 def test_not_signoffs(ending, after):
     assert extract_html(story(ending, after)).signoff is None
@@ -578,6 +590,7 @@ def test_ambiguous_short_forms_need_agency_context():
     ("Vorig jaar zijn er veertig bevers gevangen, meldde persbureau ANP op woensdag.", ["ANP"]),
     ("Staden vill granska hela avtalet, säger ordföranden till nyhetsbyrån TT på onsdagen.", ["TT"]),
     ("Vi må få inn geologer, sier byggeleder Kari Nymoen i Statens vegvesen til NTB onsdag.", ["NTB"]),
+    ("Het grootste probleem was de rook, zegt een woordvoerder van de Veiligheidsregio Utrecht tegen het ANP.", ["ANP"]),
     # and not where it is only a word
     ("Papa mówi, że PAP to skrót, który zna każdy uczeń w szkole podstawowej.", []),
 ])
@@ -3088,6 +3101,66 @@ def test_found_in_the_twenty_third_round():
              " width='960' height='540'><button class='tc_video__play' aria-label='Afspil video'></button></div></div>"
              "<p class='tc_article__signoff'>/ritzau/</p>")
     assert extract_html(page(story + video)).figures == []
+
+
+def test_found_in_the_twenty_fourth_round():
+    story = "<p>" + "The council met again on Tuesday and argued about the budget for hours and hours. " * 5 + "</p>"
+    # Gannett: a gallery whose title and "Fullscreen" link both open the gallery's page, its slides'
+    # captions and credits in data attributes, is the story's gallery, not a story card
+    slides = "".join(f"<div class='gnt_em_gl_i' role='listitem' data-c-caption='Anglers below the dam {n}.' "
+                     f"data-c-credit='Denise Okafor/The Ledger'><img class='gnt_em_gl_img' src='https://ex.com/gcdn/"
+                     f"{n}.jpg?width=660&height=440' width='660' height='440'></div>" for n in ("a1", "b2"))
+    gallery = ("<div class='gnt_em gnt_em_gl' aria-label='Photo gallery: Life along the river'><div class='gnt_em_t'>"
+               "<a href='/picture-gallery/news/2026/12/03/life-along-river-photos/77099810007/'>Photos: Life along the "
+               f"Cumberland River</a></div><div class='gnt_em_gl_ss' role='list'>{slides}</div>"
+               "<a class='gnt_em_gl_fs' href='/picture-gallery/news/2026/12/03/life-along-river-photos/77099810007/'>"
+               "Fullscreen</a></div>")
+    assert [(f.caption, f.credit.text) for f in extract_html(page(story + gallery + story)).figures] == [
+        ("Anglers below the dam a1.", "Denise Okafor/The Ledger"), ("Anglers below the dam b2.", "Denise Okafor/The Ledger")]
+    # Arc: a gallery under its heading whose "Expand" link opens its page of photos
+    arc = ("<div class='gallery-embed'><h3>Photos: Riding the trail</h3>" + "".join(
+        f"<div class='gallery-slide'><img src='https://ex.com/resizer/{n}.jpg' width='800' height='533'>"
+        f"<span class='gallery-counter'>{i} of 2</span><span class='gallery-slide-credit'>Rico Delgado / The Courier"
+        f"</span><p class='gallery-slide-caption'>Cyclists on the trail, slide {i}.</p></div>"
+        for i, n in ((1, "c3"), (2, "d4"))) + "<a class='gallery-expand' href='/2026/12/02/photos-riding-the-trail/'>"
+        "Expand</a></div>")
+    assert [(f.caption, f.credit.text) for f in extract_html(page(story + arc + story)).figures] == [
+        ("Cyclists on the trail, slide 1.", "Rico Delgado / The Courier"),
+        ("Cyclists on the trail, slide 2.", "Rico Delgado / The Courier")]
+    # a caption's credit line in an unmarked span before the "Buy Photo" button
+    bought = ("<figure class='gnt_em gnt_em_img'><img src='https://ex.com/gcdn/spill-boom-04.jpg' width='660' "
+              "height='440'><figcaption class='gnt_em_img_ccw'><span class='gnt_em_img_cp'>Crews deploy a boom near "
+              "the lock in March 2025.</span> <span class='gnt_em_img_cc'>Denise Okafor/The Ledger</span> <a "
+              "class='gnt_em_img_bp' href='https://ex.newsmemory.com/photos/?pid=754'>Buy Photo</a></figcaption></figure>")
+    figure = one_figure(page(story + bought + story))
+    assert (figure.caption, figure.credit.text) == ("Crews deploy a boom near the lock in March 2025.",
+                                                   "Denise Okafor/The Ledger")
+    # the picture's title is its credit line, the caption under it
+    titled = ("<div class='storyphoto'><img src='/img/blank.gif' data-src='/image/2026/12/03/diner-02.jpg' alt='A diner "
+              "owner outside' title='Hannah Dietrich/Courier-Post' width='1140' height='760'><p class='storyphoto-"
+              "caption'>Lou Petrakis stands outside his diner on Thursday.</p></div>")
+    assert one_figure(page(story + titled + story)).credit.text == "Hannah Dietrich/Courier-Post"
+    # (a title that is no credit line stays none)
+    for title in ("Before/After", "Lou Petrakis outside", "diner-02"):
+        assert one_figure(page(story + titled.replace("Hannah Dietrich/Courier-Post", title) + story)).credit is None
+    # a file picture's label in French, singular; a label glued to the caption's stop (Dutch CMS)
+    archived = ("<figure><img src='https://ex.ch/img/coupe-1.jpg' width='800' height='533'><figcaption>Le public sur "
+                "les quais. <span class='credit'>Photo d'archive: Keystone-ATS</span></figcaption></figure>")
+    assert one_figure(page(story + archived + story)).credit.text == "Keystone-ATS"
+    glued = ("<figure><img src='https://ex.nl/img/stalling-2.jpg' width='800' height='533'><figcaption>Brandweerlieden "
+             "controleren de kelder op smeulende resten.Foto ANP</figcaption></figure>")
+    figure = one_figure(page(story + glued + story))
+    assert (figure.caption, figure.credit.text) == ("Brandweerlieden controleren de kelder op smeulende resten.", "ANP")
+
+
+def test_a_caption_with_long_runs_of_spaces_is_read_in_linear_time():
+    # (the UI-label patterns' "\s*" over a run of spaces took cubic time: 14 s for 800 spaces)
+    from auditor.extract.figures import _strip_ui
+
+    assert _strip_ui(" " * 100_000 + "read more about it" + "\n" * 100_000) == "read more about it"
+    spaced = ("<figure><img src='https://ex.com/img/harbour-7.jpg' width='800' height='533'><div>The harbour at dawn."
+              "</div><div>" + " " * 50_000 + "Buy Photo" + " " * 50_000 + "</div></figure>")
+    assert one_figure(page(spaced)).caption == "The harbour at dawn."
 
 
 def test_found_in_the_review_of_the_twenty_third_round():

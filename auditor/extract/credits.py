@@ -1139,8 +1139,12 @@ def _last_sentence_start(text: str) -> int:
     best = 0
     # (".- ": the Spanish-language agencies' full stop and dash, "… en la plaza.- Foto EFE")
     # ("….—Reuters/File": Dawn's dash glued to the stop)
-    for match in re.finditer(r"(?:[.!?…\"”’)]|\s[–—|-]|\.-)\s+(?=\S)|[。！？]\s*(?=\S)|(?<=[^\W\d_]{2}\.)(?=[–—]\S)", text):
+    # ("… op smeulende resten.Foto ANP": a label glued to the stop, as a CMS joins two fields)
+    for match in re.finditer(r"(?:[.!?…\"”’)]|\s[–—|-]|\.-)\s+(?=\S)|[。！？]\s*(?=\S)|(?<=[^\W\d_]{2}\.)(?=[–—]\S)|"
+                             r"(?<=[a-zà-ÿ]{2}\.)(?=[A-ZÀ-Þ])", text):
         at = match.start()
+        if match.end() == at and text[at].isalpha() and strip_prefix(text[at:])[1] is None:
+            continue  # glued to the stop, only a label starts a credit ("ab.Cd" is no sentence's end)
         if text[at] == "." and at and text[at - 1].isupper() and (at < 2 or not text[at - 2].isalpha()):
             continue  # an initial ("J. Scott Applewhite / AP"), not a sentence's end
         if text[at] == "." and text[match.end():match.end() + 1].isdigit() and _MONTH_BEFORE.search(text, 0, at):

@@ -43,6 +43,7 @@ from .credits import (
     parse_credit,
     person_in_capitals,
     split_caption,
+    split_sources,
     strip_prefix,
     terms_of_use,
     trailing_group,
@@ -161,7 +162,7 @@ _GALLERY_COUNT_WORDS = ("photos", "pictures", "images", "fotos", "bilder", "bill
 _GALLERY_COUNT = "(?:" + "|".join(_GALLERY_COUNT_WORDS) + ")"
 _UI_LABELS = re.compile(
     r"^(?:image|media|photo|video)\s+(?:caption|copyright)\s*[:,]?\s*|"
-    r"\s*\|?\s*(?:purchase\s+licensing\s+rights(?:\s*,\s*opens\s+new\s+tab)?|buy\s+this\s+(?:photo|image)|buy\s+now|"
+    r"\s*\|?\s*(?:purchase\s+licensing\s+rights(?:\s*,\s*opens\s+new\s+tab)?|buy\s+(?:this\s+)?(?:photo|image|picture)|buy\s+now|"
     r"buy\s+(?:a\s+)?prints?(?:\s+of\s+this\s+(?:photo|image|picture))?|order\s+(?:a\s+)?(?:re)?prints?|"
     r"license\s+(?:this\s+)?(?:photo|image)|"
     r"bild\s+kaufen|foto\s+kaufen|перейти\s+в\s+фотобанк|acheter\s+(?:cette\s+)?photo|comprar\s+(?:esta\s+)?foto)\s*$|"
@@ -1508,6 +1509,11 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                     reading.credit_from = where
                 alt_caption = (head or None, where)
                 break
+    if not credit_text and caption and _title_is_credit(img, caption, registry):
+        # <img alt="Lou Petrakis outside his diner" title="Hannah Dietrich/Courier-Post">, the caption
+        # under it: the title is the picture's credit line
+        credit_text, credit_line, origin = clean(img.get("title")), img.sourceline, "alt"
+        reading.credit_from = "@title of the image (a credit line)"
     caption_attribute = None  # (value, name) of the caption's data attributes, looked up once
     if not credit_text:
         # a lightbox's caption attribute with the credit glued on: data-lightbox-caption="… | Foto: X"
@@ -1639,11 +1645,26 @@ def _line_after_break(element) -> str:
 def _strip_ui(text: str) -> str:
     if not _may_hold_ui_label(text):
         return clean(text.strip())  # (what the loop below returns when no label matches)
+    # (spaces collapsed first: the labels' "\s*" over a long run of spaces costs cubic time)
+    text = clean(text)
     previous = None
     while previous != text:
         previous = text
         text = _UI_LABELS.sub(" ", text).strip()
     return clean(text)
+
+
+def _title_is_credit(img, caption: str, registry: AgencyRegistry) -> bool:
+    """Is the picture's title, beside its alt text and a visible caption, its credit alone: a
+    label and a name, an agency, or a photographer's name and where they work ("Jane Doe/The
+    Ledger")? (A title that repeats the alt or the caption, or names the file, describes.)"""
+    title = clean(img.get("title") or "")
+    if not title or title == clean(img.get("alt") or "") or title in caption or len(title) > 80 or _names_its_file(title, _file_words(img)):
+        return False
+    if only_a_credit(title):
+        return True
+    sources = split_sources(title, registry) if "/" in title else []
+    return len(sources) >= 2 and sources[0].role == "photographer" and _credit_line(title, registry)
 
 
 def _says_what_alt_says(text: str, img) -> bool:
@@ -2229,13 +2250,15 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     """The last (or first) child of a caption when it is a credit line of its own; hashed class
     names give no hint: ``<figcaption><p>Caption</p><small>AFP via Getty Images</small></figcaption>``,
     ``<figcaption><span>Photo: Jane Doe</span> Caption text</figcaption>``."""
-    children = [c for c in caption if tag_of(c) and clean(text_content(c))]
+    children = _caption_lines(caption)
     while len(children) == 1 and len(children[0]) and not (caption.text or "").strip() \
             and not (children[0].tail or "").strip():
         # a wrapper that holds the whole caption (<figcaption><div><p>Caption</p><p>PA</p></div>)
         caption = children[0]
-        children = [c for c in caption if tag_of(c) and clean(text_content(c))]
+        children = _caption_lines(caption)
     whole = visible_text(caption)
+    if children and children[-1] is not caption[-1] and len(whole) <= 2000 and whole != (stripped := _strip_ui(whole)):
+        whole = stripped  # a control after the lines ("Buy Photo"): not part of the caption's text
     if not children:
         return None
     last, first = children[-1], children[0]
@@ -2276,6 +2299,16 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
         # speaks. REUTERS/Jane Doe" is a caption with its credit, as Reuters writes them)
         return first
     return None
+
+
+def _caption_lines(caption) -> list:
+    """The caption's child elements that hold text, without the controls that close it ("Buy
+    Photo", "Hide caption")."""
+    children = [c for c in caption if tag_of(c) and clean(text_content(c))]
+    # (a control's words are few: a longer text is a line, and costs the label patterns dearly)
+    while children and len(text := text_content(children[-1])) <= 60 and not _strip_ui(text):
+        children.pop()
+    return children
 
 
 def _labelled_credit(element) -> bool:
@@ -2686,7 +2719,7 @@ def _card_verdict(node, own_path: str = "") -> str:
     if long_paragraphs:
         # story text, unless it is the one summary beside a linked headline in a card-sized box
         return "card" if _headline_link(node) else "text"  # (_headline_link: a card-sized box only)
-    if _headline_link(node):
+    if _headline_link(node) and not _gallery_box(node):
         return "card"  # "<div class=hed><a href=/other-story>Eight beach hotels for …</a></div>"
     return "next"
 
@@ -2750,12 +2783,13 @@ _GALLERY_HEADING = re.compile(r"\b(?:fotostrecke|bildergalerie|bilderstrecke|fot
                               r"fotos?|bilder|imágenes|images)\b|写真|画像|사진|포토|图集|圖集", re.IGNORECASE)
 
 
-# a link to the whole gallery: "View all 12 photos", or its full-screen view ("Vollbild", "Plein écran")
+# a link to the whole gallery: "View all 12 photos", or its full-screen view ("Vollbild", "Plein écran", "Expand")
 _ALL_PICTURES = re.compile(r"\b\d{1,4}\s+" + _GALLERY_COUNT + r"\b", re.IGNORECASE)
-_FULL_SCREEN = re.compile(r"\s*(?:vollbild|vollbildmodus|full\s*screen|plein\s+écran|pantalla\s+completa|"
+_FULL_SCREEN = re.compile(r"\s*(?:vollbild|vollbildmodus|full\s*screen|expand|enlarge|plein\s+écran|pantalla\s+completa|"
                           r"schermo\s+intero|tela\s+cheia|helskärm|koko\s+näyttö)\s*", re.IGNORECASE)
 # an address that names a gallery page
-_GALLERY_ADDRESS = re.compile(r"galer|gallery|bilderstrecke|fotostrecke|slideshow|diaporama|fotogaler", re.IGNORECASE)
+_GALLERY_ADDRESS = re.compile(r"galer|gallery|bilderstrecke|fotostrecke|slideshow|diaporama|fotogaler|"
+                              r"(?<![a-z])(?:photos|fotos)(?![a-z])", re.IGNORECASE)
 
 
 def _gallery_box(node) -> bool:
@@ -2771,6 +2805,9 @@ def _gallery_box(node) -> bool:
     # "View all 24 photos", or "Vollbild" when it opens the gallery's own page
     to_gallery = {a for a, h in links if _ALL_PICTURES.search(text := text_content(a))
                   or _FULL_SCREEN.fullmatch(text) and _GALLERY_ADDRESS.search(h)}
+    # (the gallery's title may link to that page too: "Photos: Life along the river")
+    pages = {h for a, h in links if a in to_gallery}
+    to_gallery |= {a for a, h in links if h in pages}
     return all(_IMAGE_URL.search(h) or a in to_gallery for a, h in links) and (len(links) >= 2 or bool(to_gallery))
 
 

@@ -266,6 +266,8 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
     story = [b for b in body if b.in_body] or body
     # the story's last paragraph before a label for onward reading ("A lire aussi :") ends it
     before_label = {id(story[i - 1]) for i in range(1, len(story)) if _READ_ON.match(story[i].text)}
+    # the paragraphs under a label ("Media contact:"), which the onward filter below leaves out
+    labelled = {id(story[i]) for i in range(1, len(story)) if story[i - 1].text.endswith((":", "："))}
     # onward links after the story ("Lesen Sie auch:" and a list of headlines) do not push its
     # last paragraphs out of the window
     story = [b for b in story if not _onward(b)] or story
@@ -317,8 +319,7 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
             signoff = SignOff(text, block.line, [text], [], "initials")  # "kb": the story's last line
         if signoff is None and block is story[-1] and _DESK_INITIALS.fullmatch(text) and not registry.scan(text):
             signoff = SignOff(text, block.line, text.split("/"), [], "initials")  # "EF/MA", Tehran Times' desk
-        if signoff is None and block is story[-1] and address is None \
-                and not (index and window[index - 1].text.endswith((":", "："))):
+        if signoff is None and block is story[-1] and address is None and id(block) not in labelled:
             # ("With files from The Canadian Press⏎klachance@postmedia.com": the line above is it; an
             # address under "Media contact:" is a contact's)
             found = _closing_address(text, block, registry)
@@ -371,6 +372,11 @@ def find_signoff(blocks: list[Block], registry: AgencyRegistry,
     return writer or address or fallback or _defined_signoff(blocks, registry) or (None, None)
 
 
+# An agency's name, a slash, and its staff by role in brackets: Agerpres's "AGERPRES/(A - autor: …, editor: …)"
+_AGENCY_THEN_STAFF = re.compile(r"(?P<agency>[^\W\d_][\w.\- ]{1,30}?)\s*/\s*\((?P<staff>[^()]*?\b(?:autor|author|auteur|"
+                                r"editor|redactor|rédacteur|redakteur|redaktor)\w*\s*:[^()]*)\)\.?", re.IGNORECASE)
+
+
 # The agency glued to the story's last word ("… under lördagen/TT"), or an editor's initials after its
 # last sentence ("… end of the month. /cb")
 _SLASHED_END = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.!?…\"”]\s))/(?P<code>[A-Za-z]{2,5})\s*$")
@@ -385,6 +391,9 @@ def _slashed_end(text: str, block: Block, registry: AgencyRegistry) -> SignOff |
     code = match.group("code")
     agency = registry.lookup(code) if code.isupper() or code == "dpa" else None
     if agency is not None:
+        if looks_like_person(text[:match.start()].strip()):
+            # "Erik Lindqvist/TT": the writer and the agency, the whole line (a Swedish paper's signature)
+            return SignOff(text.strip(), block.line, [], [agency.name], "agencies")
         return SignOff(match.group().strip(), block.line, [], [agency.name], "agencies")
     if code.islower() and text[match.start() - 1:match.start()].isspace():
         return SignOff(match.group().strip(), block.line, [code], [], "initials")
@@ -537,8 +546,10 @@ def _reporter_in_brackets(text: str, registry: AgencyRegistry) -> bool:
 # The writer's e-mail address alone on the story's last line, perhaps after their name or the agency's
 # motto, perhaps with their phone number: "kms@yna.co.kr", "– penda@namibcourier.com.na",
 # "— Evelyn Marchetti; emarchetti@cascadianlive.com; 503-294-7715", "◎공감언론 뉴시스 jek@newsis.com"
-_ADDRESS_LINE = re.compile(r"^(?:[-–—]{1,2}\s*)?(?:(?P<lead>[^@;:!?\d]{2,40}?)\s*[;,]?\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-                           r"(?:\s*[;,|]\s*\+?\d[\d ()./-]{6,20})?\s*\.?$")
+_ADDRESS_LINE = re.compile(r"^(?:[-–—]{1,2}\s*)?(?:(?P<lead>[^@;:!?\d]{2,40}?)\s*[;,:]?\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                           r"(?:\s*[;,|]\s*\+?\d[\d ()./-]{6,20})?"
+                           # and the writer's handle: "…@post-gazette.com; Twitter @Ashley__Murray."
+                           r"(?:\s*[;,|]\s*(?:Twitter|X|Bluesky|Threads|Instagram)\s*:?\s*@[\w.]{1,40}?)?\s*\.?$")
 
 
 def _closing_address(text: str, block: Block, registry: AgencyRegistry) -> SignOff | None:
@@ -563,6 +574,8 @@ def _address_lead(lead: str, before: str, after: str, registry: AgencyRegistry) 
         return False
     if _agencies_in(lead, registry):
         return len(lead.split()) <= 3
+    # ("Reach Jane Doe: jdoe@…" or "Colin Reinholt: creinholt@…", a name and a colon, is a contact line:
+    # labels call it none, so neither does auditor)
     return bool(before.strip()) and looks_like_person(lead) and _author_line(lead) and len(lead.split()) <= 3 \
         and after in (";", ",")
 
@@ -604,6 +617,11 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         agency = registry.lookup(codes.group("agency")) if codes else None
         if agency is not None:
             return SignOff(text, line, codes.group("codes").split(), [agency.name], "agencies")
+    match = _AGENCY_THEN_STAFF.fullmatch(bare) if len(bare) <= 300 else None
+    agency = registry.lookup(match.group("agency")) if match else None
+    if agency is not None:
+        # "AGERPRES/(A - autor: Ioana Dumitrescu, editor: Marius Enache)": the agency, then its staff
+        return SignOff(text, line, [], [agency.name], "agencies")
     match = _BYLINE_PAREN.search(text)
     if match:
         return SignOff(match.group().strip(), line, [], [], "byline")
@@ -812,7 +830,9 @@ _CONTEXT_BEFORE = re.compile(
     # de, and the Nordic "told": the speaker between the verb and the agency, "sagte der Däne dem SID",
     # "sier byggeleder Kari Nymoen i Statens vegvesen til NTB"
     r"(?:sagte|sagten|erklärte|erklärten|bestätigte|betonte)\b[^.!?]{0,40}?|"
-    r"(?:sier|sa|siger|sagde|säger|sade)\b[^.!?]{0,60}?\btill?)"
+    r"(?:sier|sa|siger|sagde|säger|sade)\b[^.!?]{0,60}?\btill?|"
+    # nl: "zegt een woordvoerder van de veiligheidsregio tegen het ANP"
+    r"(?:zegt|zei|zeggen|zeiden|vertelt|vertelde|verklaart|verklaarde)\b[^.!?]{0,60}?\btegen)"
     r"\s*(?:the\s+|der\s+|die\s+|dem\s+|het\s+|de\s+|l['’]|la\s+|el\s+|o\s+|az?\s+)?"
     # "according to state-run APP", "the official IRNA": the agency's standing between them
     r"(?:(?:state-run|state-owned|state|official|government-run|semi-official)\s+)?$",
