@@ -3153,6 +3153,39 @@ def test_found_in_the_twenty_fourth_round():
     assert (figure.caption, figure.credit.text) == ("Brandweerlieden controleren de kelder op smeulende resten.", "ANP")
 
 
+def test_found_in_the_review_of_the_twenty_fourth_round():
+    story = "<p>" + "Supporters said the park would bring families back to the waterfront, while others objected. " * 3 + "</p>"
+    # a promotion for another gallery: one thumbnail, its headline and "See all 18 photos" to that page
+    promo = ("<aside class='inline-link'><h3><a href='/picture-gallery/news/2026/12/01/holiday-lights/77101/'>PHOTOS: "
+             "Holiday lights return to Midtown</a></h3><img src='https://ex.com/img/lights-thumb.jpg' alt='Holiday "
+             "lights'><a href='/picture-gallery/news/2026/12/01/holiday-lights/77101/'>See all 18 photos</a></aside>")
+    assert extract_html(page(story + promo + story)).figures == []
+    # ... and two of them, each to its own gallery
+    cards = "".join(f"<div class='card'><h3><a href='/picture-gallery/{n}/'>PHOTOS: Gallery {n}</a></h3><img src='https:"
+                    f"//ex.com/img/{n}-thumb.jpg' alt=''><a href='/picture-gallery/{n}/'>See all 12 photos</a></div>"
+                    for n in ("lights", "parade"))
+    assert extract_html(page(story + f"<section><h2>More photo galleries</h2>{cards}</section>" + story)).figures == []
+    # a control after the caption that is a caption's word elsewhere stays out of both caption and credit
+    for control in ("<span class='count'>Image 2 of 9</span>", "<a href='/big.jpg' class='zoom'>Zoom</a>",
+                    "<span>Fullscreen</span>"):
+        counted = (f"<figure><img src='https://ex.com/img/diner.jpg' alt=''><figcaption><p>Lou Petrakis, left, and his "
+                   f"son Nick at the diner.</p>{control}</figcaption></figure>")
+        figure = one_figure(page(story + counted + story))
+        assert (figure.caption, figure.credit) == ("Lou Petrakis, left, and his son Nick at the diner.", None)
+    # a title naming whom the picture shows is no credit; a title credits only what nothing else credits
+    subject = ("<figure><img src='https://ex.com/img/lakers.jpg' alt='' title='LeBron James/Lakers'><figcaption>LeBron "
+               "James drives to the basket against the Denver Nuggets on Sunday.</figcaption></figure>")
+    assert one_figure(page(story + subject + story)).credit is None
+    lightbox = ("<figure data-lightbox-caption='Mia Kos opens the shop at 5 a.m. | Foto: Hannah Dietrich'><img "
+                "src='https://ex.com/img/shop.jpg' alt='' title='Jane Roe/Cherry Hill Diner'><figcaption>Mia Kos opens "
+                "the shop at 5 a.m.</figcaption></figure>")
+    assert one_figure(page(story + lightbox + story)).credit.text == "Hannah Dietrich"
+    # an agency's desk and its address after a colon is a contact line, no sign-off; and "tegen de AP"
+    # is against the Dutch data authority
+    assert extract_html(page(story + story + "<p>AFP Newsroom: newsroom@afp.com</p>")).signoff is None
+    assert extract_html(page("<p>Uber zegt in hoger beroep te gaan tegen de AP.</p>" + story)).mentions == []
+
+
 def test_a_caption_with_long_runs_of_spaces_is_read_in_linear_time():
     # (the UI-label patterns' "\s*" over a run of spaces took cubic time: 14 s for 800 spaces)
     from auditor.extract.figures import _strip_ui

@@ -1509,11 +1509,6 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
                     reading.credit_from = where
                 alt_caption = (head or None, where)
                 break
-    if not credit_text and caption and _title_is_credit(img, caption, registry):
-        # <img alt="Lou Petrakis outside his diner" title="Hannah Dietrich/Courier-Post">, the caption
-        # under it: the title is the picture's credit line
-        credit_text, credit_line, origin = clean(img.get("title")), img.sourceline, "alt"
-        reading.credit_from = "@title of the image (a credit line)"
     caption_attribute = None  # (value, name) of the caption's data attributes, looked up once
     if not credit_text:
         # a lightbox's caption attribute with the credit glued on: data-lightbox-caption="… | Foto: X"
@@ -1547,6 +1542,11 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             gallery_caption, credit_text = found
             credit_line = gallery_caption.sourceline
             reading.credit_from = f"the caption of its gallery ({describe_element(gallery_caption)})"
+    if not credit_text and caption and _title_is_credit(img, caption, registry):
+        # <img alt="Lou Petrakis outside his diner" title="Hannah Dietrich/Courier-Post">, the caption
+        # under it: the title is the picture's credit line (when nothing else credits it)
+        credit_text, credit_line, origin = clean(img.get("title")), img.sourceline, "alt"
+        reading.credit_from = "@title of the image (a credit line)"
     if caption and credit_text:
         caption = _without_leading_credit(caption, credit_text)
     reading.caption = caption or None
@@ -1664,7 +1664,11 @@ def _title_is_credit(img, caption: str, registry: AgencyRegistry) -> bool:
     if only_a_credit(title):
         return True
     sources = split_sources(title, registry) if "/" in title else []
-    return len(sources) >= 2 and sources[0].role == "photographer" and _credit_line(title, registry)
+    if len(sources) < 2 or sources[0].role != "photographer" or not _credit_line(title, registry):
+        return False
+    # ("LeBron James/Lakers" over "LeBron James drives to the basket": whom the picture shows)
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", caption)}
+    return not any(w.lower() in words for w in re.findall(r"[^\W\d_]{3,}", sources[0].name))
 
 
 def _says_what_alt_says(text: str, img) -> bool:
@@ -2305,8 +2309,9 @@ def _caption_lines(caption) -> list:
     """The caption's child elements that hold text, without the controls that close it ("Buy
     Photo", "Hide caption")."""
     children = [c for c in caption if tag_of(c) and clean(text_content(c))]
-    # (a control's words are few: a longer text is a line, and costs the label patterns dearly)
-    while children and len(text := text_content(children[-1])) <= 60 and not _strip_ui(text):
+    # (only a control that is stripped from a caption's end as well: "Zoom" or "Image 2 of 9" alone
+    # is one, but after a sentence it may be the caption's word; a control's words are few)
+    while children and len(text := text_content(children[-1])) <= 60 and _strip_ui(f"Caption. {text}") == "Caption.":
         children.pop()
     return children
 
@@ -2803,11 +2808,15 @@ def _gallery_box(node) -> bool:
     links = [(a, (a.get("href") or "").strip()) for a in node.iter("a")]
     links = [(a, h) for a, h in links if h and not h.startswith("#")]
     # "View all 24 photos", or "Vollbild" when it opens the gallery's own page
+    # (a full-screen link opens a gallery only in a box of several pictures: under one thumbnail it
+    # opens another page's gallery, a promotion for it)
+    several = next(islice(node.iter("img", "amp-img"), 1, None), None) is not None
     to_gallery = {a for a, h in links if _ALL_PICTURES.search(text := text_content(a))
-                  or _FULL_SCREEN.fullmatch(text) and _GALLERY_ADDRESS.search(h)}
-    # (the gallery's title may link to that page too: "Photos: Life along the river")
+                  or several and _FULL_SCREEN.fullmatch(text) and _GALLERY_ADDRESS.search(h)}
     pages = {h for a, h in links if a in to_gallery}
-    to_gallery |= {a for a, h in links if h in pages}
+    if several and len(pages) == 1:
+        # the gallery's title may link to its page too: "Photos: Life along the river"
+        to_gallery |= {a for a, h in links if h in pages}
     return all(_IMAGE_URL.search(h) or a in to_gallery for a, h in links) and (len(links) >= 2 or bool(to_gallery))
 
 

@@ -546,7 +546,7 @@ def _reporter_in_brackets(text: str, registry: AgencyRegistry) -> bool:
 # The writer's e-mail address alone on the story's last line, perhaps after their name or the agency's
 # motto, perhaps with their phone number: "kms@yna.co.kr", "– penda@namibcourier.com.na",
 # "— Evelyn Marchetti; emarchetti@cascadianlive.com; 503-294-7715", "◎공감언론 뉴시스 jek@newsis.com"
-_ADDRESS_LINE = re.compile(r"^(?:[-–—]{1,2}\s*)?(?:(?P<lead>[^@;:!?\d]{2,40}?)\s*[;,:]?\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_ADDRESS_LINE = re.compile(r"^(?:[-–—]{1,2}\s*)?(?:(?P<lead>[^@;:!?\d]{2,40}?)\s*[;,]?\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
                            r"(?:\s*[;,|]\s*\+?\d[\d ()./-]{6,20})?"
                            # and the writer's handle: "…@post-gazette.com; Twitter @Ashley__Murray."
                            r"(?:\s*[;,|]\s*(?:Twitter|X|Bluesky|Threads|Instagram)\s*:?\s*@[\w.]{1,40}?)?\s*\.?$")
@@ -832,7 +832,8 @@ _CONTEXT_BEFORE = re.compile(
     r"(?:sagte|sagten|erklärte|erklärten|bestätigte|betonte)\b[^.!?]{0,40}?|"
     r"(?:sier|sa|siger|sagde|säger|sade)\b[^.!?]{0,60}?\btill?|"
     # nl: "zegt een woordvoerder van de veiligheidsregio tegen het ANP"
-    r"(?:zegt|zei|zeggen|zeiden|vertelt|vertelde|verklaart|verklaarde)\b[^.!?]{0,60}?\btegen)"
+    # ("tegen de AP" is against the Dutch data authority: a news agency is "het")
+    r"(?:zegt|zei|zeggen|zeiden|vertelt|vertelde|verklaart|verklaarde)\b[^.!?]{0,60}?\btegen(?=\s+het\s))"
     r"\s*(?:the\s+|der\s+|die\s+|dem\s+|het\s+|de\s+|l['’]|la\s+|el\s+|o\s+|az?\s+)?"
     # "according to state-run APP", "the official IRNA": the agency's standing between them
     r"(?:(?:state-run|state-owned|state|official|government-run|semi-official)\s+)?$",
