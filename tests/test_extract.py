@@ -3153,6 +3153,25 @@ def test_found_in_the_twenty_fourth_round():
     assert (figure.caption, figure.credit.text) == ("Brandweerlieden controleren de kelder op smeulende resten.", "ANP")
 
 
+def test_found_in_the_twenty_fifth_round():
+    story = "<p>" + "Sneženie na severe Slovenska pokračovalo aj v noci a cesty boli zaviate snehom a ľadom. " * 4 + "</p>"
+    # a gallery whose slides each open their own page of one gallery, each with its caption and credit
+    slides = "".join(f"<figure class='article-gallery__item'><a href='/galeria/g-20261205-tatry/{n}/'><img src='https://"
+                     f"cdn.ex.sk/gal/tatry-{n}-800.jpg' width='800' height='533'></a><figcaption><span>{n}/3</span> Sneh "
+                     f"v Tatrách, záber {n}. <span class='author'>Foto: TASR - Oliver Ondráš</span></figcaption></figure>"
+                     for n in (1, 2, 3))
+    gallery = f"<section class='article-gallery'><div class='article-gallery__list'>{slides}</div></section>"
+    assert [f.credit.text for f in extract_html(page(story + gallery + story)).figures] == ["TASR - Oliver Ondráš"] * 3
+    # ... but pictures that each open another story's page stay teasers
+    teasers = gallery.replace("/galeria/g-20261205-tatry/", "/spravy/clanok-")
+    assert extract_html(page(story + teasers + story)).figures == []
+    # Zambia's state agency as the story's last line; the Lao agency and Xinhua named in Vietnamese
+    assert extract_html(page(story + story + "<p><strong>ZANIS</strong></p>")).signoff.agencies == ["ZANIS"]
+    lao = ("<p>Thông tấn xã Lào (KPL) dẫn lời Tỉnh trưởng Salavan cho biết địa phương đã hoàn tất công tác.</p><p>Cũng "
+           "trong ngày 5/12, theo hãng tin Tân Hoa xã, tuyến đường sắt đã vận chuyển hơn 60 triệu tấn hàng.</p>")
+    assert {m.agency for m in extract_html(page(lao)).mentions} == {"KPL", "Xinhua"}
+
+
 def test_found_in_the_review_of_the_twenty_fourth_round():
     story = "<p>" + "Supporters said the park would bring families back to the waterfront, while others objected. " * 3 + "</p>"
     # a promotion for another gallery: one thumbnail, its headline and "See all 18 photos" to that page

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -3106,11 +3106,22 @@ def _teaser_list(element, unit, base_url: str | None) -> str | None:
                     continue
                 for img in sibling.iter("img"):
                     other = _picture_link(img, sibling)
-                    if other and other[0] != href and not _under_page(other[0], base_url):
+                    if other and other[0] != href and not _under_page(other[0], base_url) \
+                            and not _slides_of_one_gallery(href, other[0]):
                         return f"one of a list of pictures that each link to another page ({describe_element(parent)})"
                     break
         item = parent
     return None
+
+
+def _slides_of_one_gallery(href: str, other: str) -> bool:
+    """Do two pictures link to the pages of one gallery (``/galeria/g-2026-tatry/1/`` and ``…/2/``):
+    its slides, each with a page of its own, not teasers for other stories?"""
+    try:
+        first, second = (urlsplit(h.strip()).path.rstrip("/").rpartition("/")[0] for h in (href, other))
+    except ValueError:  # ("http://[broken/…": no address to compare)
+        return False
+    return bool(first) and first == second and _GALLERY_ADDRESS.search(first) is not None
 
 
 def links_to_other_page(element, base_url: str | None = None) -> bool:
