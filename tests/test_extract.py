@@ -3172,6 +3172,35 @@ def test_found_in_the_twenty_fifth_round():
     assert {m.agency for m in extract_html(page(lao)).mentions} == {"KPL", "Xinhua"}
 
 
+def test_found_in_the_twenty_sixth_round():
+    story = "<p>" + "Meteorologové varují před dalším sněžením i v neděli a silnice jsou místy neprůjezdné. " * 4 + "</p>"
+    # a video's title after its label under a player is no credit of its still ("Video: Reuters TV" is)
+    player = ("<div class='ogm-video-embed'><div class='atm-video-poster'><img src='https://ex.cz/vid26poster.jpeg' "
+              "width='640' height='360'><button class='atm-play' aria-label='Přehrát video'></button></div><p "
+              "class='atm-video-title'>Video: {}</p></div>")
+    assert extract_html(page(story + player.format("Jak se připravit na cestu v zimě") + story)).figures == []
+    assert one_figure(page(story + player.format("Reuters TV") + story)).credit.text == "Reuters TV"
+    # NTB's copyright sign in its brackets; CMC's slug with editors and year; a Greek source line,
+    # which is the story's sign-off and no credit for its pictures
+    assert extract_html(page(story + story + "<p>(©NTB)</p>")).signoff.agencies == ["NTB"]
+    assert extract_html(page(story + story + "<p>CMC/jn/ir/2026</p>")).signoff.initials == ["jn", "ir"]
+    greek = ("<p>" + "Ο υφυπουργός μίλησε για το επίδομα θέρμανσης και τις πληρωμές του μήνα. " * 3 + "</p><div "
+             "class='wp-block-image'><img src='https://ex.gr/wp-content/uploads/2026/12/kazani-1.jpg' width='800' "
+             "height='533'></div><p>" + "Η τιμή του πετρελαίου θέρμανσης κυμαίνεται γύρω στα 1,12 ευρώ. " * 3
+             + "</p><p><strong>Πηγή: ΑΠΕ-ΜΠΕ</strong></p>")
+    document = extract_html(page(greek))
+    assert (document.signoff.agencies, [f.credit for f in document.figures]) == (["ANA-MPA"], [None])
+    # a Greek label in capitals; a glyph pointing up at the picture opens ETtoday's captions
+    figure = one_figure(page(story + "<figure><img src='https://ex.gr/img/ypourgos-2.jpg' width='800' height='533'>"
+                             "<figcaption>Ο υφυπουργός σε συνέντευξη Τύπου (ΦΩΤΟ: ΑΠΕ-ΜΠΕ/ΑΛΕΞΑΝΔΡΟΣ ΒΛΑΧΟΣ)"
+                             "</figcaption></figure>" + story))
+    assert figure.credit.text == "ΑΠΕ-ΜΠΕ/ΑΛΕΞΑΝΔΡΟΣ ΒΛΑΧΟΣ"
+    pointed = ("<p><img src='//cdn2.ex.net/images/8231/d8231457.jpg' alt='' width='600' height='400'></p><p><strong>"
+               "▲強烈大陸冷氣團南下，台北街頭民眾穿上厚外套出門。（圖／中央社）</strong></p>")
+    figure = one_figure(page(story + pointed + story))
+    assert (figure.caption, figure.credit.text) == ("強烈大陸冷氣團南下，台北街頭民眾穿上厚外套出門。", "中央社")
+
+
 def test_found_in_the_review_of_the_twenty_fourth_round():
     story = "<p>" + "Supporters said the park would bring families back to the waterfront, while others objected. " * 3 + "</p>"
     # a promotion for another gallery: one thumbnail, its headline and "See all 18 photos" to that page

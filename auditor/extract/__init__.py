@@ -24,6 +24,7 @@ from ..sites import SiteProfile
 from .article import Block, chrome_class, closing_lines, following_siblings, listed_stories, locate
 from .credits import (
     PICTURE_PREFIX,
+    SOURCE_LABEL,
     credit_after_last_sentence,
     lead_picture_note,
     listed_lead_credit,
@@ -244,6 +245,9 @@ def _profile_datelines(profile, root, zone, registry):
     return [(Dateline(block.text, agencies[0] if agencies else None, block.line), block, 0)]
 
 
+_STORY_SOURCE_LINE = re.compile(r"\(?\s*" + SOURCE_LABEL + r"\s*:", re.IGNORECASE)
+
+
 def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry, read: set = frozenset()) -> None:
     """A paragraph of the story that is only a credit ("Crédit photo : KB / Bondy Blog", "Fotos: Jane
     Doe"), the one credit element standing after the story (``p.image-source``), or a sentence that
@@ -251,8 +255,9 @@ def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry, read
     pictures that carry none of their own."""
     if not any(f.credit is None and f.media == "picture" for f in figures):
         return
+    # (not a line that names the story's source, "Quelle: dpa", "Πηγή: ΑΠΕ-ΜΠΕ": its text's, the sign-off)
     line = next((b for b in reversed(zone.blocks) if b.part == "body" and len(b.text) <= 100
-                 and only_a_credit(b.text) and not _mostly_link(b)), None)
+                 and only_a_credit(b.text) and not _STORY_SOURCE_LINE.match(b.text) and not _mostly_link(b)), None)
     found = (line.text, line.line) if line is not None else _closing_credit(zone, registry)
     story = [b for b in zone.blocks if b.part == "body"]
     if found is None:

@@ -702,7 +702,7 @@ def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
 #: A source named as such, in the packs' languages: "Quelle:", "Unsere Quellen:", "Fuente:", "Źródło:"
 #: (the word, without its colon)
 SOURCE_LABEL = (r"(?:unsere\s+)?(?:quellen?|sources?|fuentes?|fontes?|bron(?:nen)?|źródło|zdroj|källa|kilde|lähde|"
-                r"источник|джерело|kaynak|forrás|izvor|šaltinis|sumber|nguồn|ที่มา|المصدر)")
+                r"источник|джерело|kaynak|forrás|izvor|šaltinis|sumber|nguồn|ที่มา|المصدر|πηγή|πηγές)")
 
 
 # the line that names where the story's text came from, as wire copy ends ("Mit Material von dpa",

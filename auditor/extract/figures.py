@@ -168,6 +168,7 @@ _UI_LABELS = re.compile(
     r"bild\s+kaufen|foto\s+kaufen|перейти\s+в\s+фотобанк|acheter\s+(?:cette\s+)?photo|comprar\s+(?:esta\s+)?foto)\s*$|"
     r"\s*(?:hide|toggle|show|close)\s+caption\s*|\s*enlarge\s+(?:this\s+)?image\s*|"
     r"^\s*(?:\[\+\]|\+)\s*(?:enlarge|zoom|expand)\s+|"  # "[+] Enlarge" before the caption
+    r"^\s*[▲△▼▽►▶↑⬆]\s*|"  # a glyph pointing at the picture: ETtoday's "▲強烈大陸冷氣團南下…"
     r"^\s*(?:expand|zoom|fullscreen|vergrößern|vollbild)\s*$|\s+(?:less|more|mehr|weniger)\s*$|"
     r"\s*…(?:more|mehr)\b|"  # a collapsed caption's toggle, glued to its ellipsis ("Apple …more Inc. on …")
     r"^\s*\d+\s*" + _COUNTER_OF + r"\s*\d+\s+|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\s*|"
@@ -182,7 +183,7 @@ _UI_LABELS = re.compile(
 # nothing to strip. Most captions have none, and the label alternation costs far more per character.
 # (One list each, kept beside _UI_LABELS: a word added there is added here.)
 _UI_LABEL_STARTS = ("bild", "image", "photo", "foto", "slide", "kuva", "zdjęcie", "фото", "view", "see", "ver", "voir",
-                    "alle")  # (and a digit)
+                    "alle", "▲", "△", "▼", "▽", "►", "▶", "↑", "⬆")  # (and a digit)
 _UI_LABEL_INSIDE = ("caption", "copyright", "purchase", "buy", "order", "license", "kaufen", "перейти", "acheter", "comprar",
                     "enlarge", "+", "expand", "zoom", "fullscreen", "vergrößern", "vollbild", "less", "more", "mehr",
                     "weniger", "…", "playback", "feedback", *_GALLERY_COUNT_WORDS)
@@ -397,6 +398,12 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
                 and _in_video_player(element, unit) and _has_play_control(unit, buttons=False):
             # "Bekijk: beelden van de ravage op de E17" under a player: the video's title, which tells
             # the reader to watch it, not a caption of the still
+            why.left(element, "a video's poster under its title, and nothing else says what it shows", unit)
+            continue
+        if caption is None and credit is not None and reading.video and _video_title_credit(credit) \
+                and _in_video_player(element, unit) and _has_play_control(unit, buttons=False):
+            # "Video: Jak se připravit na cestu v zimě" under a player: the video's title after its label,
+            # in words, not a source's name
             why.left(element, "a video's poster under its title, and nothing else says what it shows", unit)
             continue
         if caption is None and credit is None and (tag_of(element) == "video"
@@ -1934,6 +1941,18 @@ _PLAYER_PARTS = ("button", "video", "iframe")
 # "Bekijk:", "Schauen Sie:", "Regardez :", "Mira:", "Guarda:", "Assista:", "Titta:", "Katso:", "Zobacz:"
 _VIDEO_TITLE = re.compile(r"(?:watch|bekijk|kijk|schauen\s+sie|sehen\s+sie|regardez|mira|vea|guarda|assista|veja|"
                           r"titta|katso|zobacz|obejrzyj|смотрите|дивіться)\s*[:：]\s*\S", re.IGNORECASE)
+_VIDEO_LABEL = re.compile(r"v[ií]d[eé]o\s*[:：]?", re.IGNORECASE)
+
+
+def _video_title_credit(credit) -> bool:
+    """A "credit" after a video's label that reads as a title: three words or more, most of them in
+    lower case ("Video: Jak se připravit na cestu v zimě"; "Video: Reuters TV" names its source)."""
+    if not credit.prefix or not _VIDEO_LABEL.fullmatch(credit.prefix.strip()):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", credit.text)
+    return len(words) >= 3 and sum(w[0].islower() for w in words) * 2 > len(words)
+
+
 # what a player's start button says in its label: "Play", "Video afspelen", "Video abspielen"
 _PLAY_WORDS = re.compile(r"play|afspelen|abspielen|lire\s+la\s+vid|reproduc|riprodu|spela\s+upp|toista|odtw",
                          re.IGNORECASE)

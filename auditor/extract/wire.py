@@ -187,8 +187,8 @@ def _agency_list(text: str, registry: AgencyRegistry) -> _Parts | None:
             initials.append(part)
         elif part.casefold() in _END_WORDS:
             continue  # Lusa's "Lusa/Fim": the story's end, said after the agency
-        elif agencies and initials and _LIST_DATE.fullmatch(part):
-            continue  # "(red, APA, 5.12.2026)": the day, after the editor and the agency
+        elif agencies and initials and (_LIST_DATE.fullmatch(part) or re.fullmatch(r"(?:19|20)\d\d", part)):
+            continue  # "(red, APA, 5.12.2026)", CMC's "CMC/jn/ir/2026": the day or year after editors and agency
         elif part.casefold() in _NEWSROOM:
             codes.append(part)  # "Redacción / EFE": the house's desk, beside an agency only
         elif _GENERIC_AGENCIES.fullmatch(part):
@@ -644,7 +644,8 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         if match:
             return SignOff(text, line, _codes(match.group("initials")), [], "initials")
         # (these two forms are read without a leading dash: "— (AFP)", "— With files from …")
-        match = re.fullmatch(r"\((?P<inner>[^()]{2,80})\)\.?", bare)
+        # ("(©NTB)": the agency's copyright sign inside the brackets)
+        match = re.fullmatch(r"\((?:©|ⓒ|\(c\))?\s*(?P<inner>[^()]{2,80})\)\.?", bare)
         if match:
             parsed = _agency_list(match.group("inner"), registry)
             if parsed and (parsed.agencies or parsed.generic):
