@@ -3201,6 +3201,42 @@ def test_found_in_the_twenty_sixth_round():
     assert (figure.caption, figure.credit.text) == ("強烈大陸冷氣團南下，台北街頭民眾穿上厚外套出門。", "中央社")
 
 
+def test_found_in_the_review_of_the_twenty_fifth_and_sixth_rounds():
+    story = "<p>" + "The council met again on Tuesday and argued about the budget for hours and hours. " * 4 + "</p>"
+    # a list of other galleries under one section's address is a list of teasers, not slides
+    items = "".join(f"<li class='item'><a href='/galeria/{slug}'><img src='https://ex.pl/img/{slug}.jpg' width='600' "
+                    f"height='400'></a><p class='caption'>Zima, {slug}. Fot. PAP</p></li>"
+                    for slug in ("zima-w-tatrach,123", "jarmark,456", "maraton,789"))
+    assert extract_html(page(story + f"<ul class='lista'>{items}</ul>" + story)).figures == []
+    # "Zanis" is a Latvian first name too
+    figure = one_figure(page(story + "<figure><img src='https://ex.lv/img/riga-1.jpg' width='800' height='533'>"
+                             "<figcaption>The memorial in Riga. Photo: Zanis Berzins/LETA</figcaption></figure>" + story))
+    assert (figure.credit.text, figure.credit.agencies) == ("Zanis Berzins/LETA", [])
+    assert extract_html(page("<p>The Zanis Lipke Memorial in Riga opened in 2012 and draws many visitors.</p>"
+                             + story)).mentions == []
+    # a video's line that names its source, in lower case or as a chain, stays its credit
+    for line, credit in (("courtesy of the fire department", "courtesy of the fire department"),
+                         ("afp/dpa/sid", "afp/dpa/sid")):
+        video = ("<figure class='video'><div class='video-player'><img src='https://ex.com/img/poster.jpg' width='640' "
+                 "height='360'><button class='play-button' aria-label='Play'>▶</button><video src='/v.mp4'></video></div>"
+                 f"<figcaption>Video: {line}</figcaption></figure>")
+        assert one_figure(page(story + video + story)).credit.text == credit
+    # a source line that names a picture agency credits the story's pictures; one that names wires only does not
+    lead = ("<figure><img src='https://ex.com/img/lead.jpg' width='800' height='533'><figcaption>The old harbour "
+            "district on Tuesday.</figcaption></figure>")
+    assert one_figure(page(lead + story + "<p>Source: Getty Images</p>")).credit.text == "Getty Images"
+    assert one_figure(page(lead + story + "<p>Quelle: dpa</p>")).credit is None
+    # a copyright line in brackets is a sign-off only for wire services: not a picture's, not the house's
+    for line in ("(© Getty Images)", "(©red)", "(© AP Photo)"):
+        assert extract_html(page(story + story + f"<p>{line}</p>")).signoff is None, line
+    # a pointing glyph goes only before a word, and only when it is no list's bullet
+    for caption in ("▲ 12 of 15 workers returned to the site on Tuesday.",
+                    "► Stage one: the quay. ► Stage two: the warehouses."):
+        figure = one_figure(page(story + "<figure><img src='https://ex.com/img/site-3.jpg' width='800' height='533'>"
+                                 f"<figcaption>{caption}</figcaption></figure>" + story))
+        assert figure.caption == caption
+
+
 def test_found_in_the_review_of_the_twenty_fourth_round():
     story = "<p>" + "Supporters said the park would bring families back to the waterfront, while others objected. " * 3 + "</p>"
     # a promotion for another gallery: one thumbnail, its headline and "See all 18 photos" to that page

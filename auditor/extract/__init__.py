@@ -248,6 +248,21 @@ def _profile_datelines(profile, root, zone, registry):
 _STORY_SOURCE_LINE = re.compile(r"\(?\s*" + SOURCE_LABEL + r"\s*:", re.IGNORECASE)
 
 
+def _names_story_source(text: str, registry: AgencyRegistry) -> bool:
+    """A source line that names wire services only ("Quelle: dpa", "Fuente: EFE"): where the story's
+    text came from. One that names a picture agency, a stock library or anyone else ("Source: Getty
+    Images", "Quelle: IMAGO / Sven Simon", "Quelle: Foto privat") may be the pictures'."""
+    if not _STORY_SOURCE_LINE.match(text):
+        return False
+    found = registry.scan(text)
+    if not found or not all(m.agency.has_kind("wire") for m in found):
+        return False
+    rest = text
+    for match in reversed(found):
+        rest = rest[:match.start] + rest[match.end:]
+    return not re.search(r"[^\W\d_]{2,}", _STORY_SOURCE_LINE.sub("", rest, count=1))
+
+
 def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry, read: set = frozenset()) -> None:
     """A paragraph of the story that is only a credit ("Crédit photo : KB / Bondy Blog", "Fotos: Jane
     Doe"), the one credit element standing after the story (``p.image-source``), or a sentence that
@@ -257,7 +272,7 @@ def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry, read
         return
     # (not a line that names the story's source, "Quelle: dpa", "Πηγή: ΑΠΕ-ΜΠΕ": its text's, the sign-off)
     line = next((b for b in reversed(zone.blocks) if b.part == "body" and len(b.text) <= 100
-                 and only_a_credit(b.text) and not _STORY_SOURCE_LINE.match(b.text) and not _mostly_link(b)), None)
+                 and only_a_credit(b.text) and not _names_story_source(b.text, registry) and not _mostly_link(b)), None)
     found = (line.text, line.line) if line is not None else _closing_credit(zone, registry)
     story = [b for b in zone.blocks if b.part == "body"]
     if found is None:

@@ -67,7 +67,7 @@ from .dom import (
 )
 from .scan import DELAYED_IMAGE_TAGS
 from .structured import StructuredIndex
-from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, SIGNOFF, STANDFIRST, VIDEO
+from .vocab import CAPTION_ROLE, CREDIT_HINT, CREDIT_ROLE, FIGURE_LIKE, SIGNOFF, STANDFIRST, TITLE, VIDEO
 
 # story text: long paragraphs, or long runs of text written straight into a <div> (no <p>)
 _COUNT_LONG_P = etree.XPath("count(.//p[string-length(normalize-space()) > 150]|"
@@ -168,7 +168,6 @@ _UI_LABELS = re.compile(
     r"bild\s+kaufen|foto\s+kaufen|перейти\s+в\s+фотобанк|acheter\s+(?:cette\s+)?photo|comprar\s+(?:esta\s+)?foto)\s*$|"
     r"\s*(?:hide|toggle|show|close)\s+caption\s*|\s*enlarge\s+(?:this\s+)?image\s*|"
     r"^\s*(?:\[\+\]|\+)\s*(?:enlarge|zoom|expand)\s+|"  # "[+] Enlarge" before the caption
-    r"^\s*[▲△▼▽►▶↑⬆]\s*|"  # a glyph pointing at the picture: ETtoday's "▲強烈大陸冷氣團南下…"
     r"^\s*(?:expand|zoom|fullscreen|vergrößern|vollbild)\s*$|\s+(?:less|more|mehr|weniger)\s*$|"
     r"\s*…(?:more|mehr)\b|"  # a collapsed caption's toggle, glued to its ellipsis ("Apple …more Inc. on …")
     r"^\s*\d+\s*" + _COUNTER_OF + r"\s*\d+\s+|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\s*|"
@@ -183,7 +182,7 @@ _UI_LABELS = re.compile(
 # nothing to strip. Most captions have none, and the label alternation costs far more per character.
 # (One list each, kept beside _UI_LABELS: a word added there is added here.)
 _UI_LABEL_STARTS = ("bild", "image", "photo", "foto", "slide", "kuva", "zdjęcie", "фото", "view", "see", "ver", "voir",
-                    "alle", "▲", "△", "▼", "▽", "►", "▶", "↑", "⬆")  # (and a digit)
+                    "alle")  # (and a digit)
 _UI_LABEL_INSIDE = ("caption", "copyright", "purchase", "buy", "order", "license", "kaufen", "перейти", "acheter", "comprar",
                     "enlarge", "+", "expand", "zoom", "fullscreen", "vergrößern", "vollbild", "less", "more", "mehr",
                     "weniger", "…", "playback", "feedback", *_GALLERY_COUNT_WORDS)
@@ -400,7 +399,7 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
             # the reader to watch it, not a caption of the still
             why.left(element, "a video's poster under its title, and nothing else says what it shows", unit)
             continue
-        if caption is None and credit is not None and reading.video and _video_title_credit(credit) \
+        if caption is None and credit is not None and reading.video and _video_title_credit(credit, unit) \
                 and _in_video_player(element, unit) and _has_play_control(unit, buttons=False):
             # "Video: Jak se připravit na cestu v zimě" under a player: the video's title after its label,
             # in words, not a source's name
@@ -1649,7 +1648,15 @@ def _line_after_break(element) -> str:
     return text_runs(last.getparent())[-1] if last is not None else ""
 
 
+# a glyph pointing at the picture before a caption's first word: ETtoday's "▲強烈大陸冷氣團南下…" (not
+# before a number, "▲ 3.2%", and not a list's bullets, "► Stage one: … ► Stage two:")
+_POINTER = re.compile(r"^\s*[▲△►▶]\s*(?=[^\W\d_])")
+
+
 def _strip_ui(text: str) -> str:
+    pointer = _POINTER.match(text)
+    if pointer and not any(c in text[pointer.end():] for c in "▲△►▶"):
+        text = text[pointer.end():]
     if not _may_hold_ui_label(text):
         return clean(text.strip())  # (what the loop below returns when no label matches)
     # (spaces collapsed first: the labels' "\s*" over a long run of spaces costs cubic time)
@@ -1944,13 +1951,15 @@ _VIDEO_TITLE = re.compile(r"(?:watch|bekijk|kijk|schauen\s+sie|sehen\s+sie|regar
 _VIDEO_LABEL = re.compile(r"v[ií]d[eé]o\s*[:：]?", re.IGNORECASE)
 
 
-def _video_title_credit(credit) -> bool:
-    """A "credit" after a video's label that reads as a title: three words or more, most of them in
-    lower case ("Video: Jak se připravit na cestu v zimě"; "Video: Reuters TV" names its source)."""
-    if not credit.prefix or not _VIDEO_LABEL.fullmatch(credit.prefix.strip()):
+def _video_title_credit(credit, unit) -> bool:
+    """A "credit" after a video's label in an element whose class says it is the video's title, in
+    words, naming no agency and no chain: ``<p class="atm-video-title">Video: Jak se připravit na
+    cestu v zimě</p>`` ("Video: Reuters TV", "Video: afp/dpa/sid" name their sources)."""
+    if not credit.prefix or not _VIDEO_LABEL.fullmatch(credit.prefix.strip()) or credit.agencies \
+            or any(c in credit.text for c in "/,@") or len(credit.text.split()) < 3:
         return False
-    words = re.findall(r"[^\W\d_][\w'’-]*", credit.text)
-    return len(words) >= 3 and sum(w[0].islower() for w in words) * 2 > len(words)
+    return any(TITLE.find(element_tokens(e)) and visible_text(e).endswith(credit.text)
+               for e in unit.iter(etree.Element) if e.get("class"))
 
 
 # what a player's start button says in its label: "Play", "Video afspelen", "Video abspielen"
@@ -3137,10 +3146,12 @@ def _slides_of_one_gallery(href: str, other: str) -> bool:
     """Do two pictures link to the pages of one gallery (``/galeria/g-2026-tatry/1/`` and ``…/2/``):
     its slides, each with a page of its own, not teasers for other stories?"""
     try:
-        first, second = (urlsplit(h.strip()).path.rstrip("/").rpartition("/")[0] for h in (href, other))
+        (first, _, one), (second, _, two) = (urlsplit(h.strip()).path.rstrip("/").rpartition("/") for h in (href, other))
     except ValueError:  # ("http://[broken/…": no address to compare)
         return False
-    return bool(first) and first == second and _GALLERY_ADDRESS.search(first) is not None
+    # (the slides' own numbers: a list of other galleries under /galeria/<name> is a list of teasers)
+    return bool(first) and first == second and one.isdigit() and two.isdigit() and len(one) <= 3 and len(two) <= 3 \
+        and _GALLERY_ADDRESS.search(first) is not None
 
 
 def links_to_other_page(element, base_url: str | None = None) -> bool:

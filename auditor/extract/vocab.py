@@ -213,6 +213,9 @@ SIGNOFF = _group("sign-off", "signoff attribution", "sign-off")
 # ``div.c-signature`` "UOL").
 SIGNATURE = _group("signature", "signature signoff attribution", "sign-off")
 
+# An element that titles what it belongs to (a video's "Video: …" line in ``p.atm-video-title``).
+TITLE = _group("title", "title headline heading titel titre titulo título titolo nadpis")
+
 # Paragraphs before the body that introduce the story.
 STANDFIRST = _group("standfirst", "intro teaser standfirst lead summary dek description subtitle abstract kicker "
                     "lede excerpt")

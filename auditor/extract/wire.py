@@ -377,6 +377,9 @@ _AGENCY_THEN_STAFF = re.compile(r"(?P<agency>[^\W\d_][\w.\- ]{1,30}?)\s*/\s*\((?
                                 r"editor|redactor|rédacteur|redakteur|redaktor)\w*\s*:[^()]*)\)\.?", re.IGNORECASE)
 
 
+_PICTURE_WORD = re.compile(r"\b(?:photos?|fotos?|bild(?:er)?|images?|pictures?)\b", re.IGNORECASE)
+
+
 # The agency glued to the story's last word ("… under lördagen/TT"), or an editor's initials after its
 # last sentence ("… end of the month. /cb")
 _SLASHED_END = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.!?…\"”]\s))/(?P<code>[A-Za-z]{2,5})\s*$")
@@ -644,10 +647,14 @@ def match_signoff(text: str, block: Block, registry: AgencyRegistry) -> SignOff 
         if match:
             return SignOff(text, line, _codes(match.group("initials")), [], "initials")
         # (these two forms are read without a leading dash: "— (AFP)", "— With files from …")
-        # ("(©NTB)": the agency's copyright sign inside the brackets)
-        match = re.fullmatch(r"\((?:©|ⓒ|\(c\))?\s*(?P<inner>[^()]{2,80})\)\.?", bare)
+        # ("(©NTB)": the agency's copyright sign inside the brackets, before wire services alone; "(© Getty
+        # Images)", "(©red)" are a picture's or the house's)
+        match = re.fullmatch(r"\((?P<sign>©|ⓒ|\(c\))?\s*(?P<inner>[^()]{2,80})\)\.?", bare)
+        parsed = _agency_list(match.group("inner"), registry) if match else None
+        if parsed and match.group("sign") and (parsed.initials or parsed.generic or not parsed.agencies or not all(
+                registry.lookup(name).has_kind("wire") for name in parsed.agencies) or _PICTURE_WORD.search(bare)):
+            match = None
         if match:
-            parsed = _agency_list(match.group("inner"), registry)
             if parsed and (parsed.agencies or parsed.generic):
                 return SignOff(bare, line, parsed.initials, parsed.agencies, "agencies")
             if parsed and 0 < len(parsed.initials) <= 3 and match.group("inner").lower() not in _NOT_INITIALS:
