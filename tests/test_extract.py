@@ -3237,6 +3237,31 @@ def test_found_in_the_review_of_the_twenty_fifth_and_sixth_rounds():
         assert figure.caption == caption
 
 
+def test_found_in_the_twenty_seventh_round():
+    story = "<p>" + "Vyšetřovatelé Drážní inspekce předběžně vyčíslili škodu na více než dva miliony korun. " * 4 + "</p>"
+    # slides that each open one gallery page, the slide in its query (Blesk), the credit leading the caption
+    slides = "".join(f"<div class='gallery-inline__item'><figure class='photo'><a class='photo__link' href='/galerie/"
+                     f"zpravy/2218734/vlak-na-prejezdu?foto={n}'><img src='https://cdn.ex.cz/foto/{n}/2218734-g{n}.jpg' "
+                     f"width='500' height='333'><span class='photo__counter'>{n}/2</span></a><figcaption><span class="
+                     f"'photo__author'>Foto: HZS Olomouckého kraje</span> Hasiči na místě nehody, záběr {n}.</figcaption>"
+                     f"</figure></div>" for n in (1, 2))
+    figures = extract_html(page(story + f"<div class='gallery-inline'>{slides}</div>" + story)).figures
+    assert [(f.caption, f.credit.text) for f in figures] == [
+        (f"Hasiči na místě nehody, záběr {n}.", "HZS Olomouckého kraje") for n in (1, 2)]
+    # Gannett: a slide's credit in its data attribute, and again in the line before its caption
+    slide = ("<figure class='gnt_em_gl_sl' data-c-credit='Amara Okafor/MeadowlandsRecord.com'><img src='https://ex.com/"
+             "gcdn/council-crowd.JPG' width='660' height='371'><div class='gnt_em_gl_cap'><span class='gnt_em_gl_cr'>Amara "
+             "Okafor/MeadowlandsRecord.com</span><p class='gnt_em_gl_ct'>Residents fill the council chambers on "
+             "Thursday.</p></div></figure>")
+    figure = one_figure(page(story + slide + story))
+    assert (figure.caption, figure.credit.text) == ("Residents fill the council chambers on Thursday.",
+                                                   "Amara Okafor/MeadowlandsRecord.com")
+    # (a credit that is the caption's subject stays in the caption: "Ford Westfalia Nugget: …")
+    ford = ("<figure data-credit='Ford Westfalia'><img src='https://ex.de/img/nugget-3.jpg' width='800' height='533'><div>"
+            "Ford Westfalia Nugget: Ein weiterer Klassiker unter den kompakten Campingbussen.</div></figure>")
+    assert one_figure(page(story + ford + story)).caption.startswith("Ford Westfalia Nugget:")
+
+
 def test_found_in_the_review_of_the_twenty_fourth_round():
     story = "<p>" + "Supporters said the park would bring families back to the waterfront, while others objected. " * 3 + "</p>"
     # a promotion for another gallery: one thumbnail, its headline and "See all 18 photos" to that page

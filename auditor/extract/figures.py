@@ -1717,10 +1717,16 @@ def _without_leading_credit(caption: str, credit: str) -> str:
         # (two words or more: a name, not the "FILE" note that starts an agency's caption)
         if len(head.split()) >= 2 and head in credit.casefold():
             return caption[match.end():].strip()
+    # the credit read elsewhere (a data attribute) that opens the caption, its line before the sentence:
+    # "Amara Okafor/MeadowlandsRecord.com Residents fill the council chambers …"
+    bare = clean(credit).strip("()[] ")
+    # (a chain: "Ford Westfalia" crediting "Ford Westfalia Nugget: Ein weiterer Klassiker …" is the subject)
+    if "/" in bare and len(caption) > len(bare) + 10 \
+            and caption.casefold().startswith(bare.casefold() + " ") and caption[len(bare) + 1:len(bare) + 2].isupper():
+        return caption[len(bare) + 1:].strip()
     # and the credit read elsewhere (the alt text) that closes the caption in brackets: "… de La
     # Fraternidad (Gustavo Ardiles)"
     match = trailing_group(caption)
-    bare = clean(credit).strip("()[] ")
     if match and match.start() > 0 and clean(match.group(1)).casefold() == bare.casefold():
         return caption[:match.start()].rstrip(" ,;-–—")
     # or closes it after a separator or a full stop: "… overnight. Jane Doe/The Ledger", "… | Foto: X"
@@ -3143,12 +3149,15 @@ def _teaser_list(element, unit, base_url: str | None) -> str | None:
 
 
 def _slides_of_one_gallery(href: str, other: str) -> bool:
-    """Do two pictures link to the pages of one gallery (``/galeria/g-2026-tatry/1/`` and ``…/2/``):
-    its slides, each with a page of its own, not teasers for other stories?"""
+    """Do two pictures link to the pages of one gallery (``/galeria/g-2026-tatry/1/`` and ``…/2/``, or
+    one gallery page with the slide in its query): its slides, not teasers for other stories?"""
     try:
         (first, _, one), (second, _, two) = (urlsplit(h.strip()).path.rstrip("/").rpartition("/") for h in (href, other))
     except ValueError:  # ("http://[broken/…": no address to compare)
         return False
+    if (first, one) == (second, two):
+        # one gallery page, the slide in its query: "/galerie/zpravy/2218734/vlak?foto=1", "…?foto=2"
+        return _GALLERY_ADDRESS.search(f"{first}/{one}") is not None
     # (the slides' own numbers: a list of other galleries under /galeria/<name> is a list of teasers)
     return bool(first) and first == second and one.isdigit() and two.isdigit() and len(one) <= 3 and len(two) <= 3 \
         and _GALLERY_ADDRESS.search(first) is not None
