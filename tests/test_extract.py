@@ -3262,6 +3262,24 @@ def test_found_in_the_twenty_seventh_round():
     assert one_figure(page(story + ford + story)).caption.startswith("Ford Westfalia Nugget:")
 
 
+def test_found_in_the_review_of_the_twenty_seventh_round():
+    story = "<p>" + "The council met again on Tuesday and argued about the budget for hours and hours. " * 4 + "</p>"
+    # one script serving other galleries, a list's pages, another host: teasers, not one gallery's slides
+    for one, two in (("/gallery.php?id=3", "/gallery.php?id=8"), ("/fotogalerie?page=2", "/fotogalerie?page=3"),
+                     ("/fotos/?album=weihnachtsmarkt", "/fotos/?album=fasching"),
+                     ("https://a.ex.com/photos", "https://b.ex.com/photos")):
+        items = "".join(f"<li class='item'><a href='{href}'><img src='https://ex.com/img/g{n}.jpg' width='600' "
+                        f"height='400'></a><p class='caption'>Gallery {n}: the winter market. Photo: Jane Doe/The "
+                        f"Ledger</p></li>" for n, href in enumerate((one, two)))
+        assert extract_html(page(story + f"<ul class='more-galleries'>{items}</ul>" + story)).figures == [], one
+    # a credit that is the caption's subject in the same words stays in the caption
+    for credit, caption in (("AC/DC", "AC/DC Frontman Brian Johnson on stage in Hamburg on Tuesday."),
+                            ("VW/Audi", "VW/Audi Werk Ingolstadt: Die Produktion steht seit Montag still.")):
+        figure = one_figure(page(story + f"<figure data-credit='{credit}'><img src='https://ex.com/img/a.jpg' "
+                                         f"width='800' height='533'><figcaption>{caption}</figcaption></figure>" + story))
+        assert figure.caption == caption
+
+
 def test_found_in_the_review_of_the_twenty_fourth_round():
     story = "<p>" + "Supporters said the park would bring families back to the waterfront, while others objected. " * 3 + "</p>"
     # a promotion for another gallery: one thumbnail, its headline and "See all 18 photos" to that page

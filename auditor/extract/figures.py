@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -1555,6 +1555,20 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
         reading.credit_from = "@title of the image (a credit line)"
     if caption and credit_text:
         caption = _without_leading_credit(caption, credit_text)
+        if unit is not img and caption.startswith(credit_text + " "):
+            # the credit read from an attribute, its copy the caption's first line, an element of its own:
+            # Gannett's slide, "<span>Amara Okafor/…</span><p>Residents fill …</p>" ("AC/DC Frontman
+            # Brian Johnson …" in one element keeps its words)
+            rest = caption[len(credit_text):].strip()
+            seen = False  # (the credit's element first, then the one the caption's text starts in)
+            for e in islice(unit.iter(etree.Element), 60):
+                if e is img or not tag_of(e) or not (e.text or "").strip():
+                    continue
+                text = clean(text_content(e))
+                if seen and text.startswith(rest[:30]):
+                    caption = rest
+                    break
+                seen = seen or text == credit_text
     reading.caption = caption or None
     reading.caption_line = caption_line if caption else None
     if not reading.caption:
@@ -1717,13 +1731,7 @@ def _without_leading_credit(caption: str, credit: str) -> str:
         # (two words or more: a name, not the "FILE" note that starts an agency's caption)
         if len(head.split()) >= 2 and head in credit.casefold():
             return caption[match.end():].strip()
-    # the credit read elsewhere (a data attribute) that opens the caption, its line before the sentence:
-    # "Amara Okafor/MeadowlandsRecord.com Residents fill the council chambers …"
     bare = clean(credit).strip("()[] ")
-    # (a chain: "Ford Westfalia" crediting "Ford Westfalia Nugget: Ein weiterer Klassiker …" is the subject)
-    if "/" in bare and len(caption) > len(bare) + 10 \
-            and caption.casefold().startswith(bare.casefold() + " ") and caption[len(bare) + 1:len(bare) + 2].isupper():
-        return caption[len(bare) + 1:].strip()
     # and the credit read elsewhere (the alt text) that closes the caption in brackets: "… de La
     # Fraternidad (Gustavo Ardiles)"
     match = trailing_group(caption)
@@ -3157,10 +3165,29 @@ def _slides_of_one_gallery(href: str, other: str) -> bool:
         return False
     if (first, one) == (second, two):
         # one gallery page, the slide in its query: "/galerie/zpravy/2218734/vlak?foto=1", "…?foto=2"
-        return _GALLERY_ADDRESS.search(f"{first}/{one}") is not None
+        # (not "/gallery.php?id=3" and "?id=8": one script serving other galleries)
+        return _GALLERY_ADDRESS.search(f"{first}/{one}") is not None and _one_slide_apart(href, other)
     # (the slides' own numbers: a list of other galleries under /galeria/<name> is a list of teasers)
     return bool(first) and first == second and one.isdigit() and two.isdigit() and len(one) <= 3 and len(two) <= 3 \
         and _GALLERY_ADDRESS.search(first) is not None
+
+
+_SLIDE_KEYS = frozenset({"foto", "photo", "slide", "image", "img", "bild", "pic", "picture", "n", "nr", "index", "idx"})
+
+
+def _one_slide_apart(href: str, other: str) -> bool:
+    """The same page on the same host, the two addresses differing in one query parameter that
+    numbers a slide (``?foto=1``, ``?foto=2``)."""
+    first, second = urlsplit(href.strip()), urlsplit(other.strip())
+    if first.netloc != second.netloc:
+        return False
+    one, two = dict(parse_qsl(first.query)), dict(parse_qsl(second.query))
+    differ = [k for k in one.keys() | two.keys() if one.get(k) != two.get(k)]
+    # ("?page=2" numbers a slide of one gallery named by its id, "/articles/gallery/318842?page=2", and a
+    # list's pages under a bare "/fotogalerie?page=2")
+    key = differ[0].lower() if len(differ) == 1 else ""
+    return (key in _SLIDE_KEYS or key in ("page", "p") and re.search(r"\d{4,}", first.path) is not None) and all(
+        (q.get(differ[0]) or "").isdigit() and len(q[differ[0]]) <= 3 for q in (one, two))
 
 
 def links_to_other_page(element, base_url: str | None = None) -> bool:
