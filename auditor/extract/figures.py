@@ -2954,7 +2954,7 @@ _SHOP_HOSTS = ("amzn.to", "amazon.", "ebay.", "awin1.com", "shareasale.com", "sk
                "linksynergy.com", "click.linksynergy", "pntra.com", "avantlink.com", "howl.me", "shopstyle.")
 
 
-_ONLY_EMAIL = re.compile(r"^\s*\S+@\S+\.[a-z]{2,}\s*$", re.IGNORECASE)
+_ONLY_EMAIL = re.compile(r"^\s*[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,}\s*$", re.IGNORECASE)
 
 # The label the law or custom puts on an advertisement, standing alone where a caption would be.
 _AD_LABEL = re.compile(r"^\W*(?:anzeige|werbung|advertisement|advert|ad|sponsored|sponsored content|gesponsert|"
