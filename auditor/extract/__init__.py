@@ -24,7 +24,7 @@ from ..sites import SiteProfile
 from .article import Block, chrome_class, closing_lines, following_siblings, listed_stories, locate
 from .credits import (
     PICTURE_PREFIX,
-    SOURCE_LABEL,
+    SOURCE_LINE,
     credit_after_last_sentence,
     lead_picture_note,
     listed_lead_credit,
@@ -245,14 +245,11 @@ def _profile_datelines(profile, root, zone, registry):
     return [(Dateline(block.text, agencies[0] if agencies else None, block.line), block, 0)]
 
 
-_STORY_SOURCE_LINE = re.compile(r"\(?\s*" + SOURCE_LABEL + r"\s*:", re.IGNORECASE)
-
-
 def _names_story_source(text: str, registry: AgencyRegistry) -> bool:
     """A source line that names wire services only ("Quelle: dpa", "Fuente: EFE"): where the story's
     text came from. One that names a picture agency, a stock library or anyone else ("Source: Getty
     Images", "Quelle: IMAGO / Sven Simon", "Quelle: Foto privat") may be the pictures'."""
-    if not _STORY_SOURCE_LINE.match(text):
+    if not SOURCE_LINE.match(text):
         return False
     found = registry.scan(text)
     if not found or not all(m.agency.has_kind("wire") for m in found):
@@ -260,7 +257,7 @@ def _names_story_source(text: str, registry: AgencyRegistry) -> bool:
     rest = text
     for match in reversed(found):
         rest = rest[:match.start] + rest[match.end:]
-    return not re.search(r"[^\W\d_]{2,}", _STORY_SOURCE_LINE.sub("", rest, count=1))
+    return not re.search(r"[^\W\d_]{2,}", SOURCE_LINE.sub("", rest, count=1))
 
 
 def _credit_the_page(figures: list[Figure], zone, registry: AgencyRegistry, read: set = frozenset()) -> None:

@@ -704,6 +704,8 @@ def looks_like_credit(text: str, registry: AgencyRegistry) -> bool:
 #: (the word, without its colon)
 SOURCE_LABEL = (r"(?:unsere\s+)?(?:quellen?|sources?|fuentes?|fontes?|bron(?:nen)?|źródło|zdroj|källa|kilde|lähde|"
                 r"источник|джерело|kaynak|forrás|izvor|šaltinis|sumber|nguồn|ที่มา|المصدر|πηγή|πηγές)")
+#: A line that opens with such a label, perhaps in brackets: "Source: Getty Images", "(Quelle: dpa)"
+SOURCE_LINE = re.compile(r"\(?\s*" + SOURCE_LABEL + r"\s*:", re.IGNORECASE)
 
 
 # the line that names where the story's text came from, as wire copy ends ("Mit Material von dpa",

@@ -26,7 +26,7 @@ from ..model import FLAGS, Credit, Figure, ImageDecision, picture_identity
 from ..registry import AgencyRegistry
 from .article import ArticleZone, ChromeMap, chrome_class, chrome_tokens, text_runs, url_path
 from .credits import (
-    SOURCE_LABEL,
+    SOURCE_LINE,
     describes,
     detect_flags,
     file_note_alone,
@@ -393,16 +393,12 @@ def find_figures(page, zone: ArticleZone, registry: AgencyRegistry, index: Struc
         if candidate.src is None and caption is None and credit is None:
             why.left(element, "no image URL and nothing says what it shows", unit)
             continue
-        if credit is None and caption and reading.video and _VIDEO_TITLE.match(caption) \
+        if reading.video and (credit is None and caption and _VIDEO_TITLE.match(caption)
+                              or caption is None and credit is not None and _video_title_credit(credit, unit)) \
                 and _in_video_player(element, unit) and _has_play_control(unit, buttons=False):
-            # "Bekijk: beelden van de ravage op de E17" under a player: the video's title, which tells
-            # the reader to watch it, not a caption of the still
-            why.left(element, "a video's poster under its title, and nothing else says what it shows", unit)
-            continue
-        if caption is None and credit is not None and reading.video and _video_title_credit(credit, unit) \
-                and _in_video_player(element, unit) and _has_play_control(unit, buttons=False):
-            # "Video: Jak se připravit na cestu v zimě" under a player: the video's title after its label,
-            # in words, not a source's name
+            # the video's title under a player, not a caption or credit of its still: one that tells the
+            # reader to watch it ("Bekijk: beelden van de ravage op de E17"), or one after the video's
+            # label, in words ("Video: Jak se připravit na cestu v zimě")
             why.left(element, "a video's poster under its title, and nothing else says what it shows", unit)
             continue
         if caption is None and credit is None and (tag_of(element) == "video"
@@ -1548,7 +1544,7 @@ def _read(img, unit, registry: AgencyRegistry, profile=None) -> _Reading:
             gallery_caption, credit_text = found
             credit_line = gallery_caption.sourceline
             reading.credit_from = f"the caption of its gallery ({describe_element(gallery_caption)})"
-    if not credit_text and caption and _title_is_credit(img, caption, registry):
+    if not credit_text and caption and _title_is_credit(img, caption, file_words, registry):
         # <img alt="Lou Petrakis outside his diner" title="Hannah Dietrich/Courier-Post">, the caption
         # under it: the title is the picture's credit line (when nothing else credits it)
         credit_text, credit_line, origin = clean(img.get("title")), img.sourceline, "alt"
@@ -1682,12 +1678,12 @@ def _strip_ui(text: str) -> str:
     return clean(text)
 
 
-def _title_is_credit(img, caption: str, registry: AgencyRegistry) -> bool:
+def _title_is_credit(img, caption: str, file_words, registry: AgencyRegistry) -> bool:
     """Is the picture's title, beside its alt text and a visible caption, its credit alone: a
     label and a name, an agency, or a photographer's name and where they work ("Jane Doe/The
     Ledger")? (A title that repeats the alt or the caption, or names the file, describes.)"""
     title = clean(img.get("title") or "")
-    if not title or title == clean(img.get("alt") or "") or title in caption or len(title) > 80 or _names_its_file(title, _file_words(img)):
+    if not title or title == clean(img.get("alt") or "") or title in caption or len(title) > 80 or _names_its_file(title, file_words):
         return False
     if only_a_credit(title):
         return True
@@ -2140,8 +2136,6 @@ def _names_alone_credit(text: str) -> bool:
     return bool(text) and len(text) <= 120 and only_a_credit(text) and names_only(strip_prefix(text)[0])
 
 
-# a line that names where a picture came from, labelled as a source, not as a picture's credit
-_SOURCE_LINE = re.compile(r"\s*" + SOURCE_LABEL + r"\s*:", re.IGNORECASE)
 _PHOTO_LABEL = re.compile(r"(?:photo|foto|picture|pic|bild|image|kuva|fotografia|fotografía|фото|zdjęcie|nuotr)s?\b",
                           re.IGNORECASE)
 
@@ -2150,10 +2144,10 @@ def _source_beside_photo_credit(credit: str, glued: str) -> bool:
     """Is the credit element a source line ("Source: Getty Images") beside a caption that credits
     its photo itself ("… Nairobi. Photo: Brian Otieno/AFP.")? The photo's credit names who took
     it; the source line, where the page got it (TUKO's captions print both)."""
-    if not _SOURCE_LINE.match(credit):
+    if not SOURCE_LINE.match(credit):
         return False
     body, label = normalise_credit_text(glued)
-    source = _SOURCE_LINE.sub("", credit, count=1).strip()
+    source = SOURCE_LINE.sub("", credit, count=1).strip()
     # (only a photographer's name or chain beside one distributor: "Photo: screenshot", "Foto: privat"
     # or "Photo: AFP" beside "Source: AFP/Getty Images/Tony Karumba" say less than the source line)
     return bool(label) and _PHOTO_LABEL.match(label) is not None and ("/" in body or looks_like_person(body)) \
@@ -2296,15 +2290,15 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     """The last (or first) child of a caption when it is a credit line of its own; hashed class
     names give no hint: ``<figcaption><p>Caption</p><small>AFP via Getty Images</small></figcaption>``,
     ``<figcaption><span>Photo: Jane Doe</span> Caption text</figcaption>``."""
-    children = _caption_lines(caption)
+    children, controls = _caption_lines(caption)
     while len(children) == 1 and len(children[0]) and not (caption.text or "").strip() \
             and not (children[0].tail or "").strip():
         # a wrapper that holds the whole caption (<figcaption><div><p>Caption</p><p>PA</p></div>)
         caption = children[0]
-        children = _caption_lines(caption)
+        children, controls = _caption_lines(caption)
     whole = visible_text(caption)
-    if children and children[-1] is not caption[-1] and len(whole) <= 2000 and whole != (stripped := _strip_ui(whole)):
-        whole = stripped  # a control after the lines ("Buy Photo"): not part of the caption's text
+    if controls:
+        whole = _strip_ui(whole)  # the controls after the lines ("Buy Photo") are no part of the caption's text
     if not children:
         return None
     last, first = children[-1], children[0]
@@ -2347,15 +2341,17 @@ def _edge_credit_child(caption, registry: AgencyRegistry):
     return None
 
 
-def _caption_lines(caption) -> list:
+def _caption_lines(caption) -> tuple[list, int]:
     """The caption's child elements that hold text, without the controls that close it ("Buy
-    Photo", "Hide caption")."""
+    Photo", "Hide caption"), and how many controls those were."""
     children = [c for c in caption if tag_of(c) and clean(text_content(c))]
+    lines = len(children)
     # (only a control that is stripped from a caption's end as well: "Zoom" or "Image 2 of 9" alone
-    # is one, but after a sentence it may be the caption's word; a control's words are few)
-    while children and len(text := text_content(children[-1])) <= 60 and _strip_ui(f"Caption. {text}") == "Caption.":
+    # is one, but after a sentence it may be the caption's word; a control's words are few. The
+    # sentence before it names no control, so the label patterns run only when the control may.)
+    while children and len(text := text_content(children[-1])) <= 60 and _strip_ui(f"x. {text}") == "x.":
         children.pop()
-    return children
+    return children, lines - len(children)
 
 
 def _labelled_credit(element) -> bool:
@@ -3160,13 +3156,14 @@ def _slides_of_one_gallery(href: str, other: str) -> bool:
     """Do two pictures link to the pages of one gallery (``/galeria/g-2026-tatry/1/`` and ``…/2/``, or
     one gallery page with the slide in its query): its slides, not teasers for other stories?"""
     try:
-        (first, _, one), (second, _, two) = (urlsplit(h.strip()).path.rstrip("/").rpartition("/") for h in (href, other))
+        address, other_address = urlsplit(href.strip()), urlsplit(other.strip())
     except ValueError:  # ("http://[broken/…": no address to compare)
         return False
+    (first, _, one), (second, _, two) = (a.path.rstrip("/").rpartition("/") for a in (address, other_address))
     if (first, one) == (second, two):
         # one gallery page, the slide in its query: "/galerie/zpravy/2218734/vlak?foto=1", "…?foto=2"
         # (not "/gallery.php?id=3" and "?id=8": one script serving other galleries)
-        return _GALLERY_ADDRESS.search(f"{first}/{one}") is not None and _one_slide_apart(href, other)
+        return _GALLERY_ADDRESS.search(f"{first}/{one}") is not None and _one_slide_apart(address, other_address)
     # (the slides' own numbers: a list of other galleries under /galeria/<name> is a list of teasers)
     return bool(first) and first == second and one.isdigit() and two.isdigit() and len(one) <= 3 and len(two) <= 3 \
         and _GALLERY_ADDRESS.search(first) is not None
@@ -3175,10 +3172,9 @@ def _slides_of_one_gallery(href: str, other: str) -> bool:
 _SLIDE_KEYS = frozenset({"foto", "photo", "slide", "image", "img", "bild", "pic", "picture", "n", "nr", "index", "idx"})
 
 
-def _one_slide_apart(href: str, other: str) -> bool:
-    """The same page on the same host, the two addresses differing in one query parameter that
+def _one_slide_apart(first, second) -> bool:
+    """The same page (two split addresses) on the same host, differing in one query parameter that
     numbers a slide (``?foto=1``, ``?foto=2``)."""
-    first, second = urlsplit(href.strip()), urlsplit(other.strip())
     if first.netloc != second.netloc:
         return False
     one, two = dict(parse_qsl(first.query)), dict(parse_qsl(second.query))
